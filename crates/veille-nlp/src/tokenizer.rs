@@ -1,0 +1,806 @@
+//! Rule-based tokenizer for French and English, UD-compatible, with byte offsets.
+//!
+//! Two passes over the text:
+//! 1. **Tokens**: the text is cut at whitespace into chunks, and each chunk is cut further at
+//!    punctuation, French elisions (`l'`, `qu'`), hyphenated clitics (`-t-il`) and English
+//!    hyphens, keeping abbreviations (`M.`, `U.S.`), numbers (`3,5`, French `10 000`), URLs and
+//!    e-mail addresses whole.
+//! 2. **Words**: each token becomes one or more syntactic words: French contractions (`du` →
+//!    `de le`, `des` → `de les` when it is the contraction) and English clitics (`don't` →
+//!    `do n't`) are multiword tokens, as in the UD treebanks.
+//!
+//! It works on bytes where the text is ASCII and decodes characters only where it is not, which
+//! is what makes it fast (see `benches/tokenize.rs`).
+
+use crate::lexicon::{self, contains};
+use veille_core::{Doc, Lang, Span, Token, Word};
+
+#[inline]
+fn is_space_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// Length in bytes of the whitespace character at `i`, or 0 if there is none.
+#[inline]
+fn space_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C));
+    }
+    match text[i..].chars().next() {
+        Some(c) if is_space_char(c) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+/// Punctuation cut off the start of a chunk.
+#[inline]
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '«' | '‹' | '“' | '‘' | '„' | '"' | '¿' | '¡' | '—' | '–' | '*' | '•'
+            | '<' | '/' | '…'
+    )
+}
+
+/// Punctuation cut off the end of a chunk (the period is decided separately).
+#[inline]
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']' | '}' | '»' | '›' | '”' | '“' | '"' | ',' | ';' | ':' | '!' | '?' | '…' | '*'
+            | '>' | '—' | '–' | '/'
+    )
+}
+
+fn is_closer_or_dot(c: char) -> bool {
+    c == '.' || is_closer(c)
+}
+
+/// Punctuation that splits a chunk wherever it occurs (with exceptions for digits).
+#[inline]
+fn is_inner_split(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»' | '“' | '”' | '"' | ';' | '!' | '?' | '…'
+            | '—' | '–' | '/' | '%' | '€' | '$' | '£' | '+' | '=' | '*' | '<' | '>' | '|' | '&'
+            | '‘' | '•'
+    )
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let lower_starts = |p: &str| {
+        s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    if s.contains("://") || lower_starts("www.") || lower_starts("mailto:") {
+        return true;
+    }
+    // e-mail: local@domain.tld
+    if let Some(at) = s.find('@') {
+        let (local, domain) = (&s[..at], &s[at + 1..]);
+        return !local.is_empty()
+            && domain.contains('.')
+            && domain
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    }
+    false
+}
+
+/// Whether `core` followed by its final period is an abbreviation that keeps the period.
+fn is_abbreviation(lang: Option<Lang>, with_dot: &str) -> bool {
+    let stem = &with_dot[..with_dot.len() - 1];
+    if stem.is_empty() {
+        return false;
+    }
+    let mut chars = stem.chars();
+    let first = chars.next().unwrap_or(' ');
+    // Initials: "J." "É."
+    if first.is_uppercase() && chars.next().is_none() {
+        return true;
+    }
+    // Dotted acronyms and initials: "U.S." "e.g." "J.-C." "a.m."
+    if stem.contains('.')
+        && stem
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(|c| c.is_alphabetic() || c == '-'))
+    {
+        return true;
+    }
+    match lang {
+        Some(Lang::Fr) => contains(lexicon::FR_ABBREVIATIONS, with_dot),
+        Some(Lang::En) => contains(lexicon::EN_ABBREVIATIONS, with_dot),
+        None => {
+            contains(lexicon::FR_ABBREVIATIONS, with_dot)
+                || contains(lexicon::EN_ABBREVIATIONS, with_dot)
+        }
+    }
+}
+
+struct Cutter<'a> {
+    text: &'a str,
+    lang: Option<Lang>,
+    out: Vec<Token>,
+}
+
+impl<'a> Cutter<'a> {
+    #[inline]
+    fn push(&mut self, start: usize, end: usize) {
+        if start < end {
+            self.out.push(Token {
+                span: Span::new(start, end),
+                first_word: 0,
+                n_words: 1,
+                space_after: false,
+            });
+        }
+    }
+
+    /// French numbers grouped by spaces ("10 000", "1 500 000,50"): one token, as in UD French.
+    /// Returns the end of the number when `start..end` opens one.
+    fn grouped_number_end(&self, start: usize, end: usize) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let first = &b[start..end];
+        let lead = first.iter().take_while(|c| c.is_ascii_digit()).count();
+        if lead == 0 || lead > 3 || (lead < first.len() && !matches!(first[lead], b',' | b'.')) {
+            // Only a 1–3 digit group (possibly followed by punctuation) can start a grouping.
+            if lead == 0 || lead > 3 || first[lead..].iter().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        let mut pos = start + lead;
+        let mut grouped = false;
+        loop {
+            let sp = space_len(self.text, pos.min(b.len().saturating_sub(1)));
+            if pos >= b.len() || sp == 0 || self.text.as_bytes()[pos] == b'\n' {
+                break;
+            }
+            let g = pos + sp;
+            if g + 3 <= b.len()
+                && b[g..g + 3].iter().all(u8::is_ascii_digit)
+                && (g + 3 == b.len() || !b[g + 3].is_ascii_digit())
+            {
+                pos = g + 3;
+                grouped = true;
+            } else {
+                break;
+            }
+        }
+        if !grouped {
+            return None;
+        }
+        // Decimals after the last group: "1 000,50".
+        if pos + 1 < b.len() && b[pos] == b',' && b[pos + 1].is_ascii_digit() {
+            pos += 1;
+            while pos < b.len() && b[pos].is_ascii_digit() {
+                pos += 1;
+            }
+        }
+        Some(pos)
+    }
+
+    /// Cuts one whitespace-free chunk `start..end` into tokens.
+    fn chunk(&mut self, start: usize, end: usize) {
+        let s = &self.text[start..end];
+        if s.len() > 4 && looks_like_url(s) {
+            // Leading openers and trailing punctuation are not part of the address.
+            let lead = s.len() - s.trim_start_matches(['(', '<', '«', '"', '“', '[']).len();
+            let core = s[lead..].trim_end_matches(|c: char| {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '>' | '»' | '"' | '”' | '\''
+                )
+            });
+            for (i, c) in s[..lead].char_indices() {
+                self.push(start + i, start + i + c.len_utf8());
+            }
+            let core_end = start + lead + core.len();
+            self.push(start + lead, core_end);
+            self.trailing(core_end, end);
+            return;
+        }
+
+        // Leading punctuation.
+        let mut a = start;
+        while a < end {
+            let Some(c) = char_at(self.text, a) else { break };
+            let next = a + c.len_utf8();
+            let is_lead = is_opener(c)
+                || (is_apostrophe(c) && next < end && !self.is_en_clitic_rest(next, end))
+                || (c == '-' && next < end && {
+                    // "-il" alone is a clitic token; "-5" a number; "--" a dash; "-Le" a bullet.
+                    let n = char_at(self.text, next).unwrap_or(' ');
+                    !(n.is_ascii_digit()
+                        || (self.lang == Some(Lang::Fr)
+                            && contains(
+                                lexicon::FR_HYPHEN_CLITICS,
+                                self.text[next..end].trim_end_matches(is_closer_or_dot),
+                            )))
+                });
+            if !is_lead {
+                break;
+            }
+            // A run of dashes or periods is one token ("--", "...").
+            let mut run_end = next;
+            if matches!(c, '-' | '.' | '—' | '–' | '*') {
+                while run_end < end && self.text[run_end..].starts_with(c) {
+                    run_end += c.len_utf8();
+                }
+            }
+            self.push(a, run_end);
+            a = run_end;
+        }
+        if a >= end {
+            return;
+        }
+
+        // Trailing punctuation, peeled from the right.
+        let mut b = end;
+        let mut trailing_start = end;
+        while b > a {
+            let Some(c) = char_before(self.text, b) else { break };
+            let prev = b - c.len_utf8();
+            if c == '.' {
+                // An ellipsis "..." is one token.
+                let mut dots = prev;
+                while dots > a && self.text.as_bytes()[dots - 1] == b'.' {
+                    dots -= 1;
+                }
+                if b - dots >= 2 {
+                    b = dots;
+                    trailing_start = b;
+                    continue;
+                }
+                if prev > a && is_abbreviation(self.lang, &self.text[a..b]) {
+                    break;
+                }
+                b = prev;
+                trailing_start = b;
+                continue;
+            }
+            if is_closer(c) || (c == '-' && prev > a) {
+                // Keep ":" inside "12:30" only; at the end it is punctuation.
+                b = prev;
+                trailing_start = b;
+                continue;
+            }
+            if is_apostrophe(c) && prev > a {
+                // French elided word at the end of a chunk ("jusqu'") keeps its apostrophe.
+                let stem = self.text[a..prev].to_lowercase();
+                if self.lang == Some(Lang::Fr) && contains(lexicon::FR_ELISIONS, &stem) {
+                    break;
+                }
+                b = prev;
+                trailing_start = b;
+                continue;
+            }
+            break;
+        }
+        if a < b {
+            self.core(a, b);
+        }
+        self.trailing(trailing_start, end);
+    }
+
+    /// Emits trailing punctuation `start..end` one token per character, runs of dots together.
+    fn trailing(&mut self, start: usize, end: usize) {
+        let mut i = start;
+        while i < end {
+            let Some(c) = char_at(self.text, i) else { break };
+            let mut j = i + c.len_utf8();
+            if matches!(c, '.' | '-' | '—' | '–' | '!' | '?') {
+                while j < end && self.text[j..].starts_with(c) {
+                    j += c.len_utf8();
+                }
+            }
+            self.push(i, j);
+            i = j;
+        }
+    }
+
+    fn is_en_clitic_rest(&self, from: usize, end: usize) -> bool {
+        let rest = self.text[from..end].to_ascii_lowercase();
+        matches!(
+            rest.trim_end_matches(['.', ',', '!', '?', ';', ':']),
+            "s" | "m" | "re" | "ve" | "ll" | "d" | "em" | "n" | "til" | "cause"
+        ) || rest.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Cuts the inside of a chunk: elisions, inner punctuation, hyphens and clitics.
+    fn core(&mut self, mut a: usize, b: usize) {
+        let fr = self.lang == Some(Lang::Fr);
+        // French elisions: l'État, qu'il, d'Afrique, jusqu'à.
+        if fr {
+            'elide: loop {
+                let s = &self.text[a..b];
+                for (i, c) in s.char_indices().take(9) {
+                    if is_apostrophe(c) {
+                        let stem = &s[..i];
+                        let after = i + c.len_utf8();
+                        if after < s.len()
+                            && stem.len() <= 7
+                            && contains(lexicon::FR_ELISIONS, &stem.to_lowercase())
+                            // UD French keeps "l'on" whole.
+                            && !(stem.eq_ignore_ascii_case("l") && s[after..].eq_ignore_ascii_case("on"))
+                        {
+                            self.push(a, a + after);
+                            a += after;
+                            continue 'elide;
+                        }
+                        break 'elide;
+                    }
+                    if !c.is_alphabetic() {
+                        break 'elide;
+                    }
+                }
+                break;
+            }
+        }
+
+        // Inner split points.
+        let mut seg = a;
+        let mut i = a;
+        while i < b {
+            let bytes = self.text.as_bytes();
+            let byte = bytes[i];
+            let (c, len) = if byte < 0x80 {
+                (byte as char, 1)
+            } else {
+                let c = char_at(self.text, i).unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let prev_digit = i > a && bytes[i - 1].is_ascii_digit();
+            let next_digit = i + len < b && bytes[i + len].is_ascii_digit();
+            let split = if is_inner_split(c) {
+                // "3/4", "IIb/IIIa" stay whole; "traité(e)", "pays(s)" too.
+                !((c == '/' && i > a && i + 1 < b && {
+                    let p = char_before(self.text, i).unwrap_or(' ');
+                    let n = char_at(self.text, i + 1).unwrap_or(' ');
+                    (p.is_alphanumeric() && n.is_alphanumeric()) && (prev_digit == next_digit)
+                }) || (c == '(' && self.is_paren_suffix(i, b))
+                    || (c == ')' && i > a + 1 && self.text.as_bytes().get(i.wrapping_sub(2)).is_some_and(|&x| x == b'(')
+                        && self.is_paren_suffix(i - 2, b))
+                    || (c == ')' && i > a + 2 && self.text.as_bytes().get(i.wrapping_sub(3)).is_some_and(|&x| x == b'(')
+                        && self.is_paren_suffix(i - 3, b)))
+            } else if c == ',' || c == ':' {
+                !(prev_digit && next_digit)
+            } else if c == '-' {
+                (i + 1 < b && bytes[i + 1] == b'-')
+                    || (!fr && i > seg && self.en_hyphen_splits(seg, i, b))
+            } else if c == '°' {
+                prev_digit
+            } else if fr && (c == 'h' || c == 'H') && prev_digit {
+                // French clock times: "12h30" → 12 h 30, as UD French writes them.
+                i + 1 == b || next_digit
+            } else {
+                false
+            };
+            if split {
+                self.word_segment(seg, i);
+                // Runs of the same punctuation are one token ("!!", "--").
+                let mut j = i + len;
+                while j < b && self.text[j..].starts_with(c) && c != '%' {
+                    j += len;
+                }
+                self.push(i, j);
+                seg = j;
+                i = j;
+            } else {
+                i += len;
+            }
+        }
+        self.word_segment(seg, b);
+    }
+
+    /// "(s)", "(e)", "(es)" glued to a word: a gender or number mark, not a parenthesis.
+    fn is_paren_suffix(&self, open: usize, b: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        if open == 0 || !char_before(self.text, open).is_some_and(char::is_alphabetic) {
+            return false;
+        }
+        let inner: usize = bytes[open + 1..b]
+            .iter()
+            .take_while(|x| x.is_ascii_alphabetic())
+            .count();
+        (1..=2).contains(&inner) && bytes.get(open + 1 + inner) == Some(&b')')
+    }
+
+    /// Whether an English hyphen at `i` in the word starting at `seg` splits ("well-known"
+    /// does, "non-stop" does not).
+    fn en_hyphen_splits(&self, seg: usize, i: usize, b: usize) -> bool {
+        if i + 1 >= b {
+            return true;
+        }
+        let left = self.text[seg..i].to_ascii_lowercase();
+        !contains(lexicon::EN_HYPHEN_PREFIXES, &left)
+    }
+
+    /// Emits a punctuation-free segment, splitting French hyphenated clitics off a verb.
+    fn word_segment(&mut self, a: usize, b: usize) {
+        if a >= b {
+            return;
+        }
+        if self.lang == Some(Lang::Fr) {
+            let s = &self.text[a..b];
+            if s.contains('-') && !contains(lexicon::FR_HYPHEN_WORDS, &s.to_lowercase()) {
+                // Peel clitics from the right: "donne-le-moi" → donne -le -moi; "-t-il" whole.
+                let mut cuts: Vec<usize> = Vec::new();
+                let mut end = s.len();
+                while let Some(h) = s[..end].rfind('-') {
+                    let part = s[h + 1..end].to_lowercase();
+                    if h == 0 || !contains(lexicon::FR_HYPHEN_CLITICS, &part) || part == "t" {
+                        break;
+                    }
+                    // "-t-il": keep the euphonic t with the pronoun.
+                    let mut cut = h;
+                    if s[..h].to_lowercase().ends_with("-t") && h >= 2 {
+                        cut = h - 2;
+                    }
+                    // Only a verb-like left part takes clitics: lowercase letters.
+                    let left = &s[..cut];
+                    if left.is_empty()
+                        || !left.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                        || !left.chars().next().is_some_and(char::is_alphabetic)
+                    {
+                        break;
+                    }
+                    cuts.push(cut);
+                    end = cut;
+                }
+                if !cuts.is_empty() {
+                    let mut start = a;
+                    for &cut in cuts.iter().rev() {
+                        self.push(start, a + cut);
+                        start = a + cut;
+                    }
+                    self.push(start, b);
+                    return;
+                }
+            }
+        }
+        self.push(a, b);
+    }
+}
+
+/// End of the whitespace-free run starting at `i`.
+#[inline]
+fn chunk_end(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b < 0x80 {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                break;
+            }
+            j += 1;
+        } else {
+            if space_len(text, j) > 0 {
+                break;
+            }
+            j += text[j..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    j
+}
+
+/// Cuts `text` into tokens (without words), appending to `out`.
+pub fn tokens_of(text: &str, lang: Option<Lang>, out: &mut Vec<Token>) {
+    let mut c = Cutter {
+        text,
+        lang,
+        out: std::mem::take(out),
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let sp = space_len(text, i);
+        if sp > 0 {
+            if let Some(last) = c.out.last_mut() {
+                if last.span.end as usize == i {
+                    last.space_after = true;
+                }
+            }
+            i += sp;
+            continue;
+        }
+        if lang == Some(Lang::Fr) {
+            // A grouped number ("10 000"), possibly after an opening bracket or quote.
+            let mut k = i;
+            while k < bytes.len() && matches!(bytes[k], b'(' | b'[' | b'"' | b'-') {
+                k += 1;
+            }
+            if k < bytes.len() && bytes[k].is_ascii_digit() {
+                let j = chunk_end(text, k);
+                if let Some(num_end) = c.grouped_number_end(k, j) {
+                    for p in i..k {
+                        c.push(p, p + 1);
+                    }
+                    c.push(k, num_end);
+                    i = num_end;
+                    continue;
+                }
+            }
+        }
+        let j = chunk_end(text, i);
+        c.chunk(i, j);
+        i = j;
+    }
+    *out = c.out;
+}
+
+fn cased(token: &str, lower: &'static str, title: &'static str, upper: &'static str) -> &'static str {
+    let mut chars = token.chars();
+    match chars.next() {
+        Some(f) if f.is_uppercase() => {
+            if chars.next().is_some_and(char::is_uppercase) {
+                upper
+            } else {
+                title
+            }
+        }
+        _ => lower,
+    }
+}
+
+/// Whether French "des"/"du" after `prev` is the (indefinite or partitive) article rather than
+/// the contraction of "de": after prepositions, verbs, punctuation and at the start.
+fn is_article_context(prev: Option<&str>) -> bool {
+    let Some(p) = prev else { return true };
+    let p = p.to_lowercase();
+    contains(lexicon::FR_DES_ARTICLE_AFTER, &p)
+        || !p.chars().next().is_some_and(char::is_alphanumeric)
+        || p.ends_with("er")
+        || p.ends_with("ir")
+        || p.ends_with("ant")
+        || p.ends_with("ez")
+}
+
+/// French multiword tokens: the expansions of a contraction, as UD French writes them.
+fn fr_expansion(token: &str, prev: Option<&str>) -> Option<[&'static str; 2]> {
+    let lower = token.to_lowercase();
+    let de = cased(token, "de", "De", "DE");
+    let a = cased(token, "à", "À", "À");
+    let up = token.chars().all(|c| !c.is_lowercase());
+    let (le, les) = if up { ("LE", "LES") } else { ("le", "les") };
+    Some(match lower.as_str() {
+        "du" => [de, le],
+        "au" => [a, le],
+        "aux" => [a, les],
+        "des" if is_article_context(prev) => return None,
+        "des" => [de, les],
+        "auquel" => [a, "lequel"],
+        "auxquels" => [a, "lesquels"],
+        "auxquelles" => [a, "lesquelles"],
+        "duquel" => [de, "lequel"],
+        "desquels" => [de, "lesquels"],
+        "desquelles" => [de, "lesquelles"],
+        _ => return None,
+    })
+}
+
+/// English clitics: where the host word ends and the clitic begins, in bytes of `token`.
+fn en_split(token: &str) -> Option<(usize, Option<usize>)> {
+    let lower = token.to_ascii_lowercase();
+    let l = lower.as_str();
+    let n = l.len();
+    // Whole-word contractions without an apostrophe.
+    let special = match l {
+        "cannot" => Some(3),
+        "gonna" | "wanna" => Some(3),
+        "gotta" => Some(3),
+        "dont" | "wont" => Some(2),
+        "didnt" | "doesnt" | "isnt" | "wasnt" | "arent" | "cant" | "couldnt" | "wouldnt"
+        | "shouldnt" | "havent" | "hasnt" => Some(n - 2),
+        "im" | "ive" => Some(1),
+        _ => None,
+    };
+    if let Some(k) = special {
+        return Some((k, None));
+    }
+    let apos = |suffix_len_ascii: usize| -> Option<usize> {
+        // Position of the apostrophe, ASCII or typographic, `suffix_len_ascii` chars from the end.
+        let t = token;
+        let bytes = t.as_bytes();
+        for alen in [1usize, 3] {
+            let p = t.len().checked_sub(suffix_len_ascii + alen)?;
+            if p == 0 || !t.is_char_boundary(p) {
+                continue;
+            }
+            let ap = &t[p..p + alen];
+            if (alen == 1 && bytes[p] == b'\'') || (alen == 3 && ap == "’") {
+                return Some(p);
+            }
+        }
+        None
+    };
+    // n't: the n belongs to the clitic ("do|n't", "ca|n't", "wo|n't").
+    if l.ends_with("n't") || l.ends_with("n’t") {
+        let ap = apos(1)?;
+        if ap >= 2 {
+            return Some((ap - 1, None));
+        }
+    }
+    for suf in ["s", "m", "d"] {
+        if l.ends_with(suf) {
+            if let Some(p) = apos(1) {
+                return Some((p, None));
+            }
+        }
+    }
+    for suf in ["re", "ve", "ll"] {
+        if l.ends_with(suf) {
+            if let Some(p) = apos(2) {
+                return Some((p, None));
+            }
+        }
+    }
+    None
+}
+
+/// Fills `doc.words` from `doc.tokens` (multiword tokens expanded).
+pub fn words_of(doc: &mut Doc) {
+    let text = doc.text.as_str();
+    doc.words.clear();
+    doc.words.reserve(doc.tokens.len() + doc.tokens.len() / 16);
+    let lang = doc.lang;
+    for ti in 0..doc.tokens.len() {
+        let t = doc.tokens[ti];
+        let tok = t.span.text(text);
+        let first = doc.words.len() as u32;
+        let mut n = 1u8;
+        match lang {
+            Some(Lang::Fr) if tok.len() >= 2 && tok.len() <= 10 => {
+                let prev = ti.checked_sub(1).map(|p| doc.tokens[p].span.text(text));
+                if let Some([w1, w2]) = fr_expansion(tok, prev) {
+                    for norm in [w1, w2] {
+                        doc.words.push(Word {
+                            token: ti as u32,
+                            span: t.span,
+                            norm: Some(norm),
+                        });
+                    }
+                    n = 2;
+                }
+            }
+            Some(Lang::En) if tok.len() >= 2 => {
+                if let Some((k, _)) = en_split(tok) {
+                    if k > 0 && k < tok.len() && tok.is_char_boundary(k) {
+                        let mid = t.span.start as usize + k;
+                        doc.words.push(Word {
+                            token: ti as u32,
+                            span: Span::new(t.span.start as usize, mid),
+                            norm: None,
+                        });
+                        doc.words.push(Word {
+                            token: ti as u32,
+                            span: Span::new(mid, t.span.end as usize),
+                            norm: None,
+                        });
+                        n = 2;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if n == 1 {
+            doc.words.push(Word {
+                token: ti as u32,
+                span: t.span,
+                norm: None,
+            });
+        }
+        let tm = &mut doc.tokens[ti];
+        tm.first_word = first;
+        tm.n_words = n;
+    }
+}
+
+/// Tokenizes `doc.text` into `doc.tokens` and `doc.words`, by `doc.lang`'s conventions.
+pub fn tokenize(doc: &mut Doc) {
+    doc.tokens.clear();
+    let mut tokens = std::mem::take(&mut doc.tokens);
+    tokens.reserve(doc.text.len() / 5);
+    tokens_of(&doc.text, doc.lang, &mut tokens);
+    doc.tokens = tokens;
+    words_of(doc);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str, lang: Lang) -> Vec<String> {
+        let mut d = Doc::new(text.to_string(), Some(lang), None);
+        tokenize(&mut d);
+        veille_core::validate_doc(&d, text).unwrap();
+        d.tokens.iter().map(|t| d.span_text(t.span).to_string()).collect()
+    }
+
+    fn words(text: &str, lang: Lang) -> Vec<String> {
+        let mut d = Doc::new(text.to_string(), Some(lang), None);
+        tokenize(&mut d);
+        d.words.iter().map(|w| w.form(&d.text).to_string()).collect()
+    }
+
+    #[test]
+    fn french_elisions_and_punctuation() {
+        assert_eq!(
+            toks("L'armée a pris d’assaut l'aéroport, jusqu'à midi.", Lang::Fr),
+            ["L'", "armée", "a", "pris", "d’", "assaut", "l'", "aéroport", ",", "jusqu'", "à", "midi", "."]
+        );
+        assert_eq!(toks("aujourd'hui quelqu'un", Lang::Fr), ["aujourd'hui", "quelqu'un"]);
+        assert_eq!(
+            toks("« Nous partons », a-t-il dit. Viens-tu ? Donne-le-moi !", Lang::Fr),
+            ["«", "Nous", "partons", "»", ",", "a", "-t-il", "dit", ".", "Viens", "-tu", "?", "Donne", "-le", "-moi", "!"]
+        );
+        assert_eq!(toks("Jean-Pierre et Saint-Étienne", Lang::Fr), ["Jean-Pierre", "et", "Saint-Étienne"]);
+    }
+
+    #[test]
+    fn french_numbers_and_abbreviations() {
+        assert_eq!(
+            toks("M. Dupont a versé 10 000 dollars, soit 3,5 % de plus (J.-P. Durand).", Lang::Fr),
+            ["M.", "Dupont", "a", "versé", "10 000", "dollars", ",", "soit", "3,5", "%", "de", "plus", "(", "J.-P.", "Durand", ")", "."]
+        );
+        assert_eq!(toks("En 2019, 25 pays", Lang::Fr), ["En", "2019", ",", "25", "pays"]);
+        assert_eq!(toks("il y a 1 500 000,50 euros", Lang::Fr)[3], "1 500 000,50");
+        assert_eq!(toks("Mme Martin, 45 ans", Lang::Fr), ["Mme", "Martin", ",", "45", "ans"]);
+    }
+
+    #[test]
+    fn french_contractions_are_multiword_tokens() {
+        assert_eq!(
+            words("Le chef du gouvernement parle aux élus au nom des ministres.", Lang::Fr),
+            ["Le", "chef", "de", "le", "gouvernement", "parle", "à", "les", "élus", "à", "le", "nom", "de", "les", "ministres", "."]
+        );
+        // Indefinite "des" stays one word.
+        assert_eq!(words("Il a des amis avec des idées.", Lang::Fr), ["Il", "a", "des", "amis", "avec", "des", "idées", "."]);
+        assert_eq!(words("Du pain", Lang::Fr), ["De", "le", "pain"]);
+    }
+
+    #[test]
+    fn english_clitics_and_hyphens() {
+        assert_eq!(
+            words("I don't think it's the U.S. Army's well-known non-stop plan.", Lang::En),
+            ["I", "do", "n't", "think", "it", "'s", "the", "U.S.", "Army", "'s", "well", "-", "known", "non-stop", "plan", "."]
+        );
+        assert_eq!(words("We can't, won't and cannot.", Lang::En), ["We", "ca", "n't", ",", "wo", "n't", "and", "can", "not", "."]);
+        assert_eq!(toks("Mr. Smith met Dr. Jones at 3 p.m. today.", Lang::En), ["Mr.", "Smith", "met", "Dr.", "Jones", "at", "3", "p.m.", "today", "."]);
+    }
+
+    #[test]
+    fn urls_emails_quotes() {
+        assert_eq!(
+            toks("Voir https://example.org/a?b=1, ou écrire à info@example.fr.", Lang::Fr),
+            ["Voir", "https://example.org/a?b=1", ",", "ou", "écrire", "à", "info@example.fr", "."]
+        );
+        assert_eq!(toks("He said \"no\"... then left!", Lang::En), ["He", "said", "\"", "no", "\"", "...", "then", "left", "!"]);
+        assert_eq!(toks("“Yes” — he said", Lang::En), ["“", "Yes", "”", "—", "he", "said"]);
+    }
+
+    #[test]
+    fn nbsp_and_space_after() {
+        let text = "Quoi\u{a0}? Oui.";
+        let mut d = Doc::new(text.to_string(), Some(Lang::Fr), None);
+        tokenize(&mut d);
+        let t: Vec<_> = d.tokens.iter().map(|t| (d.span_text(t.span), t.space_after)).collect();
+        assert_eq!(t, [("Quoi", true), ("?", true), ("Oui", false), (".", false)]);
+    }
+}
