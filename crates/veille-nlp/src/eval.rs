@@ -20,10 +20,29 @@ pub struct Prf {
 
 impl Prf {
     pub fn new(gold: usize, system: usize, correct: usize) -> Prf {
-        let p = if system == 0 { 0.0 } else { 100.0 * correct as f64 / system as f64 };
-        let r = if gold == 0 { 0.0 } else { 100.0 * correct as f64 / gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        Prf { gold, system, correct, p, r, f }
+        let p = if system == 0 {
+            0.0
+        } else {
+            100.0 * correct as f64 / system as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            100.0 * correct as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        Prf {
+            gold,
+            system,
+            correct,
+            p,
+            r,
+            f,
+        }
     }
 }
 
@@ -55,7 +74,11 @@ fn lcs(a: &[String], b: &[String]) -> usize {
     let mut cur = vec![0usize; b.len() + 1];
     for x in a {
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -132,31 +155,60 @@ fn count_words(gold: &[AlignTok], sys: &[AlignTok]) -> usize {
 pub fn score_segmentation(gold: &RawGold, doc: &Doc) -> SegmentationScores {
     let text = gold.text.as_str();
     let gtok: Vec<(usize, usize)> = gold.tokens.iter().map(|t| (t.0, t.1)).collect();
-    let stok: Vec<(usize, usize)> = doc.tokens.iter().map(|t| (t.span.start as usize, t.span.end as usize)).collect();
+    let stok: Vec<(usize, usize)> = doc
+        .tokens
+        .iter()
+        .map(|t| (t.span.start as usize, t.span.end as usize))
+        .collect();
     let tokens = Prf::new(gtok.len(), stok.len(), count_equal(&gtok, &stok));
 
     let galign: Vec<AlignTok> = gold
         .tokens
         .iter()
-        .map(|(s, e, forms)| AlignTok { start: *s, end: *e, forms: forms.clone(), text: &text[*s..*e] })
+        .map(|(s, e, forms)| AlignTok {
+            start: *s,
+            end: *e,
+            forms: forms.clone(),
+            text: &text[*s..*e],
+        })
         .collect();
     let salign: Vec<AlignTok> = (0..doc.tokens.len())
         .map(|i| {
             let t = doc.tokens[i];
             let forms = if t.n_words > 1 {
-                doc.token_words(i).iter().map(|w| w.form(text).to_lowercase()).collect()
+                doc.token_words(i)
+                    .iter()
+                    .map(|w| w.form(text).to_lowercase())
+                    .collect()
             } else {
                 Vec::new()
             };
-            AlignTok { start: t.span.start as usize, end: t.span.end as usize, forms, text: t.span.text(text) }
+            AlignTok {
+                start: t.span.start as usize,
+                end: t.span.end as usize,
+                forms,
+                text: t.span.text(text),
+            }
         })
         .collect();
     let gold_words: usize = galign.iter().map(|t| t.forms.len().max(1)).sum();
     let words = Prf::new(gold_words, doc.words.len(), count_words(&galign, &salign));
 
-    let ssent: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.span.start as usize, s.span.end as usize)).collect();
-    let sentences = Prf::new(gold.sentences.len(), ssent.len(), count_equal(&gold.sentences, &ssent));
-    SegmentationScores { tokens, words, sentences }
+    let ssent: Vec<(usize, usize)> = doc
+        .sentences
+        .iter()
+        .map(|s| (s.span.start as usize, s.span.end as usize))
+        .collect();
+    let sentences = Prf::new(
+        gold.sentences.len(),
+        ssent.len(),
+        count_equal(&gold.sentences, &ssent),
+    );
+    SegmentationScores {
+        tokens,
+        words,
+        sentences,
+    }
 }
 
 #[cfg(test)]

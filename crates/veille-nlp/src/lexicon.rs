@@ -6,32 +6,31 @@
 /// Abbreviations that keep their final period, compared case-sensitively (sorted for binary
 /// search). Single letters ("J.") and dotted acronyms ("U.S.", "J.-C.") are recognised by shape.
 pub const FR_ABBREVIATIONS: &[&str] = &[
-    "Ave.", "Bd.", "Cf.", "Dr.", "Dre.", "Éd.", "Gal.", "Gén.", "Ltd.", "M.", "MM.", "Me.",
-    "Mgr.", "Mlle.", "Mlles.", "Mme.", "Mmes.", "Mr.", "Pr.", "Pt.", "St.", "Ste.", "Vol.",
-    "al.", "apr.", "art.", "av.", "avr.", "bd.", "boul.", "cf.", "chap.", "coll.", "déc.",
-    "dép.", "env.", "etc.", "éd.", "ex.", "fasc.", "févr.", "fév.", "fig.", "hab.", "janv.",
-    "juil.", "max.", "min.", "mm.", "nov.", "oct.", "op.", "p.", "pp.", "préf.", "réf.",
-    "sept.", "tél.", "vol.", "vs.",
+    "Ave.", "Bd.", "Cf.", "Dr.", "Dre.", "Éd.", "Gal.", "Gén.", "Ltd.", "M.", "MM.", "Me.", "Mgr.",
+    "Mlle.", "Mlles.", "Mme.", "Mmes.", "Mr.", "Pr.", "Pt.", "St.", "Ste.", "Vol.", "al.", "apr.",
+    "art.", "av.", "avr.", "bd.", "boul.", "cf.", "chap.", "coll.", "déc.", "dép.", "env.", "etc.",
+    "éd.", "ex.", "fasc.", "févr.", "fév.", "fig.", "hab.", "janv.", "juil.", "max.", "min.",
+    "mm.", "nov.", "oct.", "op.", "p.", "pp.", "préf.", "réf.", "sept.", "tél.", "vol.", "vs.",
 ];
 
 pub const EN_ABBREVIATIONS: &[&str] = &[
-    "Adm.", "Apr.", "Arrv.", "Attn.", "Aug.", "Ave.", "Blvd.", "Bros.", "Calif.", "Capt.",
-    "Cmdr.", "Co.", "Col.", "Conn.", "Corp.", "Cpl.", "Dec.", "Dept.", "Dr.", "Esq.", "Feb.",
-    "Fig.", "Fla.", "Fri.", "Ft.", "Gen.", "Gov.", "Hon.", "Inc.", "Jan.", "Jr.", "Jul.",
-    "Jun.", "La.", "Lt.", "Ltd.", "Maj.", "Mar.", "Mass.", "Mon.", "Mr.", "Mrs.", "Ms.",
-    "Mt.", "No.", "Nos.", "Nov.", "Oct.", "Ph.", "Prof.", "Rd.", "Rep.", "Reps.", "Rev.",
-    "Sat.", "Sen.", "Sep.", "Sept.", "Sgt.", "Sr.", "St.", "Sun.", "Supt.", "Tex.", "Thu.",
-    "Thur.", "Thurs.", "Tue.", "Tues.", "Va.", "Wed.", "approx.", "arrv.", "cf.", "dept.",
-    "est.", "etc.", "ft.", "hr.", "hrs.", "inc.", "lb.", "lbs.", "min.", "mins.", "mo.", "no.",
-    "oz.", "pp.", "sq.", "vol.", "vs.", "yr.", "yrs.",
+    "Adm.", "Apr.", "Arrv.", "Attn.", "Aug.", "Ave.", "Blvd.", "Bros.", "Calif.", "Capt.", "Cmdr.",
+    "Co.", "Col.", "Conn.", "Corp.", "Cpl.", "Dec.", "Dept.", "Dr.", "Esq.", "Feb.", "Fig.",
+    "Fla.", "Fri.", "Ft.", "Gen.", "Gov.", "Hon.", "Inc.", "Jan.", "Jr.", "Jul.", "Jun.", "La.",
+    "Lt.", "Ltd.", "Maj.", "Mar.", "Mass.", "Mon.", "Mr.", "Mrs.", "Ms.", "Mt.", "No.", "Nos.",
+    "Nov.", "Oct.", "Ph.", "Prof.", "Rd.", "Rep.", "Reps.", "Rev.", "Sat.", "Sen.", "Sep.",
+    "Sept.", "Sgt.", "Sr.", "St.", "Sun.", "Supt.", "Tex.", "Thu.", "Thur.", "Thurs.", "Tue.",
+    "Tues.", "Va.", "Wed.", "approx.", "arrv.", "cf.", "dept.", "est.", "etc.", "ft.", "hr.",
+    "hrs.", "inc.", "lb.", "lbs.", "min.", "mins.", "mo.", "no.", "oz.", "pp.", "sq.", "vol.",
+    "vs.", "yr.", "yrs.",
 ];
 
 /// Titles before a name: never the end of a sentence ("M. Dupont", "Dr. Smith").
 pub const TITLES: &[&str] = &[
-    "Adm.", "Capt.", "Col.", "Dr.", "Dre.", "Gal.", "Gen.", "Gov.", "Gén.", "Hon.", "Lt.",
-    "M.", "MM.", "Maj.", "Me.", "Mgr.", "Mlle.", "Mme.", "Mmes.", "Mr.", "Mrs.", "Ms.",
-    "Pr.", "Prof.", "Rep.", "Rev.", "Sen.", "Sgt.", "St.", "Ste.", "Supt.", "No.", "Nos.",
-    "art.", "n°", "p.", "pp.", "vol.", "Vol.", "cf.", "Cf.", "ex.", "vs.", "fig.", "Fig.",
+    "Adm.", "Capt.", "Col.", "Dr.", "Dre.", "Gal.", "Gen.", "Gov.", "Gén.", "Hon.", "Lt.", "M.",
+    "MM.", "Maj.", "Me.", "Mgr.", "Mlle.", "Mme.", "Mmes.", "Mr.", "Mrs.", "Ms.", "Pr.", "Prof.",
+    "Rep.", "Rev.", "Sen.", "Sgt.", "St.", "Ste.", "Supt.", "No.", "Nos.", "art.", "n°", "p.",
+    "pp.", "vol.", "Vol.", "cf.", "Cf.", "ex.", "vs.", "fig.", "Fig.",
 ];
 
 /// French elided forms that are their own token when an apostrophe follows (l'État, qu'il,
@@ -43,8 +42,8 @@ pub const FR_ELISIONS: &[&str] = &[
 /// Pronouns that attach to a verb with a hyphen and are their own token in UD French
 /// ("dit-il", "a-t-elle", "donne-moi", "allons-y").
 pub const FR_HYPHEN_CLITICS: &[&str] = &[
-    "ce", "elle", "elles", "en", "eux", "il", "ils", "je", "la", "le", "les", "leur", "lui",
-    "moi", "nous", "on", "t", "te", "toi", "tu", "vous", "y",
+    "ce", "elle", "elles", "en", "eux", "il", "ils", "je", "la", "le", "les", "leur", "lui", "moi",
+    "nous", "on", "t", "te", "toi", "tu", "vous", "y",
 ];
 
 /// Hyphenated French words whose last part looks like a clitic but is not one.
@@ -53,35 +52,106 @@ pub const FR_HYPHEN_WORDS: &[&str] = &["chez-moi", "chez-soi", "rendez-vous"];
 /// English prefixes after which a hyphenated word stays one token in UD English (non-stop,
 /// re-elect); other hyphens split ("well - known" in EWT).
 pub const EN_HYPHEN_PREFIXES: &[&str] = &[
-    "anti", "arch", "co", "counter", "cross", "e", "ex", "inter", "intra", "micro", "mid",
-    "multi", "neo", "non", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub",
-    "un", "vice",
+    "anti", "arch", "co", "counter", "cross", "e", "ex", "inter", "intra", "micro", "mid", "multi",
+    "neo", "non", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub", "un", "vice",
 ];
 
 /// Words after which French "des" is the indefinite article rather than "de les":
 /// prepositions, conjunctions and common verb forms (the data say "des" is "de les" about two
 /// times in three, mostly after nouns).
 pub const FR_DES_ARTICLE_AFTER: &[&str] = &[
-    "a", "ai", "aient", "ait", "as", "aura", "auraient", "aurait", "auront", "avait",
-    "avaient", "avec", "avez", "avoir", "avons", "ayant", "c'est", "car", "ce", "chez",
-    "comme", "comporte", "contre", "contient", "dans", "depuis", "devient", "donc", "dont",
-    "déjà", "elle", "elles", "en", "entre", "est", "et", "eu", "faire", "fait", "font",
-    "il", "ils", "lorsque", "mais", "malgré", "ni", "on", "ont", "ou", "par", "parmi",
-    "pendant", "pour", "provoquer", "quand", "que", "qui", "sans", "selon", "si", "sont",
-    "sous", "sur", "toujours", "très", "vers", "voici", "voilà", "y", "à", "également",
-    "était", "étaient", "être", "été", "aussi", "uniquement", "seulement", "notamment",
-    "parfois", "souvent",
+    "a",
+    "ai",
+    "aient",
+    "ait",
+    "as",
+    "aura",
+    "auraient",
+    "aurait",
+    "auront",
+    "avait",
+    "avaient",
+    "avec",
+    "avez",
+    "avoir",
+    "avons",
+    "ayant",
+    "c'est",
+    "car",
+    "ce",
+    "chez",
+    "comme",
+    "comporte",
+    "contre",
+    "contient",
+    "dans",
+    "depuis",
+    "devient",
+    "donc",
+    "dont",
+    "déjà",
+    "elle",
+    "elles",
+    "en",
+    "entre",
+    "est",
+    "et",
+    "eu",
+    "faire",
+    "fait",
+    "font",
+    "il",
+    "ils",
+    "lorsque",
+    "mais",
+    "malgré",
+    "ni",
+    "on",
+    "ont",
+    "ou",
+    "par",
+    "parmi",
+    "pendant",
+    "pour",
+    "provoquer",
+    "quand",
+    "que",
+    "qui",
+    "sans",
+    "selon",
+    "si",
+    "sont",
+    "sous",
+    "sur",
+    "toujours",
+    "très",
+    "vers",
+    "voici",
+    "voilà",
+    "y",
+    "à",
+    "également",
+    "était",
+    "étaient",
+    "être",
+    "été",
+    "aussi",
+    "uniquement",
+    "seulement",
+    "notamment",
+    "parfois",
+    "souvent",
 ];
 
 /// Capitalised function words that almost always open a sentence; after an abbreviation that
 /// might also end one ("etc.", "U.S."), seeing one of these means a new sentence starts.
 pub const SENTENCE_STARTERS: &[&str] = &[
     "A", "After", "Alors", "Au", "Aucun", "Aussi", "But", "C'", "Ce", "Cela", "Ces", "Cet",
-    "Cette", "D'", "Dans", "De", "Des", "Du", "Elle", "Elles", "En", "Et", "He", "Her",
-    "His", "However", "I", "Il", "Ils", "In", "It", "Its", "J'", "Je", "L'", "La", "Le",
-    "Les", "Leur", "Mais", "Nous", "On", "Or", "Par", "Pour", "Selon", "She", "Since", "So",
-    "Son", "Sa", "Ses", "Sur", "That", "The", "Their", "There", "These", "They", "This",
-    "Those", "Un", "Une", "We", "What", "When", "While", "You",
+    "Cette", "D'", "Dans", "De", "Des", "Du", "Elle", "Elles", "En", "Et", "He", "Her", "His",
+    "However", "I", "Il", "Ils", "In", "It", "Its", "J'", "Je", "L'", "La", "Le", "Les", "Leur",
+    "Mais", "Nous", "On", "Or", "Par", "Pour", "Selon", "She", "Since", "So", "Son", "Sa", "Ses",
+    "Sur", "That", "The", "Their", "There", "These", "They", "This", "Those", "Un", "Une", "We",
+    "What", "When", "While", "You",
 ];
 
 pub fn contains(list: &[&str], word: &str) -> bool {

@@ -136,14 +136,25 @@ mod tests {
         tokenize(&mut d);
         split_sentences(&mut d);
         veille_core::validate_doc(&d, text).unwrap();
-        d.sentences.iter().map(|s| d.span_text(s.span).to_string()).collect()
+        d.sentences
+            .iter()
+            .map(|s| d.span_text(s.span).to_string())
+            .collect()
     }
 
     #[test]
     fn french_sentences() {
         assert_eq!(
-            sents("M. Dupont est arrivé à Paris. Il a rencontré Mme Durand ! « C'est fini. » Puis il est parti.", Lang::Fr),
-            ["M. Dupont est arrivé à Paris.", "Il a rencontré Mme Durand !", "« C'est fini. »", "Puis il est parti."]
+            sents(
+                "M. Dupont est arrivé à Paris. Il a rencontré Mme Durand ! « C'est fini. » Puis il est parti.",
+                Lang::Fr
+            ),
+            [
+                "M. Dupont est arrivé à Paris.",
+                "Il a rencontré Mme Durand !",
+                "« C'est fini. »",
+                "Puis il est parti."
+            ]
         );
     }
 
@@ -152,19 +163,37 @@ mod tests {
         let text = "Un accord signé\n\nLes deux pays ont signé un accord. Il entre en vigueur mardi.\n\nLa suite\n\nRien.";
         assert_eq!(
             sents(text, Lang::Fr),
-            ["Un accord signé", "Les deux pays ont signé un accord.", "Il entre en vigueur mardi.", "La suite", "Rien."]
+            [
+                "Un accord signé",
+                "Les deux pays ont signé un accord.",
+                "Il entre en vigueur mardi.",
+                "La suite",
+                "Rien."
+            ]
         );
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
-            sents("Mr. Smith went to Washington, D.C. on Monday. The U.S. Senate voted.", Lang::En),
-            ["Mr. Smith went to Washington, D.C. on Monday.", "The U.S. Senate voted."]
+            sents(
+                "Mr. Smith went to Washington, D.C. on Monday. The U.S. Senate voted.",
+                Lang::En
+            ),
+            [
+                "Mr. Smith went to Washington, D.C. on Monday.",
+                "The U.S. Senate voted."
+            ]
         );
         assert_eq!(
-            sents("Il a acheté des pommes, des poires, etc. Le marché était plein.", Lang::Fr),
-            ["Il a acheté des pommes, des poires, etc.", "Le marché était plein."]
+            sents(
+                "Il a acheté des pommes, des poires, etc. Le marché était plein.",
+                Lang::Fr
+            ),
+            [
+                "Il a acheté des pommes, des poires, etc.",
+                "Le marché était plein."
+            ]
         );
     }
 

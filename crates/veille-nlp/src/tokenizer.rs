@@ -48,8 +48,23 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '(' | '[' | '{' | '«' | '‹' | '“' | '‘' | '„' | '"' | '¿' | '¡' | '—' | '–' | '*' | '•'
-            | '<' | '/' | '…'
+        '(' | '['
+            | '{'
+            | '«'
+            | '‹'
+            | '“'
+            | '‘'
+            | '„'
+            | '"'
+            | '¿'
+            | '¡'
+            | '—'
+            | '–'
+            | '*'
+            | '•'
+            | '<'
+            | '/'
+            | '…'
     )
 }
 
@@ -58,8 +73,24 @@ fn is_opener(c: char) -> bool {
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        ')' | ']' | '}' | '»' | '›' | '”' | '“' | '"' | ',' | ';' | ':' | '!' | '?' | '…' | '*'
-            | '>' | '—' | '–' | '/'
+        ')' | ']'
+            | '}'
+            | '»'
+            | '›'
+            | '”'
+            | '“'
+            | '"'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '*'
+            | '>'
+            | '—'
+            | '–'
+            | '/'
     )
 }
 
@@ -72,9 +103,36 @@ fn is_closer_or_dot(c: char) -> bool {
 fn is_inner_split(c: char) -> bool {
     matches!(
         c,
-        '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»' | '“' | '”' | '"' | ';' | '!' | '?' | '…'
-            | '—' | '–' | '/' | '%' | '€' | '$' | '£' | '+' | '=' | '*' | '<' | '>' | '|' | '&'
-            | '‘' | '•'
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '"'
+            | ';'
+            | '!'
+            | '?'
+            | '…'
+            | '—'
+            | '–'
+            | '/'
+            | '%'
+            | '€'
+            | '$'
+            | '£'
+            | '+'
+            | '='
+            | '*'
+            | '<'
+            | '>'
+            | '|'
+            | '&'
+            | '‘'
+            | '•'
     )
 }
 
@@ -84,9 +142,8 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn looks_like_url(s: &str) -> bool {
-    let lower_starts = |p: &str| {
-        s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    };
+    let lower_starts =
+        |p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if s.contains("://") || lower_starts("www.") || lower_starts("mailto:") {
         return true;
     }
@@ -219,7 +276,9 @@ impl<'a> Cutter<'a> {
         // Leading punctuation.
         let mut a = start;
         while a < end {
-            let Some(c) = char_at(self.text, a) else { break };
+            let Some(c) = char_at(self.text, a) else {
+                break;
+            };
             let next = a + c.len_utf8();
             let is_lead = is_opener(c)
                 || (is_apostrophe(c) && next < end && !self.is_en_clitic_rest(next, end))
@@ -254,7 +313,9 @@ impl<'a> Cutter<'a> {
         let mut b = end;
         let mut trailing_start = end;
         while b > a {
-            let Some(c) = char_before(self.text, b) else { break };
+            let Some(c) = char_before(self.text, b) else {
+                break;
+            };
             let prev = b - c.len_utf8();
             if c == '.' {
                 // An ellipsis "..." is one token.
@@ -302,7 +363,9 @@ impl<'a> Cutter<'a> {
     fn trailing(&mut self, start: usize, end: usize) {
         let mut i = start;
         while i < end {
-            let Some(c) = char_at(self.text, i) else { break };
+            let Some(c) = char_at(self.text, i) else {
+                break;
+            };
             let mut j = i + c.len_utf8();
             if matches!(c, '.' | '-' | '—' | '–' | '!' | '?') {
                 while j < end && self.text[j..].starts_with(c) {
@@ -356,9 +419,17 @@ impl<'a> Cutter<'a> {
         // Inner split points.
         let mut seg = a;
         let mut i = a;
+        let bytes = self.text.as_bytes();
         while i < b {
-            let bytes = self.text.as_bytes();
             let byte = bytes[i];
+            // Fast path: ASCII letters and digits never split (except the "h" of "12h30").
+            if byte.is_ascii_digit()
+                || (byte.is_ascii_alphabetic()
+                    && !(fr && (byte | 0x20) == b'h' && i > a && bytes[i - 1].is_ascii_digit()))
+            {
+                i += 1;
+                continue;
+            }
             let (c, len) = if byte < 0x80 {
                 (byte as char, 1)
             } else {
@@ -374,9 +445,21 @@ impl<'a> Cutter<'a> {
                     let n = char_at(self.text, i + 1).unwrap_or(' ');
                     (p.is_alphanumeric() && n.is_alphanumeric()) && (prev_digit == next_digit)
                 }) || (c == '(' && self.is_paren_suffix(i, b))
-                    || (c == ')' && i > a + 1 && self.text.as_bytes().get(i.wrapping_sub(2)).is_some_and(|&x| x == b'(')
+                    || (c == ')'
+                        && i > a + 1
+                        && self
+                            .text
+                            .as_bytes()
+                            .get(i.wrapping_sub(2))
+                            .is_some_and(|&x| x == b'(')
                         && self.is_paren_suffix(i - 2, b))
-                    || (c == ')' && i > a + 2 && self.text.as_bytes().get(i.wrapping_sub(3)).is_some_and(|&x| x == b'(')
+                    || (c == ')'
+                        && i > a + 2
+                        && self
+                            .text
+                            .as_bytes()
+                            .get(i.wrapping_sub(3))
+                            .is_some_and(|&x| x == b'(')
                         && self.is_paren_suffix(i - 3, b)))
             } else if c == ',' || c == ':' {
                 !(prev_digit && next_digit)
@@ -545,7 +628,12 @@ pub fn tokens_of(text: &str, lang: Option<Lang>, out: &mut Vec<Token>) {
     *out = c.out;
 }
 
-fn cased(token: &str, lower: &'static str, title: &'static str, upper: &'static str) -> &'static str {
+fn cased(
+    token: &str,
+    lower: &'static str,
+    title: &'static str,
+    upper: &'static str,
+) -> &'static str {
     let mut chars = token.chars();
     match chars.next() {
         Some(f) if f.is_uppercase() => {
@@ -574,7 +662,26 @@ fn is_article_context(prev: Option<&str>) -> bool {
 
 /// French multiword tokens: the expansions of a contraction, as UD French writes them.
 fn fr_expansion(token: &str, prev: Option<&str>) -> Option<[&'static str; 2]> {
-    let lower = token.to_lowercase();
+    // Every contraction is ASCII and starts with a/d: reject the rest without allocating.
+    if !matches!(token.as_bytes()[0], b'a' | b'A' | b'd' | b'D') || !token.is_ascii() {
+        return None;
+    }
+    const FORMS: [&str; 10] = [
+        "du",
+        "au",
+        "aux",
+        "des",
+        "auquel",
+        "auxquels",
+        "auxquelles",
+        "duquel",
+        "desquels",
+        "desquelles",
+    ];
+    if !FORMS.iter().any(|f| f.eq_ignore_ascii_case(token)) {
+        return None;
+    }
+    let lower = token.to_ascii_lowercase();
     let de = cased(token, "de", "De", "DE");
     let a = cased(token, "à", "À", "À");
     let up = token.chars().all(|c| !c.is_lowercase());
@@ -597,6 +704,10 @@ fn fr_expansion(token: &str, prev: Option<&str>) -> Option<[&'static str; 2]> {
 
 /// English clitics: where the host word ends and the clitic begins, in bytes of `token`.
 fn en_split(token: &str) -> Option<(usize, Option<usize>)> {
+    let has_apostrophe = token.bytes().any(|b| b == b'\'' || b == 0x99);
+    if !has_apostrophe && !(2..=8).contains(&token.len()) {
+        return None;
+    }
     let lower = token.to_ascii_lowercase();
     let l = lower.as_str();
     let n = l.len();
@@ -730,69 +841,176 @@ mod tests {
         let mut d = Doc::new(text.to_string(), Some(lang), None);
         tokenize(&mut d);
         veille_core::validate_doc(&d, text).unwrap();
-        d.tokens.iter().map(|t| d.span_text(t.span).to_string()).collect()
+        d.tokens
+            .iter()
+            .map(|t| d.span_text(t.span).to_string())
+            .collect()
     }
 
     fn words(text: &str, lang: Lang) -> Vec<String> {
         let mut d = Doc::new(text.to_string(), Some(lang), None);
         tokenize(&mut d);
-        d.words.iter().map(|w| w.form(&d.text).to_string()).collect()
+        d.words
+            .iter()
+            .map(|w| w.form(&d.text).to_string())
+            .collect()
     }
 
     #[test]
     fn french_elisions_and_punctuation() {
         assert_eq!(
-            toks("L'armée a pris d’assaut l'aéroport, jusqu'à midi.", Lang::Fr),
-            ["L'", "armée", "a", "pris", "d’", "assaut", "l'", "aéroport", ",", "jusqu'", "à", "midi", "."]
+            toks(
+                "L'armée a pris d’assaut l'aéroport, jusqu'à midi.",
+                Lang::Fr
+            ),
+            [
+                "L'",
+                "armée",
+                "a",
+                "pris",
+                "d’",
+                "assaut",
+                "l'",
+                "aéroport",
+                ",",
+                "jusqu'",
+                "à",
+                "midi",
+                "."
+            ]
         );
-        assert_eq!(toks("aujourd'hui quelqu'un", Lang::Fr), ["aujourd'hui", "quelqu'un"]);
         assert_eq!(
-            toks("« Nous partons », a-t-il dit. Viens-tu ? Donne-le-moi !", Lang::Fr),
-            ["«", "Nous", "partons", "»", ",", "a", "-t-il", "dit", ".", "Viens", "-tu", "?", "Donne", "-le", "-moi", "!"]
+            toks("aujourd'hui quelqu'un", Lang::Fr),
+            ["aujourd'hui", "quelqu'un"]
         );
-        assert_eq!(toks("Jean-Pierre et Saint-Étienne", Lang::Fr), ["Jean-Pierre", "et", "Saint-Étienne"]);
+        assert_eq!(
+            toks(
+                "« Nous partons », a-t-il dit. Viens-tu ? Donne-le-moi !",
+                Lang::Fr
+            ),
+            [
+                "«", "Nous", "partons", "»", ",", "a", "-t-il", "dit", ".", "Viens", "-tu", "?",
+                "Donne", "-le", "-moi", "!"
+            ]
+        );
+        assert_eq!(
+            toks("Jean-Pierre et Saint-Étienne", Lang::Fr),
+            ["Jean-Pierre", "et", "Saint-Étienne"]
+        );
     }
 
     #[test]
     fn french_numbers_and_abbreviations() {
         assert_eq!(
-            toks("M. Dupont a versé 10 000 dollars, soit 3,5 % de plus (J.-P. Durand).", Lang::Fr),
-            ["M.", "Dupont", "a", "versé", "10 000", "dollars", ",", "soit", "3,5", "%", "de", "plus", "(", "J.-P.", "Durand", ")", "."]
+            toks(
+                "M. Dupont a versé 10 000 dollars, soit 3,5 % de plus (J.-P. Durand).",
+                Lang::Fr
+            ),
+            [
+                "M.", "Dupont", "a", "versé", "10 000", "dollars", ",", "soit", "3,5", "%", "de",
+                "plus", "(", "J.-P.", "Durand", ")", "."
+            ]
         );
-        assert_eq!(toks("En 2019, 25 pays", Lang::Fr), ["En", "2019", ",", "25", "pays"]);
-        assert_eq!(toks("il y a 1 500 000,50 euros", Lang::Fr)[3], "1 500 000,50");
-        assert_eq!(toks("Mme Martin, 45 ans", Lang::Fr), ["Mme", "Martin", ",", "45", "ans"]);
+        assert_eq!(
+            toks("En 2019, 25 pays", Lang::Fr),
+            ["En", "2019", ",", "25", "pays"]
+        );
+        assert_eq!(
+            toks("il y a 1 500 000,50 euros", Lang::Fr)[3],
+            "1 500 000,50"
+        );
+        assert_eq!(
+            toks("Mme Martin, 45 ans", Lang::Fr),
+            ["Mme", "Martin", ",", "45", "ans"]
+        );
     }
 
     #[test]
     fn french_contractions_are_multiword_tokens() {
         assert_eq!(
-            words("Le chef du gouvernement parle aux élus au nom des ministres.", Lang::Fr),
-            ["Le", "chef", "de", "le", "gouvernement", "parle", "à", "les", "élus", "à", "le", "nom", "de", "les", "ministres", "."]
+            words(
+                "Le chef du gouvernement parle aux élus au nom des ministres.",
+                Lang::Fr
+            ),
+            [
+                "Le",
+                "chef",
+                "de",
+                "le",
+                "gouvernement",
+                "parle",
+                "à",
+                "les",
+                "élus",
+                "à",
+                "le",
+                "nom",
+                "de",
+                "les",
+                "ministres",
+                "."
+            ]
         );
         // Indefinite "des" stays one word.
-        assert_eq!(words("Il a des amis avec des idées.", Lang::Fr), ["Il", "a", "des", "amis", "avec", "des", "idées", "."]);
+        assert_eq!(
+            words("Il a des amis avec des idées.", Lang::Fr),
+            ["Il", "a", "des", "amis", "avec", "des", "idées", "."]
+        );
         assert_eq!(words("Du pain", Lang::Fr), ["De", "le", "pain"]);
     }
 
     #[test]
     fn english_clitics_and_hyphens() {
         assert_eq!(
-            words("I don't think it's the U.S. Army's well-known non-stop plan.", Lang::En),
-            ["I", "do", "n't", "think", "it", "'s", "the", "U.S.", "Army", "'s", "well", "-", "known", "non-stop", "plan", "."]
+            words(
+                "I don't think it's the U.S. Army's well-known non-stop plan.",
+                Lang::En
+            ),
+            [
+                "I", "do", "n't", "think", "it", "'s", "the", "U.S.", "Army", "'s", "well", "-",
+                "known", "non-stop", "plan", "."
+            ]
         );
-        assert_eq!(words("We can't, won't and cannot.", Lang::En), ["We", "ca", "n't", ",", "wo", "n't", "and", "can", "not", "."]);
-        assert_eq!(toks("Mr. Smith met Dr. Jones at 3 p.m. today.", Lang::En), ["Mr.", "Smith", "met", "Dr.", "Jones", "at", "3", "p.m.", "today", "."]);
+        assert_eq!(
+            words("We can't, won't and cannot.", Lang::En),
+            [
+                "We", "ca", "n't", ",", "wo", "n't", "and", "can", "not", "."
+            ]
+        );
+        assert_eq!(
+            toks("Mr. Smith met Dr. Jones at 3 p.m. today.", Lang::En),
+            [
+                "Mr.", "Smith", "met", "Dr.", "Jones", "at", "3", "p.m.", "today", "."
+            ]
+        );
     }
 
     #[test]
     fn urls_emails_quotes() {
         assert_eq!(
-            toks("Voir https://example.org/a?b=1, ou écrire à info@example.fr.", Lang::Fr),
-            ["Voir", "https://example.org/a?b=1", ",", "ou", "écrire", "à", "info@example.fr", "."]
+            toks(
+                "Voir https://example.org/a?b=1, ou écrire à info@example.fr.",
+                Lang::Fr
+            ),
+            [
+                "Voir",
+                "https://example.org/a?b=1",
+                ",",
+                "ou",
+                "écrire",
+                "à",
+                "info@example.fr",
+                "."
+            ]
         );
-        assert_eq!(toks("He said \"no\"... then left!", Lang::En), ["He", "said", "\"", "no", "\"", "...", "then", "left", "!"]);
-        assert_eq!(toks("“Yes” — he said", Lang::En), ["“", "Yes", "”", "—", "he", "said"]);
+        assert_eq!(
+            toks("He said \"no\"... then left!", Lang::En),
+            ["He", "said", "\"", "no", "\"", "...", "then", "left", "!"]
+        );
+        assert_eq!(
+            toks("“Yes” — he said", Lang::En),
+            ["“", "Yes", "”", "—", "he", "said"]
+        );
     }
 
     #[test]
@@ -800,7 +1018,14 @@ mod tests {
         let text = "Quoi\u{a0}? Oui.";
         let mut d = Doc::new(text.to_string(), Some(Lang::Fr), None);
         tokenize(&mut d);
-        let t: Vec<_> = d.tokens.iter().map(|t| (d.span_text(t.span), t.space_after)).collect();
-        assert_eq!(t, [("Quoi", true), ("?", true), ("Oui", false), (".", false)]);
+        let t: Vec<_> = d
+            .tokens
+            .iter()
+            .map(|t| (d.span_text(t.span), t.space_after))
+            .collect();
+        assert_eq!(
+            t,
+            [("Quoi", true), ("?", true), ("Oui", false), (".", false)]
+        );
     }
 }
