@@ -154,6 +154,87 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "What", "When", "While", "You",
 ];
 
+/// Capitalised French words that open a clause: after a word with no punctuation between, they
+/// mark the end of an unpunctuated heading.
+pub const FR_CLAUSE_OPENERS: &[&str] = &[
+    "Aucun",
+    "Aucune",
+    "Aussitôt",
+    "C'",
+    "Ce",
+    "Cela",
+    "Ces",
+    "Cet",
+    "Cette",
+    "Chez",
+    "D'",
+    "Dans",
+    "Des",
+    "Elle",
+    "Elles",
+    "Il",
+    "Ils",
+    "J'",
+    "Je",
+    "L'",
+    "La",
+    "Le",
+    "Les",
+    "Leur",
+    "Leurs",
+    "Lorsque",
+    "Nous",
+    "On",
+    "Pour",
+    "Qu'",
+    "Quand",
+    "S'",
+    "Sa",
+    "Selon",
+    "Ses",
+    "Si",
+    "Son",
+    "Un",
+    "Une",
+    "Vous",
+];
+
+/// Words after which a capitalised article begins a title rather than a sentence ("dans Le
+/// Monde", "de L'Express").
+pub const FR_TITLE_INTRODUCERS: &[&str] = &[
+    "à",
+    "au",
+    "aux",
+    "avec",
+    "d'",
+    "dans",
+    "de",
+    "des",
+    "du",
+    "en",
+    "et",
+    "l'",
+    "la",
+    "le",
+    "les",
+    "ou",
+    "par",
+    "pour",
+    "sur",
+    "titré",
+    "intitulé",
+    "intitulée",
+    "journal",
+    "livre",
+    "film",
+    "roman",
+    "quotidien",
+    "hebdomadaire",
+    "magazine",
+    "émission",
+    "revue",
+];
+
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
@@ -173,6 +254,8 @@ mod tests {
             EN_HYPHEN_PREFIXES,
             FR_DES_ARTICLE_AFTER,
             SENTENCE_STARTERS,
+            FR_CLAUSE_OPENERS,
+            FR_TITLE_INTRODUCERS,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();

@@ -11,7 +11,7 @@
 //! (every line short, as in e-mails or the UD raw texts), where they are plain spaces.
 
 use crate::lexicon::{self, contains};
-use veille_core::{Doc, Sentence, Span};
+use veille_core::{Doc, Lang, Sentence, Span};
 
 /// Lines at most this long everywhere suggest a hard-wrapped text.
 const WRAP_WIDTH: usize = 100;
@@ -56,6 +56,27 @@ fn can_open_sentence(t: &str) -> bool {
     }
 }
 
+fn starts_lowercase_word(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A heading or caption with no final punctuation, run into the next sentence ("Maladie de
+/// Paget Si la maladie…"): a capitalised determiner or pronoun that opens a clause almost never
+/// stands inside a French sentence, unless a preposition or article introduces a title ("dans
+/// Le Monde").
+fn heading_ends(lang: Option<Lang>, prev: &str, next: &str) -> bool {
+    if lang != Some(Lang::Fr) || !contains(lexicon::FR_CLAUSE_OPENERS, next) {
+        return false;
+    }
+    let last = prev.chars().next_back().unwrap_or(' ');
+    (last.is_alphanumeric() || last == ')')
+        && !contains(lexicon::FR_TITLE_INTRODUCERS, &prev.to_lowercase())
+        && !prev.chars().next().is_some_and(|c| c.is_uppercase())
+        || (last.is_alphanumeric()
+            && prev.chars().all(|c| !c.is_lowercase())
+            && prev.chars().count() > 1)
+}
+
 /// Whether the whitespace `gap` between two tokens breaks a paragraph.
 fn is_break(gap: &str, soft_newlines: bool) -> bool {
     let n = gap.bytes().filter(|&b| b == b'\n').count();
@@ -93,7 +114,12 @@ pub fn split_sentences(doc: &mut Doc) {
                 {
                     end += 1;
                 }
-                end + 1 == n || is_break(gap(end), soft) || can_open_sentence(tok(end + 1))
+                end + 1 == n
+                    || is_break(gap(end), soft)
+                    || can_open_sentence(tok(end + 1))
+                    // A lone period is not an abbreviation's (those keep it): even a lowercase
+                    // word after it starts a sentence, as in careless web text.
+                    || (t == "." && end == i && starts_lowercase_word(tok(end + 1)))
             } else if t.len() > 1
                 && t.ends_with('.')
                 && !contains(lexicon::TITLES, t)
@@ -107,7 +133,7 @@ pub fn split_sentences(doc: &mut Doc) {
                         && can_open_sentence(next)
                         && next.chars().nth(1).is_some_and(char::is_lowercase))
             } else {
-                false
+                heading_ends(doc.lang, t, tok(i + 1))
             }
         };
         if boundary {
@@ -129,7 +155,6 @@ pub fn split_sentences(doc: &mut Doc) {
 mod tests {
     use super::*;
     use crate::tokenize;
-    use veille_core::Lang;
 
     fn sents(text: &str, lang: Lang) -> Vec<String> {
         let mut d = Doc::new(text.to_string(), Some(lang), None);

@@ -438,12 +438,20 @@ impl<'a> Cutter<'a> {
             };
             let prev_digit = i > a && bytes[i - 1].is_ascii_digit();
             let next_digit = i + len < b && bytes[i + len].is_ascii_digit();
-            let split = if is_inner_split(c) {
-                // "3/4", "IIb/IIIa" stay whole; "traité(e)", "pays(s)" too.
+            let split = if c == '.' {
+                // An inner ellipsis: "slides....they".
+                i + 1 < b && bytes[i + 1] == b'.'
+            } else if c == '#' {
+                !fr && next_digit
+            } else if is_inner_split(c) {
+                // "3/4" stays whole; so does French "IIb/IIIa" (English splits "USD/DM");
+                // "traité(e)", "pays(s)" too.
                 !((c == '/' && i > a && i + 1 < b && {
                     let p = char_before(self.text, i).unwrap_or(' ');
                     let n = char_at(self.text, i + 1).unwrap_or(' ');
-                    (p.is_alphanumeric() && n.is_alphanumeric()) && (prev_digit == next_digit)
+                    (p.is_alphanumeric() && n.is_alphanumeric())
+                        && (prev_digit == next_digit)
+                        && (fr || prev_digit)
                 }) || (c == '(' && self.is_paren_suffix(i, b))
                     || (c == ')'
                         && i > a + 1
@@ -465,7 +473,10 @@ impl<'a> Cutter<'a> {
                 !(prev_digit && next_digit)
             } else if c == '-' {
                 (i + 1 < b && bytes[i + 1] == b'-')
-                    || (!fr && i > seg && self.en_hyphen_splits(seg, i, b))
+                    || (!fr
+                        && i > seg
+                        && !(prev_digit && next_digit)
+                        && self.en_hyphen_splits(seg, i, b))
             } else if c == '°' {
                 prev_digit
             } else if fr && (c == 'h' || c == 'H') && prev_digit {
@@ -746,6 +757,17 @@ fn en_split(token: &str) -> Option<(usize, Option<usize>)> {
         let ap = apos(1)?;
         if ap >= 2 {
             return Some((ap - 1, None));
+        }
+    }
+    // Plurals written with an apostrophe stay whole: "CD's", "the 80's".
+    if l.ends_with("'s") || l.ends_with("’s") {
+        let host = &token[..token.len() - if l.ends_with("'s") { 2 } else { 4 }];
+        if host.len() >= 2
+            && host
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '/')
+        {
+            return None;
         }
     }
     for suf in ["s", "m", "d"] {

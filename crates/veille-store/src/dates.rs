@@ -32,6 +32,17 @@ pub(crate) fn date_range(value: &str) -> Option<(Date, Date)> {
             None
         }
     };
+    match rest.get(..2) {
+        Some("SP") => return month_range(year, 3, 5),
+        Some("SU") => return month_range(year, 6, 8),
+        Some("FA") => return month_range(year, 9, 11),
+        Some("WI") => {
+            let start = Date::new(year, 12, 1).ok()?;
+            let end = Date::new(year + 1, 2, days_in_month(year + 1, 2)).ok()?;
+            return Some((start, end));
+        }
+        _ => {}
+    }
     if let Some(week) = rest.strip_prefix('W') {
         let w = two_digits(week)?;
         if !(1..=53).contains(&w) {
@@ -44,23 +55,20 @@ pub(crate) fn date_range(value: &str) -> Option<(Date, Date)> {
         return Some((start, start.add_days(6)));
     }
     if let Some(q) = rest.strip_prefix('Q') {
-        let q = q.get(..1)?.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?;
+        let q = q
+            .get(..1)?
+            .parse::<u32>()
+            .ok()
+            .filter(|q| (1..=4).contains(q))?;
         return month_range(year, 3 * q - 2, 3 * q);
     }
     if let Some(h) = rest.strip_prefix('H') {
-        let h = h.get(..1)?.parse::<u32>().ok().filter(|h| (1..=2).contains(h))?;
+        let h = h
+            .get(..1)?
+            .parse::<u32>()
+            .ok()
+            .filter(|h| (1..=2).contains(h))?;
         return month_range(year, 6 * h - 5, 6 * h);
-    }
-    match rest.get(..2) {
-        Some("SP") => return month_range(year, 3, 5),
-        Some("SU") => return month_range(year, 6, 8),
-        Some("FA") => return month_range(year, 9, 11),
-        Some("WI") => {
-            let start = Date::new(year, 12, 1).ok()?;
-            let end = Date::new(year + 1, 2, days_in_month(year + 1, 2)).ok()?;
-            return Some((start, end));
-        }
-        _ => {}
     }
     let month = two_digits(rest)?;
     month_range(year, month, month)
@@ -143,7 +151,14 @@ mod tests {
         assert_eq!(range("2024-H2"), pair("2024-07-01", "2024-12-31"));
         assert_eq!(range("2023-WI"), pair("2023-12-01", "2024-02-29"));
         for v in [
-            "", "PRESENT_REF", "XXXX-03-12", "2024-13", "2024-Q5", "2024-W60", "P3D", "20é4",
+            "",
+            "PRESENT_REF",
+            "XXXX-03-12",
+            "2024-13",
+            "2024-Q5",
+            "2024-W60",
+            "P3D",
+            "20é4",
             "2024-é",
         ] {
             assert_eq!(range(v), None, "{v}");

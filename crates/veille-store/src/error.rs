@@ -37,7 +37,9 @@ pub enum StoreError {
     #[error("article {id}: the Doc text differs from the article text")]
     TextMismatch { id: String },
     /// A span to be stored is outside the text or cuts a character: reading it back would fail.
-    #[error("article {id}: {what} span {start}..{end} is outside the text or not on char boundaries")]
+    #[error(
+        "article {id}: {what} span {start}..{end} is outside the text or not on char boundaries"
+    )]
     BadSpan {
         id: String,
         what: &'static str,

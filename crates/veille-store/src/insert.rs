@@ -172,8 +172,9 @@ fn insert_article(tx: &Transaction<'_>, a: &Article, doc: &Doc, now: &str) -> Re
     if inserted == 0 {
         return Ok(false);
     }
-    let mut sent =
-        tx.prepare_cached("INSERT INTO sentences (article_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)")?;
+    let mut sent = tx.prepare_cached(
+        "INSERT INTO sentences (article_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for (i, s) in doc.sentences.iter().enumerate() {
         sent.execute(params![a.id, int(i), s.span.start, s.span.end])?;
     }
@@ -181,7 +182,13 @@ fn insert_article(tx: &Transaction<'_>, a: &Article, doc: &Doc, now: &str) -> Re
         "INSERT INTO entities (article_id, idx, start, \"end\", label) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (i, e) in doc.entities.iter().enumerate() {
-        ent.execute(params![a.id, int(i), e.span.start, e.span.end, e.label.as_str()])?;
+        ent.execute(params![
+            a.id,
+            int(i),
+            e.span.start,
+            e.span.end,
+            e.label.as_str()
+        ])?;
     }
     Ok(true)
 }
@@ -195,9 +202,10 @@ fn event_for(tx: &Transaction<'_>, m: &EventMention, now: &str) -> Result<(i64, 
             "SELECT id FROM events
              WHERE date_value = ?1 AND source_code = ?2 AND target_code = ?3 AND cameo = ?4",
         )?
-        .query_row(params![date_value, m.source.code, target_code, m.cameo], |r| {
-            r.get(0)
-        })
+        .query_row(
+            params![date_value, m.source.code, target_code, m.cameo],
+            |r| r.get(0),
+        )
         .optional()?;
     if let Some(id) = existing {
         return Ok((id, false));
@@ -372,7 +380,10 @@ mod tests {
         assert_eq!((r.mentions, r.new_events), (2, 1));
         let ev = store.events(&Default::default()).unwrap();
         assert_eq!(ev.len(), 1);
-        assert_eq!((ev[0].date.as_deref(), ev[0].target_code.as_deref()), (None, None));
+        assert_eq!(
+            (ev[0].date.as_deref(), ev[0].target_code.as_deref()),
+            (None, None)
+        );
         assert_eq!((ev[0].num_mentions, ev[0].num_articles), (2, 1));
     }
 
@@ -384,7 +395,9 @@ mod tests {
         // A span ending inside the "é" of "Nouakchott ont conclu … pêche": byte 1 of 2.
         let e = d.text.find('ê').unwrap() + 1;
         d.events[0].evidence.push(Span::new(0, e));
-        let err = store.insert_batch(&[good.clone(), (a.clone(), d)]).unwrap_err();
+        let err = store
+            .insert_batch(&[good.clone(), (a.clone(), d)])
+            .unwrap_err();
         assert!(matches!(err, StoreError::BadSpan { .. }), "{err:?}");
         let mut other = Doc::from_article(&a);
         other.text.push('!');

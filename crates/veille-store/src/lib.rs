@@ -163,6 +163,10 @@ fn check_version(found: i64) -> Result<()> {
 /// so a crash mid-migration leaves the previous version intact. The version is read again under
 /// the write lock: two processes opening a fresh file at once must not both run migration 1.
 fn migrate(conn: &mut Connection) -> Result<()> {
+    // Up to date: take no write lock, so a reader can open the database while an ingest holds it.
+    if user_version(conn)? == SCHEMA_VERSION {
+        return Ok(());
+    }
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let found = user_version(&tx)?;
@@ -264,8 +268,11 @@ mod tests {
     fn not_a_database_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.db");
-        std::fs::write(&path, "Ceci n'est pas une base de données, juste des notes.\n".repeat(20))
-            .unwrap();
+        std::fs::write(
+            &path,
+            "Ceci n'est pas une base de données, juste des notes.\n".repeat(20),
+        )
+        .unwrap();
         let err = Store::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
         assert!(err.to_string().contains("notes.db"), "{err}");

@@ -6,9 +6,7 @@ use rusqlite::types::ToSql;
 use rusqlite::{OptionalExtension, Row, params_from_iter};
 use serde::Serialize;
 use veille_core::event::Place;
-use veille_core::{
-    Actor, Article, Date, DateSource, EventDate, EventMention, Lang, Plover, Span,
-};
+use veille_core::{Actor, Article, Date, DateSource, EventDate, EventMention, Lang, Plover, Span};
 
 /// Which events [`Store::events`] returns. Every field narrows the result; the default is all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -114,7 +112,12 @@ impl Store {
             format!("?{}", args.len())
         };
         let mut clauses: Vec<String> = Vec::new();
-        if let Some(actor) = filter.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        if let Some(actor) = filter
+            .actor
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
             let p = push(Box::new(actor.to_lowercase()));
             clauses.push(format!(
                 "(instr(veille_fold(e.source_code), {p}) > 0
@@ -124,11 +127,23 @@ impl Store {
                                   OR instr(veille_fold(ma.target_text), {p}) > 0)))"
             ));
         }
-        if let Some(c) = filter.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(c) = filter
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             let p = push(Box::new(c.to_ascii_uppercase()));
-            clauses.push(format!("(e.source_country = {p} OR e.target_country = {p})"));
+            clauses.push(format!(
+                "(e.source_country = {p} OR e.target_country = {p})"
+            ));
         }
-        if let Some(code) = filter.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(code) = filter
+            .code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             // A range rather than LIKE/substr, so the index on cameo serves it.
             let (lo, hi) = prefix_range(code)?;
             let lo = push(Box::new(lo));
@@ -145,7 +160,10 @@ impl Store {
             clauses.push(format!("e.date_start <= {p}"));
         }
         let limit = match filter.limit {
-            Some(n) => format!("LIMIT {}", push(Box::new(i64::try_from(n).unwrap_or(i64::MAX)))),
+            Some(n) => format!(
+                "LIMIT {}",
+                push(Box::new(i64::try_from(n).unwrap_or(i64::MAX)))
+            ),
             None => String::new(),
         };
         let where_ = if clauses.is_empty() {
@@ -320,7 +338,10 @@ impl Store {
             detail,
         };
         article.date = date
-            .map(|d| d.parse::<Date>().map_err(|e| corrupt("date", e.to_string())))
+            .map(|d| {
+                d.parse::<Date>()
+                    .map_err(|e| corrupt("date", e.to_string()))
+            })
             .transpose()?;
         article.date_source = date_source
             .map(|s| {
@@ -401,7 +422,9 @@ fn pending_event(r: &Row<'_>) -> rusqlite::Result<Pending> {
             start: r.get("sentence_start")?,
             end: r.get("sentence_end")?,
         },
-        sentence_bytes: r.get::<_, Option<Vec<u8>>>("sentence_bytes")?.unwrap_or_default(),
+        sentence_bytes: r
+            .get::<_, Option<Vec<u8>>>("sentence_bytes")?
+            .unwrap_or_default(),
         evidence_json: r.get("evidence_json")?,
     })
 }
@@ -423,14 +446,19 @@ fn roles(s: &str) -> Vec<String> {
 fn read_mention(r: &Row<'_>) -> rusqlite::Result<MentionRow> {
     let target = match r.get::<_, Option<String>>("target_code")? {
         Some(code) => Some(Actor {
-            text: r.get::<_, Option<String>>("target_text")?.unwrap_or_default(),
+            text: r
+                .get::<_, Option<String>>("target_text")?
+                .unwrap_or_default(),
             span: Span {
                 start: r.get::<_, Option<u32>>("target_start")?.unwrap_or(0),
                 end: r.get::<_, Option<u32>>("target_end")?.unwrap_or(0),
             },
             code,
             country: r.get("target_country")?,
-            roles: roles(&r.get::<_, Option<String>>("target_roles")?.unwrap_or_default()),
+            roles: roles(
+                &r.get::<_, Option<String>>("target_roles")?
+                    .unwrap_or_default(),
+            ),
         }),
         None => None,
     };
@@ -515,7 +543,10 @@ mod tests {
     fn all_events_newest_first_with_first_mention() {
         let store = loaded();
         let all = store.events(&EventFilter::default()).unwrap();
-        let got: Vec<_> = all.iter().map(|e| (e.cameo.as_str(), e.date.as_deref())).collect();
+        let got: Vec<_> = all
+            .iter()
+            .map(|e| (e.cameo.as_str(), e.date.as_deref()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -533,17 +564,23 @@ mod tests {
              pêche."
         );
         assert_eq!(accord.evidence, "Le Maroc … la Mauritanie … signé");
-        assert_eq!((accord.source_text.as_str(), accord.target_text.as_deref()), ("Le Maroc", Some("la Mauritanie")));
+        assert_eq!(
+            (accord.source_text.as_str(), accord.target_text.as_deref()),
+            ("Le Maroc", Some("la Mauritanie"))
+        );
         assert_eq!(accord.article_id, accord_lemonde().0.id);
         let visite = &all[0];
         assert_eq!(visite.source_country.as_deref(), Some("FRA"));
         assert_eq!(visite.plover_mode.as_deref(), Some("visit"));
         assert!((visite.goldstein - 2.8).abs() < 1e-6);
-        assert_eq!(visite.evidence, "Le président français … reçu … son homologue sénégalais");
+        assert_eq!(
+            visite.evidence,
+            "Le président français … reçu … son homologue sénégalais"
+        );
     }
 
     #[test]
-    fn actor_filter_is_case_and_accent_case_insensitive() {
+    fn actor_filter_folds_unicode_case() {
         let store = loaded();
         let by = |a: &str| {
             codes(
@@ -650,7 +687,10 @@ mod tests {
         assert_eq!(rows[0].mention, d.events[0]); // place, evidence, actors: all of it
         assert_eq!(rows[0].article_id, a.id);
         assert_eq!(rows[0].source_name, "lemonde");
-        assert_eq!(rows[0].evidence_text, ["Le Maroc", "la Mauritanie", "signé"]);
+        assert_eq!(
+            rows[0].evidence_text,
+            ["Le Maroc", "la Mauritanie", "signé"]
+        );
         let (b, e) = accord_rfi();
         assert_eq!(rows[1].mention, e.events[0]);
         assert_eq!(rows[1].source_name, "rfi.fr");

@@ -75,7 +75,8 @@ pub(crate) fn actor(text: &str, from: usize, needle: &str, code: &str, roles: &[
         text: needle.to_string(),
         span: find(text, from, needle),
         code: code.to_string(),
-        country: (code.len() >= 3 && code.as_bytes()[..3].iter().all(u8::is_ascii_uppercase)
+        country: (code.len() >= 3
+            && code.as_bytes()[..3].iter().all(u8::is_ascii_uppercase)
             && !roles.contains(&&code[..3]))
         .then(|| code[..3].to_string()),
         roles: roles.iter().map(|r| r.to_string()).collect(),
@@ -186,7 +187,13 @@ pub(crate) fn accord_rfi() -> (Article, Doc) {
         Some("2024-03-12"),
         text,
     );
-    let mut d = doc(&a, &[("Rabat", EntityLabel::LOC), ("Nouakchott", EntityLabel::LOC)]);
+    let mut d = doc(
+        &a,
+        &[
+            ("Rabat", EntityLabel::LOC),
+            ("Nouakchott", EntityLabel::LOC),
+        ],
+    );
     let m = mention(
         &d,
         0,
@@ -242,19 +249,20 @@ pub(crate) fn suite_lemonde() -> (Article, Doc) {
 pub(crate) fn visite_elysee() -> (Article, Doc) {
     let text = "Le président français a reçu jeudi à l'Élysée son homologue sénégalais. Les \
                 deux chefs d'État ont évoqué la coopération militaire.";
-    let a = article(
-        "corpus/elysee/visite.txt",
-        None,
-        Some("2024-03-15"),
-        text,
-    );
+    let a = article("corpus/elysee/visite.txt", None, Some("2024-03-15"), text);
     let mut d = doc(&a, &[("Élysée", EntityLabel::LOC)]);
     let m = mention(
         &d,
         0,
         "reçu",
         actor(text, 0, "Le président français", "FRAGOV", &["GOV"]),
-        Some(actor(text, 0, "son homologue sénégalais", "SENGOV", &["GOV"])),
+        Some(actor(
+            text,
+            0,
+            "son homologue sénégalais",
+            "SENGOV",
+            &["GOV"],
+        )),
         &Code {
             cameo: "043",
             quad_class: 1,
