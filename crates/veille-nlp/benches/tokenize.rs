@@ -20,11 +20,12 @@ fn corpus(lang: Lang) -> String {
     entries.sort();
     for path in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with(&prefix) && name.ends_with(".txt") {
-            if let Ok(t) = std::fs::read_to_string(&path) {
-                text.push_str(&t);
-                text.push_str("\n\n");
-            }
+        if name.starts_with(&prefix)
+            && name.ends_with(".txt")
+            && let Ok(t) = std::fs::read_to_string(&path)
+        {
+            text.push_str(&t);
+            text.push_str("\n\n");
         }
     }
     assert!(!text.is_empty(), "no example articles found in {dir}");

@@ -1,3 +1,4 @@
+#![allow(clippy::explicit_counter_loop)]
 //! Developer tool: prints segmentation scores and the first token and sentence disagreements.
 //! `cargo run --release -p veille-nlp --example segerr -- FILE.conllu fr|en [N]`
 use veille_core::Lang;
@@ -120,6 +121,16 @@ fn main() {
             t.to_string()
         };
         println!("SENT sys {:?}", show.replace('\n', "⏎"));
+        shown += 1;
+    }
+    let sysset: std::collections::BTreeSet<(usize, usize)> = ss.iter().copied().collect();
+    let mut shown = 0;
+    for &(a, b) in &run.gold.sentences {
+        if sysset.contains(&(a, b)) || shown >= n {
+            continue;
+        }
+        let t: String = text[a..b].chars().take(100).collect();
+        println!("GOLDSENT {:?}", t.replace('\n', "⏎"));
         shown += 1;
     }
     println!(

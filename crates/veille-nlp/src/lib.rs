@@ -7,6 +7,7 @@ pub mod conllu;
 pub mod eval;
 pub mod lexicon;
 pub mod sentences;
+pub mod sentmodel;
 pub mod tokenizer;
 
 pub use sentences::split_sentences;

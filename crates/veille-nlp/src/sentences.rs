@@ -16,7 +16,7 @@ use veille_core::{Doc, Lang, Sentence, Span};
 /// Lines at most this long everywhere suggest a hard-wrapped text.
 const WRAP_WIDTH: usize = 100;
 
-fn is_hard_wrapped(text: &str) -> bool {
+pub(crate) fn is_hard_wrapped(text: &str) -> bool {
     // Lines that go on into another line of the same paragraph: in a wrapped text nearly all
     // are short; a long word (a URL) may overflow now and then.
     let mut inner = 0usize;
@@ -83,72 +83,139 @@ fn is_break(gap: &str, soft_newlines: bool) -> bool {
     n >= 2 || (n == 1 && !soft_newlines)
 }
 
-/// Splits `doc.tokens` into `doc.sentences`.
+/// The rules' verdict on the gap after token `i` (which is not the last token).
+pub(crate) struct Gaps<'a> {
+    pub text: &'a str,
+    pub toks: &'a [veille_core::Token],
+    pub soft: bool,
+    pub lang: Option<Lang>,
+}
+
+impl<'a> Gaps<'a> {
+    pub fn new(doc: &'a Doc) -> Gaps<'a> {
+        Gaps {
+            text: &doc.text,
+            toks: &doc.tokens,
+            soft: is_hard_wrapped(&doc.text),
+            lang: doc.lang,
+        }
+    }
+    #[inline]
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.toks[i].span.text(self.text)
+    }
+    #[inline]
+    pub fn gap(&self, i: usize) -> &'a str {
+        &self.text[self.toks[i].span.end as usize..self.toks[i + 1].span.start as usize]
+    }
+    /// A paragraph break after token `i`: always a boundary.
+    #[inline]
+    pub fn hard(&self, i: usize) -> bool {
+        is_break(self.gap(i), self.soft)
+    }
+    /// Whether closing punctuation right after token `i` still belongs to its sentence.
+    fn closer_follows(&self, i: usize) -> bool {
+        is_closing(self.tok(i + 1))
+            && (self.toks[i].span.end == self.toks[i + 1].span.start || self.tok(i + 1) == "»")
+    }
+    /// Token `i` ends a run of terminal punctuation and closers (". »", "?)").
+    fn ends_terminal_run(&self, i: usize) -> bool {
+        let mut j = i;
+        loop {
+            let t = self.tok(j);
+            if is_terminal(t) {
+                return true;
+            }
+            if j == 0 || !is_closing(t) || !self.closer_follows(j - 1) {
+                return false;
+            }
+            j -= 1;
+        }
+    }
+    /// The rules' verdict on the gap after token `i` (not a hard break).
+    pub fn rule(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let next = self.tok(i + 1);
+        if self.ends_terminal_run(i) {
+            if self.closer_follows(i) {
+                return false;
+            }
+            return can_open_sentence(next)
+                // A lone period is not an abbreviation's (those keep it): even a lowercase
+                // word after it starts a sentence, as in careless web text.
+                || (t == "." && starts_lowercase_word(next));
+        }
+        if t.len() > 1
+            && t.ends_with('.')
+            && !contains(lexicon::TITLES, t)
+            && t.chars().next().is_some_and(char::is_alphabetic)
+        {
+            // An abbreviation that may close a sentence.
+            return contains(lexicon::SENTENCE_STARTERS, next)
+                || (t.chars().filter(|&c| c == '.').count() == 1
+                    && t.chars().count() > 4
+                    && can_open_sentence(next)
+                    && next.chars().nth(1).is_some_and(char::is_lowercase));
+        }
+        heading_ends(self.lang, t, next)
+    }
+    /// Gaps worth asking the model about: every other gap stays inside a sentence.
+    pub fn candidate(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let next = self.tok(i + 1);
+        // Never right after an opening quote or bracket, nor before a closing one; an
+        // ellipsis before a lowercase word continues the sentence.
+        if matches!(t, "«" | "“" | "(" | "[" | "‘")
+            || (is_closing(next) && next != "\"" && next != "'")
+            || (matches!(t, "..." | "…") && starts_lowercase_word(next))
+        {
+            return false;
+        }
+        let first = t.chars().next().unwrap_or(' ');
+        !first.is_alphanumeric() || can_open_sentence(next) || t.ends_with('.')
+    }
+}
+
+/// Splits `doc.tokens` into `doc.sentences`: paragraph breaks always end a sentence; elsewhere
+/// the language's trained boundary model decides where it exists (see [`crate::sentmodel`]),
+/// with the rules' verdict as one of its features, and the rules alone decide otherwise.
 pub fn split_sentences(doc: &mut Doc) {
-    doc.sentences.clear();
-    let text = doc.text.as_str();
-    let toks = &doc.tokens;
-    let n = toks.len();
+    let model = doc.lang.and_then(crate::sentmodel::embedded);
+    split_sentences_with(doc, model)
+}
+
+/// [`split_sentences`] with an explicit model (`None`: rules only).
+pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::SentenceModel>) {
+    let mut sentences = std::mem::take(&mut doc.sentences);
+    sentences.clear();
+    let n = doc.tokens.len();
     if n == 0 {
+        doc.sentences = sentences;
         return;
     }
-    let soft = is_hard_wrapped(text);
-    let tok = |i: usize| toks[i].span.text(text);
-    let gap = |i: usize| &text[toks[i].span.end as usize..toks[i + 1].span.start as usize];
+    let g = Gaps::new(doc);
     let mut start = 0usize;
-    let mut i = 0usize;
-    while i < n {
-        let mut end = i; // last token of the sentence if it ends here
-        let boundary = if i + 1 == n {
-            true
-        } else if is_break(gap(i), soft) {
-            true
-        } else {
-            let t = tok(i);
-            if is_terminal(t) {
-                // Closing quotes and brackets right after the punctuation belong to this sentence.
-                while end + 1 < n
-                    && is_closing(tok(end + 1))
-                    && !is_break(gap(end), soft)
-                    && (toks[end].span.end == toks[end + 1].span.start || tok(end + 1) == "»")
-                {
-                    end += 1;
-                }
-                end + 1 == n
-                    || is_break(gap(end), soft)
-                    || can_open_sentence(tok(end + 1))
-                    // A lone period is not an abbreviation's (those keep it): even a lowercase
-                    // word after it starts a sentence, as in careless web text.
-                    || (t == "." && end == i && starts_lowercase_word(tok(end + 1)))
-            } else if t.len() > 1
-                && t.ends_with('.')
-                && !contains(lexicon::TITLES, t)
-                && t.chars().next().is_some_and(char::is_alphabetic)
-            {
-                // An abbreviation that may close a sentence.
-                let next = tok(i + 1);
-                contains(lexicon::SENTENCE_STARTERS, next)
-                    || (t.chars().filter(|&c| c == '.').count() == 1
-                        && t.chars().count() > 4
-                        && can_open_sentence(next)
-                        && next.chars().nth(1).is_some_and(char::is_lowercase))
-            } else {
-                heading_ends(doc.lang, t, tok(i + 1))
-            }
-        };
+    for i in 0..n {
+        let boundary = i + 1 == n
+            || g.hard(i)
+            || match model {
+                Some(m) if g.candidate(i) => m.boundary(&g, i, i - start),
+                Some(_) => false,
+                None => g.rule(i),
+            };
         if boundary {
-            doc.sentences.push(Sentence {
+            sentences.push(Sentence {
                 span: Span {
-                    start: toks[start].span.start,
-                    end: toks[end].span.end,
+                    start: g.toks[start].span.start,
+                    end: g.toks[i].span.end,
                 },
                 first_token: start as u32,
-                end_token: (end + 1) as u32,
+                end_token: (i + 1) as u32,
             });
-            start = end + 1;
+            start = i + 1;
         }
-        i = end + 1;
     }
+    doc.sentences = sentences;
 }
 
 #[cfg(test)]
@@ -159,7 +226,10 @@ mod tests {
     fn sents(text: &str, lang: Lang) -> Vec<String> {
         let mut d = Doc::new(text.to_string(), Some(lang), None);
         tokenize(&mut d);
+        split_sentences_with(&mut d, None);
+        let rules: Vec<_> = d.sentences.clone();
         split_sentences(&mut d);
+        assert_eq!(rules, d.sentences, "model and rules disagree on {text:?}");
         veille_core::validate_doc(&d, text).unwrap();
         d.sentences
             .iter()

@@ -136,9 +136,31 @@ fn is_inner_split(c: char) -> bool {
     )
 }
 
+/// Emoticons, kept whole (web text is full of them).
+const EMOTICONS: &[&str] = &[
+    ":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", "^_^", ":)", ":(", ":D", ":P", ":p", ";)",
+    "(:", "):", "^^", "=)", "<3", ":/", "XD",
+];
+
 #[inline]
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
+}
+
+/// "01-Feb-02", "7-Jan-2001": one token.
+fn is_dmy_date(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    (1..=2).contains(&d.len())
+        && d.bytes().all(|b| b.is_ascii_digit())
+        && m.len() == 3
+        && m.bytes().all(|b| b.is_ascii_alphabetic())
+        && (y.len() == 2 || y.len() == 4)
+        && y.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -255,6 +277,21 @@ impl<'a> Cutter<'a> {
     /// Cuts one whitespace-free chunk `start..end` into tokens.
     fn chunk(&mut self, start: usize, end: usize) {
         let s = &self.text[start..end];
+        // Emoticons are one token, alone or glued to the end of a word ("nice:)").
+        if let Some(e) = EMOTICONS.iter().find(|e| s.ends_with(**e)) {
+            if s.len() > e.len() {
+                let cut = end - e.len();
+                let before = char_before(self.text, cut).unwrap_or(' ');
+                if before.is_alphanumeric() || before == '.' || before == '!' {
+                    self.chunk(start, cut);
+                    self.push(cut, end);
+                    return;
+                }
+            } else {
+                self.push(start, end);
+                return;
+            }
+        }
         if s.len() > 4 && looks_like_url(s) {
             // Leading openers and trailing punctuation are not part of the address.
             let lead = s.len() - s.trim_start_matches(['(', '<', '«', '"', '“', '[']).len();
@@ -320,7 +357,7 @@ impl<'a> Cutter<'a> {
             if c == '.' {
                 // An ellipsis "..." is one token.
                 let mut dots = prev;
-                while dots > a && self.text.as_bytes()[dots - 1] == b'.' {
+                while dots > a && matches!(self.text.as_bytes()[dots - 1], b'.' | b'!' | b'?') {
                     dots -= 1;
                 }
                 if b - dots >= 2 {
@@ -367,7 +404,12 @@ impl<'a> Cutter<'a> {
                 break;
             };
             let mut j = i + c.len_utf8();
-            if matches!(c, '.' | '-' | '—' | '–' | '!' | '?') {
+            if matches!(c, '.' | '!' | '?') {
+                // "?!", ".?", "!!!" are one token.
+                while j < end && matches!(self.text.as_bytes()[j], b'.' | b'!' | b'?') {
+                    j += 1;
+                }
+            } else if matches!(c, '-' | '—' | '–') {
                 while j < end && self.text[j..].starts_with(c) {
                     j += c.len_utf8();
                 }
@@ -472,13 +514,18 @@ impl<'a> Cutter<'a> {
             } else if c == ',' || c == ':' {
                 !(prev_digit && next_digit)
             } else if c == '-' {
+                // "--" always splits; English splits other hyphens too, except inside
+                // numbers ("212-555-0100"), dates ("01-Feb-02") and after prefixes ("non-stop").
+                let english_split = !fr && i > seg && !(prev_digit && next_digit);
                 (i + 1 < b && bytes[i + 1] == b'-')
-                    || (!fr
-                        && i > seg
-                        && !(prev_digit && next_digit)
+                    || (english_split
+                        && !is_dmy_date(&self.text[seg..b])
                         && self.en_hyphen_splits(seg, i, b))
             } else if c == '°' {
                 prev_digit
+            } else if !fr && byte.is_ascii_uppercase() && prev_digit && i > a {
+                // "398,487MMBTU" → number, unit.
+                bytes[i..b].iter().all(u8::is_ascii_uppercase)
             } else if fr && (c == 'h' || c == 'H') && prev_digit {
                 // French clock times: "12h30" → 12 h 30, as UD French writes them.
                 i + 1 == b || next_digit
@@ -606,10 +653,10 @@ pub fn tokens_of(text: &str, lang: Option<Lang>, out: &mut Vec<Token>) {
     while i < bytes.len() {
         let sp = space_len(text, i);
         if sp > 0 {
-            if let Some(last) = c.out.last_mut() {
-                if last.span.end as usize == i {
-                    last.space_after = true;
-                }
+            if let Some(last) = c.out.last_mut()
+                && last.span.end as usize == i
+            {
+                last.space_after = true;
             }
             i += sp;
             continue;
@@ -771,17 +818,17 @@ fn en_split(token: &str) -> Option<(usize, Option<usize>)> {
         }
     }
     for suf in ["s", "m", "d"] {
-        if l.ends_with(suf) {
-            if let Some(p) = apos(1) {
-                return Some((p, None));
-            }
+        if l.ends_with(suf)
+            && let Some(p) = apos(1)
+        {
+            return Some((p, None));
         }
     }
     for suf in ["re", "ve", "ll"] {
-        if l.ends_with(suf) {
-            if let Some(p) = apos(2) {
-                return Some((p, None));
-            }
+        if l.ends_with(suf)
+            && let Some(p) = apos(2)
+        {
+            return Some((p, None));
         }
     }
     None
@@ -813,21 +860,23 @@ pub fn words_of(doc: &mut Doc) {
                 }
             }
             Some(Lang::En) if tok.len() >= 2 => {
-                if let Some((k, _)) = en_split(tok) {
-                    if k > 0 && k < tok.len() && tok.is_char_boundary(k) {
-                        let mid = t.span.start as usize + k;
-                        doc.words.push(Word {
-                            token: ti as u32,
-                            span: Span::new(t.span.start as usize, mid),
-                            norm: None,
-                        });
-                        doc.words.push(Word {
-                            token: ti as u32,
-                            span: Span::new(mid, t.span.end as usize),
-                            norm: None,
-                        });
-                        n = 2;
-                    }
+                if let Some((k, _)) = en_split(tok)
+                    && k > 0
+                    && k < tok.len()
+                    && tok.is_char_boundary(k)
+                {
+                    let mid = t.span.start as usize + k;
+                    doc.words.push(Word {
+                        token: ti as u32,
+                        span: Span::new(t.span.start as usize, mid),
+                        norm: None,
+                    });
+                    doc.words.push(Word {
+                        token: ti as u32,
+                        span: Span::new(mid, t.span.end as usize),
+                        norm: None,
+                    });
+                    n = 2;
                 }
             }
             _ => {}

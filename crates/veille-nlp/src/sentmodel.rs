@@ -1,0 +1,384 @@
+//! A trained sentence-boundary model: an averaged perceptron over the gaps between tokens.
+//!
+//! Rules get punctuated prose right; what they miss are the boundaries the data shows but no
+//! punctuation marks: unpunctuated headings and captions run into the next sentence, list
+//! items, e-mail signatures, lowercase sentence starts in web text. The model learns those from
+//! the UD treebanks' raw texts, with the rules' own verdict as a feature so that it only has to
+//! learn the corrections.
+//!
+//! Features are hashed (FNV-1a, stable across builds and platforms) into a fixed table of
+//! 2^18 weights, so the model is one array: no feature dictionary to store or search. Only
+//! candidate gaps (after punctuation or an abbreviation, or before a capital, digit or opening
+//! punctuation) are scored; paragraph breaks are always boundaries.
+//!
+//! File format (inside the [`veille_core::container`], kind `sentmod`, format 1): `u32` table
+//! size, then the weights as little-endian `f32`.
+
+use crate::sentences::Gaps;
+use std::sync::OnceLock;
+use veille_core::container::{self, ContainerError};
+use veille_core::{Doc, Lang};
+
+pub const KIND: &str = "sentmod";
+pub const FORMAT: u32 = 1;
+const BITS: u32 = 18;
+const SIZE: usize = 1 << BITS;
+
+static FR_BYTES: &[u8] = include_bytes!("../models/sent-fr.bin");
+static EN_BYTES: &[u8] = include_bytes!("../models/sent-en.bin");
+
+#[derive(Debug, Clone)]
+pub struct SentenceModel {
+    weights: Vec<f32>,
+}
+
+/// The model shipped for `lang`, loaded once. `None` only if the embedded bytes are broken,
+/// which `tests::embedded_models_load` rules out for every build.
+pub fn embedded(lang: Lang) -> Option<&'static SentenceModel> {
+    static FR: OnceLock<Option<SentenceModel>> = OnceLock::new();
+    static EN: OnceLock<Option<SentenceModel>> = OnceLock::new();
+    let (cell, bytes) = match lang {
+        Lang::Fr => (&FR, FR_BYTES),
+        Lang::En => (&EN, EN_BYTES),
+    };
+    cell.get_or_init(|| SentenceModel::from_bytes(bytes).ok())
+        .as_ref()
+}
+
+struct Hasher(u64);
+
+impl Hasher {
+    #[inline]
+    fn new(template: u8) -> Hasher {
+        let mut h = Hasher(0xcbf2_9ce4_8422_2325);
+        h.byte(template);
+        h
+    }
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.0 ^= b as u64;
+        self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+    }
+    #[inline]
+    fn bytes(&mut self, s: &[u8]) {
+        for &b in s {
+            self.byte(b);
+        }
+    }
+    /// Lowercased text, at most 24 chars, without allocating.
+    #[inline]
+    fn lower(&mut self, s: &str) {
+        for c in s.chars().take(24) {
+            if c.is_ascii() {
+                self.byte(c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    self.bytes(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+    }
+    /// Word shape: X for uppercase, x lowercase, d digit, other characters as themselves,
+    /// repeats collapsed, at most 6 symbols.
+    #[inline]
+    fn shape(&mut self, s: &str) {
+        let mut last = '\0';
+        let mut n = 0;
+        for c in s.chars() {
+            let k = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            };
+            if k != last {
+                let mut buf = [0u8; 4];
+                self.bytes(k.encode_utf8(&mut buf).as_bytes());
+                last = k;
+                n += 1;
+                if n == 6 {
+                    break;
+                }
+            }
+        }
+    }
+    #[inline]
+    fn sep(&mut self) {
+        self.byte(0x1f);
+    }
+    #[inline]
+    fn index(&self) -> usize {
+        // Fold the high bits in: FNV's low bits alone mix poorly.
+        ((self.0 ^ (self.0 >> 29) ^ (self.0 >> 43)) as usize) & (SIZE - 1)
+    }
+}
+
+fn len_bucket(n: usize) -> u8 {
+    match n {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=6 => 4,
+        7..=12 => 5,
+        13..=25 => 6,
+        _ => 7,
+    }
+}
+
+/// The feature indices of the gap after token `i`, `since` tokens after the last boundary.
+fn features(g: &Gaps, i: usize, since: usize, out: &mut Vec<usize>) {
+    out.clear();
+    let n = g.toks.len();
+    let w0 = g.tok(i);
+    let w1 = g.tok(i + 1);
+    let wm1 = if i > 0 { g.tok(i - 1) } else { "<s>" };
+    let w2 = if i + 2 < n { g.tok(i + 2) } else { "</s>" };
+    let rule = g.rule(i) as u8;
+    let nl = g.gap(i).contains('\n') as u8;
+    let mut f = |t: u8, build: &dyn Fn(&mut Hasher)| {
+        let mut h = Hasher::new(t);
+        build(&mut h);
+        out.push(h.index());
+    };
+    f(1, &|_| {});
+    f(2, &|h| h.byte(rule));
+    f(3, &|h| h.lower(w0));
+    f(4, &|h| h.lower(w1));
+    f(5, &|h| h.lower(wm1));
+    f(6, &|h| h.shape(w0));
+    f(7, &|h| h.shape(w1));
+    f(8, &|h| {
+        h.shape(w0);
+        h.sep();
+        h.shape(w1)
+    });
+    f(9, &|h| {
+        h.lower(w0);
+        h.sep();
+        h.shape(w1)
+    });
+    f(10, &|h| {
+        h.lower(w0);
+        h.sep();
+        h.lower(w1)
+    });
+    f(11, &|h| {
+        h.lower(wm1);
+        h.sep();
+        h.lower(w0)
+    });
+    f(12, &|h| {
+        h.shape(w1);
+        h.sep();
+        h.shape(w2)
+    });
+    f(13, &|h| {
+        h.lower(w1);
+        h.sep();
+        h.byte(rule)
+    });
+    f(14, &|h| {
+        h.byte(len_bucket(since));
+        h.byte(rule)
+    });
+    f(15, &|h| {
+        h.byte(nl);
+        h.byte(rule)
+    });
+    f(16, &|h| {
+        h.shape(wm1);
+        h.sep();
+        h.shape(w0);
+        h.sep();
+        h.shape(w1)
+    });
+    f(17, &|h| {
+        let s: Vec<char> = w0.chars().collect();
+        let suf: String = s[s.len().saturating_sub(3)..].iter().collect();
+        h.lower(&suf);
+        h.sep();
+        h.shape(w1)
+    });
+    f(18, &|h| {
+        h.lower(w1);
+        h.sep();
+        h.lower(w2)
+    });
+}
+
+impl SentenceModel {
+    pub fn from_bytes(bytes: &[u8]) -> Result<SentenceModel, ContainerError> {
+        let payload = container::read(bytes, KIND, FORMAT)?;
+        if payload.len() < 4 {
+            return Err(ContainerError::Truncated(bytes.len()));
+        }
+        let size = u32::from_le_bytes([payload[0], payload[1], payload[2], payload[3]]) as usize;
+        if size != SIZE || payload.len() != 4 + 4 * size {
+            return Err(ContainerError::Truncated(bytes.len()));
+        }
+        let weights = payload[4..]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Ok(SentenceModel { weights })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut payload = Vec::with_capacity(4 + 4 * self.weights.len());
+        payload.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
+        for w in &self.weights {
+            payload.extend_from_slice(&w.to_le_bytes());
+        }
+        // The kind is a constant shorter than 8 bytes, so writing cannot fail.
+        container::write(KIND, FORMAT, &payload).unwrap_or_default()
+    }
+
+    pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize) -> bool {
+        let mut idx = Vec::with_capacity(20);
+        features(g, i, since, &mut idx);
+        idx.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0
+    }
+}
+
+/// One training document: its text and the byte spans of its gold sentences.
+pub struct TrainingDoc {
+    pub text: String,
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// Trains a model for `lang` on `docs` with an averaged perceptron, deterministically
+/// (fixed visiting order from `seed`). Returns the model and the training accuracy per epoch.
+pub fn train(
+    docs: &[TrainingDoc],
+    lang: Lang,
+    epochs: usize,
+    seed: u64,
+) -> (SentenceModel, Vec<f64>) {
+    // Build the examples once: (features, label).
+    let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();
+    for d in docs {
+        let mut doc = Doc::new(d.text.clone(), Some(lang), None);
+        crate::tokenize(&mut doc);
+        let ends: std::collections::HashSet<usize> = d.sentences.iter().map(|s| s.1).collect();
+        let g = Gaps::new(&doc);
+        let mut since = 0usize;
+        for i in 0..doc.tokens.len().saturating_sub(1) {
+            let gold = ends.contains(&(doc.tokens[i].span.end as usize));
+            if g.hard(i) {
+                since = 0;
+                continue;
+            }
+            if g.candidate(i) {
+                let mut f = Vec::new();
+                features(&g, i, since, &mut f);
+                examples.push((f, gold));
+            }
+            since = if gold { 0 } else { since + 1 };
+        }
+    }
+    let mut w = vec![0f32; SIZE];
+    let mut totals = vec![0f64; SIZE];
+    let mut stamps = vec![0u64; SIZE];
+    let mut t: u64 = 0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed | 1;
+    let mut accs = Vec::new();
+    for _ in 0..epochs {
+        // Fisher–Yates with xorshift64: reproducible for a given seed.
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        let mut correct = 0usize;
+        for &e in &order {
+            t += 1;
+            let (f, gold) = &examples[e];
+            let score: f32 = f.iter().map(|&k| w[k]).sum();
+            let pred = score > 0.0;
+            if pred == *gold {
+                correct += 1;
+                continue;
+            }
+            let delta = if *gold { 1.0 } else { -1.0 };
+            for &k in f {
+                totals[k] += (t - stamps[k]) as f64 * w[k] as f64;
+                stamps[k] = t;
+                w[k] += delta;
+            }
+        }
+        accs.push(100.0 * correct as f64 / examples.len().max(1) as f64);
+    }
+    let weights = (0..SIZE)
+        .map(|k| ((totals[k] + (t - stamps[k]) as f64 * w[k] as f64) / t.max(1) as f64) as f32)
+        .collect();
+    (SentenceModel { weights }, accs)
+}
+
+/// Training documents from CoNLL-U treebanks: the raw text rebuilt as UD releases it, with the
+/// gold sentence spans over it.
+pub fn docs_from_conllu(conllu: &str) -> Result<TrainingDoc, crate::conllu::ConlluError> {
+    let gold = crate::conllu::raw_text(&crate::conllu::parse(conllu)?);
+    Ok(TrainingDoc {
+        text: gold.text,
+        sentences: gold.sentences,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_models_load() {
+        for lang in Lang::ALL {
+            assert!(
+                embedded(lang).is_some(),
+                "embedded sentence model for {lang} does not load"
+            );
+        }
+    }
+
+    #[test]
+    fn roundtrip_and_version_errors() {
+        let m = SentenceModel {
+            weights: vec![0.5; SIZE],
+        };
+        let b = m.to_bytes();
+        assert_eq!(SentenceModel::from_bytes(&b).unwrap().weights[7], 0.5);
+        let other = container::write(KIND, FORMAT + 1, &[0; 8]).unwrap();
+        let err = SentenceModel::from_bytes(&other).unwrap_err().to_string();
+        assert!(err.contains("retrain"), "{err}");
+    }
+
+    #[test]
+    fn learns_a_toy_boundary() {
+        // Headings with no punctuation, followed by a capitalised word: learnable, not ruled.
+        let mut docs = Vec::new();
+        for k in 0..30 {
+            let text = format!("Titre {k} Le texte suit ici. Un autre paragraphe vient");
+            let a = text.find(" Le").unwrap();
+            let b = text.find(" Un").unwrap();
+            docs.push(TrainingDoc {
+                sentences: vec![(0, a), (a + 1, b), (b + 1, text.len())],
+                text,
+            });
+        }
+        let (m, accs) = train(&docs, Lang::Fr, 5, 7);
+        assert!(accs.last().copied().unwrap_or(0.0) > 95.0, "{accs:?}");
+        let mut doc = Doc::new(
+            "Titre 99 Le texte suit ici. Un autre.".into(),
+            Some(Lang::Fr),
+            None,
+        );
+        crate::tokenize(&mut doc);
+        crate::sentences::split_sentences_with(&mut doc, Some(&m));
+        assert_eq!(doc.sentences.len(), 3);
+    }
+}
