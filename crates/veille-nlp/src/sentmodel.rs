@@ -7,7 +7,7 @@
 //! learn the corrections.
 //!
 //! Features are hashed (FNV-1a, stable across builds and platforms) into a fixed table of
-//! 2^18 weights, so the model is one array: no feature dictionary to store or search. Only
+//! 2^16 weights, so the model is one array: no feature dictionary to store or search. Only
 //! candidate gaps (after punctuation or an abbreviation, or before a capital, digit or opening
 //! punctuation) are scored; paragraph breaks are always boundaries.
 //!
@@ -21,8 +21,10 @@ use veille_core::{Doc, Lang};
 
 pub const KIND: &str = "sentmod";
 pub const FORMAT: u32 = 1;
-const BITS: u32 = 18;
+const BITS: u32 = 16;
 const SIZE: usize = 1 << BITS;
+/// Feature templates per gap.
+const N_FEATURES: usize = 18;
 
 static FR_BYTES: &[u8] = include_bytes!("../models/sent-fr.bin");
 static EN_BYTES: &[u8] = include_bytes!("../models/sent-en.bin");
@@ -133,6 +135,7 @@ fn len_bucket(n: usize) -> u8 {
 /// The feature indices of the gap after token `i`, `since` tokens after the last boundary.
 fn features(g: &Gaps, i: usize, since: usize, out: &mut Vec<usize>) {
     out.clear();
+    out.reserve(N_FEATURES);
     let n = g.toks.len();
     let w0 = g.tok(i);
     let w1 = g.tok(i + 1);
@@ -198,9 +201,8 @@ fn features(g: &Gaps, i: usize, since: usize, out: &mut Vec<usize>) {
         h.shape(w1)
     });
     f(17, &|h| {
-        let s: Vec<char> = w0.chars().collect();
-        let suf: String = s[s.len().saturating_sub(3)..].iter().collect();
-        h.lower(&suf);
+        let suf = w0.char_indices().rev().nth(2).map_or(w0, |(k, _)| &w0[k..]);
+        h.lower(suf);
         h.sep();
         h.shape(w1)
     });
@@ -238,10 +240,9 @@ impl SentenceModel {
         container::write(KIND, FORMAT, &payload).unwrap_or_default()
     }
 
-    pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize) -> bool {
-        let mut idx = Vec::with_capacity(20);
-        features(g, i, since, &mut idx);
-        idx.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0
+    pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize, buf: &mut Vec<usize>) -> bool {
+        features(g, i, since, buf);
+        buf.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0
     }
 }
 

@@ -762,27 +762,32 @@ fn fr_expansion(token: &str, prev: Option<&str>) -> Option<[&'static str; 2]> {
 
 /// English clitics: where the host word ends and the clitic begins, in bytes of `token`.
 fn en_split(token: &str) -> Option<(usize, Option<usize>)> {
+    // Whole-word contractions without an apostrophe.
+    fn special(l: &str) -> Option<usize> {
+        let n = l.len();
+        match l {
+            "cannot" | "gonna" | "wanna" | "gotta" => Some(3),
+            "dont" | "wont" => Some(2),
+            "didnt" | "doesnt" | "isnt" | "wasnt" | "arent" | "cant" | "couldnt" | "wouldnt"
+            | "shouldnt" | "havent" | "hasnt" => Some(n - 2),
+            "im" | "ive" => Some(1),
+            _ => None,
+        }
+    }
     let has_apostrophe = token.bytes().any(|b| b == b'\'' || b == 0x99);
-    if !has_apostrophe && !(2..=8).contains(&token.len()) {
-        return None;
+    if !has_apostrophe {
+        // The common case: lowercase on the stack, no allocation.
+        if !(2..=8).contains(&token.len()) || !token.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 8];
+        let b = &mut buf[..token.len()];
+        b.copy_from_slice(token.as_bytes());
+        b.make_ascii_lowercase();
+        return special(std::str::from_utf8(b).ok()?).map(|k| (k, None));
     }
     let lower = token.to_ascii_lowercase();
     let l = lower.as_str();
-    let n = l.len();
-    // Whole-word contractions without an apostrophe.
-    let special = match l {
-        "cannot" => Some(3),
-        "gonna" | "wanna" => Some(3),
-        "gotta" => Some(3),
-        "dont" | "wont" => Some(2),
-        "didnt" | "doesnt" | "isnt" | "wasnt" | "arent" | "cant" | "couldnt" | "wouldnt"
-        | "shouldnt" | "havent" | "hasnt" => Some(n - 2),
-        "im" | "ive" => Some(1),
-        _ => None,
-    };
-    if let Some(k) = special {
-        return Some((k, None));
-    }
     let apos = |suffix_len_ascii: usize| -> Option<usize> {
         // Position of the apostrophe, ASCII or typographic, `suffix_len_ascii` chars from the end.
         let t = token;
