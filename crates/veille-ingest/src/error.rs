@@ -47,6 +47,18 @@ pub enum IngestError {
         path: String,
         encoding: &'static str,
     },
+    /// An HTML page nested so deeply that parsing it would take hours (no real page is; see
+    /// the `html` module). `depth` is an estimate from the tags.
+    #[error("{path}: HTML nested too deeply (about {depth} levels, the limit is {limit})")]
+    TooDeep {
+        path: String,
+        depth: usize,
+        limit: usize,
+    },
+    /// The HTML extraction code panicked on this page. That is a bug in veille or in a parser
+    /// it uses; the page is skipped instead of ending the whole run.
+    #[error("{path}: HTML extraction failed (internal error, please report it with the page)")]
+    ExtractionFailed { path: String },
     /// An HTML page from which no body text could be extracted.
     #[error("{path}: HTML page with no extractable body text")]
     NoText { path: String },
@@ -65,6 +77,8 @@ impl IngestError {
             | IngestError::InvalidUtf8 { path, .. }
             | IngestError::InvalidUtf16 { path, .. }
             | IngestError::UnsupportedEncoding { path, .. }
+            | IngestError::TooDeep { path, .. }
+            | IngestError::ExtractionFailed { path }
             | IngestError::NoText { path } => path,
         }
     }

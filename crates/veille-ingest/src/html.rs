@@ -10,8 +10,9 @@
 //! Metadata is read with `scraper` in one pass over the page: titles, canonical URL,
 //! publication date (meta tags, JSON-LD, `<time>`), declared language.
 //!
-//! Both parsers are html5ever, which accepts any input the way browsers do; no step here
-//! recurses over the tree (a page of 100 000 nested `<div>` must not overflow the stack).
+//! Both parsers are html5ever, which accepts any input the way browsers do. No step here
+//! recurses over the tree, so nesting cannot overflow the stack; nesting deep enough to make
+//! parsing itself slow is refused before parsing (see [`estimate_depth`]).
 
 use crate::date::parse_date;
 use ego_tree::iter::Edge;
@@ -25,9 +26,15 @@ use veille_core::Date;
 /// the paragraph fallback. Real news pages have a few thousand.
 const MAX_ELEMENTS: usize = 100_000;
 
-/// Pages nested deeper than this skip Readability too: its tree walks were not written with
-/// adversarial nesting in mind, and no real page comes close.
+/// Pages nested deeper than this skip Readability too: its cost grows steeply with depth
+/// (half a second for one 512-deep nest), and no real page comes close. Chrome's parser
+/// flattens anything deeper than 512 levels, so pages cannot rely on more.
 const MAX_DEPTH: usize = 512;
+
+/// Pages whose estimated nesting exceeds this are refused before parsing: html5ever checks
+/// element scopes by walking the stack of open elements, so parsing a nest of depth `d` costs
+/// `d²` (20 000 nested `<div>` take seconds, a few MiB of them would take hours).
+pub(crate) const MAX_PARSE_DEPTH: usize = 1024;
 
 /// What an HTML page yields.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -59,6 +66,73 @@ pub(crate) fn extract(html: &str) -> Page {
     }
 }
 
+/// A cheap upper estimate of the element nesting depth of `html`, from the tags alone.
+///
+/// Elements that HTML closes implicitly (`p`, `li`, `td`, …) and void elements do not count,
+/// so that sloppy but ordinary pages stay far below [`MAX_PARSE_DEPTH`]; the content of
+/// `script`, `style` and other raw-text elements is skipped, as the parser does.
+pub(crate) fn estimate_depth(html: &str) -> usize {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "td", "th", "tr", "thead",
+        "tbody", "tfoot", "option", "optgroup", "rp", "rt", "colgroup", "caption",
+    ];
+    const RAW_TEXT: &[&str] = &[
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    ];
+    let b = html.as_bytes();
+    let find = |from: usize, needle: &[u8]| -> usize {
+        b.get(from..)
+            .and_then(|rest| {
+                rest.windows(needle.len())
+                    .position(|w| w.eq_ignore_ascii_case(needle))
+            })
+            .map_or(b.len(), |p| from + p)
+    };
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(off) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'<'))
+    {
+        i += off + 1;
+        if b.get(i..).is_some_and(|r| r.starts_with(b"!--")) {
+            i = find(i, b"-->");
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_len = b.get(name_start..).map_or(0, |r| {
+            r.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
+        });
+        if name_len == 0 {
+            continue;
+        }
+        let name = html
+            .get(name_start..name_start + name_len)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let end = find(name_start, b">");
+        if closing {
+            if !NOT_NESTING.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if RAW_TEXT.contains(&name.as_str()) {
+            // Skip the content and the closing tag, which must not count as a close.
+            let close = format!("</{name}");
+            i = find(find(end, close.as_bytes()), b">");
+            continue;
+        } else {
+            let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
+            if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end;
+    }
+    max
+}
+
 /// The main text according to Readability, or `None` if it failed or found no text.
 fn readability_text(html: &str) -> Option<String> {
     let config = dom_smoothie::Config {
@@ -68,7 +142,21 @@ fn readability_text(html: &str) -> Option<String> {
     // Readability is third-party code run on untrusted input; a panic in it must cost us the
     // extraction of one page (we fall back), not the batch.
     let content = std::panic::catch_unwind(|| {
-        let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
+        let doc = dom_query::Document::from(html);
+        // Readability turns `<div class="pub">` into a bare `<p>`, after which nothing tells
+        // an ad from a paragraph: remove the widgets first.
+        if let Some(marked) = doc.try_select("[class], [id]") {
+            for node in marked.nodes() {
+                let name = node.node_name().unwrap_or_default();
+                let class = node.attr("class");
+                let id = node.attr("id");
+                if is_boilerplate(&name, class.as_deref(), id.as_deref()) {
+                    node.remove_from_parent();
+                }
+            }
+        }
+        let mut readability =
+            dom_smoothie::Readability::with_document(doc, None, Some(config)).ok()?;
         let article = readability.parse().ok()?;
         Some(article.content.to_string())
     })
@@ -83,8 +171,12 @@ fn readability_text(html: &str) -> Option<String> {
 /// several), `<main>` and `<body>` that has any.
 fn fallback_text(doc: &Html) -> Option<String> {
     let elements = || doc.tree.nodes().filter(|n| n.value().is_element());
+    // Each candidate is walked in full; the cap keeps nested containers from making this
+    // quadratic, and no real page has more than a few.
     let named = |name: &'static str| {
-        elements().filter(move |n| n.value().as_element().is_some_and(|e| e.name() == name))
+        elements()
+            .filter(move |n| n.value().as_element().is_some_and(|e| e.name() == name))
+            .take(64)
     };
     let best_article = named("article")
         .map(|n| blocks_to_text(walk(n, Mode::Paragraphs)))
@@ -126,8 +218,15 @@ fn is_dropped(el: &Element) -> bool {
         "select", "textarea", "iframe", "svg", "math", "canvas", "object", "embed", "audio",
         "video", "figure", "head", "title", "dialog", "menu",
     ];
-    // Class or id words that mark advertising and sharing widgets. Whole words only ("pub",
-    // not "publication"), and never on the big containers a site may label `has-ads`.
+    DROPPED.contains(&el.name())
+        || el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+        || is_boilerplate(el.name(), el.attr("class"), el.attr("id"))
+}
+
+/// Whether `class` or `id` mark an advertising or sharing widget. Whole words only ("pub",
+/// not "publication"), and never on the big containers a site may label `has-ads`.
+fn is_boilerplate(name: &str, class: Option<&str>, id: Option<&str>) -> bool {
     const BOILERPLATE: &[&str] = &[
         "ad",
         "ads",
@@ -150,24 +249,14 @@ fn is_dropped(el: &Element) -> bool {
         "promo",
         "paywall",
     ];
-    let name = el.name();
-    if DROPPED.contains(&name)
-        || el.attr("hidden").is_some()
-        || el.attr("aria-hidden") == Some("true")
-    {
-        return true;
-    }
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
-    let words = el
-        .attr("class")
+    class
         .into_iter()
-        .chain(el.attr("id"))
-        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'));
-    words
-        .map(str::to_lowercase)
-        .any(|w| BOILERPLATE.contains(&w.as_str()))
+        .chain(id)
+        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|w| BOILERPLATE.contains(&w.to_lowercase().as_str()))
 }
 
 /// Elements that end the current line of text (a browser would start a new box).
@@ -782,7 +871,7 @@ pub(crate) mod tests {
 
     #[test]
     fn broken_and_truncated_html_does_not_panic() {
-        let cut = &PAGE_FR[..PAGE_FR.len() / 2];
+        let cut = &PAGE_FR[..PAGE_FR.find("des patrouilles").unwrap_or(PAGE_FR.len())];
         let page = extract(cut);
         assert!(page.text.contains("Réunis à Dakar"), "{}", page.text);
         for junk in [
@@ -802,15 +891,29 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let depth = 50_000;
+    fn deep_nesting_skips_readability_and_does_not_overflow() {
+        let depth = MAX_DEPTH + 100;
         let html = format!(
             "{}<p>Profond.</p>{}",
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );
+        assert_eq!(estimate_depth(&html), depth);
         let page = extract(&html);
         assert_eq!(page.text, "Profond.");
+    }
+
+    #[test]
+    fn depth_estimate_ignores_what_does_not_nest() {
+        assert_eq!(estimate_depth(PAGE_FR), 6);
+        let sloppy = "<html><body>".to_string() + &"<p>un<br>deux<li>trois<img src=x/>".repeat(500);
+        assert_eq!(estimate_depth(&sloppy), 2);
+        let script = "<div><script>var s = '<div><div><div>';</script><!-- <div><div> --></div>";
+        assert_eq!(estimate_depth(script), 1);
+        assert_eq!(estimate_depth("<DIV><Div><div/></dIv></div>"), 2);
+        for junk in ["<", "</", "<<<", "<!--", "<script", "<a href='>'", "é<é>"] {
+            let _ = estimate_depth(junk);
+        }
     }
 
     #[test]

@@ -101,10 +101,10 @@ pub fn identify_language_with(text: &str, declared: Option<&str>) -> LangGuess {
         .as_ref()
         .is_some_and(|i| supported(i.lang()).is_none() && i.confidence() >= MIN_CONFIDENCE);
     let votes = stopword_vote(sample);
-    if let Some(lang) = declared.and_then(Lang::from_code) {
-        if !leans_elsewhere || votes == Some(lang) {
-            return guess(Some(lang), LangMethod::Declared);
-        }
+    if let Some(lang) = declared.and_then(Lang::from_code)
+        && (!leans_elsewhere || votes == Some(lang))
+    {
+        return guess(Some(lang), LangMethod::Declared);
     }
     if let Some(lang) = votes {
         return guess(Some(lang), LangMethod::Stopwords);

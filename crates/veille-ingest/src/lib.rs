@@ -34,11 +34,11 @@
 //! use veille_ingest::{read_bytes, IngestOptions};
 //! use veille_core::Lang;
 //!
-//! let html = br#"<html lang="fr"><head><meta property="og:title" content="Grève">
+//! let html = r#"<html lang="fr"><head><meta property="og:title" content="Grève">
 //!   <meta property="article:published_time" content="2022-01-20T08:00:00+01:00"></head>
 //!   <body><nav>Accueil</nav><article><p>Les cheminots sont en grève depuis lundi
 //!   dans toute la région, selon les syndicats.</p></article></body></html>"#;
-//! let article = read_bytes("page.html", html, &IngestOptions::default()).unwrap();
+//! let article = read_bytes("page.html", html.as_bytes(), &IngestOptions::default()).unwrap();
 //! assert_eq!(article.text, "Les cheminots sont en grève depuis lundi dans toute la région, selon les syndicats.");
 //! assert_eq!(article.title.as_deref(), Some("Grève"));
 //! assert_eq!(article.date.unwrap().to_string(), "2022-01-20");
@@ -72,8 +72,9 @@ use veille_core::{Article, Date, DateSource};
 /// enough that a mistaken argument (a disk image, a log) is refused at once.
 pub const DEFAULT_MAX_BYTES: usize = 8 * 1024 * 1024;
 
-/// The format of a source.
+/// The format of a source. Feeds, JSONL and WARC will join these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// Plain text, kept as written.
     Text,
@@ -180,7 +181,21 @@ fn build(source: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Article, In
     let mut article = match format {
         Format::Text => Article::new(source, normalize_text(decoded)),
         Format::Html => {
-            let page = html::extract(&decoded);
+            let depth = html::estimate_depth(&decoded);
+            if depth > html::MAX_PARSE_DEPTH {
+                return Err(IngestError::TooDeep {
+                    path: source.to_string(),
+                    depth,
+                    limit: html::MAX_PARSE_DEPTH,
+                });
+            }
+            // html5ever is lenient by design, but this is third-party code meeting arbitrary
+            // input: a panic must cost one page, not the batch.
+            let page = std::panic::catch_unwind(|| html::extract(&decoded)).map_err(|_| {
+                IngestError::ExtractionFailed {
+                    path: source.to_string(),
+                }
+            })?;
             let text = normalize_text(page.text);
             if text.trim().is_empty() {
                 return Err(IngestError::NoText {

@@ -23,6 +23,13 @@ port authority agreed on a new wage deal, ending a strike that had lasted nine d
 the weekend.</p></article><footer>Contact us</footer></body></html>";
 
 #[test]
+fn errors_can_cross_threads() {
+    // Batch ingestion runs on a thread pool and collects errors from every worker.
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<IngestError>();
+}
+
+#[test]
 fn plain_text_crlf_is_normalized_before_the_id() {
     let crlf = DEPECHE_FR.replace('\n', "\r\n") + "\r\n\r\n  \t";
     let a = read_bytes("depeche.txt", crlf.as_bytes(), &opts()).unwrap();
@@ -143,6 +150,16 @@ fn html_without_text_is_no_text() {
 }
 
 #[test]
+fn absurdly_deep_html_is_refused_quickly() {
+    let html = "<div>".repeat(1_000_000);
+    let e = read_bytes("deep.html", html.as_bytes(), &opts()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "deep.html: HTML nested too deeply (about 1000000 levels, the limit is 1024)"
+    );
+}
+
+#[test]
 fn empty_and_blank_inputs() {
     for bytes in [
         &b""[..],
@@ -169,7 +186,7 @@ fn binary_and_encoding_errors_are_one_line_and_typed() {
     let e = read_bytes("latin1.txt", latin1, &opts()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "latin1.txt: not UTF-8 (invalid byte sequence at offset 6)"
+        "latin1.txt: not UTF-8 (invalid byte sequence at offset 5)"
     );
     assert_eq!(e.path(), "latin1.txt");
 }

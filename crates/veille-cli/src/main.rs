@@ -1,0 +1,276 @@
+//! `veille`: turns news articles into a verifiable record of political events.
+//!
+//! This binary is glue: every behaviour lives in the library crates, which it calls through
+//! their public APIs. Errors are reported as one line per input; the exit status is non-zero
+//! only when nothing could be processed.
+
+mod eval;
+mod events;
+mod extract;
+mod ingest;
+mod train;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "veille",
+    version,
+    about = "News articles in, political events out: who did what to whom, when and where, with evidence."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the pipeline over articles and print a summary, or the JSON output contract.
+    Extract {
+        /// Files or directories (recursively); `-` reads stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// `text`: a readable summary; `json`: one contract-v1 object per article, one per line.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ExtractFormat,
+    },
+    /// Run the pipeline over articles and store them, their annotations and events (SQLite).
+    Ingest {
+        /// Files or directories (recursively); `-` reads stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The database file (created if missing).
+        #[arg(long, default_value = "veille.db")]
+        db: PathBuf,
+        /// Articles per transaction.
+        #[arg(long, default_value_t = 64)]
+        batch: usize,
+        /// No progress bar and no summary.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List stored events, deduplicated across articles, with filters.
+    Events {
+        #[arg(long, default_value = "veille.db")]
+        db: PathBuf,
+        /// Actor code or mention text contains this (case-insensitive): `MAR`, `GOV`, `ministre`.
+        #[arg(long)]
+        actor: Option<String>,
+        /// ISO 3166 alpha-3 country of the source or the target: `MAR`.
+        #[arg(long)]
+        country: Option<String>,
+        /// CAMEO code prefix: `05` matches 051…057.
+        #[arg(long)]
+        code: Option<String>,
+        /// Events on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<veille_core::Date>,
+        /// Events on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<veille_core::Date>,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: events::EventsFormat,
+    },
+    /// Rebuild a shipped model from public training data, reproducibly.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Accuracy against gold data (CoNLL 2018 metrics), beside the peers' figures.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+struct ReadArgs {
+    /// The article date (YYYY-MM-DD); overrides the date in metadata.
+    #[arg(long)]
+    date: Option<veille_core::Date>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = veille_ingest::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// Read every input as HTML.
+    #[arg(long, conflicts_with = "text")]
+    html: bool,
+    /// Read every input as plain text.
+    #[arg(long)]
+    text: bool,
+}
+
+impl ReadArgs {
+    fn options(&self) -> veille_ingest::IngestOptions {
+        veille_ingest::IngestOptions {
+            date: self.date,
+            max_bytes: self.max_bytes,
+            format: if self.html {
+                Some(veille_ingest::Format::Html)
+            } else if self.text {
+                Some(veille_ingest::Format::Text)
+            } else {
+                None
+            },
+        }
+    }
+}
+
+/// Exit status for a batch: failure only when nothing could be processed.
+fn batch_status(o: &extract::Outcome) -> Result<()> {
+    if o.ok == 0 && o.failed > 0 {
+        anyhow::bail!("no input could be processed ({} failed)", o.failed);
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// The sentence-boundary model, from CoNLL-U treebanks' raw texts.
+    Sentences {
+        #[arg(long)]
+        lang: String,
+        /// Training treebanks (CoNLL-U).
+        #[arg(long, required = true, num_args = 1..)]
+        gold: Vec<PathBuf>,
+        /// Development treebanks, scored after training (model selection).
+        #[arg(long, num_args = 1..)]
+        dev: Vec<PathBuf>,
+        /// Where to write the model (the shipped ones: crates/veille-nlp/models/sent-LANG.bin).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 6)]
+        epochs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Tokenization, multiword words and sentence splitting from raw text, against CoNLL-U.
+    Tokenize(EvalTokenize),
+}
+
+#[derive(Args)]
+struct EvalTokenize {
+    /// Gold CoNLL-U file(s); the raw text is rebuilt from them as UD releases it.
+    #[arg(long, required = true, num_args = 1..)]
+    gold: Vec<PathBuf>,
+    /// Language (fr, en); by default from the file name (fr_…, en_…).
+    #[arg(long)]
+    lang: Option<String>,
+    /// One JSON object per gold file on stdout, with stable keys.
+    #[arg(long)]
+    json: bool,
+    /// Fail (exit 1) when Words F1 is below this.
+    #[arg(long)]
+    min_words_f: Option<f64>,
+    /// Fail (exit 1) when SENT F1 is below this.
+    #[arg(long)]
+    min_sents_f: Option<f64>,
+    /// Fail (exit 1) when TOK F1 is below this.
+    #[arg(long)]
+    min_tokens_f: Option<f64>,
+}
+
+/// Whether an error is only stdout having been closed (`veille events | head`): not a failure.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn main() -> std::process::ExitCode {
+    // A panic is a bug; the user gets one readable line, not a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "veille: internal error ({info}); please report it with the input that caused it"
+        );
+    }));
+    let cli = Cli::parse();
+    let result: Result<()> = match cli.command {
+        Command::Extract {
+            paths,
+            read,
+            format,
+        } => extract::run(&paths, &read.options(), format == ExtractFormat::Json)
+            .and_then(|o| batch_status(&o)),
+        Command::Ingest {
+            paths,
+            read,
+            db,
+            batch,
+            quiet,
+            json,
+        } => ingest::run(ingest::IngestArgs {
+            paths: &paths,
+            db: &db,
+            opts: read.options(),
+            batch: batch.max(1),
+            quiet,
+            json,
+        })
+        .and_then(|o| batch_status(&o)),
+        Command::Events {
+            db,
+            actor,
+            country,
+            code,
+            since,
+            until,
+            limit,
+            format,
+        } => events::run(
+            &db,
+            &veille_store::EventFilter {
+                actor,
+                country,
+                code,
+                since,
+                until,
+                limit,
+            },
+            format,
+        ),
+        Command::Train(TrainCommand::Sentences {
+            lang,
+            gold,
+            dev,
+            out,
+            epochs,
+            seed,
+        }) => train::sentences(&lang, &gold, &dev, &out, epochs, seed),
+        Command::Eval(EvalCommand::Tokenize(a)) => eval::tokenize(
+            &a.gold,
+            a.lang.as_deref(),
+            a.json,
+            &eval::Thresholds {
+                min_words_f: a.min_words_f,
+                min_sents_f: a.min_sents_f,
+                min_tokens_f: a.min_tokens_f,
+            },
+        ),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("veille: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

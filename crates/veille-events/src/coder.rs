@@ -1,0 +1,877 @@
+//! The coder: trigger matches and actor mentions of each sentence become [`EventMention`]s.
+
+use crate::actors::{Binding, MKind, Mention, Registry, Scanner};
+use crate::cameo::{CameoCode, CameoTable};
+use crate::dict::{Dictionaries, Langs};
+use crate::error::LoadError;
+use crate::patterns::{Pattern, PatternSet, TargetShape, TriggerMatch};
+use crate::text::{Unit, sentence_units};
+use std::collections::HashMap;
+use veille_core::{Actor, Doc, EventDate, EventMention, Lang, Sentence, Span};
+
+/// The text of the coder's data files. [`DataFiles::EMBEDDED`] is what ships in the binary;
+/// tests and tools may pass edited copies to [`Coder::from_data`].
+#[derive(Debug, Clone, Copy)]
+pub struct DataFiles<'a> {
+    pub countries: &'a str,
+    pub roles: &'a str,
+    pub patterns: &'a str,
+    pub cameo: &'a str,
+    pub plover: &'a str,
+}
+
+impl DataFiles<'static> {
+    pub const EMBEDDED: DataFiles<'static> = DataFiles {
+        countries: include_str!("../data/countries.tsv"),
+        roles: include_str!("../data/roles.tsv"),
+        patterns: include_str!("../data/patterns.tsv"),
+        cameo: include_str!("../data/cameo.tsv"),
+        plover: include_str!("../data/plover.tsv"),
+    };
+}
+
+/// Loaded dictionaries, patterns and CAMEO tables. Build it once and share it: coding borrows it.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    dicts: Dictionaries,
+    patterns: PatternSet,
+    cameo: CameoTable,
+    langs: Langs,
+}
+
+impl Coder {
+    /// The embedded data, French and English.
+    pub fn load() -> Result<Coder, LoadError> {
+        Coder::from_data(&DataFiles::EMBEDDED, &Lang::ALL)
+    }
+
+    /// The embedded data for one language.
+    pub fn default_for(lang: Lang) -> Result<Coder, LoadError> {
+        Coder::from_data(&DataFiles::EMBEDDED, &[lang])
+    }
+
+    /// Parses data files; every CAMEO code a pattern uses must be in the CAMEO table.
+    pub fn from_data(files: &DataFiles<'_>, langs: &[Lang]) -> Result<Coder, LoadError> {
+        let dicts = Dictionaries::parse(files.countries, files.roles)?;
+        let patterns = PatternSet::parse(files.patterns)?;
+        let cameo = CameoTable::parse(files.cameo, files.plover)?;
+        for p in &patterns.patterns {
+            for code in std::iter::once(&p.cameo).chain(p.intent.as_ref()) {
+                if cameo.get(code).is_none() {
+                    return Err(LoadError::MissingCode {
+                        code: code.clone(),
+                        used_by: format!("pattern {}", p.id),
+                        file: "cameo.tsv",
+                    });
+                }
+            }
+        }
+        Ok(Coder {
+            dicts,
+            patterns,
+            cameo,
+            langs: Langs {
+                fr: langs.contains(&Lang::Fr),
+                en: langs.contains(&Lang::En),
+            },
+        })
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns.patterns
+    }
+
+    pub fn cameo(&self) -> &CameoTable {
+        &self.cameo
+    }
+
+    /// The languages to code a document in: its own if known (and loaded), else all loaded.
+    fn langs_for(&self, lang: Option<Lang>) -> Option<Langs> {
+        let l = match lang {
+            Some(Lang::Fr) => Langs {
+                fr: self.langs.fr,
+                en: false,
+            },
+            Some(Lang::En) => Langs {
+                fr: false,
+                en: self.langs.en,
+            },
+            None => self.langs,
+        };
+        (l.fr || l.en).then_some(l)
+    }
+}
+
+/// What one mention stands for once people and pronouns are resolved.
+#[derive(Debug, Clone, PartialEq)]
+struct Resolved {
+    country: Option<u16>,
+    roles: Vec<String>,
+    same: bool,
+    /// A person the article never tied to a country or role.
+    unknown: bool,
+}
+
+/// What the coder carries from sentence to sentence.
+#[derive(Debug, Default)]
+struct DocState {
+    registry: Registry,
+    /// The last sentence subject (carried over sentences without one): what `il`/`he` means.
+    subject: Option<Resolved>,
+    /// The last actor mentioned: what `ce dernier`/`the latter` means.
+    last_actor: Option<Resolved>,
+    /// The previous sentence's subject was a role phrase with a country…
+    prev_subject_role_country: bool,
+    /// …and the previous sentence named no person.
+    prev_had_person: bool,
+}
+
+/// Codes the events of a segmented document (`doc.tokens`, `doc.words`, `doc.sentences`
+/// filled), then merges repeats with [`dedup_in_article`]. An empty or unsegmented document
+/// gives no events; nothing here panics on malformed input.
+pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
+    let Some(langs) = cfg.langs_for(doc.lang) else {
+        return Vec::new();
+    };
+    let date = match doc.date {
+        Some(d) => EventDate {
+            value: Some(d.to_string()),
+            precision: "day".to_string(),
+            from: "article".to_string(),
+        },
+        None => EventDate {
+            value: None,
+            precision: "none".to_string(),
+            from: "none".to_string(),
+        },
+    };
+    let mut state = DocState::default();
+    let mut events = Vec::new();
+    for sent in &doc.sentences {
+        cfg.code_sentence(doc, sent, langs, &date, &mut state, &mut events);
+    }
+    dedup_in_article(events)
+}
+
+/// CAMEO codes whose two parties act together, so `A–B` and `B–A` are one fact.
+fn symmetric(cameo: &str) -> bool {
+    matches!(
+        cameo,
+        "040" | "041" | "044" | "046" | "057" | "060" | "061" | "062" | "063" | "064"
+    )
+}
+
+/// One record per (source code, target code, CAMEO code, date) in an article, the dyad unordered
+/// for symmetric codes (meet, negotiate, sign, cooperate). The first mention is kept, with the
+/// evidence of the later ones added (sorted, without repeats).
+pub fn dedup_in_article(events: Vec<EventMention>) -> Vec<EventMention> {
+    let mut out: Vec<EventMention> = Vec::with_capacity(events.len());
+    let mut seen: HashMap<(String, String, String, Option<String>), usize> = HashMap::new();
+    for e in events {
+        let a = e.source.code.clone();
+        let b = e
+            .target
+            .as_ref()
+            .map(|t| t.code.clone())
+            .unwrap_or_default();
+        let (a, b) = if symmetric(&e.cameo) && b < a {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let key = (a, b, e.cameo.clone(), e.date.value.clone());
+        match seen.get(&key) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                kept.evidence.extend(e.evidence);
+                kept.evidence.sort();
+                kept.evidence.dedup();
+            }
+            None => {
+                seen.insert(key, out.len());
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// Roles whose country, when unknown, is that of the place where they act.
+const DOMESTIC: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "REB", "UAF"];
+
+#[rustfmt::skip]
+const NEG_PARTICLES: &[&str] = &[
+    "pas", "plus", "jamais", "point", "guere", "aucun", "aucune", "rien", "nullement",
+];
+const NEG_EN: &[&str] = &["not", "n't", "never", "without", "no"];
+#[rustfmt::skip]
+const REFUSALS: &[&str] = &[
+    "refuse", "refusent", "refusait", "refusaient", "refuser", "refuseront", "rejette", "refused",
+    "refuses", "refusing", "declined", "declines", "failed", "fails",
+];
+#[rustfmt::skip]
+const MODALS: &[&str] = &[
+    // French
+    "pourrait", "pourraient", "pourra", "pourront", "devrait", "devraient", "devra", "devront",
+    "doit", "doivent", "va", "vont", "compte", "comptent", "envisage", "envisagent", "prevoit",
+    "prevoient", "entend", "entendent", "souhaite", "souhaitent", "veut", "veulent", "voudrait",
+    "voudraient", "propose", "proposent", "projette", "projettent", "apprete", "appretent", "pret",
+    "prete", "prets", "pretes",
+    // English
+    "will", "'ll", "would", "'d", "could", "may", "might", "should", "shall", "plans", "plan",
+    "planned", "intends", "intend", "intended", "expected", "expects", "hopes", "hope", "wants",
+    "want", "wanted", "going", "set", "scheduled", "aims",
+];
+#[rustfmt::skip]
+const PASSIVE_AUX: &[&str] = &[
+    "ete", "was", "were", "been", "being", "is", "are", "be", "est", "sont", "fut", "furent",
+    "sera", "seront", "etait", "etaient", "soit",
+];
+/// Skipped when looking back from a speech verb for the comma or quote of an inversion.
+#[rustfmt::skip]
+const AUX_ADV: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "eut", "est", "sont", "has", "have",
+    "had", "egalement", "aussi", "encore", "notamment", "ensuite", "alors", "deja", "ainsi",
+    "enfin", "also", "then", "further", "later",
+];
+
+/// Units before `a`, nearest first, at most `n`, stopping at punctuation.
+fn back(units: &[Unit], a: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+    (a.saturating_sub(n)..a.min(units.len()))
+        .rev()
+        .take_while(|&i| !units[i].is_punct())
+}
+
+fn negated(units: &[Unit], tm: &TriggerMatch<'_>) -> bool {
+    let a = tm.anchor();
+    let key = |i: usize| units[i].key.as_str();
+    if let Some(ne) = back(units, a, 5).find(|&i| matches!(key(i), "ne" | "n'")) {
+        let mut hi = ne;
+        while hi < units.len() && hi <= a + 2 && (hi <= a || !units[hi].is_punct()) {
+            if NEG_PARTICLES.contains(&key(hi)) {
+                return true;
+            }
+            hi += 1;
+        }
+    }
+    back(units, a, 3).any(|i| NEG_EN.contains(&key(i)))
+        || back(units, a, 2).any(|i| key(i) == "sans")
+        || back(units, a, 5).any(|i| REFUSALS.contains(&key(i)))
+}
+
+fn modal_before(units: &[Unit], a: usize) -> bool {
+    back(units, a, 4).any(|i| MODALS.contains(&units[i].key.as_str()))
+        || (a > 0 && units.get(a - 1).is_some_and(|u| u.key == "to"))
+}
+
+/// `« … », a déclaré X` / `"…," said X`: the subject follows the verb.
+fn inverted(units: &[Unit], a: usize) -> bool {
+    let mut p = a.min(units.len());
+    while p > 0 {
+        p -= 1;
+        let k = units[p].key.as_str();
+        if AUX_ADV.contains(&k) {
+            continue;
+        }
+        return matches!(k, "," | "»" | "\"" | "”" | "“" | "'");
+    }
+    false
+}
+
+/// Determiners: a verb pattern's word right after one is a noun ("la menace", "an attack").
+#[rustfmt::skip]
+const DETERMINERS_FR: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
+    "sa", "son", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+];
+#[rustfmt::skip]
+const DETERMINERS_EN: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
+];
+
+fn noun_use(units: &[Unit], a: usize, lang: Lang) -> bool {
+    let dets = match lang {
+        Lang::Fr => DETERMINERS_FR,
+        Lang::En => DETERMINERS_EN,
+    };
+    a > 0
+        && units
+            .get(a - 1)
+            .is_some_and(|u| dets.contains(&u.key.as_str()))
+}
+
+/// "… et a menacé", "… and threatened": the verb shares the previous verb's subject.
+fn coordinated_verb(units: &[Unit], a: usize) -> bool {
+    let mut p = a.min(units.len());
+    while p > 0 {
+        p -= 1;
+        let k = units[p].key.as_str();
+        if AUX_ADV.contains(&k) {
+            continue;
+        }
+        return matches!(k, "et" | "and");
+    }
+    false
+}
+
+fn is_passive(units: &[Unit], a: usize) -> bool {
+    if units.get(a).is_none_or(|u| u.key.ends_with("ing")) {
+        return false;
+    }
+    back(units, a, 3).any(|i| PASSIVE_AUX.contains(&units[i].key.as_str()))
+}
+
+/// Everything one sentence needs while its triggers are coded.
+struct Ctx<'a> {
+    /// The source of the sentence's latest event: the subject of a coordinated verb
+    /// ("X a accusé Y et menacé Z").
+    prev_source: std::cell::Cell<Option<usize>>,
+    doc: &'a Doc,
+    units: &'a [Unit],
+    ms: &'a [Mention],
+    res: &'a [Option<Resolved>],
+    sentence: Span,
+    date: &'a EventDate,
+}
+
+impl Ctx<'_> {
+    /// The coordination chain holding mention `j`, in text order.
+    fn group(&self, j: usize) -> Vec<usize> {
+        let mut head = j;
+        while let Some(p) = self.ms.get(head).and_then(|m| m.coord_prev) {
+            head = p;
+        }
+        let mut g = vec![head];
+        let mut k = head + 1;
+        while k < self.ms.len() && self.ms[k].coord_prev == Some(k - 1) {
+            g.push(k);
+            k += 1;
+        }
+        g
+    }
+
+    /// The nearest place of the sentence after `a`, else before it: a country or capital after
+    /// a locative preposition, or a capital a role phrase absorbed (`correspondant à Dakar`).
+    fn place_country(&self, a: usize) -> Option<(u16, Span)> {
+        let places = self.ms.iter().filter_map(|m| {
+            if m.place && matches!(m.kind, MKind::Country | MKind::Capital { .. }) {
+                Some((m.start, m.country?, m.span))
+            } else {
+                m.located.map(|(c, span)| (m.start, c, span))
+            }
+        });
+        let (before, after): (Vec<_>, Vec<_>) = places.partition(|p| p.0 < a);
+        after
+            .first()
+            .or(before.last())
+            .map(|&(_, c, span)| (c, span))
+    }
+
+    fn text(&self, span: Span) -> String {
+        self.doc.text.get(span.range()).unwrap_or("").to_string()
+    }
+}
+
+fn actor_code(iso3: Option<&str>, roles: &[String]) -> String {
+    let code = format!("{}{}", iso3.unwrap_or(""), roles.concat());
+    if code.is_empty() {
+        "---".to_string()
+    } else {
+        code
+    }
+}
+
+impl Coder {
+    fn iso3(&self, c: Option<u16>) -> Option<String> {
+        c.and_then(|i| self.dicts.countries.get(i as usize))
+            .map(|c| c.iso3.clone())
+    }
+
+    fn actor(&self, ctx: &Ctx<'_>, span: Span, country: Option<u16>, roles: Vec<String>) -> Actor {
+        let iso3 = self.iso3(country);
+        Actor {
+            text: ctx.text(span),
+            span,
+            code: actor_code(iso3.as_deref(), &roles),
+            country: iso3,
+            roles,
+        }
+    }
+
+    fn code_sentence(
+        &self,
+        doc: &Doc,
+        sent: &Sentence,
+        langs: Langs,
+        date: &EventDate,
+        state: &mut DocState,
+        events: &mut Vec<EventMention>,
+    ) {
+        let units = sentence_units(doc, sent);
+        let scanner = Scanner {
+            units: &units,
+            dict: &self.dicts,
+            langs,
+        };
+        let mut ms = scanner.scan(&mut state.registry);
+
+        // A new name opening the sentence after a "role + country" subject is that person:
+        // "Le ministre malien … . Jean Dupont a ensuite …".
+        if state.prev_subject_role_country
+            && !state.prev_had_person
+            && let (Some(first), Some(subj)) = (ms.first_mut(), state.subject.as_ref())
+            && first.kind == MKind::Person
+            && first.prep.is_none()
+            && first.country.is_none()
+            && first.roles.is_empty()
+            && first.end - first.start >= 2
+        {
+            first.country = subj.country;
+            first.roles = subj.roles.clone();
+            if let Some(key) = &first.person_key {
+                state.registry.bind(
+                    key,
+                    Binding {
+                        country: subj.country,
+                        roles: subj.roles.clone(),
+                    },
+                );
+            }
+        }
+
+        let res = resolve(&ms, state);
+        let ctx = Ctx {
+            prev_source: std::cell::Cell::new(None),
+            doc,
+            units: &units,
+            ms: &ms,
+            res: &res,
+            sentence: sent.span,
+            date,
+        };
+        let mut first_source = None;
+        for tm in self.patterns.find(&units, langs) {
+            if let Some(s) = self.code_match(&ctx, &tm, events) {
+                first_source.get_or_insert(s);
+            }
+        }
+
+        let subject_like = |j: usize| {
+            res[j].is_some()
+                && !ms[j].place
+                && !ms[j].inert
+                && ms[j].prep.is_none()
+                && ms[j].kind != MKind::Adjective
+        };
+        let subject = first_source.or_else(|| (0..ms.len()).find(|&j| subject_like(j)));
+        state.prev_subject_role_country = subject.is_some_and(|j| {
+            ms[j].kind == MKind::Role && ms[j].country.is_some() && !ms[j].roles.is_empty()
+        });
+        state.prev_had_person = ms.iter().any(|m| m.person_key.is_some());
+        if let Some(j) = subject {
+            state.subject = res[j].clone();
+        }
+        if let Some(j) = (0..ms.len())
+            .rev()
+            .find(|&j| res[j].is_some() && !ms[j].place && !ms[j].inert)
+        {
+            state.last_actor = res[j].clone();
+        }
+    }
+
+    /// Codes one trigger match; returns the mention index of the source when an event was made.
+    fn code_match(
+        &self,
+        ctx: &Ctx<'_>,
+        tm: &TriggerMatch<'_>,
+        events: &mut Vec<EventMention>,
+    ) -> Option<usize> {
+        let p = tm.pattern;
+        let (units, ms, res) = (ctx.units, ctx.ms, ctx.res);
+        if negated(units, tm) || (!p.flags.noun && noun_use(units, tm.anchor(), p.lang)) {
+            return None;
+        }
+        let intent = tm.intent_form || modal_before(units, tm.anchor());
+        let cameo_code = if intent {
+            p.intent.as_deref()?
+        } else {
+            p.cameo.as_str()
+        };
+        let cameo = self.cameo.get(cameo_code)?;
+        let mut tags: Vec<&str> = Vec::new();
+        if intent {
+            tags.push("intent");
+        }
+        let (a, last) = (tm.anchor(), tm.last());
+        let clause_start = (0..a)
+            .rev()
+            .find(|&i| units[i].is_hard_break())
+            .map_or(0, |i| i + 1);
+        let clause_end = (last + 1..units.len())
+            .find(|&i| units[i].is_hard_break())
+            .unwrap_or(units.len());
+        let usable =
+            |j: usize| res[j].is_some() && !ms[j].inert && !ms[j].overlaps_units(&tm.units);
+        let subject_like = |j: usize| {
+            usable(j) && !ms[j].place && ms[j].prep.is_none() && ms[j].kind != MKind::Adjective
+        };
+        let in_clause_after =
+            |j: usize, from: usize| ms[j].start > from && ms[j].start < clause_end;
+
+        let mut src: Option<usize> = None;
+        let mut tgts: Vec<usize> = Vec::new();
+        let mut tgt_fixed = false;
+        if p.flags.speech && inverted(units, a) {
+            src = (0..ms.len()).find(|&j| {
+                in_clause_after(j, last)
+                    && usable(j)
+                    && !ms[j].place
+                    && ms[j].prep.is_none()
+                    && ms[j].kind != MKind::Adjective
+            });
+            tags.push("inverted");
+        } else if p.flags.passive && is_passive(units, a) {
+            let agent = (0..ms.len()).find(|&j| {
+                in_clause_after(j, last)
+                    && usable(j)
+                    && matches!(ms[j].prep.as_deref(), Some("par" | "by"))
+            })?;
+            src = Some(agent);
+            if let Some(t) = (0..ms.len())
+                .rev()
+                .find(|&j| ms[j].end <= a && ms[j].start >= clause_start && subject_like(j))
+            {
+                tgts = ctx.group(t).into_iter().filter(|&j| usable(j)).collect();
+            }
+            tgt_fixed = true;
+            tags.push("passive");
+        } else {
+            if p.flags.noun {
+                // The noun's own argument: "la visite du président", "le dialogue soudanais".
+                let next = [a + 1, last + 1];
+                src = (0..ms.len()).find(|&j| {
+                    usable(j)
+                        && ((ms[j].kind == MKind::Adjective && next.contains(&ms[j].start))
+                            || (ms[j].prep_at.is_some_and(|q| next.contains(&q))
+                                && matches!(
+                                    ms[j].prep.as_deref(),
+                                    Some("de" | "d'" | "of" | "by")
+                                )))
+                });
+            }
+            if src.is_none() && coordinated_verb(units, a) {
+                src = ctx.prev_source.get();
+            }
+            if src.is_none() {
+                src = (0..ms.len())
+                    .rev()
+                    .find(|&j| ms[j].end <= a && ms[j].start >= clause_start && subject_like(j));
+            }
+        }
+        if p.flags.sym && !tgt_fixed {
+            // "entre X et Y", "between X and Y".
+            let between = (a + 1..=last + 4).find(|&q| {
+                units
+                    .get(q)
+                    .is_some_and(|u| matches!(u.key.as_str(), "entre" | "between"))
+            });
+            if let Some(pos) = between {
+                let x = (0..ms.len()).find(|&j| ms[j].prep_at == Some(pos) && usable(j));
+                let y = x.and_then(|x| {
+                    (0..ms.len()).find(|&j| ms[j].coord_prev == Some(x) && usable(j))
+                });
+                if let (Some(x), Some(y)) = (x, y) {
+                    src = Some(x);
+                    tgts = vec![y];
+                    tgt_fixed = true;
+                    tags.push("between");
+                }
+            }
+        }
+        let src = src?;
+        let mut sources: Vec<usize> = if tags.contains(&"between") {
+            vec![src]
+        } else {
+            ctx.group(src)
+                .into_iter()
+                .filter(|&j| usable(j) && !ms[j].place)
+                .collect()
+        };
+        if sources.is_empty() {
+            sources.push(src);
+        }
+        let mut place_target = false;
+        if !tgt_fixed {
+            let not_source = |j: usize| !sources.contains(&j);
+            let first = match p.target {
+                TargetShape::Obj | TargetShape::Optional | TargetShape::To => {
+                    (0..ms.len()).find(|&j| {
+                        in_clause_after(j, a)
+                            && usable(j)
+                            && not_source(j)
+                            && (!ms[j].place
+                                || (p.target == TargetShape::To
+                                    && matches!(ms[j].prep.as_deref(), Some("à" | "to"))))
+                    })
+                }
+                TargetShape::DirectObj => (0..ms.len())
+                    .find(|&j| {
+                        in_clause_after(j, last)
+                            && ms[j].start <= last + 6
+                            && usable(j)
+                            && not_source(j)
+                            && !ms[j].place
+                    })
+                    .filter(|&j| {
+                        ms[j].prep.is_none()
+                            && (!p.flags.person
+                                || matches!(ms[j].kind, MKind::Role | MKind::Person))
+                    }),
+                TargetShape::Place => (0..ms.len()).find(|&j| {
+                    let m = &ms[j];
+                    let from_trigger = m.prep_at.is_some_and(|q| tm.units.contains(&q));
+                    let ok = match m.kind {
+                        MKind::Country | MKind::Capital { .. } => {
+                            !m.inert && (m.place || m.prep.is_none() || from_trigger)
+                        }
+                        MKind::Role | MKind::Person | MKind::People => {
+                            usable(j)
+                                && (m.prep.is_none()
+                                    || from_trigger
+                                    || matches!(m.prep.as_deref(), Some("à" | "to")))
+                        }
+                        _ => false,
+                    };
+                    m.start > last
+                        && m.start <= last + 5
+                        && m.start < clause_end
+                        && !m.overlaps_units(&tm.units)
+                        && not_source(j)
+                        && ok
+                }),
+                TargetShape::None => None,
+            };
+            if let Some(t) = first {
+                place_target = p.target == TargetShape::Place
+                    && matches!(ms[t].kind, MKind::Country | MKind::Capital { .. });
+                let geo = |j: usize| matches!(ms[j].kind, MKind::Country | MKind::Capital { .. });
+                tgts = ctx
+                    .group(t)
+                    .into_iter()
+                    .filter(|&j| j >= t && (if place_target { geo(j) } else { usable(j) }))
+                    .collect();
+            }
+        }
+        if tgts.is_empty() && p.flags.sym && sources.len() >= 2 {
+            tgts = sources.split_off(1);
+            tags.push("coordinated");
+        }
+        let intra = tgts.is_empty() && p.flags.intra && ms[src].kind == MKind::Adjective;
+        if intra {
+            tgts.push(src);
+            tags.push("intra");
+        }
+        let needs_target = matches!(
+            p.target,
+            TargetShape::Obj | TargetShape::DirectObj | TargetShape::To | TargetShape::Place
+        );
+        if tgts.is_empty() && needs_target {
+            return None;
+        }
+
+        let trigger_text = trigger_text(ctx, tm);
+        let mut made = None;
+        let targets: Vec<Option<usize>> = if tgts.is_empty() {
+            vec![None]
+        } else {
+            tgts.iter().copied().map(Some).collect()
+        };
+        for &s in &sources {
+            for &t in &targets {
+                let mut local_tags = tags.clone();
+                if let Some(e) = self.make_event(
+                    ctx,
+                    tm,
+                    cameo,
+                    s,
+                    t,
+                    place_target,
+                    intra,
+                    &trigger_text,
+                    &mut local_tags,
+                ) {
+                    events.push(e);
+                    made.get_or_insert(s);
+                    ctx.prev_source.set(Some(s));
+                }
+            }
+        }
+        made
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make_event(
+        &self,
+        ctx: &Ctx<'_>,
+        tm: &TriggerMatch<'_>,
+        cameo: &CameoCode,
+        s: usize,
+        t: Option<usize>,
+        place_target: bool,
+        intra: bool,
+        trigger_text: &str,
+        tags: &mut Vec<&str>,
+    ) -> Option<EventMention> {
+        let (ms, res) = (ctx.ms, ctx.res);
+        if t == Some(s) && !intra {
+            return None;
+        }
+        let rs = res.get(s)?.clone()?;
+        let rt: Option<Resolved> = match t {
+            Some(t) if place_target => Some(Resolved {
+                country: ms[t].country,
+                roles: Vec::new(),
+                same: false,
+                unknown: false,
+            }),
+            Some(t) => Some(res.get(t)?.clone()?),
+            None => None,
+        };
+        if rs.unknown && rt.as_ref().is_none_or(|r| r.unknown) {
+            return None;
+        }
+        if matches!(ms[s].kind, MKind::Pronoun { .. })
+            || t.is_some_and(|t| matches!(ms[t].kind, MKind::Pronoun { .. }))
+        {
+            tags.push("coref");
+        }
+        let mut s_roles = rs.roles.clone();
+        let mut t_roles = rt.as_ref().map(|r| r.roles.clone()).unwrap_or_default();
+        let gov = || vec!["GOV".to_string()];
+        if rt.as_ref().is_some_and(|r| r.same) {
+            t_roles = if s_roles.is_empty() {
+                gov()
+            } else {
+                s_roles.clone()
+            };
+        }
+        if rs.same {
+            s_roles = if t_roles.is_empty() {
+                gov()
+            } else {
+                t_roles.clone()
+            };
+        }
+        let jrn = |r: &[String]| r.iter().any(|x| x == "JRN");
+        if jrn(&s_roles) || jrn(&t_roles) {
+            return None;
+        }
+
+        let mut evidence: Vec<Span> = tm.units.iter().map(|&u| ctx.units[u].span).collect();
+        evidence.push(ms[s].span);
+        let mut s_country = rs.country;
+        let mut t_country = rt.as_ref().and_then(|r| r.country);
+        // A party with a role but no country acts where the sentence places it ("à Accra").
+        if let Some(t) = t {
+            if !place_target
+                && t_country.is_none()
+                && !t_roles.is_empty()
+                && let Some((c, span)) = ctx.place_country(tm.anchor())
+            {
+                t_country = Some(c);
+                evidence.push(span);
+                tags.push("place_country");
+            }
+            evidence.push(ms[t].span);
+        }
+        if s_country.is_none()
+            && !s_roles.is_empty()
+            && s_roles.iter().all(|r| DOMESTIC.contains(&r.as_str()))
+            && let Some((c, span)) = ctx.place_country(tm.anchor())
+        {
+            s_country = Some(c);
+            evidence.push(span);
+            if !tags.contains(&"place_country") {
+                tags.push("place_country");
+            }
+        }
+        evidence.sort();
+        evidence.dedup();
+        let source = self.actor(ctx, ms[s].span, s_country, s_roles);
+        let target = t.map(|t| self.actor(ctx, ms[t].span, t_country, t_roles));
+        let mut rule = format!("{}:{}", tm.pattern.id, trigger_text);
+        for tag in tags.iter() {
+            rule.push('+');
+            rule.push_str(tag);
+        }
+        Some(EventMention {
+            cameo: cameo.code.clone(),
+            root: cameo.root().to_string(),
+            quad_class: cameo.quad_class(),
+            goldstein: cameo.goldstein,
+            plover: cameo.plover(),
+            source,
+            target,
+            date: ctx.date.clone(),
+            place: None,
+            sentence: ctx.sentence,
+            evidence,
+            rule,
+        })
+    }
+}
+
+/// The trigger words as written, `…` where words were skipped.
+fn trigger_text(ctx: &Ctx<'_>, tm: &TriggerMatch<'_>) -> String {
+    let mut out = String::new();
+    let mut prev: Option<usize> = None;
+    for &u in &tm.units {
+        if let Some(p) = prev {
+            out.push_str(if u == p + 1 { " " } else { "…" });
+        }
+        out.push_str(&ctx.text(ctx.units[u].span));
+        prev = Some(u);
+    }
+    out
+}
+
+/// Resolves every mention to what it stands for: people through the registry's bindings,
+/// pronouns through the sentence's earlier subject or the previous sentences'.
+fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
+    let mut res: Vec<Option<Resolved>> = Vec::with_capacity(ms.len());
+    for (j, m) in ms.iter().enumerate() {
+        let r = match m.kind {
+            _ if m.inert => None,
+            MKind::Pronoun { latter } => {
+                let earlier = (0..j).rev().find(|&i| {
+                    res[i].is_some()
+                        && !ms[i].place
+                        && (latter || (ms[i].prep.is_none() && ms[i].kind != MKind::Adjective))
+                });
+                match earlier {
+                    Some(i) => res[i].clone(),
+                    None if latter => state.last_actor.clone(),
+                    None => state.subject.clone(),
+                }
+            }
+            MKind::Person => Some(Resolved {
+                country: m.country,
+                roles: m.roles.clone(),
+                same: false,
+                unknown: m.country.is_none() && m.roles.is_empty(),
+            }),
+            _ => Some(Resolved {
+                country: m.country,
+                roles: m.roles.clone(),
+                same: m.same,
+                unknown: false,
+            }),
+        };
+        res.push(r);
+    }
+    res
+}

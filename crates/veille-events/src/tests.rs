@@ -1,0 +1,620 @@
+//! End-to-end tests: invented news sentences through segmentation and coding. Every test checks
+//! the document (evidence spans included) with `veille_core::validate_doc`.
+
+use crate::{Coder, DataFiles, LoadError, code_events, dedup_in_article};
+use std::sync::OnceLock;
+use veille_core::{Doc, EventMention, Lang, Span, Token};
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::load().expect("embedded data loads"))
+}
+
+fn code(text: &str, lang: Lang, date: Option<&str>) -> (Doc, Vec<EventMention>) {
+    let mut doc = Doc::new(
+        text.to_string(),
+        Some(lang),
+        date.and_then(|d| d.parse().ok()),
+    );
+    veille_nlp::segment(&mut doc);
+    let events = code_events(&doc, coder());
+    doc.events = events.clone();
+    veille_core::validate_doc(&doc, text).expect("valid doc");
+    for e in &events {
+        assert!(
+            e.evidence.windows(2).all(|w| w[0] < w[1]),
+            "evidence sorted: {e:?}"
+        );
+        assert!(e.sentence.contains(e.source.span) || e.evidence.contains(&e.source.span));
+    }
+    (doc, events)
+}
+
+fn fr(text: &str) -> (Doc, Vec<EventMention>) {
+    code(text, Lang::Fr, Some("2023-05-09"))
+}
+
+fn en(text: &str) -> (Doc, Vec<EventMention>) {
+    code(text, Lang::En, Some("2023-05-09"))
+}
+
+/// `cameo source→target` summaries.
+fn summary(events: &[EventMention]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}→{}",
+                e.cameo,
+                e.source.code,
+                e.target.as_ref().map_or("-", |t| t.code.as_str())
+            )
+        })
+        .collect()
+}
+
+fn evidence<'a>(doc: &'a Doc, e: &EventMention) -> Vec<&'a str> {
+    e.evidence.iter().map(|s| doc.span_text(*s)).collect()
+}
+
+#[test]
+fn french_agreement_between_ministers() {
+    let (doc, ev) = fr(
+        "Le ministre algérien des Affaires étrangères a signé mardi à Alger un accord de \
+         coopération avec son homologue tunisien.",
+    );
+    assert_eq!(summary(&ev), ["057 DZAGOV→TUNGOV"]);
+    let e = &ev[0];
+    assert_eq!(
+        evidence(&doc, e),
+        [
+            "Le ministre algérien des Affaires étrangères",
+            "signé",
+            "accord",
+            "son homologue tunisien"
+        ]
+    );
+    assert_eq!((e.root.as_str(), e.quad_class, e.goldstein), ("05", 1, 8.0));
+    assert_eq!(e.plover.kind, "SUPPORT");
+    assert_eq!(e.source.country.as_deref(), Some("DZA"));
+    assert_eq!(e.source.roles, ["GOV"]);
+    assert_eq!(e.date.value.as_deref(), Some("2023-05-09"));
+    assert_eq!(
+        (e.date.precision.as_str(), e.date.from.as_str()),
+        ("day", "article")
+    );
+    assert_eq!(e.place, None);
+    assert_eq!(doc.span_text(e.sentence), doc.text.trim_end());
+    assert_eq!(e.rule, "fr.sign_agreement:signé…accord");
+}
+
+#[test]
+fn rebels_attack_an_army_base() {
+    let (doc, ev) = fr("Les rebelles ont attaqué une base de l'armée malienne.");
+    assert_eq!(summary(&ev), ["190 REB→MLIMIL"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["Les rebelles", "attaqué", "l'armée malienne"]
+    );
+    assert_eq!((ev[0].quad_class, ev[0].goldstein), (4, -10.0));
+}
+
+#[test]
+fn negated_clauses_code_nothing() {
+    assert!(fr("Le Mali n'a pas signé l'accord.").1.is_empty());
+    assert!(
+        fr("Le Mali n'a pas signé l'accord avec la France.")
+            .1
+            .is_empty()
+    );
+    assert!(fr("Le Niger ne rencontrera jamais le Bénin.").1.is_empty());
+    assert!(
+        fr("Le Tchad a refusé de signer un accord avec le Soudan.")
+            .1
+            .is_empty()
+    );
+    assert!(
+        en("Kenya did not sign the agreement with Uganda.")
+            .1
+            .is_empty()
+    );
+    assert!(en("Ghana didn't sign the treaty with Togo.").1.is_empty());
+    // The negation of another clause does not reach the trigger.
+    let (_, ev) = fr("Le Mali, qui n'a pas été consulté, a signé un accord avec le Niger.");
+    assert_eq!(summary(&ev), ["057 MLI→NER"]);
+}
+
+#[test]
+fn english_meeting_with_a_counterpart() {
+    let (doc, ev) = en("The French president met his Nigerian counterpart in Abuja on Monday.");
+    assert_eq!(summary(&ev), ["040 FRAGOV→NGAGOV"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["The French president", "met", "his Nigerian counterpart"]
+    );
+    assert_eq!(ev[0].plover.kind, "CONSULT");
+}
+
+#[test]
+fn police_arrests_take_the_country_of_the_place() {
+    let (doc, ev) = en("Police arrested dozens of protesters in Nairobi.");
+    assert_eq!(summary(&ev), ["173 KENCOP→KENCVL"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["Police", "arrested", "protesters", "Nairobi"]
+    );
+    assert!(ev[0].rule.ends_with("+place_country"), "{}", ev[0].rule);
+    // Without a place the country stays unknown.
+    let (_, ev) = en("Police arrested dozens of protesters.");
+    assert_eq!(summary(&ev), ["173 COP→CVL"]);
+}
+
+#[test]
+fn reporters_are_never_actors() {
+    let (_, ev) =
+        fr("« La situation reste tendue », a précisé notre correspondant à Dakar, Jean Dupont.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+    let (_, ev) = fr(
+        "« Le calme est revenu », a indiqué notre envoyée spéciale, Claire Martin. \
+         Claire Martin a rencontré le ministre sénégalais de l'Intérieur.",
+    );
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+    let (_, ev) = en("Two journalists were detained by police in Harare.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+}
+
+#[test]
+fn pronoun_subjects_refer_to_the_previous_subject() {
+    let (doc, ev) = fr(
+        "Le président sénégalais est arrivé lundi à Bamako. Il a ensuite rencontré le Premier \
+         ministre malien.",
+    );
+    assert_eq!(summary(&ev), ["042 SENGOV→MLI", "040 SENGOV→MLIGOV"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["Le président sénégalais", "arrivé", "Bamako"]
+    );
+    assert_eq!(
+        evidence(&doc, &ev[1]),
+        ["Il", "rencontré", "le Premier ministre malien"]
+    );
+    assert!(ev[1].rule.contains("+coref"));
+    let (_, ev) = en("The Kenyan president landed in Kampala. He later met Ugandan officials.");
+    assert_eq!(summary(&ev), ["040 KENGOV→UGAGOV"]);
+}
+
+#[test]
+fn the_latter_is_the_last_actor_mentioned() {
+    let (_, ev) = fr(
+        "Le ministre nigérien de la Défense a reçu l'ambassadeur français. Ce dernier a ensuite \
+         rencontré le chef d'état-major nigérien.",
+    );
+    assert_eq!(summary(&ev), ["043 NERGOV→FRAGOV", "040 FRAGOV→NERMIL"]);
+}
+
+#[test]
+fn intent_is_coded_as_intent_or_skipped() {
+    let (_, ev) = fr("Le Maroc pourrait signer un accord avec le Nigeria.");
+    assert_eq!(summary(&ev), ["030 MAR→NGA"]);
+    assert!(ev[0].rule.ends_with("+intent"));
+    let (_, ev) = en("The Egyptian president will visit Sudan next week.");
+    assert_eq!(summary(&ev), ["036 EGYGOV→SDN"]);
+    let (_, ev) = fr("Le Mali signera un traité avec le Niger.");
+    assert_eq!(summary(&ev), ["030 MLI→NER"]);
+    // Conflict patterns have no intent code: nothing is coded.
+    assert!(
+        fr("L'armée tchadienne pourrait attaquer les rebelles.")
+            .1
+            .is_empty()
+    );
+}
+
+#[test]
+fn passives_swap_source_and_target() {
+    let (doc, ev) = fr("Trois soldats maliens ont été tués par des jihadistes près de Gao.");
+    assert_eq!(summary(&ev), ["190 REB→MLIMIL"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["soldats maliens", "tués", "des jihadistes"]
+    );
+    assert!(ev[0].rule.ends_with("+passive"));
+    // A passive without an agent has no source.
+    assert!(
+        fr("Trois soldats maliens ont été tués près de Gao.")
+            .1
+            .is_empty()
+    );
+}
+
+#[test]
+fn capitals_as_subjects_are_governments() {
+    let (doc, ev) = fr("Washington a accusé Téhéran de soutenir les rebelles.");
+    assert_eq!(summary(&ev), ["112 USAGOV→IRNGOV"]);
+    assert_eq!(evidence(&doc, &ev[0]), ["Washington", "accusé", "Téhéran"]);
+    let (_, ev) = en("Moscow condemned the Ukrainian army.");
+    assert_eq!(summary(&ev), ["111 RUSGOV→UKRMIL"]);
+    // After "à" a capital is a place, after "de" nothing.
+    let (_, ev) = fr("Les manifestants ont protesté contre le gouvernement à Alger.");
+    assert_eq!(summary(&ev), ["141 DZACVL→DZAGOV"]);
+}
+
+#[test]
+fn coordinated_parties_sign_with_each_other() {
+    let (doc, ev) = fr("Le Maroc et la Mauritanie ont signé un accord de pêche.");
+    assert_eq!(summary(&ev), ["057 MAR→MRT"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["Maroc", "Mauritanie", "signé", "accord"]
+    );
+    let (_, ev) = fr("Le Ghana et le Togo ont signé un accord avec la Côte d'Ivoire.");
+    assert_eq!(summary(&ev), ["057 GHA→CIV", "057 TGO→CIV"]);
+    let (_, ev) =
+        fr("Des pourparlers entre le Soudan et le Soudan du Sud ont repris à Addis-Abeba.");
+    assert_eq!(summary(&ev), ["046 SDN→SSD"]);
+    let (_, ev) = en("Talks between Armenia and Azerbaijan resumed on Monday.");
+    assert_eq!(summary(&ev), ["046 ARM→AZE"]);
+}
+
+#[test]
+fn visits_need_a_destination() {
+    let (doc, ev) = fr("La visite du président turc en Algérie s'est achevée mardi.");
+    assert_eq!(summary(&ev), ["042 TURGOV→DZA"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["visite", "président turc", "Algérie"]
+    );
+    let (_, ev) = fr("Le Premier ministre éthiopien s'est rendu au Kenya et en Somalie.");
+    assert_eq!(summary(&ev), ["042 ETHGOV→KEN", "042 ETHGOV→SOM"]);
+    let (_, ev) = en("Kenya's foreign minister visited Rwanda last week.");
+    assert_eq!(summary(&ev), ["042 KENGOV→RWA"]);
+    // Being somewhere is no visit, nor is a visit to nowhere in particular.
+    assert!(fr("Le président gabonais était au Maroc.").1.is_empty());
+    assert!(
+        fr("Cette visite américaine intervient dans un contexte tendu.")
+            .1
+            .is_empty()
+    );
+}
+
+#[test]
+fn people_inherit_roles_from_apposition_and_from_the_previous_sentence() {
+    let (_, ev) = fr(
+        "Le ministre ghanéen de la Défense, Kofi Mensah, est arrivé à Lomé. Mensah a signé un \
+         accord militaire avec le Togo.",
+    );
+    assert_eq!(summary(&ev), ["042 GHAGOV→TGO", "057 GHAGOV→TGO"]);
+    let (doc, ev) = fr(
+        "La ministre kényane des Affaires étrangères a quitté Nairobi lundi. Amina Wanjiru \
+         s'est rendue en Ouganda.",
+    );
+    assert_eq!(summary(&ev), ["042 KENGOV→UGA"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["Amina Wanjiru", "s'", "rendue", "Ouganda"]
+    );
+    // Not when the previous sentence already named someone: the person stays unknown.
+    let (_, ev) = fr(
+        "La ministre kényane, Grace Otieno, a quitté Nairobi. Amina Wanjiru s'est rendue en Ouganda.",
+    );
+    assert_eq!(summary(&ev), ["042 ---→UGA"]);
+}
+
+#[test]
+fn a_role_without_country_takes_the_country_of_the_place() {
+    let (doc, ev) = fr(
+        "Le ministre britannique du Commerce a conclu à Accra un accord commercial avec le \
+         ministre de l'Économie.",
+    );
+    assert_eq!(summary(&ev), ["057 GBRGOV→GHAGOV"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        [
+            "Le ministre britannique du Commerce",
+            "conclu",
+            "Accra",
+            "accord",
+            "le ministre de l'Économie"
+        ]
+    );
+    assert!(ev[0].rule.ends_with("+place_country"), "{}", ev[0].rule);
+}
+
+#[test]
+fn undated_articles_give_undated_events() {
+    let (_, ev) = code(
+        "Les rebelles ont attaqué l'armée nigériane.",
+        Lang::Fr,
+        None,
+    );
+    assert_eq!(summary(&ev), ["190 REB→NGAMIL"]);
+    let d = &ev[0].date;
+    assert_eq!(
+        (d.value.as_deref(), d.precision.as_str(), d.from.as_str()),
+        (None, "none", "none")
+    );
+}
+
+#[test]
+fn one_record_per_dyad_and_fact() {
+    let (doc, ev) = fr(
+        "Le Mali et le Niger ont signé un accord de défense. Le Niger a signé cet accord avec \
+         le Mali pour dix ans.",
+    );
+    assert_eq!(summary(&ev), ["057 MLI→NER"]);
+    let ev_text = evidence(&doc, &ev[0]);
+    assert_eq!(
+        ev_text.iter().filter(|t| **t == "signé").count(),
+        2,
+        "{ev_text:?}"
+    );
+}
+
+#[test]
+fn dedup_is_exposed_and_keeps_direction_for_visits() {
+    let (_, ev) =
+        fr("Le président malien s'est rendu au Niger. Le président nigérien s'est rendu au Mali.");
+    assert_eq!(summary(&ev), ["042 MLIGOV→NER", "042 NERGOV→MLI"]);
+    let doubled: Vec<EventMention> = ev.iter().chain(ev.iter()).cloned().collect();
+    assert_eq!(dedup_in_article(doubled), ev);
+}
+
+#[test]
+fn english_statements_sanctions_and_violence() {
+    let (_, ev) = en("\"We will respond,\" said the Iranian foreign minister.");
+    assert_eq!(summary(&ev), ["010 IRNGOV→-"]);
+    assert_eq!(ev[0].plover.kind, "NONE");
+    let (_, ev) = en("The United States imposed new sanctions on Russia.");
+    assert_eq!(summary(&ev), ["163 USA→RUS"]);
+    let (_, ev) = en("Israeli troops killed two Palestinian militants near Jenin.");
+    assert_eq!(summary(&ev), ["190 ISRMIL→PSEREB"]);
+    let (_, ev) = en("Rebels attacked a Congolese army convoy.");
+    assert_eq!(summary(&ev), ["190 REB→MIL"]);
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    let (_, ev) = en("Egypt accused Sudan of arming rebels and threatened Eritrea.");
+    assert_eq!(summary(&ev), ["112 EGY→SDN", "130 EGY→ERI"]);
+    let (_, ev) =
+        fr("Le président tchadien a reçu l'ambassadeur russe et a signé un accord avec la Libye.");
+    assert_eq!(summary(&ev), ["043 TCDGOV→RUSGOV", "057 TCDGOV→LBY"]);
+}
+
+#[test]
+fn english_compounds_datelines_and_organisations() {
+    let (doc, ev) = en("KAMPALA, May 2 - Ugandan government officials met Kenyan police officers.");
+    assert_eq!(summary(&ev), ["040 UGAGOV→KENCOP"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        [
+            "Ugandan government officials",
+            "met",
+            "Kenyan police officers"
+        ]
+    );
+    // "a military base": the role word is a modifier, not an actor.
+    let (_, ev) = en("Gunmen attacked a military base near Gao.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+    // Organisation names are not people.
+    let (_, ev) = en("Ghana condemned the United Nations Security Council.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+}
+
+#[test]
+fn verb_forms_used_as_nouns_code_nothing() {
+    assert!(fr("Le Mali fait face à la menace jihadiste.").1.is_empty());
+    assert!(
+        fr("Le Niger a publié les critiques de l'opposition nigérienne.")
+            .1
+            .is_empty()
+    );
+    assert!(
+        en("Kenya saw the sign of an agreement with Uganda.")
+            .1
+            .is_empty()
+    );
+    // The noun patterns still see them.
+    let (_, ev) = fr("L'attaque des rebelles contre l'armée tchadienne a fait dix morts.");
+    assert_eq!(summary(&ev), ["190 REB→TCDMIL"]);
+}
+
+#[test]
+fn french_article_end_to_end() {
+    let text = "\
+Sommet régional à Niamey
+
+Le président nigérien a accueilli mercredi à Niamey son homologue burkinabè pour un sommet \
+consacré à la sécurité. Les deux chefs d'État ont signé un accord de coopération militaire.
+
+Le ministre tchadien des Affaires étrangères, Idriss Mahamat, a également rencontré le \
+Premier ministre nigérien. « Nous devons agir ensemble », a déclaré Mahamat à l'issue de \
+l'entretien.
+
+Selon notre correspondant à Niamey, Paul Durand, des manifestants ont protesté devant \
+l'ambassade de France. La police les a dispersés. Il n'a pas été signé de nouvel accord avec \
+le Mali. Le gouvernement malien pourrait toutefois rencontrer les deux présidents en juin.
+";
+    let (doc, ev) = code(text, Lang::Fr, Some("2024-02-14"));
+    assert_eq!(
+        summary(&ev),
+        [
+            "043 NERGOV→BFAGOV",
+            "040 TCDGOV→NERGOV",
+            "010 TCDGOV→-",
+            "141 NERCVL→FRAGOV",
+            "036 MLIGOV→GOV",
+        ],
+        "{ev:#?}"
+    );
+    let host = &ev[0];
+    assert_eq!(
+        evidence(&doc, host),
+        [
+            "Le président nigérien",
+            "accueilli",
+            "son homologue burkinabè"
+        ]
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.date.value.as_deref() == Some("2024-02-14"))
+    );
+    assert!(
+        ev.iter()
+            .all(|e| !e.source.roles.contains(&"JRN".to_string()))
+    );
+    // The protesters' country comes from where the correspondent is; their target is the embassy.
+    let protest = &ev[3];
+    assert_eq!(
+        evidence(&doc, protest),
+        [
+            "Niamey",
+            "des manifestants",
+            "protesté",
+            "l'ambassade de France"
+        ]
+    );
+    assert!(ev[4].rule.ends_with("+intent"));
+}
+
+#[test]
+fn malformed_documents_do_not_panic() {
+    // Tokens pointing outside the text, words missing, sentences past the tokens.
+    let mut doc = Doc::new(
+        "Le Mali a signé un accord.".to_string(),
+        Some(Lang::Fr),
+        None,
+    );
+    veille_nlp::segment(&mut doc);
+    doc.tokens.push(Token {
+        span: Span {
+            start: 10,
+            end: 400,
+        },
+        first_word: 999,
+        n_words: 3,
+        space_after: false,
+    });
+    if let Some(s) = doc.sentences.last_mut() {
+        s.end_token += 5;
+    }
+    doc.words.truncate(2);
+    let _ = code_events(&doc, coder());
+    // An unsegmented document or one in a language the coder has not loaded: nothing.
+    let raw = Doc::new(
+        "Le Mali a signé un accord avec le Niger.".to_string(),
+        Some(Lang::Fr),
+        None,
+    );
+    assert!(code_events(&raw, coder()).is_empty());
+    let en_only = Coder::default_for(Lang::En).unwrap();
+    let mut fr_doc = raw.clone();
+    veille_nlp::segment(&mut fr_doc);
+    assert!(code_events(&fr_doc, &en_only).is_empty());
+    assert_eq!(code_events(&fr_doc, coder()).len(), 1);
+}
+
+#[test]
+fn load_errors_are_typed() {
+    let mut files = DataFiles::EMBEDDED;
+    files.patterns = "x.attack\tfr\t999\t-\tobj\t-\tattaqu+er\n";
+    let err = Coder::from_data(&files, &[Lang::Fr]).unwrap_err();
+    assert!(
+        matches!(&err, LoadError::MissingCode { code, .. } if code == "999"),
+        "{err}"
+    );
+    files.patterns = "x.attack\tfr\t190\t-\tobj\n";
+    assert!(matches!(
+        Coder::from_data(&files, &[Lang::Fr]),
+        Err(LoadError::Columns { .. })
+    ));
+}
+
+#[test]
+fn every_pattern_code_has_goldstein_and_plover() {
+    let c = coder();
+    for p in c.patterns() {
+        for code in std::iter::once(&p.cameo).chain(p.intent.as_ref()) {
+            let k = c
+                .cameo()
+                .get(code)
+                .unwrap_or_else(|| panic!("{} uses {code}", p.id));
+            assert!(!k.plover_type.is_empty());
+            assert!((1..=4).contains(&k.quad_class()));
+        }
+    }
+    assert!(c.patterns().len() >= 60, "{} patterns", c.patterns().len());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Le",
+        "la",
+        "Mali",
+        "États-Unis",
+        "a",
+        "signé",
+        "accord",
+        "avec",
+        ",",
+        ".",
+        "«",
+        "»",
+        "n'",
+        "pas",
+        "ministre",
+        "sénégalais",
+        "Il",
+        "rencontré",
+        "à",
+        "Dakar",
+        "Jean",
+        "Dupont",
+        "et",
+        "the",
+        "met",
+        "police",
+        "arrested",
+        "by",
+        "été",
+        "tués",
+        "par",
+        "entre",
+        "dialogue",
+        "soudanais",
+        "\n\n",
+        "Ce",
+        "dernier",
+        "homologue",
+        "des",
+        "du",
+        "au",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Any text, segmented then coded, gives events whose spans all slice the text.
+        #[test]
+        fn coding_never_panics_and_spans_are_valid(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(WORDS).prop_map(String::from),
+                    "[a-zA-Zéèàç'’-]{1,8}",
+                ],
+                0..40,
+            ),
+            lang in prop_oneof![Just(Lang::Fr), Just(Lang::En)],
+        ) {
+            let text = words.join(" ");
+            let mut doc = Doc::new(text.clone(), Some(lang), "2020-01-01".parse().ok());
+            veille_nlp::segment(&mut doc);
+            let events = code_events(&doc, coder());
+            doc.events = events;
+            prop_assert!(veille_core::validate_doc(&doc, &text).is_ok());
+        }
+    }
+}

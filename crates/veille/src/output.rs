@@ -1,0 +1,50 @@
+//! The JSON output contract v1 (`veille extract --format json`): one object per article.
+
+use serde_json::{Value, json};
+use veille_core::{Article, Doc};
+
+/// The contract-v1 object for one processed article.
+pub fn to_json(article: &Article, doc: &Doc) -> Value {
+    let sentences: Vec<Value> = doc
+        .sentences
+        .iter()
+        .map(|s| json!({"start": s.span.start, "end": s.span.end}))
+        .collect();
+    let events: Vec<Value> = doc
+        .events
+        .iter()
+        .map(|e| {
+            let actor = |a: &veille_core::Actor| {
+                json!({"text": a.text, "start": a.span.start, "end": a.span.end, "code": a.code,
+                       "country": a.country, "roles": a.roles})
+            };
+            json!({
+                "cameo": e.cameo, "root": e.root, "quad_class": e.quad_class,
+                "goldstein": e.goldstein,
+                "plover": {"type": e.plover.kind, "mode": e.plover.mode},
+                "source": actor(&e.source),
+                "target": e.target.as_ref().map(actor),
+                "date": {"value": e.date.value, "precision": e.date.precision, "from": e.date.from},
+                "place": e.place,
+                "sentence": {"start": e.sentence.start, "end": e.sentence.end},
+                "evidence": e.evidence.iter().map(|s| json!({"start": s.start, "end": s.end, "text": doc.span_text(*s)})).collect::<Vec<_>>(),
+                "rule": e.rule,
+            })
+        })
+        .collect();
+    let mut obj = json!({
+        "id": article.id,
+        "source": article.source,
+        "lang": article.lang.map(|l| l.code()),
+        "date": article.date.map(|d| d.to_string()),
+        "date_source": article.date_source,
+        "title": article.title,
+        "url": article.url,
+    });
+    if doc.lang.is_some() {
+        obj["stages"] = json!(crate::STAGES);
+        obj["sentences"] = Value::Array(sentences);
+        obj["events"] = Value::Array(events);
+    }
+    obj
+}
