@@ -298,3 +298,63 @@ mod tests {
         assert_eq!(sents("Il hésita... puis partit.", Lang::Fr).len(), 1);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+    use veille_core::{Doc, Lang, validate_doc};
+
+    fn check(text: &str, lang: Option<Lang>) {
+        let mut d = Doc::new(text.to_string(), lang, None);
+        crate::segment(&mut d);
+        validate_doc(&d, text).unwrap();
+        // Tokens cover every non-whitespace character; whitespace only inside a grouped
+        // number ("10 000").
+        let mut covered = vec![false; text.len()];
+        let mut number = vec![false; text.len()];
+        for t in &d.tokens {
+            let is_number = d
+                .span_text(t.span)
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c.is_whitespace());
+            for i in t.span.range() {
+                covered[i] = true;
+                number[i] = is_number;
+            }
+        }
+        for (i, ch) in text.char_indices() {
+            let ws = ch.is_whitespace() || ch == '\u{200B}' || ch == '\u{FEFF}';
+            if ws {
+                assert!(
+                    !covered[i] || number[i],
+                    "space at {i} inside a token in {text:?}"
+                );
+            } else {
+                assert!(covered[i], "char {ch:?} at {i} not in a token in {text:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn any_text_gives_valid_offsets(text in "\\PC{0,80}", fr in any::<bool>()) {
+            check(&text, Some(if fr { Lang::Fr } else { Lang::En }));
+        }
+
+        #[test]
+        fn newsy_text_gives_valid_offsets(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("l'"), Just("d’"), Just("du"), Just("des"), Just("M."), Just("U.S."),
+                Just("10 000"), Just("3,5 %"), Just("« "), Just(" »"), Just("-t-il"), Just("don't"),
+                Just("—"), Just("..."), Just("\n\n"), Just("\n"), Just(" "), Just("."), Just("?!"),
+                Just("https://a.example/x?y=1"), Just("é"), Just("(s)"), Just("12h30"), Just(":)"),
+                Just("Paris"), Just("état-major"), Just("jusqu'"), Just("'s"), Just("#4"), Just("\u{a0}"),
+            ], 0..40),
+            fr in any::<bool>(),
+        ) {
+            let text: String = parts.concat();
+            check(&text, Some(if fr { Lang::Fr } else { Lang::En }));
+        }
+    }
+}
