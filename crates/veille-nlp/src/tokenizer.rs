@@ -372,6 +372,13 @@ impl<'a> Cutter<'a> {
                 trailing_start = b;
                 continue;
             }
+            if c == ')' && prev > a + 2 && {
+                // "traité(e)", "NUMERO(S)": the bracket belongs to the word.
+                let open = self.text[a..prev].rfind('(').map(|o| a + o);
+                open.is_some_and(|o| b - o <= 4 && self.is_paren_suffix(o, b))
+            } {
+                break;
+            }
             if is_closer(c) || (c == '-' && prev > a) {
                 // Keep ":" inside "12:30" only; at the end it is punctuation.
                 b = prev;
@@ -486,14 +493,11 @@ impl<'a> Cutter<'a> {
             } else if c == '#' {
                 !fr && next_digit
             } else if is_inner_split(c) {
-                // "3/4" stays whole; so does French "IIb/IIIa" (English splits "USD/DM");
-                // "traité(e)", "pays(s)" too.
+                // "3/4" stays whole, "et/ou" and "USD/DM" split; "traité(e)", "pays(s)" stay.
                 !((c == '/' && i > a && i + 1 < b && {
                     let p = char_before(self.text, i).unwrap_or(' ');
                     let n = char_at(self.text, i + 1).unwrap_or(' ');
-                    (p.is_alphanumeric() && n.is_alphanumeric())
-                        && (prev_digit == next_digit)
-                        && (fr || prev_digit)
+                    (p.is_alphanumeric() && n.is_alphanumeric()) && prev_digit && next_digit
                 }) || (c == '(' && self.is_paren_suffix(i, b))
                     || (c == ')'
                         && i > a + 1
@@ -705,21 +709,59 @@ fn cased(
     }
 }
 
-/// Whether French "des"/"du" after `prev` is the (indefinite or partitive) article rather than
+/// The words before a French "des"/"du", for telling the article from the contraction.
+#[derive(Clone, Copy, Default)]
+struct DesContext<'a> {
+    prev: Option<&'a str>,
+    prev2: Option<&'a str>,
+}
+
+const FR_AUXILIARIES: &[&str] = &[
+    "a", "ai", "as", "avait", "avaient", "avons", "avez", "ont", "aura", "auront", "aurait", "eu",
+    "été", "est", "sont", "était", "étaient", "fut", "furent",
+];
+
+/// Whether French "des"/"du" in `cx` is the (indefinite or partitive) article rather than
 /// the contraction of "de": after prepositions, verbs, punctuation and at the start.
-fn is_article_context(prev: Option<&str>) -> bool {
-    let Some(p) = prev else { return true };
+fn is_article_context(cx: DesContext) -> bool {
+    let Some(p) = cx.prev else { return true };
+    if p == "%" {
+        // "30 % des émissions": a share of something.
+        return false;
+    }
     let p = p.to_lowercase();
+    // A participle after an auxiliary is a verb: "a empêché des ministres".
+    let after_aux = cx
+        .prev2
+        .is_some_and(|p2| contains(FR_AUXILIARIES, &p2.to_lowercase()));
     contains(lexicon::FR_DES_ARTICLE_AFTER, &p)
         || !p.chars().next().is_some_and(char::is_alphanumeric)
         || p.ends_with("er")
         || p.ends_with("ir")
         || p.ends_with("ant")
         || p.ends_with("ez")
+        || (after_aux
+            && (p.ends_with('é')
+                || p.ends_with('i')
+                || p.ends_with('u')
+                || p.ends_with("is")
+                || p.ends_with("it")))
+}
+
+fn is_partitive_context(cx: DesContext) -> bool {
+    let Some(p) = cx.prev else { return false };
+    let p = p.to_lowercase();
+    matches!(
+        p.as_str(),
+        "faire" | "fais" | "fait" | "font" | "boire" | "manger" | "avoir"
+    ) || (p.chars().count() > 5
+        && (p.ends_with("er") || p.ends_with("ir"))
+        && !p.ends_with("ier")
+        && !p.ends_with("eur"))
 }
 
 /// French multiword tokens: the expansions of a contraction, as UD French writes them.
-fn fr_expansion(token: &str, prev: Option<&str>) -> Option<[&'static str; 2]> {
+fn fr_expansion(token: &str, cx: DesContext) -> Option<[&'static str; 2]> {
     // Every contraction is ASCII and starts with a/d: reject the rest without allocating.
     if !matches!(token.as_bytes()[0], b'a' | b'A' | b'd' | b'D') || !token.is_ascii() {
         return None;
@@ -745,10 +787,12 @@ fn fr_expansion(token: &str, prev: Option<&str>) -> Option<[&'static str; 2]> {
     let up = token.chars().all(|c| !c.is_lowercase());
     let (le, les) = if up { ("LE", "LES") } else { ("le", "les") };
     Some(match lower.as_str() {
+        // Partitive "du" after a verb: "procurer du travail", "faire du sport".
+        "du" if is_partitive_context(cx) => return None,
         "du" => [de, le],
         "au" => [a, le],
         "aux" => [a, les],
-        "des" if is_article_context(prev) => return None,
+        "des" if is_article_context(cx) => return None,
         "des" => [de, les],
         "auquel" => [a, "lequel"],
         "auxquels" => [a, "lesquels"],
@@ -852,8 +896,12 @@ pub fn words_of(doc: &mut Doc) {
         let mut n = 1u8;
         match lang {
             Some(Lang::Fr) if tok.len() >= 2 && tok.len() <= 10 => {
-                let prev = ti.checked_sub(1).map(|p| doc.tokens[p].span.text(text));
-                if let Some([w1, w2]) = fr_expansion(tok, prev) {
+                let at = |k: usize| ti.checked_sub(k).map(|p| doc.tokens[p].span.text(text));
+                let cx = DesContext {
+                    prev: at(1),
+                    prev2: at(2),
+                };
+                if let Some([w1, w2]) = fr_expansion(tok, cx) {
                     for norm in [w1, w2] {
                         doc.words.push(Word {
                             token: ti as u32,
