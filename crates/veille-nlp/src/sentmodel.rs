@@ -6,7 +6,8 @@
 //! the UD treebanks' raw texts, with the rules' own verdict as a feature so that it only has to
 //! learn the corrections.
 //!
-//! Features are hashed (FNV-1a, stable across builds and platforms) into a fixed table of
+//! Features are hashed (FNV-1a over each token, then splitmix64 mixing; stable across builds
+//! and platforms) into a fixed table of
 //! 2^16 weights, so the model is one array: no feature dictionary to store or search. Only
 //! candidate gaps (after punctuation or an abbreviation, or before a capital, digit or opening
 //! punctuation) are scored; paragraph breaks are always boundaries.
@@ -108,15 +109,6 @@ impl Hasher {
             }
         }
     }
-    #[inline]
-    fn sep(&mut self) {
-        self.byte(0x1f);
-    }
-    #[inline]
-    fn index(&self) -> usize {
-        // Fold the high bits in: FNV's low bits alone mix poorly.
-        ((self.0 ^ (self.0 >> 29) ^ (self.0 >> 43)) as usize) & (SIZE - 1)
-    }
 }
 
 fn len_bucket(n: usize) -> u8 {
@@ -132,85 +124,88 @@ fn len_bucket(n: usize) -> u8 {
     }
 }
 
+/// Per-token hashes: lowercased form, shape, and lowercased 3-char suffix.
+#[derive(Clone, Copy)]
+struct TokHash {
+    lower: u64,
+    shape: u64,
+    suffix: u64,
+}
+
+fn tok_hash(t: &str) -> TokHash {
+    let mut l = Hasher::new(0);
+    l.lower(t);
+    let mut sh = Hasher::new(0);
+    sh.shape(t);
+    let mut su = Hasher::new(0);
+    su.lower(t.char_indices().rev().nth(2).map_or(t, |(k, _)| &t[k..]));
+    TokHash {
+        lower: l.0,
+        shape: sh.0,
+        suffix: su.0,
+    }
+}
+
+const BOUNDARY_HASH: TokHash = TokHash {
+    lower: 0x9e37_79b9_7f4a_7c15,
+    shape: 0xbf58_476d_1ce4_e5b9,
+    suffix: 0x94d0_49bb_1331_11eb,
+};
+
+/// Combines a template id with values into a table index (splitmix64 finalizer).
+#[inline]
+fn mix(template: u64, values: &[u64]) -> usize {
+    let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for &v in values {
+        h ^= v;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^= h >> 31;
+    }
+    (h as usize) & (SIZE - 1)
+}
+
 /// The feature indices of the gap after token `i`, `since` tokens after the last boundary.
+/// Each token is hashed once (form, shape, suffix); templates combine those hashes with
+/// integer mixing, which keeps scoring cheap.
 fn features(g: &Gaps, i: usize, since: usize, out: &mut Vec<usize>) {
     out.clear();
     out.reserve(N_FEATURES);
     let n = g.toks.len();
-    let w0 = g.tok(i);
-    let w1 = g.tok(i + 1);
-    let wm1 = if i > 0 { g.tok(i - 1) } else { "<s>" };
-    let w2 = if i + 2 < n { g.tok(i + 2) } else { "</s>" };
-    let rule = g.rule(i) as u8;
-    let nl = g.gap(i).contains('\n') as u8;
-    let mut f = |t: u8, build: &dyn Fn(&mut Hasher)| {
-        let mut h = Hasher::new(t);
-        build(&mut h);
-        out.push(h.index());
+    let h0 = tok_hash(g.tok(i));
+    let h1 = tok_hash(g.tok(i + 1));
+    let hm1 = if i > 0 {
+        tok_hash(g.tok(i - 1))
+    } else {
+        BOUNDARY_HASH
     };
-    f(1, &|_| {});
-    f(2, &|h| h.byte(rule));
-    f(3, &|h| h.lower(w0));
-    f(4, &|h| h.lower(w1));
-    f(5, &|h| h.lower(wm1));
-    f(6, &|h| h.shape(w0));
-    f(7, &|h| h.shape(w1));
-    f(8, &|h| {
-        h.shape(w0);
-        h.sep();
-        h.shape(w1)
-    });
-    f(9, &|h| {
-        h.lower(w0);
-        h.sep();
-        h.shape(w1)
-    });
-    f(10, &|h| {
-        h.lower(w0);
-        h.sep();
-        h.lower(w1)
-    });
-    f(11, &|h| {
-        h.lower(wm1);
-        h.sep();
-        h.lower(w0)
-    });
-    f(12, &|h| {
-        h.shape(w1);
-        h.sep();
-        h.shape(w2)
-    });
-    f(13, &|h| {
-        h.lower(w1);
-        h.sep();
-        h.byte(rule)
-    });
-    f(14, &|h| {
-        h.byte(len_bucket(since));
-        h.byte(rule)
-    });
-    f(15, &|h| {
-        h.byte(nl);
-        h.byte(rule)
-    });
-    f(16, &|h| {
-        h.shape(wm1);
-        h.sep();
-        h.shape(w0);
-        h.sep();
-        h.shape(w1)
-    });
-    f(17, &|h| {
-        let suf = w0.char_indices().rev().nth(2).map_or(w0, |(k, _)| &w0[k..]);
-        h.lower(suf);
-        h.sep();
-        h.shape(w1)
-    });
-    f(18, &|h| {
-        h.lower(w1);
-        h.sep();
-        h.lower(w2)
-    });
+    let h2 = if i + 2 < n {
+        tok_hash(g.tok(i + 2))
+    } else {
+        BOUNDARY_HASH
+    };
+    let rule = g.rule(i) as u64;
+    let nl = g.gap(i).contains('\n') as u64;
+    out.extend_from_slice(&[
+        mix(1, &[]),
+        mix(2, &[rule]),
+        mix(3, &[h0.lower]),
+        mix(4, &[h1.lower]),
+        mix(5, &[hm1.lower]),
+        mix(6, &[h0.shape]),
+        mix(7, &[h1.shape]),
+        mix(8, &[h0.shape, h1.shape]),
+        mix(9, &[h0.lower, h1.shape]),
+        mix(10, &[h0.lower, h1.lower]),
+        mix(11, &[hm1.lower, h0.lower]),
+        mix(12, &[h1.shape, h2.shape]),
+        mix(13, &[h1.lower, rule]),
+        mix(14, &[len_bucket(since) as u64, rule]),
+        mix(15, &[nl, rule]),
+        mix(16, &[hm1.shape, h0.shape, h1.shape]),
+        mix(17, &[h0.suffix, h1.shape]),
+        mix(18, &[h1.lower, h2.lower]),
+    ]);
 }
 
 impl SentenceModel {
