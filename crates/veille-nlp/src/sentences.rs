@@ -195,12 +195,12 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
     }
     let g = Gaps::new(doc);
     let mut start = 0usize;
-    let mut buf = Vec::new();
+    let mut scratch = crate::sentmodel::Scratch::new();
     for i in 0..n {
         let boundary = i + 1 == n
             || g.hard(i)
             || match model {
-                Some(m) if g.candidate(i) => m.boundary(&g, i, i - start, &mut buf),
+                Some(m) if g.candidate(i) => m.boundary(&g, i, i - start, &mut scratch),
                 Some(_) => false,
                 None => g.rule(i),
             };

@@ -74,6 +74,14 @@ impl Hasher {
         for c in s.chars().take(24) {
             if c.is_ascii() {
                 self.byte(c.to_ascii_lowercase() as u8);
+            } else if ('\u{c0}'..='\u{de}').contains(&c) && c != '×' {
+                // Latin-1 capitals lowercase by adding 0x20, as `to_lowercase` would.
+                let mut buf = [0u8; 4];
+                let l = char::from_u32(c as u32 + 0x20).unwrap_or(c);
+                self.bytes(l.encode_utf8(&mut buf).as_bytes());
+            } else if ('\u{df}'..='\u{ff}').contains(&c) {
+                let mut buf = [0u8; 4];
+                self.bytes(c.encode_utf8(&mut buf).as_bytes());
             } else {
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
@@ -165,25 +173,48 @@ fn mix(template: u64, values: &[u64]) -> usize {
     (h as usize) & (SIZE - 1)
 }
 
-/// The feature indices of the gap after token `i`, `since` tokens after the last boundary.
-/// Each token is hashed once (form, shape, suffix); templates combine those hashes with
-/// integer mixing, which keeps scoring cheap.
-fn features(g: &Gaps, i: usize, since: usize, out: &mut Vec<usize>) {
+/// Scratch space reused across the gaps of one document: the feature buffer and the hashes
+/// of the last few tokens (consecutive candidate gaps share three of their four tokens).
+pub(crate) struct Scratch {
+    features: Vec<usize>,
+    idx: [usize; 4],
+    hashes: [TokHash; 4],
+}
+
+impl Scratch {
+    pub(crate) fn new() -> Scratch {
+        Scratch {
+            features: Vec::with_capacity(N_FEATURES),
+            idx: [usize::MAX; 4],
+            hashes: [BOUNDARY_HASH; 4],
+        }
+    }
+
+    /// The hash of token `i`, or of the document edge when `i` is out of range.
+    #[inline]
+    fn hash(&mut self, g: &Gaps, i: Option<usize>) -> TokHash {
+        let Some(i) = i.filter(|&i| i < g.toks.len()) else {
+            return BOUNDARY_HASH;
+        };
+        let slot = i & 3;
+        if self.idx[slot] != i {
+            self.idx[slot] = i;
+            self.hashes[slot] = tok_hash(g.tok(i));
+        }
+        self.hashes[slot]
+    }
+}
+
+/// The feature indices of the gap after token `i`, `since` tokens after the last boundary,
+/// left in `sc.features`. Each token is hashed once (form, shape, suffix); templates combine
+/// those hashes with integer mixing, which keeps scoring cheap.
+fn features(g: &Gaps, i: usize, since: usize, sc: &mut Scratch) {
+    let h0 = sc.hash(g, Some(i));
+    let h1 = sc.hash(g, Some(i + 1));
+    let hm1 = sc.hash(g, i.checked_sub(1));
+    let h2 = sc.hash(g, Some(i + 2));
+    let out = &mut sc.features;
     out.clear();
-    out.reserve(N_FEATURES);
-    let n = g.toks.len();
-    let h0 = tok_hash(g.tok(i));
-    let h1 = tok_hash(g.tok(i + 1));
-    let hm1 = if i > 0 {
-        tok_hash(g.tok(i - 1))
-    } else {
-        BOUNDARY_HASH
-    };
-    let h2 = if i + 2 < n {
-        tok_hash(g.tok(i + 2))
-    } else {
-        BOUNDARY_HASH
-    };
     let rule = g.rule(i) as u64;
     let nl = g.gap(i).contains('\n') as u64;
     out.extend_from_slice(&[
@@ -235,9 +266,9 @@ impl SentenceModel {
         container::write(KIND, FORMAT, &payload).unwrap_or_default()
     }
 
-    pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize, buf: &mut Vec<usize>) -> bool {
-        features(g, i, since, buf);
-        buf.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0
+    pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize, sc: &mut Scratch) -> bool {
+        features(g, i, since, sc);
+        sc.features.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0
     }
 }
 
@@ -263,6 +294,7 @@ pub fn train(
         let ends: std::collections::HashSet<usize> = d.sentences.iter().map(|s| s.1).collect();
         let g = Gaps::new(&doc);
         let mut since = 0usize;
+        let mut sc = Scratch::new();
         for i in 0..doc.tokens.len().saturating_sub(1) {
             let gold = ends.contains(&(doc.tokens[i].span.end as usize));
             if g.hard(i) {
@@ -270,9 +302,8 @@ pub fn train(
                 continue;
             }
             if g.candidate(i) {
-                let mut f = Vec::new();
-                features(&g, i, since, &mut f);
-                examples.push((f, gold));
+                features(&g, i, since, &mut sc);
+                examples.push((sc.features.clone(), gold));
             }
             since = if gold { 0 } else { since + 1 };
         }

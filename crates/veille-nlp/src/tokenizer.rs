@@ -142,6 +142,18 @@ const EMOTICONS: &[&str] = &[
     "(:", "):", "^^", "=)", "<3", ":/", "XD",
 ];
 
+/// `char::is_alphabetic` with a fast path for ASCII and Latin-1 letters (French accents),
+/// which would otherwise go through the Unicode tables on every accented character.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 #[inline]
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -164,6 +176,10 @@ fn is_dmy_date(s: &str) -> bool {
 }
 
 fn looks_like_url(s: &str) -> bool {
+    // Addresses contain ':' or '@' or start with "www."; most words have none of these.
+    if !s.bytes().any(|b| b == b':' || b == b'@') && !matches!(s.as_bytes()[0], b'w' | b'W') {
+        return false;
+    }
     let lower_starts =
         |p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if s.contains("://") || lower_starts("www.") || lower_starts("mailto:") {
@@ -278,7 +294,12 @@ impl<'a> Cutter<'a> {
     fn chunk(&mut self, start: usize, end: usize) {
         let s = &self.text[start..end];
         // Emoticons are one token, alone or glued to the end of a word ("nice:)").
-        if let Some(e) = EMOTICONS.iter().find(|e| s.ends_with(**e)) {
+        // Every emoticon ends in one of these bytes: a cheap test before the list.
+        let emoticon_end = matches!(
+            s.as_bytes().last(),
+            Some(b')' | b'(' | b'D' | b'P' | b'p' | b'^' | b':' | b'3' | b'/')
+        );
+        if let Some(e) = EMOTICONS.iter().find(|e| emoticon_end && s.ends_with(**e)) {
             if s.len() > e.len() {
                 let cut = end - e.len();
                 let before = char_before(self.text, cut).unwrap_or(' ');
@@ -438,7 +459,14 @@ impl<'a> Cutter<'a> {
     fn core(&mut self, mut a: usize, b: usize) {
         let fr = self.lang == Some(Lang::Fr);
         // French elisions: l'État, qu'il, d'Afrique, jusqu'à.
-        if fr {
+        // Only chunks with an apostrophe near their start can hold an elision (' or ’, whose
+        // UTF-8 starts with 0xE2).
+        if fr
+            && self.text.as_bytes()[a..b]
+                .iter()
+                .take(24)
+                .any(|&x| x == b'\'' || x == 0xE2)
+        {
             'elide: loop {
                 let s = &self.text[a..b];
                 for (i, c) in s.char_indices().take(9) {
@@ -457,7 +485,7 @@ impl<'a> Cutter<'a> {
                         }
                         break 'elide;
                     }
-                    if !c.is_alphabetic() {
+                    if !is_letter(c) {
                         break 'elide;
                     }
                 }
@@ -716,10 +744,10 @@ struct DesContext<'a> {
     prev2: Option<&'a str>,
 }
 
-const FR_AUXILIARIES: &[&str] = &[
+const FR_AUXILIARIES: lexicon::WordSet = lexicon::WordSet::new(&[
     "a", "ai", "as", "avait", "avaient", "avons", "avez", "ont", "aura", "auront", "aurait", "eu",
     "été", "est", "sont", "était", "étaient", "fut", "furent",
-];
+]);
 
 /// Whether French "des"/"du" in `cx` is the (indefinite or partitive) article rather than
 /// the contraction of "de": after prepositions, verbs, punctuation and at the start.
@@ -821,7 +849,14 @@ fn en_split(token: &str) -> Option<(usize, Option<usize>)> {
     let has_apostrophe = token.bytes().any(|b| b == b'\'' || b == 0x99);
     if !has_apostrophe {
         // The common case: lowercase on the stack, no allocation.
-        if !(2..=8).contains(&token.len()) || !token.is_ascii() {
+        // Every special form ends in t, a, m or e: most words stop here.
+        if !(2..=8).contains(&token.len())
+            || !matches!(
+                token.as_bytes()[token.len() - 1] | 0x20,
+                b't' | b'a' | b'm' | b'e'
+            )
+            || !token.is_ascii()
+        {
             return None;
         }
         let mut buf = [0u8; 8];
