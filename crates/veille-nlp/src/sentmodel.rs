@@ -12,8 +12,9 @@
 //! candidate gaps (after punctuation or an abbreviation, or before a capital, digit or opening
 //! punctuation) are scored; paragraph breaks are always boundaries.
 //!
-//! File format (inside the [`veille_core::container`], kind `sentmod`, format 1): `u32` table
-//! size, then the weights as little-endian `f32`.
+//! File format (inside the [`veille_core::container`], kind `sentmod`, format 2): `u32` table
+//! size, the weights as little-endian `f32`, then `u32` count and the sorted `u64` hashes of
+//! the case lexicon (words written lowercase by habit, see `CaseLexicon`).
 
 use crate::sentences::Gaps;
 use std::sync::OnceLock;
@@ -21,11 +22,11 @@ use veille_core::container::{self, ContainerError};
 use veille_core::{Doc, Lang};
 
 pub const KIND: &str = "sentmod";
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const BITS: u32 = 16;
 const SIZE: usize = 1 << BITS;
 /// Feature templates per gap.
-const N_FEATURES: usize = 18;
+const N_FEATURES: usize = 21;
 
 static FR_BYTES: &[u8] = include_bytes!("../models/sent-fr.bin");
 static EN_BYTES: &[u8] = include_bytes!("../models/sent-en.bin");
@@ -33,6 +34,73 @@ static EN_BYTES: &[u8] = include_bytes!("../models/sent-en.bin");
 #[derive(Debug, Clone)]
 pub struct SentenceModel {
     weights: Vec<f32>,
+    lexicon: CaseLexicon,
+}
+
+/// Words usually written in lowercase inside a sentence (by the hash of their lowercased
+/// form), learned from the training text. A capitalised "Après", "Si" or "Les" with no
+/// punctuation before it is then a strong sign that a heading ended, while a capitalised
+/// word that is not in the list is most likely a name ("Maladie de Paget").
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CaseLexicon {
+    keys: Vec<u64>,
+    bits: Vec<u64>,
+}
+
+const LEX_BITS: u32 = 20;
+
+impl CaseLexicon {
+    fn from_keys(mut keys: Vec<u64>) -> CaseLexicon {
+        keys.sort_unstable();
+        keys.dedup();
+        let mut bits = vec![0u64; (1 << LEX_BITS) / 64];
+        for &k in &keys {
+            let b = (k >> (64 - LEX_BITS)) as usize;
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        CaseLexicon { keys, bits }
+    }
+
+    /// Whether the lowercased form with hash `key` is in the list (a Bloom-style bitmap with
+    /// one probe: rare false positives only add noise to one feature).
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        if self.bits.is_empty() {
+            return false;
+        }
+        let b = (key >> (64 - LEX_BITS)) as usize;
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
+
+    /// Counts, over training text, how often each word is written lowercase and how often
+    /// capitalised away from a sentence start; keeps those clearly lowercase by habit.
+    fn learn(docs: &[(Doc, std::collections::HashSet<usize>)]) -> CaseLexicon {
+        let mut counts: std::collections::HashMap<u64, (u32, u32)> =
+            std::collections::HashMap::new();
+        for (doc, starts) in docs {
+            for t in &doc.tokens {
+                let s = t.span.text(&doc.text);
+                let Some(c) = s.chars().next() else { continue };
+                if !c.is_alphabetic() {
+                    continue;
+                }
+                let key = tok_hash(s).lower;
+                let e = counts.entry(key).or_default();
+                if c.is_lowercase() {
+                    e.0 += 1;
+                } else if !starts.contains(&(t.span.start as usize)) {
+                    e.1 += 1;
+                }
+            }
+        }
+        CaseLexicon::from_keys(
+            counts
+                .into_iter()
+                .filter(|&(_, (low, cap))| low >= 2 && low >= 4 * cap)
+                .map(|(k, _)| k)
+                .collect(),
+        )
+    }
 }
 
 /// The model shipped for `lang`, loaded once. `None` only if the embedded bytes are broken,
@@ -208,11 +276,15 @@ impl Scratch {
 /// The feature indices of the gap after token `i`, `since` tokens after the last boundary,
 /// left in `sc.features`. Each token is hashed once (form, shape, suffix); templates combine
 /// those hashes with integer mixing, which keeps scoring cheap.
-fn features(g: &Gaps, i: usize, since: usize, sc: &mut Scratch) {
+fn features(g: &Gaps, lex: &CaseLexicon, i: usize, since: usize, sc: &mut Scratch) {
     let h0 = sc.hash(g, Some(i));
     let h1 = sc.hash(g, Some(i + 1));
     let hm1 = sc.hash(g, i.checked_sub(1));
     let h2 = sc.hash(g, Some(i + 2));
+    // Case habits of the words on both sides: (usually lowercase?, written capitalised here?).
+    let cased = |k: usize| g.tok(k).chars().next().is_some_and(char::is_uppercase) as u64;
+    let lex1 = lex.contains(h1.lower) as u64 * 2 + cased(i + 1);
+    let lex0 = lex.contains(h0.lower) as u64 * 2 + cased(i);
     let out = &mut sc.features;
     out.clear();
     let rule = g.rule(i) as u64;
@@ -236,38 +308,65 @@ fn features(g: &Gaps, i: usize, since: usize, sc: &mut Scratch) {
         mix(16, &[hm1.shape, h0.shape, h1.shape]),
         mix(17, &[h0.suffix, h1.shape]),
         mix(18, &[h1.lower, h2.lower]),
+        mix(19, &[lex1, rule]),
+        mix(20, &[lex1, lex0, rule]),
+        mix(21, &[lex1, h0.shape]),
     ]);
 }
 
 impl SentenceModel {
     pub fn from_bytes(bytes: &[u8]) -> Result<SentenceModel, ContainerError> {
         let payload = container::read(bytes, KIND, FORMAT)?;
-        if payload.len() < 4 {
-            return Err(ContainerError::Truncated(bytes.len()));
+        let truncated = || ContainerError::Truncated(bytes.len());
+        let u32_at = |at: usize| -> Result<usize, ContainerError> {
+            let b = payload.get(at..at + 4).ok_or_else(truncated)?;
+            Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let size = u32_at(0)?;
+        if size != SIZE {
+            return Err(truncated());
         }
-        let size = u32::from_le_bytes([payload[0], payload[1], payload[2], payload[3]]) as usize;
-        if size != SIZE || payload.len() != 4 + 4 * size {
-            return Err(ContainerError::Truncated(bytes.len()));
-        }
-        let weights = payload[4..]
+        let w_end = 4 + 4 * size;
+        let weights = payload
+            .get(4..w_end)
+            .ok_or_else(truncated)?
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        Ok(SentenceModel { weights })
+        let n_keys = u32_at(w_end)?;
+        let keys_bytes = payload
+            .get(w_end + 4..w_end + 4 + 8 * n_keys)
+            .ok_or_else(truncated)?;
+        if payload.len() != w_end + 4 + 8 * n_keys {
+            return Err(truncated());
+        }
+        let keys = keys_bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        Ok(SentenceModel {
+            weights,
+            lexicon: CaseLexicon::from_keys(keys),
+        })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut payload = Vec::with_capacity(4 + 4 * self.weights.len());
+        let keys = &self.lexicon.keys;
+        let mut payload = Vec::with_capacity(8 + 4 * self.weights.len() + 8 * keys.len());
         payload.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
         for w in &self.weights {
             payload.extend_from_slice(&w.to_le_bytes());
+        }
+        payload.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for k in keys {
+            payload.extend_from_slice(&k.to_le_bytes());
         }
         // The kind is a constant shorter than 8 bytes, so writing cannot fail.
         container::write(KIND, FORMAT, &payload).unwrap_or_default()
     }
 
     pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize, sc: &mut Scratch) -> bool {
-        features(g, i, since, sc);
+        features(g, &self.lexicon, i, since, sc);
         sc.features.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0
     }
 }
@@ -286,13 +385,20 @@ pub fn train(
     epochs: usize,
     seed: u64,
 ) -> (SentenceModel, Vec<f64>) {
-    // Build the examples once: (features, label).
+    // Tokenize once; learn the case lexicon; then build the examples: (features, label).
+    let prepared: Vec<(Doc, std::collections::HashSet<usize>)> = docs
+        .iter()
+        .map(|d| {
+            let mut doc = Doc::new(d.text.clone(), Some(lang), None);
+            crate::tokenize(&mut doc);
+            (doc, d.sentences.iter().map(|s| s.0).collect())
+        })
+        .collect();
+    let lexicon = CaseLexicon::learn(&prepared);
     let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();
-    for d in docs {
-        let mut doc = Doc::new(d.text.clone(), Some(lang), None);
-        crate::tokenize(&mut doc);
+    for (d, (doc, _)) in docs.iter().zip(&prepared) {
         let ends: std::collections::HashSet<usize> = d.sentences.iter().map(|s| s.1).collect();
-        let g = Gaps::new(&doc);
+        let g = Gaps::new(doc);
         let mut since = 0usize;
         let mut sc = Scratch::new();
         for i in 0..doc.tokens.len().saturating_sub(1) {
@@ -302,7 +408,7 @@ pub fn train(
                 continue;
             }
             if g.candidate(i) {
-                features(&g, i, since, &mut sc);
+                features(&g, &lexicon, i, since, &mut sc);
                 examples.push((sc.features.clone(), gold));
             }
             since = if gold { 0 } else { since + 1 };
@@ -345,7 +451,7 @@ pub fn train(
     let weights = (0..SIZE)
         .map(|k| ((totals[k] + (t - stamps[k]) as f64 * w[k] as f64) / t.max(1) as f64) as f32)
         .collect();
-    (SentenceModel { weights }, accs)
+    (SentenceModel { weights, lexicon }, accs)
 }
 
 /// Training documents from CoNLL-U treebanks: the raw text rebuilt as UD releases it, with the
@@ -376,9 +482,14 @@ mod tests {
     fn roundtrip_and_version_errors() {
         let m = SentenceModel {
             weights: vec![0.5; SIZE],
+            lexicon: CaseLexicon::from_keys(vec![3, 1 << 60]),
         };
         let b = m.to_bytes();
-        assert_eq!(SentenceModel::from_bytes(&b).unwrap().weights[7], 0.5);
+        let back = SentenceModel::from_bytes(&b).unwrap();
+        assert_eq!(back.weights[7], 0.5);
+        assert!(back.lexicon.contains(1 << 60));
+        assert_eq!(back.lexicon.keys, [3, 1 << 60]);
+        assert!(SentenceModel::from_bytes(&b[..b.len() - 3]).is_err());
         let other = container::write(KIND, FORMAT + 1, &[0; 8]).unwrap();
         let err = SentenceModel::from_bytes(&other).unwrap_err().to_string();
         assert!(err.contains("retrain"), "{err}");

@@ -1,0 +1,1 @@
+//! TIMEX3 detection and normalization (work in progress).
