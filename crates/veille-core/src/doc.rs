@@ -1,6 +1,6 @@
 //! The annotated document: tokens, words, sentences and entities, all as spans into one text.
 
-use crate::{Article, Date, EventMention, Lang, Span};
+use crate::{Analysis, Article, Date, EventMention, Lang, Span};
 use serde::{Deserialize, Serialize};
 
 /// A surface token: a maximal piece of the text that UD would write on one line (or one range
@@ -89,6 +89,8 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     pub words: Vec<Word>,
     pub sentences: Vec<Sentence>,
+    /// One analysis per word (same index as `words`) once the tagger has run; empty before.
+    pub analyses: Vec<Analysis>,
     pub entities: Vec<Entity>,
     pub events: Vec<EventMention>,
 }

@@ -8,6 +8,7 @@
 //! - [`Span`], [`Lang`], [`Date`]: small value types.
 //! - [`Article`]: what ingestion produces (text, metadata, content hash id).
 //! - [`Doc`], [`Token`], [`Word`], [`Sentence`], [`Entity`]: the annotated document.
+//! - [`syntax`]: UPOS, morphological features, lemma and dependency of each word.
 //! - [`event`]: actors and coded event mentions (CAMEO / PLOVER) with evidence spans.
 //! - [`container`]: the versioned, checksummed container every shipped model or dictionary uses.
 
@@ -18,6 +19,7 @@ pub mod doc;
 pub mod event;
 pub mod lang;
 pub mod span;
+pub mod syntax;
 pub mod validate;
 
 pub use article::{Article, DateSource, content_id};
@@ -26,4 +28,5 @@ pub use doc::{Doc, Entity, EntityLabel, Sentence, Token, Word};
 pub use event::{Actor, EventDate, EventMention, Plover};
 pub use lang::Lang;
 pub use span::Span;
+pub use syntax::{Analysis, Feats, Upos};
 pub use validate::{ValidationError, validate_doc};

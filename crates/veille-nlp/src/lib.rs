@@ -6,6 +6,7 @@
 pub mod conllu;
 pub mod eval;
 pub mod lexicon;
+pub mod parser;
 pub mod sentences;
 pub mod sentmodel;
 pub mod tokenizer;

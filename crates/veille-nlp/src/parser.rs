@@ -1,0 +1,1 @@
+//! Dependency parser (work in progress by the parser engineer; see issue #3).
