@@ -132,3 +132,129 @@ pub fn tokenize(
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
+
+/// spaCy 3.8 measured on this machine (`spacy evaluate`, from raw text), as issue #3 reports:
+/// (treebank file prefix, peer, UPOS, UAS, LAS).
+const PARSE_PEERS: &[(&str, &str, f64, f64, f64)] = &[
+    (
+        "fr_sequoia-ud-test",
+        "spaCy fr_core_news_sm",
+        96.04,
+        87.50,
+        81.27,
+    ),
+    (
+        "fr_sequoia-ud-test",
+        "spaCy fr_core_news_md",
+        97.32,
+        89.46,
+        83.52,
+    ),
+    (
+        "fr_gsd-ud-test",
+        "spaCy fr_core_news_md",
+        94.18,
+        84.31,
+        75.97,
+    ),
+];
+
+pub struct ParseThresholds {
+    pub min_upos: Option<f64>,
+    pub min_lemma: Option<f64>,
+    pub min_uas: Option<f64>,
+    pub min_las: Option<f64>,
+}
+
+pub fn parse(
+    gold: &[PathBuf],
+    lang: Option<&str>,
+    gold_tokens: bool,
+    as_json: bool,
+    th: &ParseThresholds,
+) -> Result<()> {
+    let mut failures = Vec::new();
+    for path in gold {
+        let lang = lang_for(path, lang)?;
+        let conllu = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let mut run = veille_nlp::eval::evaluate_syntax(&conllu, lang, gold_tokens)
+            .with_context(|| format!("{}: not valid CoNLL-U", path.display()))?;
+        // Throughput: best of three runs, to damp the noise of a shared machine.
+        for _ in 0..2 {
+            let again = veille_nlp::eval::evaluate_syntax(&conllu, lang, gold_tokens)?;
+            run.seconds = run.seconds.min(again.seconds);
+        }
+        let s = run.scores;
+        let words_per_s = run.words as f64 / run.seconds.max(1e-9);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        let f = |p: Option<veille_nlp::eval::Prf>| p.map(|p| round2(p.f));
+        if as_json {
+            outln!(
+                "{}",
+                json!({
+                    "task": "parse", "gold": path.display().to_string(), "lang": lang.code(),
+                    "from": if gold_tokens { "gold tokens" } else { "raw text" },
+                    "words_f": round2(s.words.f), "upos": round2(s.upos.f), "feats": round2(s.feats.f),
+                    "lemma": round2(s.lemma.f), "uas": f(s.uas), "las": f(s.las),
+                    "gold_words": s.words.gold, "words_per_s": words_per_s.round(),
+                })
+            );
+        } else {
+            let from = if gold_tokens {
+                "on gold tokens"
+            } else {
+                "from raw text, CoNLL 2018 alignment"
+            };
+            outln!("veille eval parse · {name} ({lang}) · {from}");
+            let peers: Vec<_> = PARSE_PEERS
+                .iter()
+                .filter(|p| name.starts_with(p.0) && !gold_tokens)
+                .collect();
+            let mut header = format!("{:<10} {:>8}", "metric", "veille");
+            for p in &peers {
+                header.push_str(&format!("   {:>22}", p.1));
+            }
+            outln!("{header}");
+            let dash = "–".to_string();
+            let show = |v: Option<f64>| v.map_or(dash.clone(), |v| format!("{v:.2}"));
+            let rows: [(&str, Option<f64>, Option<usize>); 6] = [
+                ("Words F1", Some(s.words.f), None),
+                ("UPOS", Some(s.upos.f), Some(0)),
+                ("FEATS", Some(s.feats.f), None),
+                ("LEMMA", Some(s.lemma.f), None),
+                ("UAS", s.uas.map(|p| p.f), Some(1)),
+                ("LAS", s.las.map(|p| p.f), Some(2)),
+            ];
+            for (label, v, peer_col) in rows {
+                let mut line = format!("{label:<10} {:>8}", show(v));
+                for p in &peers {
+                    let pv = peer_col.map(|c| [p.2, p.3, p.4][c]);
+                    line.push_str(&format!("   {:>22}", show(pv)));
+                }
+                outln!("{line}");
+            }
+            outln!("{:<10} {:>8}", "words/s", fmt_rate(words_per_s));
+            outln!("({} gold words)\n", s.words.gold);
+        }
+        for (label, value, min) in [
+            ("UPOS", Some(s.upos.f), th.min_upos),
+            ("LEMMA", Some(s.lemma.f), th.min_lemma),
+            ("UAS", s.uas.map(|p| p.f), th.min_uas),
+            ("LAS", s.las.map(|p| p.f), th.min_las),
+        ] {
+            if let Some(min) = min
+                && value.is_none_or(|v| v < min)
+            {
+                failures.push(format!(
+                    "{name}: {label} {} is below the threshold {min:.2}",
+                    value.map_or("(absent)".to_string(), |v| format!("{v:.2}"))
+                ));
+            }
+        }
+    }
+    if !failures.is_empty() {
+        bail!("regression:\n  {}", failures.join("\n  "));
+    }
+    Ok(())
+}

@@ -156,12 +156,60 @@ enum TrainCommand {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// The POS tagger, morphological features and lemmatizer, from CoNLL-U treebanks.
+    Tagger {
+        #[arg(long)]
+        lang: String,
+        /// Training treebanks (CoNLL-U).
+        #[arg(long, required = true, num_args = 1..)]
+        gold: Vec<PathBuf>,
+        /// Development treebanks, scored on gold tokens after each epoch (model selection).
+        #[arg(long, num_args = 1..)]
+        dev: Vec<PathBuf>,
+        /// Where to write the model (the shipped ones: crates/veille-nlp/models/tagger-LANG.bin).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
 enum EvalCommand {
     /// Tokenization, multiword words and sentence splitting from raw text, against CoNLL-U.
     Tokenize(EvalTokenize),
+    /// UPOS, features, lemmas and dependencies (UAS, LAS) against CoNLL-U, from raw text.
+    Parse(EvalParse),
+}
+
+#[derive(Args)]
+struct EvalParse {
+    /// Gold CoNLL-U file(s).
+    #[arg(long, required = true, num_args = 1..)]
+    gold: Vec<PathBuf>,
+    /// Language (fr, en); by default from the file name (fr_…, en_…).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Tag and parse the gold words and sentences instead of segmenting the raw text.
+    #[arg(long)]
+    gold_tokens: bool,
+    /// One JSON object per gold file on stdout, with stable keys.
+    #[arg(long)]
+    json: bool,
+    /// Fail (exit 1) when UPOS is below this.
+    #[arg(long)]
+    min_upos: Option<f64>,
+    /// Fail (exit 1) when LEMMA is below this.
+    #[arg(long)]
+    min_lemma: Option<f64>,
+    /// Fail (exit 1) when UAS is below this (or when there is no parse).
+    #[arg(long)]
+    min_uas: Option<f64>,
+    /// Fail (exit 1) when LAS is below this (or when there is no parse).
+    #[arg(long)]
+    min_las: Option<f64>,
 }
 
 #[derive(Args)]
@@ -254,6 +302,26 @@ fn main() -> std::process::ExitCode {
             epochs,
             seed,
         }) => train::sentences(&lang, &gold, &dev, &out, epochs, seed),
+        Command::Train(TrainCommand::Tagger {
+            lang,
+            gold,
+            dev,
+            out,
+            epochs,
+            seed,
+        }) => train::tagger(&lang, &gold, &dev, &out, epochs, seed),
+        Command::Eval(EvalCommand::Parse(a)) => eval::parse(
+            &a.gold,
+            a.lang.as_deref(),
+            a.gold_tokens,
+            a.json,
+            &eval::ParseThresholds {
+                min_upos: a.min_upos,
+                min_lemma: a.min_lemma,
+                min_uas: a.min_uas,
+                min_las: a.min_las,
+            },
+        ),
         Command::Eval(EvalCommand::Tokenize(a)) => eval::tokenize(
             &a.gold,
             a.lang.as_deref(),

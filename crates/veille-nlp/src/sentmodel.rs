@@ -16,6 +16,7 @@
 //! size, the weights as little-endian `f32`, then `u32` count and the sorted `u64` hashes of
 //! the case lexicon (words written lowercase by habit, see `CaseLexicon`).
 
+use crate::hash::Hasher;
 use crate::sentences::Gaps;
 use std::sync::OnceLock;
 use veille_core::container::{self, ContainerError};
@@ -116,77 +117,6 @@ pub fn embedded(lang: Lang) -> Option<&'static SentenceModel> {
         .as_ref()
 }
 
-struct Hasher(u64);
-
-impl Hasher {
-    #[inline]
-    fn new(template: u8) -> Hasher {
-        let mut h = Hasher(0xcbf2_9ce4_8422_2325);
-        h.byte(template);
-        h
-    }
-    #[inline]
-    fn byte(&mut self, b: u8) {
-        self.0 ^= b as u64;
-        self.0 = self.0.wrapping_mul(0x100_0000_01b3);
-    }
-    #[inline]
-    fn bytes(&mut self, s: &[u8]) {
-        for &b in s {
-            self.byte(b);
-        }
-    }
-    /// Lowercased text, at most 24 chars, without allocating.
-    #[inline]
-    fn lower(&mut self, s: &str) {
-        for c in s.chars().take(24) {
-            if c.is_ascii() {
-                self.byte(c.to_ascii_lowercase() as u8);
-            } else if ('\u{c0}'..='\u{de}').contains(&c) && c != '×' {
-                // Latin-1 capitals lowercase by adding 0x20, as `to_lowercase` would.
-                let mut buf = [0u8; 4];
-                let l = char::from_u32(c as u32 + 0x20).unwrap_or(c);
-                self.bytes(l.encode_utf8(&mut buf).as_bytes());
-            } else if ('\u{df}'..='\u{ff}').contains(&c) {
-                let mut buf = [0u8; 4];
-                self.bytes(c.encode_utf8(&mut buf).as_bytes());
-            } else {
-                for l in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    self.bytes(l.encode_utf8(&mut buf).as_bytes());
-                }
-            }
-        }
-    }
-    /// Word shape: X for uppercase, x lowercase, d digit, other characters as themselves,
-    /// repeats collapsed, at most 6 symbols.
-    #[inline]
-    fn shape(&mut self, s: &str) {
-        let mut last = '\0';
-        let mut n = 0;
-        for c in s.chars() {
-            let k = if c.is_uppercase() {
-                'X'
-            } else if c.is_lowercase() {
-                'x'
-            } else if c.is_ascii_digit() {
-                'd'
-            } else {
-                c
-            };
-            if k != last {
-                let mut buf = [0u8; 4];
-                self.bytes(k.encode_utf8(&mut buf).as_bytes());
-                last = k;
-                n += 1;
-                if n == 6 {
-                    break;
-                }
-            }
-        }
-    }
-}
-
 fn len_bucket(n: usize) -> u8 {
     match n {
         0 => 0,
@@ -228,17 +158,10 @@ const BOUNDARY_HASH: TokHash = TokHash {
     suffix: 0x94d0_49bb_1331_11eb,
 };
 
-/// Combines a template id with values into a table index (splitmix64 finalizer).
+/// Combines a template id with values into a table index.
 #[inline]
 fn mix(template: u64, values: &[u64]) -> usize {
-    let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for &v in values {
-        h ^= v;
-        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        h ^= h >> 31;
-    }
-    (h as usize) & (SIZE - 1)
+    (crate::hash::mix(template, values) as usize) & (SIZE - 1)
 }
 
 /// Scratch space reused across the gaps of one document: the feature buffer and the hashes

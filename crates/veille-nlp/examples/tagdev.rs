@@ -1,0 +1,48 @@
+//! Developer tool: trains the tagger and prints dev accuracy on gold tokens.
+//! `cargo run --release -p veille-nlp --example tagdev -- DEV.conllu TRAIN.conllu…`
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let read = |p: &str| {
+        veille_nlp::conllu::parse(&std::fs::read_to_string(p).unwrap_or_default())
+            .unwrap_or_default()
+    };
+    let dev = veille_nlp::tagger::sentences_from_conllu(&read(&args[1]));
+    let mut train = Vec::new();
+    for p in &args[2..] {
+        train.extend(veille_nlp::tagger::sentences_from_conllu(&read(p)));
+    }
+    let epochs = std::env::var("EPOCHS")
+        .ok()
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(8);
+    let m = veille_nlp::tagger::train(&train, epochs, 42, &mut |_, _| {});
+    let (mut n, mut u, mut f, mut l) = (0, 0, 0, 0);
+    let t0 = std::time::Instant::now();
+    for s in &dev {
+        let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+        for (i, t) in m.tag(&forms).iter().enumerate() {
+            n += 1;
+            u += (t.upos == s.upos[i]) as usize;
+            f += (t.feats == s.feats[i]) as usize;
+            l += (t.lemma == s.lemmas[i]) as usize;
+        }
+    }
+    let mut secs = t0.elapsed().as_secs_f64();
+    for _ in 0..5 {
+        let t0 = std::time::Instant::now();
+        for s in &dev {
+            let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+            std::hint::black_box(m.tag(&forms));
+        }
+        secs = secs.min(t0.elapsed().as_secs_f64());
+    }
+    let pc = |x: usize| 100.0 * x as f64 / n as f64;
+    println!(
+        "UPOS {:.2} FEATS {:.2} LEMMA {:.2}  ({n} words, {:.0} words/s, {} bytes)",
+        pc(u),
+        pc(f),
+        pc(l),
+        n as f64 / secs,
+        m.to_bytes().len()
+    );
+}

@@ -1,0 +1,899 @@
+//! Part-of-speech tagger, morphological features and lemmatizer, trained on UD treebanks.
+//!
+//! Three small models, run in order over each sentence's syntactic words:
+//! 1. **UPOS**: a greedy left-to-right averaged perceptron over hashed features (word forms
+//!    around the word, suffixes, prefixes, shape, the two previous tags).
+//! 2. **Features**: one perceptron with a head per feature (Gender, Mood, Number, Person,
+//!    Polarity, Tense, VerbForm); each head picks a value or "absent", and a head only speaks
+//!    for the parts of speech it was seen with in training.
+//! 3. **Lemmas**: the training lexicon for words it saw (by lowercased form and UPOS); for
+//!    other words, the suffix-rewrite rule seen most often for the longest matching suffix with
+//!    that UPOS ("-aient" VERB → "-er"), which covers the regular morphology of both languages.
+//!
+//! Weights live in fixed hashed tables (no feature dictionary to store or search), stored as
+//! `i16` with one scale per table. File format (inside [`veille_core::container`], kind
+//! `tagger`, format 1): see [`Tagger::to_bytes`].
+
+use crate::hash::{Hasher, mix};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Keys that are already good 64-bit hashes need no rehashing.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+fn lower_hash(s: &str) -> u64 {
+    let mut h = Hasher::new(0);
+    h.lower(s);
+    h.0
+}
+use std::sync::OnceLock;
+use veille_core::container::{self, ContainerError};
+use veille_core::{Analysis, Doc, Feats, Lang, Upos};
+
+pub const KIND: &str = "tagger";
+pub const FORMAT: u32 = 1;
+
+const UPOS_BITS: u32 = 16;
+const N_UPOS: usize = 17;
+const FEAT_BITS: u32 = 15;
+
+/// The feature heads, in `Feats` field order, with their number of values (0 = absent).
+const HEADS: &[(&str, usize)] = &[
+    ("Gender", 3),
+    ("Mood", 4),
+    ("Number", 2),
+    ("Person", 3),
+    ("Polarity", 2),
+    ("Tense", 5),
+    ("VerbForm", 4),
+];
+/// Columns of the feature table: one per value plus "absent", per head.
+const FEAT_COLS: usize = 3 + 1 + 4 + 1 + 2 + 1 + 3 + 1 + 2 + 1 + 5 + 1 + 4 + 1;
+
+fn head_offset(h: usize) -> usize {
+    HEADS[..h].iter().map(|(_, n)| n + 1).sum()
+}
+
+static FR_BYTES: &[u8] = include_bytes!("../models/tagger-fr.bin");
+static EN_BYTES: &[u8] = include_bytes!("../models/tagger-en.bin");
+
+/// The tagger shipped for `lang`, loaded once; `None` only if the embedded file is broken,
+/// which `tests::embedded_models_load` rules out for every build.
+pub fn embedded(lang: Lang) -> Option<&'static Tagger> {
+    static FR: OnceLock<Option<Tagger>> = OnceLock::new();
+    static EN: OnceLock<Option<Tagger>> = OnceLock::new();
+    let (cell, bytes) = match lang {
+        Lang::Fr => (&FR, FR_BYTES),
+        Lang::En => (&EN, EN_BYTES),
+    };
+    cell.get_or_init(|| Tagger::from_bytes(bytes).ok()).as_ref()
+}
+
+/// Per-word hashes computed once per sentence: lowercased form, suffixes of 1–4 chars,
+/// prefixes of 1–3 chars, shape, and flags.
+#[derive(Clone, Copy)]
+struct WordKeys {
+    lower: u64,
+    suf: [u64; 4],
+    pre: [u64; 3],
+    shape: u64,
+    /// bit 0: capitalised, bit 1: has a digit, bit 2: has a hyphen, bit 3: all caps.
+    flags: u64,
+    /// The set of UPOS the word had in training (a bit per tag; 0 when rare or unseen).
+    amb: u64,
+}
+
+const EDGE: WordKeys = WordKeys {
+    lower: 0x5151,
+    suf: [0x5152; 4],
+    pre: [0x5153; 3],
+    shape: 0x5154,
+    flags: 16,
+    amb: 1 << 20,
+};
+
+fn word_keys(form: &str, amb: &KeyMap<u32>) -> WordKeys {
+    let mut l = Hasher::new(0);
+    l.lower(form);
+    let mut sh = Hasher::new(0);
+    sh.shape(form);
+    let n = form.chars().count();
+    let mut suf = [0u64; 4];
+    let mut starts = form.char_indices().rev().map(|(i, _)| i);
+    for (k, s) in suf.iter_mut().enumerate() {
+        let from = starts.next().unwrap_or(0);
+        let mut h = Hasher::new(k as u8 + 1);
+        h.lower(&form[if k + 1 >= n { 0 } else { from }..]);
+        *s = h.0;
+    }
+    let mut pre = [0u64; 3];
+    let mut ends = form.char_indices().map(|(i, _)| i).skip(1);
+    for (k, p) in pre.iter_mut().enumerate() {
+        let to = ends.next().unwrap_or(form.len());
+        let mut h = Hasher::new(k as u8 + 11);
+        h.lower(&form[..to]);
+        *p = h.0;
+    }
+    let first_upper = form.chars().next().is_some_and(char::is_uppercase);
+    let flags = first_upper as u64
+        | (form.bytes().any(|b| b.is_ascii_digit()) as u64) << 1
+        | (form.contains('-') as u64) << 2
+        | ((n > 1 && form.chars().all(|c| !c.is_lowercase())) as u64) << 3;
+    WordKeys {
+        lower: l.0,
+        suf,
+        pre,
+        shape: sh.0,
+        flags,
+        amb: amb.get(&l.0).copied().unwrap_or(0) as u64,
+    }
+}
+
+const UPOS_FEATURES: usize = 30;
+
+/// Feature keys for the UPOS of word `i`, given the two previous predicted tags.
+fn upos_features(keys: &[WordKeys], i: usize, p1: u64, p2: u64, out: &mut [u64; UPOS_FEATURES]) {
+    let at = |d: isize| {
+        let j = i as isize + d;
+        if j < 0 || j as usize >= keys.len() {
+            EDGE
+        } else {
+            keys[j as usize]
+        }
+    };
+    let (w0, wm1, wm2, w1, w2) = (at(0), at(-1), at(-2), at(1), at(2));
+    let first = (i == 0) as u64;
+    *out = [
+        mix(1, &[]),
+        mix(2, &[w0.lower]),
+        mix(3, &[wm1.lower]),
+        mix(4, &[w1.lower]),
+        mix(5, &[wm2.lower]),
+        mix(6, &[w2.lower]),
+        mix(7, &[w0.suf[0]]),
+        mix(8, &[w0.suf[1]]),
+        mix(9, &[w0.suf[2]]),
+        mix(10, &[w0.suf[3]]),
+        mix(11, &[w0.pre[0]]),
+        mix(12, &[w0.pre[1]]),
+        mix(13, &[w0.pre[2]]),
+        mix(14, &[w0.shape]),
+        mix(15, &[p1]),
+        mix(16, &[p2, p1]),
+        mix(17, &[p1, w0.lower]),
+        mix(18, &[wm1.lower, w0.lower]),
+        mix(19, &[w0.lower, w1.lower]),
+        mix(20, &[wm1.suf[2]]),
+        mix(21, &[w1.suf[2]]),
+        mix(22, &[w1.shape]),
+        mix(23, &[first, w0.flags]),
+        mix(24, &[p1, w0.suf[2]]),
+        mix(25, &[w0.flags, w1.flags]),
+        mix(26, &[p1, w1.lower]),
+        mix(27, &[w0.amb]),
+        mix(28, &[p1, w0.amb]),
+        mix(29, &[w0.amb, w1.amb]),
+        mix(30, &[w0.amb, w0.suf[2]]),
+    ];
+}
+
+const FEAT_FEATURES: usize = 20;
+
+/// Feature keys for the morphological features of word `i`, given all predicted UPOS.
+fn feat_features(keys: &[WordKeys], upos: &[Upos], i: usize, out: &mut [u64; FEAT_FEATURES]) {
+    let at = |d: isize| {
+        let j = i as isize + d;
+        if j < 0 || j as usize >= keys.len() {
+            (EDGE, 99u64)
+        } else {
+            (keys[j as usize], upos[j as usize] as u64)
+        }
+    };
+    let ((w0, u0), (wm1, um1), (wm2, um2), (w1, u1)) = (at(0), at(-1), at(-2), at(1));
+    *out = [
+        mix(101, &[u0]),
+        mix(102, &[u0, w0.lower]),
+        mix(103, &[u0, w0.suf[0]]),
+        mix(104, &[u0, w0.suf[1]]),
+        mix(105, &[u0, w0.suf[2]]),
+        mix(106, &[u0, w0.suf[3]]),
+        mix(107, &[u0, um1]),
+        mix(108, &[u0, u1]),
+        mix(109, &[u0, wm1.lower]),
+        mix(110, &[u0, wm2.lower]),
+        mix(111, &[u0, w1.lower]),
+        mix(112, &[u0, wm1.suf[1]]),
+        mix(113, &[u0, wm2.suf[1]]),
+        mix(114, &[u0, um1, wm1.lower]),
+        mix(115, &[u0, um2, wm2.lower]),
+        mix(116, &[u0, w0.flags]),
+        mix(117, &[u0, w1.suf[1]]),
+        mix(118, &[u0, um1, wm1.suf[2]]),
+        mix(119, &[u0, w0.pre[1]]),
+        mix(120, &[u0, u1, w1.suf[2]]),
+    ];
+}
+
+/// How to get a lemma from a lowercased form: drop `strip` chars, append `add`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Rewrite {
+    strip: u8,
+    add: String,
+}
+
+impl Rewrite {
+    fn between(form: &str, lemma: &str) -> Rewrite {
+        let common = form
+            .chars()
+            .zip(lemma.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        Rewrite {
+            strip: (form.chars().count() - common).min(255) as u8,
+            add: lemma.chars().skip(common).collect(),
+        }
+    }
+
+    fn apply(&self, form: &str) -> Option<String> {
+        let n = form.chars().count();
+        let keep = n.checked_sub(self.strip as usize)?;
+        let mut s: String = form.chars().take(keep).collect();
+        s.push_str(&self.add);
+        (!s.is_empty()).then_some(s)
+    }
+}
+
+const MAX_SUFFIX: usize = 6;
+/// Occurrences a word needs in training for its tag set to become a feature.
+const MIN_AMB_COUNT: u32 = 3;
+
+#[derive(Debug, Clone, Default)]
+struct Lemmatizer {
+    /// (lowercased form, UPOS) → lemma, for every pair seen in training.
+    lexicon: HashMap<(String, u8), String>,
+    /// (UPOS, lowercased suffix) → the most frequent rewrite for words ending so.
+    rules: HashMap<(u8, String), Rewrite>,
+    /// The same two tables keyed by hashes, for lookups without allocating.
+    fast_lexicon: KeyMap<Box<str>>,
+    fast_rules: KeyMap<Rewrite>,
+}
+
+fn lex_key(lower: &str, upos: u8) -> u64 {
+    mix(201, &[lower_hash(lower), upos as u64])
+}
+
+fn rule_key(suffix: &str, upos: u8) -> u64 {
+    mix(202, &[lower_hash(suffix), upos as u64])
+}
+
+impl Lemmatizer {
+    fn lemma(&self, form: &str, upos: Upos) -> String {
+        if matches!(upos, Upos::Punct | Upos::Sym | Upos::Num)
+            && !form.chars().any(char::is_alphabetic)
+        {
+            return form.to_string();
+        }
+        let lower = form.to_lowercase();
+        if let Some(l) = self.fast_lexicon.get(&lex_key(&lower, upos as u8)) {
+            return l.to_string();
+        }
+        if upos == Upos::Propn {
+            return form.to_string();
+        }
+        let starts: Vec<usize> = lower
+            .char_indices()
+            .rev()
+            .take(MAX_SUFFIX)
+            .map(|(i, _)| i)
+            .collect();
+        for &from in starts.iter().rev() {
+            if let Some(r) = self.fast_rules.get(&rule_key(&lower[from..], upos as u8))
+                && let Some(l) = r.apply(&lower)
+            {
+                return l;
+            }
+        }
+        lower
+    }
+
+    /// Builds the hashed lookup tables from the string-keyed ones.
+    fn index(mut self) -> Lemmatizer {
+        self.fast_lexicon = self
+            .lexicon
+            .iter()
+            .map(|((f, u), l)| (lex_key(f, *u), l.clone().into_boxed_str()))
+            .collect();
+        self.fast_rules = self
+            .rules
+            .iter()
+            .map(|((u, s), r)| (rule_key(s, *u), r.clone()))
+            .collect();
+        self
+    }
+
+    fn learn(pairs: &[(String, Upos, String)]) -> Lemmatizer {
+        let mut lex: HashMap<(String, u8), HashMap<String, u32>> = HashMap::new();
+        let mut rules: HashMap<(u8, String), HashMap<Rewrite, u32>> = HashMap::new();
+        for (form, upos, lemma) in pairs {
+            let lower = form.to_lowercase();
+            *lex.entry((lower.clone(), *upos as u8))
+                .or_default()
+                .entry(lemma.clone())
+                .or_default() += 1;
+            if *upos == Upos::Propn || lemma.is_empty() || lemma == "_" {
+                continue;
+            }
+            let rw = Rewrite::between(&lower, lemma);
+            let chars: Vec<(usize, char)> = lower.char_indices().collect();
+            for k in 1..=MAX_SUFFIX.min(chars.len().saturating_sub(1)) {
+                let suffix = lower[chars[chars.len() - k].0..].to_string();
+                if rw.strip as usize > k {
+                    continue;
+                }
+                *rules
+                    .entry((*upos as u8, suffix))
+                    .or_default()
+                    .entry(rw.clone())
+                    .or_default() += 1;
+            }
+        }
+        let best = |m: HashMap<String, u32>| {
+            m.into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .map(|(l, _)| l)
+        };
+        let lexicon = lex
+            .into_iter()
+            .filter_map(|(k, m)| best(m).map(|l| (k, l)))
+            .collect();
+        let rules = rules
+            .into_iter()
+            .filter_map(|(k, m)| {
+                let total: u32 = m.values().sum();
+                let (rw, n) = m.into_iter().max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then_with(|| (b.0.strip, &b.0.add).cmp(&(a.0.strip, &a.0.add)))
+                })?;
+                // A suffix seen once says little; keep rules with some support and agreement.
+                (total >= 2 && n * 2 > total).then_some((k, rw))
+            })
+            .collect();
+        Lemmatizer {
+            lexicon,
+            rules,
+            ..Lemmatizer::default()
+        }
+        .index()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    upos_w: Vec<f32>,
+    feat_w: Vec<f32>,
+    /// Per UPOS, a bit per head: whether that feature was ever set on that part of speech.
+    feat_mask: [u8; N_UPOS],
+    /// Lowercased-form hash → set of UPOS seen for it in training (frequent words only).
+    amb: KeyMap<u32>,
+    lemmas: Lemmatizer,
+}
+
+/// One tagged word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    pub upos: Upos,
+    pub feats: Feats,
+    pub lemma: String,
+}
+
+impl Tagger {
+    #[inline]
+    fn upos_scores(&self, f: &[u64; UPOS_FEATURES], scores: &mut [f32; N_UPOS]) {
+        *scores = [0.0; N_UPOS];
+        let mask = (1usize << UPOS_BITS) - 1;
+        for &k in f {
+            let row = (k as usize & mask) * N_UPOS;
+            for (s, w) in scores.iter_mut().zip(&self.upos_w[row..row + N_UPOS]) {
+                *s += w;
+            }
+        }
+    }
+
+    fn predict_upos(&self, keys: &[WordKeys], out: &mut Vec<Upos>) {
+        out.clear();
+        let mut f = [0u64; UPOS_FEATURES];
+        let mut scores = [0f32; N_UPOS];
+        let (mut p1, mut p2) = (98u64, 98u64);
+        for i in 0..keys.len() {
+            upos_features(keys, i, p1, p2, &mut f);
+            self.upos_scores(&f, &mut scores);
+            let best = argmax(&scores[1..]) + 1;
+            let u = Upos::from_index(best).unwrap_or_default();
+            out.push(u);
+            p2 = p1;
+            p1 = best as u64;
+        }
+    }
+
+    fn predict_feats(&self, keys: &[WordKeys], upos: &[Upos], i: usize) -> Feats {
+        let mut f = [0u64; FEAT_FEATURES];
+        feat_features(keys, upos, i, &mut f);
+        let mut scores = [0f32; FEAT_COLS];
+        let mask = (1usize << FEAT_BITS) - 1;
+        for &k in &f {
+            let row = (k as usize & mask) * FEAT_COLS;
+            for (s, w) in scores.iter_mut().zip(&self.feat_w[row..row + FEAT_COLS]) {
+                *s += w;
+            }
+        }
+        let allowed = self.feat_mask[upos[i].index()];
+        let mut v = 0u32;
+        for (h, &(_, n)) in HEADS.iter().enumerate() {
+            if allowed & (1 << h) == 0 {
+                continue;
+            }
+            let o = head_offset(h);
+            let k = argmax(&scores[o..o + n + 1]);
+            v |= (k as u32) << (4 * h);
+        }
+        Feats(v)
+    }
+
+    /// Tags one sentence given its word forms.
+    pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
+        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, &self.amb)).collect();
+        let mut upos = Vec::with_capacity(forms.len());
+        self.predict_upos(&keys, &mut upos);
+        (0..forms.len())
+            .map(|i| Tagged {
+                upos: upos[i],
+                feats: self.predict_feats(&keys, &upos, i),
+                lemma: self.lemmas.lemma(forms[i], upos[i]),
+            })
+            .collect()
+    }
+
+    /// Serialises: `u32` sizes, then UPOS weights and feature weights each as an `f32` scale
+    /// and `i16` values, the feature mask, then the lexicon and rules as UTF-8 lines.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut p = Vec::new();
+        for table in [&self.upos_w, &self.feat_w] {
+            p.extend_from_slice(&(table.len() as u32).to_le_bytes());
+            let max = table.iter().fold(0f32, |m, w| m.max(w.abs()));
+            let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+            p.extend_from_slice(&scale.to_le_bytes());
+            for w in table.iter() {
+                p.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+            }
+        }
+        p.extend_from_slice(&self.feat_mask);
+        let mut amb: Vec<(u64, u32)> = self.amb.iter().map(|(k, v)| (*k, *v)).collect();
+        amb.sort_unstable();
+        p.extend_from_slice(&(amb.len() as u32).to_le_bytes());
+        for (k, v) in amb {
+            p.extend_from_slice(&k.to_le_bytes());
+            p.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut lex: Vec<String> = self
+            .lemmas
+            .lexicon
+            .iter()
+            .map(|((f, u), l)| format!("{f}\t{u}\t{l}"))
+            .collect();
+        lex.sort_unstable();
+        let mut rules: Vec<String> = self
+            .lemmas
+            .rules
+            .iter()
+            .map(|((u, s), r)| format!("{u}\t{s}\t{}\t{}", r.strip, r.add))
+            .collect();
+        rules.sort_unstable();
+        for block in [lex, rules] {
+            let text = block.join("\n");
+            p.extend_from_slice(&(text.len() as u32).to_le_bytes());
+            p.extend_from_slice(text.as_bytes());
+        }
+        container::write(KIND, FORMAT, &p).unwrap_or_default()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ContainerError> {
+        let p = container::read(bytes, KIND, FORMAT)?;
+        let bad = || ContainerError::Truncated(bytes.len());
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], ContainerError> {
+            let s = p.get(at..at + n).ok_or_else(bad)?;
+            at += n;
+            Ok(s)
+        };
+        let mut tables = Vec::new();
+        for expected in [(1usize << UPOS_BITS) * N_UPOS, (1 << FEAT_BITS) * FEAT_COLS] {
+            let b = take(4)?;
+            let n = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+            if n != expected {
+                return Err(bad());
+            }
+            let b = take(4)?;
+            let scale = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let w: Vec<f32> = take(2 * n)?
+                .chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+                .collect();
+            tables.push(w);
+        }
+        let mut feat_mask = [0u8; N_UPOS];
+        feat_mask.copy_from_slice(take(N_UPOS)?);
+        let b = take(4)?;
+        let n_amb = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        let mut amb = KeyMap::default();
+        amb.reserve(n_amb);
+        for c in take(12 * n_amb)?.chunks_exact(12) {
+            let k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            amb.insert(k, u32::from_le_bytes([c[8], c[9], c[10], c[11]]));
+        }
+        let mut blocks = Vec::new();
+        for _ in 0..2 {
+            let b = take(4)?;
+            let n = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+            blocks.push(
+                std::str::from_utf8(take(n)?)
+                    .map_err(|_| bad())?
+                    .to_string(),
+            );
+        }
+        let mut lemmas = Lemmatizer::default();
+        for line in blocks[0].lines() {
+            let mut it = line.split('\t');
+            if let (Some(f), Some(u), Some(l)) = (it.next(), it.next(), it.next()) {
+                let u: u8 = u.parse().map_err(|_| bad())?;
+                lemmas.lexicon.insert((f.to_string(), u), l.to_string());
+            }
+        }
+        for line in blocks[1].lines() {
+            let mut it = line.split('\t');
+            if let (Some(u), Some(s), Some(st), Some(add)) =
+                (it.next(), it.next(), it.next(), it.next())
+            {
+                lemmas.rules.insert(
+                    (u.parse().map_err(|_| bad())?, s.to_string()),
+                    Rewrite {
+                        strip: st.parse().map_err(|_| bad())?,
+                        add: add.to_string(),
+                    },
+                );
+            }
+        }
+        let lemmas = lemmas.index();
+        let feat_w = tables.pop().unwrap_or_default();
+        let upos_w = tables.pop().unwrap_or_default();
+        Ok(Tagger {
+            upos_w,
+            feat_w,
+            feat_mask,
+            amb,
+            lemmas,
+        })
+    }
+}
+
+fn argmax(s: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in s.iter().enumerate() {
+        if v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Tags every sentence of `doc` (which must be segmented) with the model for its language,
+/// filling `doc.analyses`; heads and relations stay empty until the parser runs.
+pub fn tag_doc(doc: &mut Doc) {
+    let Some(tagger) = doc.lang.and_then(embedded) else {
+        return;
+    };
+    tag_doc_with(doc, tagger);
+}
+
+pub fn tag_doc_with(doc: &mut Doc, tagger: &Tagger) {
+    let mut analyses = vec![Analysis::default(); doc.words.len()];
+    for s in &doc.sentences {
+        let toks = s.tokens();
+        if toks.is_empty() {
+            continue;
+        }
+        let first = doc.tokens[toks.start].first_word as usize;
+        let last = &doc.tokens[toks.end - 1];
+        let end = last.first_word as usize + last.n_words as usize;
+        let forms: Vec<&str> = doc.words[first..end]
+            .iter()
+            .map(|w| w.form(&doc.text))
+            .collect();
+        for (k, t) in tagger.tag(&forms).into_iter().enumerate() {
+            let a = &mut analyses[first + k];
+            a.upos = t.upos;
+            a.feats = t.feats;
+            a.lemma = t.lemma;
+        }
+    }
+    doc.analyses = analyses;
+}
+
+/// One training sentence: forms with gold UPOS, features and lemmas.
+pub struct TrainSentence {
+    pub forms: Vec<String>,
+    pub upos: Vec<Upos>,
+    pub feats: Vec<Feats>,
+    pub lemmas: Vec<String>,
+}
+
+/// Training sentences from parsed CoNLL-U (syntactic words, multiword tokens expanded).
+pub fn sentences_from_conllu(gold: &[crate::conllu::GoldSentence]) -> Vec<TrainSentence> {
+    gold.iter()
+        .map(|s| {
+            let words: Vec<&crate::conllu::GoldWord> =
+                s.tokens.iter().flat_map(|t| t.words.iter()).collect();
+            TrainSentence {
+                forms: words.iter().map(|w| w.form.clone()).collect(),
+                upos: words
+                    .iter()
+                    .map(|w| Upos::parse(&w.upos).unwrap_or_default())
+                    .collect(),
+                feats: words.iter().map(|w| Feats::from_ud(&w.feats)).collect(),
+                lemmas: words.iter().map(|w| w.lemma.clone()).collect(),
+            }
+        })
+        .filter(|s| !s.forms.is_empty())
+        .collect()
+}
+
+/// Averaged perceptron weights with lazy averaging.
+struct Averaged {
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+}
+
+impl Averaged {
+    fn new(n: usize) -> Averaged {
+        Averaged {
+            w: vec![0.0; n],
+            total: vec![0.0; n],
+            stamp: vec![0; n],
+        }
+    }
+    #[inline]
+    fn update(&mut self, k: usize, delta: f32, t: u32) {
+        self.total[k] += (t - self.stamp[k]) as f64 * self.w[k] as f64;
+        self.stamp[k] = t;
+        self.w[k] += delta;
+    }
+    fn average(self, t: u32) -> Vec<f32> {
+        let t = t.max(1);
+        (0..self.w.len())
+            .map(|k| {
+                ((self.total[k] + (t - self.stamp[k]) as f64 * self.w[k] as f64) / t as f64) as f32
+            })
+            .collect()
+    }
+}
+
+/// Trains the tagger deterministically (visiting order from `seed`). `progress` receives the
+/// epoch and the training UPOS accuracy.
+pub fn train(
+    sents: &[TrainSentence],
+    epochs: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Tagger {
+    // Ambiguity classes from words seen often enough that their tag set is not just the one
+    // occurrence being trained on (which would teach the model to trust it blindly).
+    let mut seen: HashMap<u64, (u32, u32)> = HashMap::new();
+    for s in sents {
+        for (f, u) in s.forms.iter().zip(&s.upos) {
+            let e = seen.entry(lower_hash(f)).or_default();
+            e.0 += 1;
+            e.1 |= 1 << u.index();
+        }
+    }
+    let amb: KeyMap<u32> = seen
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= MIN_AMB_COUNT)
+        .map(|(k, (_, m))| (k, m))
+        .collect();
+    let keys: Vec<Vec<WordKeys>> = sents
+        .iter()
+        .map(|s| s.forms.iter().map(|f| word_keys(f, &amb)).collect())
+        .collect();
+    let mut feat_mask = [0u8; N_UPOS];
+    for s in sents {
+        for (u, f) in s.upos.iter().zip(&s.feats) {
+            for h in 0..HEADS.len() {
+                if (f.0 >> (4 * h)) & 0xf != 0 {
+                    feat_mask[u.index()] |= 1 << h;
+                }
+            }
+        }
+    }
+    let mut up = Averaged::new((1 << UPOS_BITS) * N_UPOS);
+    let mut ft = Averaged::new((1 << FEAT_BITS) * FEAT_COLS);
+    let umask = (1usize << UPOS_BITS) - 1;
+    let fmask = (1usize << FEAT_BITS) - 1;
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut rng = seed | 1;
+    let mut t = 0u32;
+    let mut f = [0u64; UPOS_FEATURES];
+    let mut ff = [0u64; FEAT_FEATURES];
+    for epoch in 0..epochs {
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let (s, kk) = (&sents[si], &keys[si]);
+            let (mut p1, mut p2) = (98u64, 98u64);
+            for i in 0..s.forms.len() {
+                t += 1;
+                upos_features(kk, i, p1, p2, &mut f);
+                let mut scores = [0f32; N_UPOS];
+                for &k in &f {
+                    let row = (k as usize & umask) * N_UPOS;
+                    for (sc, w) in scores.iter_mut().zip(&up.w[row..row + N_UPOS]) {
+                        *sc += w;
+                    }
+                }
+                let pred = argmax(&scores[1..]) + 1;
+                let gold = s.upos[i].index();
+                total += 1;
+                if pred == gold {
+                    correct += 1;
+                } else {
+                    for &k in &f {
+                        let row = (k as usize & umask) * N_UPOS;
+                        up.update(row + gold, 1.0, t);
+                        up.update(row + pred, -1.0, t);
+                    }
+                }
+                // Condition on the prediction, as at run time (greedy, no gold history).
+                p2 = p1;
+                p1 = pred as u64;
+            }
+            // Features are trained on gold UPOS.
+            for i in 0..s.forms.len() {
+                t += 1;
+                feat_features(kk, &s.upos, i, &mut ff);
+                let mut scores = [0f32; FEAT_COLS];
+                for &k in &ff {
+                    let row = (k as usize & fmask) * FEAT_COLS;
+                    for (sc, w) in scores.iter_mut().zip(&ft.w[row..row + FEAT_COLS]) {
+                        *sc += w;
+                    }
+                }
+                for (h, &(_, n)) in HEADS.iter().enumerate() {
+                    let o = head_offset(h);
+                    let pred = argmax(&scores[o..o + n + 1]);
+                    let gold = ((s.feats[i].0 >> (4 * h)) & 0xf) as usize;
+                    if pred != gold && gold <= n {
+                        for &k in &ff {
+                            let row = (k as usize & fmask) * FEAT_COLS + o;
+                            ft.update(row + gold, 1.0, t);
+                            ft.update(row + pred, -1.0, t);
+                        }
+                    }
+                }
+            }
+        }
+        progress(epoch + 1, 100.0 * correct as f64 / total.max(1) as f64);
+    }
+    let pairs: Vec<(String, Upos, String)> = sents
+        .iter()
+        .flat_map(|s| {
+            (0..s.forms.len()).map(|i| (s.forms[i].clone(), s.upos[i], s.lemmas[i].clone()))
+        })
+        .collect();
+    Tagger {
+        upos_w: up.average(t),
+        feat_w: ft.average(t),
+        feat_mask,
+        amb,
+        lemmas: Lemmatizer::learn(&pairs),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Vec<TrainSentence> {
+        let mut v = Vec::new();
+        for (det, noun, verb) in [
+            ("le", "soldat", "marche"),
+            ("la", "ministre", "parle"),
+            ("les", "rebelles", "attaquent"),
+            ("le", "président", "signe"),
+        ] {
+            let feats = |s: &str| Feats::from_ud(s);
+            v.push(TrainSentence {
+                forms: vec![det.into(), noun.into(), verb.into(), ".".into()],
+                upos: vec![Upos::Det, Upos::Noun, Upos::Verb, Upos::Punct],
+                feats: vec![
+                    feats("Number=Sing"),
+                    feats("Number=Sing"),
+                    feats("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin"),
+                    Feats::NONE,
+                ],
+                lemmas: vec![det.into(), noun.into(), format!("{}r", verb), ".".into()],
+            });
+        }
+        v
+    }
+
+    #[test]
+    fn learns_a_toy_language_and_round_trips() {
+        let m = train(&toy(), 10, 3, &mut |_, _| {});
+        let out = m.tag(&["la", "soldat", "parle", "."]);
+        assert_eq!(
+            out.iter().map(|t| t.upos).collect::<Vec<_>>(),
+            [Upos::Det, Upos::Noun, Upos::Verb, Upos::Punct]
+        );
+        assert_eq!(out[2].feats.get("Tense"), Some("Pres"));
+        assert_eq!(out[2].lemma, "parler");
+        assert_eq!(out[3].feats, Feats::NONE);
+        let back = Tagger::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.tag(&["la", "soldat", "parle", "."]), out);
+        let other = container::write(KIND, FORMAT + 1, &[0; 8]).unwrap();
+        let err = Tagger::from_bytes(&other).unwrap_err().to_string();
+        assert!(err.contains("retrain"), "{err}");
+    }
+
+    #[test]
+    fn rewrites_generalise_to_unseen_words() {
+        let pairs = vec![
+            ("parlaient".to_string(), Upos::Verb, "parler".to_string()),
+            ("marchaient".to_string(), Upos::Verb, "marcher".to_string()),
+            ("Paris".to_string(), Upos::Propn, "Paris".to_string()),
+        ];
+        let l = Lemmatizer::learn(&pairs);
+        assert_eq!(l.lemma("signaient", Upos::Verb), "signer");
+        assert_eq!(l.lemma("Rabat", Upos::Propn), "Rabat");
+        assert_eq!(l.lemma("Parlaient", Upos::Verb), "parler");
+        assert_eq!(l.lemma("3,5", Upos::Num), "3,5");
+    }
+
+    #[test]
+    fn embedded_models_load() {
+        for lang in Lang::ALL {
+            assert!(
+                embedded(lang).is_some(),
+                "embedded tagger for {lang} does not load"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_input_does_not_panic() {
+        let m = train(&toy(), 2, 1, &mut |_, _| {});
+        assert!(m.tag(&[]).is_empty());
+        let out = m.tag(&["", "…", "ÉTATS-UNIS", "1 000"]);
+        assert_eq!(out.len(), 4);
+    }
+}
