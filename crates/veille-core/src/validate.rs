@@ -131,6 +131,26 @@ pub fn validate_doc(doc: &Doc, input: &str) -> Result<(), ValidationError> {
         )));
     }
 
+    // Analyses: none, or one per word, each head another word of the document.
+    if !doc.analyses.is_empty() {
+        if doc.analyses.len() != doc.words.len() {
+            return Err(ValidationError::Words(format!(
+                "{} analyses for {} words",
+                doc.analyses.len(),
+                doc.words.len()
+            )));
+        }
+        for (i, a) in doc.analyses.iter().enumerate() {
+            if let Some(h) = a.head
+                && (h as usize >= doc.words.len() || h as usize == i)
+            {
+                return Err(ValidationError::Words(format!(
+                    "word {i} has head {h}, not another word of the document"
+                )));
+            }
+        }
+    }
+
     // Sentences: consecutive token ranges covering all tokens, spans from first to last token.
     let mut next_tok = 0u32;
     for (i, s) in doc.sentences.iter().enumerate() {

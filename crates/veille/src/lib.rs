@@ -18,7 +18,7 @@ pub enum PipelineError {
 }
 
 /// The stages this build runs, in order, as written into outputs.
-pub const STAGES: &[&str] = &["segment", "events"];
+pub const STAGES: &[&str] = &["segment", "tag", "events"];
 
 /// Models and dictionaries, loaded once and shared by every article.
 pub struct Pipeline {
@@ -39,7 +39,7 @@ impl Pipeline {
         if doc.lang.is_none() {
             return doc;
         }
-        veille_nlp::segment(&mut doc);
+        veille_nlp::analyze(&mut doc);
         doc.events = veille_events::code_events(&doc, &self.coder);
         doc
     }

@@ -32,6 +32,21 @@ pub fn to_json(article: &Article, doc: &Doc) -> Value {
             })
         })
         .collect();
+    // Syntactic words with their analysis (multiword tokens give several words over one span).
+    let words: Vec<Value> = doc
+        .words
+        .iter()
+        .zip(&doc.analyses)
+        .map(|(w, a)| {
+            let mut v = json!({"start": w.span.start, "end": w.span.end, "form": w.form(&doc.text),
+                               "upos": a.upos, "lemma": a.lemma, "feats": a.feats});
+            if !a.deprel.is_empty() {
+                v["head"] = json!(a.head);
+                v["deprel"] = json!(a.deprel);
+            }
+            v
+        })
+        .collect();
     let mut obj = json!({
         "id": article.id,
         "source": article.source,
@@ -44,6 +59,9 @@ pub fn to_json(article: &Article, doc: &Doc) -> Value {
     if doc.lang.is_some() {
         obj["stages"] = json!(crate::STAGES);
         obj["sentences"] = Value::Array(sentences);
+        if !words.is_empty() {
+            obj["words"] = Value::Array(words);
+        }
         obj["events"] = Value::Array(events);
     }
     obj
