@@ -16,6 +16,9 @@ fn main() {
         .and_then(|e| e.parse().ok())
         .unwrap_or(8);
     let m = veille_nlp::tagger::train(&train, epochs, 42, &mut |_, _| {});
+    if let Ok(out) = std::env::var("OUT") {
+        std::fs::write(&out, m.to_bytes()).unwrap_or_else(|e| eprintln!("{out}: {e}"));
+    }
     let (mut n, mut u, mut f, mut l) = (0, 0, 0, 0);
     let t0 = std::time::Instant::now();
     for s in &dev {

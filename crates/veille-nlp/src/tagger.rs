@@ -10,8 +10,8 @@
 //!    other words, the suffix-rewrite rule seen most often for the longest matching suffix with
 //!    that UPOS ("-aient" VERB → "-er"), which covers the regular morphology of both languages.
 //!
-//! Weights live in fixed hashed tables (no feature dictionary to store or search), stored as
-//! `i16` with one scale per table. File format (inside [`veille_core::container`], kind
+//! Weights live in fixed hashed tables (no feature dictionary to store or search), quantized
+//! to `i16` after training. File format (inside [`veille_core::container`], kind
 //! `tagger`, format 1): see [`Tagger::to_bytes`].
 
 use crate::hash::{Hasher, mix};
@@ -48,7 +48,7 @@ use veille_core::container::{self, ContainerError};
 use veille_core::{Analysis, Doc, Feats, Lang, Upos};
 
 pub const KIND: &str = "tagger";
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 const UPOS_BITS: u32 = 16;
 const N_UPOS: usize = 17;
@@ -386,8 +386,8 @@ impl Lemmatizer {
 
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    upos_w: Vec<f32>,
-    feat_w: Vec<f32>,
+    upos_w: QTable,
+    feat_w: QTable,
     /// Per UPOS, a bit per head: whether that feature was ever set on that part of speech.
     feat_mask: [u8; N_UPOS],
     /// Lowercased-form hash → set of UPOS seen for it in training (frequent words only).
@@ -403,28 +403,76 @@ pub struct Tagged {
     pub lemma: String,
 }
 
-impl Tagger {
+/// One row of weights, padded to 32 classes and aligned to one cache line.
+#[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
+struct Row([i16; 32]);
+
+/// A hashed weight table quantized to `i16` with one scale per table: prediction only takes
+/// argmaxes, which a common scale does not change, so the scale is not even kept. (`i8` loses
+/// too much: a few large weights set the scale and most others round to zero.)
+#[derive(Debug, Clone)]
+struct QTable {
+    rows: Vec<Row>,
+    cols: usize,
+}
+
+impl QTable {
+    fn quantize(w: &[f32], cols: usize) -> QTable {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { 32767.0 / max } else { 0.0 };
+        let rows = w
+            .chunks_exact(cols)
+            .map(|c| {
+                let mut r = [0i16; 32];
+                for (d, x) in r.iter_mut().zip(c) {
+                    *d = (x * scale).round().clamp(-32767.0, 32767.0) as i16;
+                }
+                Row(r)
+            })
+            .collect();
+        QTable { rows, cols }
+    }
+
+    /// Sums the rows of `keys` (masked to the table size) into `acc`.
     #[inline]
-    fn upos_scores(&self, f: &[u64; UPOS_FEATURES], scores: &mut [f32; N_UPOS]) {
-        *scores = [0.0; N_UPOS];
-        let mask = (1usize << UPOS_BITS) - 1;
-        for &k in f {
-            let row = (k as usize & mask) * N_UPOS;
-            for (s, w) in scores.iter_mut().zip(&self.upos_w[row..row + N_UPOS]) {
-                *s += w;
+    fn score(&self, keys: &[u64], acc: &mut [i32; 32]) {
+        *acc = [0; 32];
+        let mask = self.rows.len() - 1;
+        for &k in keys {
+            let r = &self.rows[k as usize & mask].0;
+            for (a, &w) in acc.iter_mut().zip(r) {
+                *a += w as i32;
             }
         }
+    }
+
+    fn write(&self, p: &mut Vec<u8>) {
+        p.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
+        p.extend_from_slice(&(self.cols as u32).to_le_bytes());
+        for r in &self.rows {
+            for x in &r.0[..self.cols] {
+                p.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+    }
+}
+
+impl Tagger {
+    #[inline]
+    fn upos_scores(&self, f: &[u64; UPOS_FEATURES], scores: &mut [i32; 32]) {
+        self.upos_w.score(f, scores);
     }
 
     fn predict_upos(&self, keys: &[WordKeys], out: &mut Vec<Upos>) {
         out.clear();
         let mut f = [0u64; UPOS_FEATURES];
-        let mut scores = [0f32; N_UPOS];
+        let mut scores = [0i32; 32];
         let (mut p1, mut p2) = (98u64, 98u64);
         for i in 0..keys.len() {
             upos_features(keys, i, p1, p2, &mut f);
             self.upos_scores(&f, &mut scores);
-            let best = argmax(&scores[1..]) + 1;
+            let best = argmax(&scores[1..N_UPOS]) + 1;
             let u = Upos::from_index(best).unwrap_or_default();
             out.push(u);
             p2 = p1;
@@ -435,14 +483,8 @@ impl Tagger {
     fn predict_feats(&self, keys: &[WordKeys], upos: &[Upos], i: usize) -> Feats {
         let mut f = [0u64; FEAT_FEATURES];
         feat_features(keys, upos, i, &mut f);
-        let mut scores = [0f32; FEAT_COLS];
-        let mask = (1usize << FEAT_BITS) - 1;
-        for &k in &f {
-            let row = (k as usize & mask) * FEAT_COLS;
-            for (s, w) in scores.iter_mut().zip(&self.feat_w[row..row + FEAT_COLS]) {
-                *s += w;
-            }
-        }
+        let mut scores = [0i32; 32];
+        self.feat_w.score(&f, &mut scores);
         let allowed = self.feat_mask[upos[i].index()];
         let mut v = 0u32;
         for (h, &(_, n)) in HEADS.iter().enumerate() {
@@ -470,19 +512,11 @@ impl Tagger {
             .collect()
     }
 
-    /// Serialises: `u32` sizes, then UPOS weights and feature weights each as an `f32` scale
-    /// and `i16` values, the feature mask, then the lexicon and rules as UTF-8 lines.
+    /// Serialises: the UPOS and feature tables (`u32` rows, `u32` columns, `i16` weights), the feature mask, then the lexicon and rules as UTF-8 lines.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut p = Vec::new();
-        for table in [&self.upos_w, &self.feat_w] {
-            p.extend_from_slice(&(table.len() as u32).to_le_bytes());
-            let max = table.iter().fold(0f32, |m, w| m.max(w.abs()));
-            let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-            p.extend_from_slice(&scale.to_le_bytes());
-            for w in table.iter() {
-                p.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
-            }
-        }
+        self.upos_w.write(&mut p);
+        self.feat_w.write(&mut p);
         p.extend_from_slice(&self.feat_mask);
         let mut amb: Vec<(u64, u32)> = self.amb.iter().map(|(k, v)| (*k, *v)).collect();
         amb.sort_unstable();
@@ -523,19 +557,24 @@ impl Tagger {
             Ok(s)
         };
         let mut tables = Vec::new();
-        for expected in [(1usize << UPOS_BITS) * N_UPOS, (1 << FEAT_BITS) * FEAT_COLS] {
-            let b = take(4)?;
+        for (rows, cols) in [(1usize << UPOS_BITS, N_UPOS), (1 << FEAT_BITS, FEAT_COLS)] {
+            let b = take(8)?;
             let n = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
-            if n != expected {
+            let c = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
+            if n != rows || c != cols {
                 return Err(bad());
             }
-            let b = take(4)?;
-            let scale = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            let w: Vec<f32> = take(2 * n)?
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+            let rows = take(2 * n * c)?
+                .chunks_exact(2 * c)
+                .map(|ch| {
+                    let mut r = [0i16; 32];
+                    for (d, x) in r.iter_mut().zip(ch.chunks_exact(2)) {
+                        *d = i16::from_le_bytes([x[0], x[1]]);
+                    }
+                    Row(r)
+                })
                 .collect();
-            tables.push(w);
+            tables.push(QTable { rows, cols });
         }
         let mut feat_mask = [0u8; N_UPOS];
         feat_mask.copy_from_slice(take(N_UPOS)?);
@@ -580,8 +619,9 @@ impl Tagger {
             }
         }
         let lemmas = lemmas.index();
-        let feat_w = tables.pop().unwrap_or_default();
-        let upos_w = tables.pop().unwrap_or_default();
+        let (Some(feat_w), Some(upos_w)) = (tables.pop(), tables.pop()) else {
+            return Err(bad());
+        };
         Ok(Tagger {
             upos_w,
             feat_w,
@@ -592,7 +632,7 @@ impl Tagger {
     }
 }
 
-fn argmax(s: &[f32]) -> usize {
+fn argmax<T: PartialOrd + Copy>(s: &[T]) -> usize {
     let mut best = 0;
     for (i, &v) in s.iter().enumerate() {
         if v > s[best] {
@@ -811,8 +851,8 @@ pub fn train(
         })
         .collect();
     Tagger {
-        upos_w: up.average(t),
-        feat_w: ft.average(t),
+        upos_w: QTable::quantize(&up.average(t), N_UPOS),
+        feat_w: QTable::quantize(&ft.average(t), FEAT_COLS),
         feat_mask,
         amb,
         lemmas: Lemmatizer::learn(&pairs),
