@@ -165,11 +165,18 @@ mod tests {
 
     #[test]
     fn feats_keep_the_chosen_features_in_ud_order() {
-        let f = Feats::from_ud("Mood=Ind|Number=Sing|Person=3|PronType=Prs|Tense=Pres|VerbForm=Fin");
-        assert_eq!(f.to_ud(), "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
+        let f =
+            Feats::from_ud("Mood=Ind|Number=Sing|Person=3|PronType=Prs|Tense=Pres|VerbForm=Fin");
+        assert_eq!(
+            f.to_ud(),
+            "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+        );
         assert_eq!(f.get("Tense"), Some("Pres"));
         assert_eq!(f.get("Gender"), None);
         assert_eq!(Feats::from_ud("_").to_ud(), "_");
-        assert_eq!(Feats::from_ud("Gender=Bogus|Number=Plur").to_ud(), "Number=Plur");
+        assert_eq!(
+            Feats::from_ud("Gender=Bogus|Number=Plur").to_ud(),
+            "Number=Plur"
+        );
     }
 }
