@@ -29,9 +29,89 @@ pub fn segment(doc: &mut Doc) {
 pub fn analyze(doc: &mut Doc) {
     segment(doc);
     tagger::tag_doc(doc);
+    parse_doc(doc);
 }
 
-/// Tags (and parses) one sentence given as word forms, outside any document: heads are
+static PARSER_FR: &[u8] = include_bytes!("../models/parser-fr.bin");
+static PARSER_EN: &[u8] = include_bytes!("../models/parser-en.bin");
+
+/// The dependency parser shipped for `lang`, loaded once; `None` only if the embedded file is
+/// broken, which `tests::embedded_parsers_load` rules out for every build.
+pub fn embedded_parser(lang: veille_core::Lang) -> Option<&'static parser::ParserModel> {
+    use std::sync::OnceLock;
+    static FR: OnceLock<Option<parser::ParserModel>> = OnceLock::new();
+    static EN: OnceLock<Option<parser::ParserModel>> = OnceLock::new();
+    let (cell, bytes) = match lang {
+        veille_core::Lang::Fr => (&FR, PARSER_FR),
+        veille_core::Lang::En => (&EN, PARSER_EN),
+    };
+    cell.get_or_init(|| parser::ParserModel::from_bytes(bytes).ok())
+        .as_ref()
+}
+
+/// Parses one tagged sentence; heads come back as indices from `offset` (`None` for the root).
+fn parse_sentence(
+    p: &parser::ParserModel,
+    forms: &[&str],
+    analyses: &[veille_core::Analysis],
+    offset: u32,
+    heads: &mut Vec<u32>,
+    labels: &mut Vec<u16>,
+) -> Vec<(Option<u32>, String)> {
+    let lemmas: Vec<&str> = analyses.iter().map(|a| a.lemma.as_str()).collect();
+    let upos: Vec<veille_core::Upos> = analyses.iter().map(|a| a.upos).collect();
+    let feats: Vec<veille_core::Feats> = analyses.iter().map(|a| a.feats).collect();
+    let input = parser::ParseInput {
+        forms,
+        lemmas: &lemmas,
+        upos: &upos,
+        feats: &feats,
+    };
+    p.parse(&input, heads, labels);
+    heads
+        .iter()
+        .zip(labels.iter())
+        .map(|(&h, &l)| ((h > 0).then(|| offset + h - 1), p.label(l).to_string()))
+        .collect()
+}
+
+/// Parses every sentence of a tagged `doc`, filling heads and relations in `doc.analyses`.
+pub fn parse_doc(doc: &mut Doc) {
+    let Some(p) = doc.lang.and_then(embedded_parser) else {
+        return;
+    };
+    if doc.analyses.len() != doc.words.len() {
+        return;
+    }
+    let (mut heads, mut labels) = (Vec::new(), Vec::new());
+    for si in 0..doc.sentences.len() {
+        let toks = doc.sentences[si].tokens();
+        if toks.is_empty() {
+            continue;
+        }
+        let first = doc.tokens[toks.start].first_word as usize;
+        let last = &doc.tokens[toks.end - 1];
+        let end = last.first_word as usize + last.n_words as usize;
+        let forms: Vec<&str> = doc.words[first..end]
+            .iter()
+            .map(|w| w.form(&doc.text))
+            .collect();
+        let parsed = parse_sentence(
+            p,
+            &forms,
+            &doc.analyses[first..end],
+            first as u32,
+            &mut heads,
+            &mut labels,
+        );
+        for (a, (h, rel)) in doc.analyses[first..end].iter_mut().zip(parsed) {
+            a.head = h;
+            a.deprel = rel;
+        }
+    }
+}
+
+/// Tags and parses one sentence given as word forms, outside any document: heads are
 /// numbered from `offset` (the index of the sentence's first word in the caller's list).
 pub fn analyze_words(
     forms: &[&str],
@@ -41,8 +121,8 @@ pub fn analyze_words(
     let Some(t) = tagger::embedded(lang) else {
         return vec![veille_core::Analysis::default(); forms.len()];
     };
-    let _ = offset;
-    t.tag(forms)
+    let mut out: Vec<veille_core::Analysis> = t
+        .tag(forms)
         .into_iter()
         .map(|w| veille_core::Analysis {
             upos: w.upos,
@@ -51,5 +131,27 @@ pub fn analyze_words(
             head: None,
             deprel: String::new(),
         })
-        .collect()
+        .collect();
+    if let Some(p) = embedded_parser(lang) {
+        let (mut heads, mut labels) = (Vec::new(), Vec::new());
+        let parsed = parse_sentence(p, forms, &out, offset, &mut heads, &mut labels);
+        for (a, (h, rel)) in out.iter_mut().zip(parsed) {
+            a.head = h;
+            a.deprel = rel;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_parsers_load() {
+        for lang in veille_core::Lang::ALL {
+            assert!(
+                super::embedded_parser(lang).is_some(),
+                "embedded parser for {lang} does not load"
+            );
+        }
+    }
 }

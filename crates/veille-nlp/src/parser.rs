@@ -1,1 +1,1713 @@
-//! Dependency parser (work in progress by the parser engineer; see issue #3).
+//! Labelled dependency parser (issue #3): greedy arc-eager transitions scored by an averaged
+//! perceptron, trained with a dynamic oracle and error exploration.
+//!
+//! # How it parses
+//!
+//! The arc-eager system (Nivre 2003) reads the sentence left to right with a stack and a
+//! buffer; the artificial root sits at the *end* of the buffer (Ballesteros & Nivre 2013), so
+//! the root word is attached last, once everything else is known. Four unlabelled transitions
+//! (SHIFT, REDUCE, LEFT-ARC, RIGHT-ARC) are scored by one perceptron over ~90 hashed feature
+//! templates in the style of Zhang & Nivre (2011): words, lemmas, UPOS, morphology, distance,
+//! valency, left/right-most children and their labels, label sets.
+//!
+//! Labels come from a second perceptron that runs once per word, when the word is popped
+//! (LEFT-ARC, or REDUCE after its RIGHT-ARC): at that moment the word's whole subtree is built,
+//! so the labeller sees its dependents (the preposition that makes an `obl`, the `mark` of an
+//! `advcl`) and the siblings already attached to its head. Splitting the decision this way
+//! keeps the transition rows at four weights instead of 2×|labels|+2, which is what makes a
+//! table of a million features fit in a few megabytes and cost one cache line per feature.
+//!
+//! # How it learns
+//!
+//! Training trees are projectivized by lifting (a non-projective arc moves to its head's head
+//! until the tree is projective; labels stay). The arc-eager dynamic oracle of Goldberg & Nivre
+//! (2012, 2013) gives the cost of every transition in any configuration, so after the first
+//! epochs the trainer follows the model's own (possibly wrong) choice with probability
+//! `explore_p` and learns to recover from its mistakes. Weights are averaged (the `w - u/c`
+//! trick, exact integers), then quantized to `i8` with one scale per table: only argmaxes are
+//! ever taken, so a common scale changes nothing but rounding.
+//!
+//! Training is single-threaded and seeded, so the same inputs give a byte-identical model.
+//!
+//! # Model file
+//!
+//! Inside the [`veille_core::container`], kind `parser`, format [`FORMAT`]: the label names,
+//! the root label id, the two hash-table sizes, then each table as a bitmap of its non-zero
+//! rows followed by those rows (`i8`). Loading rebuilds the dense tables.
+//!
+//! # Status
+//!
+//! - done: transition system, oracle, features, training, quantized model, serialization.
+//! - see the report of issue #3 for scores; `examples/parser_dev.rs` trains and evaluates.
+
+use crate::conllu::GoldSentence;
+use veille_core::container::{self, ContainerError};
+use veille_core::{Feats, Upos};
+
+pub const KIND: &str = "parser";
+/// Bump when the payload layout, the feature templates or the hashing change: an old model
+/// would load but score garbage.
+pub const FORMAT: u32 = 2;
+
+/// One sentence to parse: syntactic words (multiword tokens already expanded) with their tags.
+/// Slices shorter than `forms` are tolerated (missing values count as unknown).
+#[derive(Debug, Clone, Copy)]
+pub struct ParseInput<'a> {
+    pub forms: &'a [&'a str],
+    pub lemmas: &'a [&'a str],
+    pub upos: &'a [Upos],
+    pub feats: &'a [Feats],
+}
+
+/// A trained parser: quantized transition and label weights, and the label names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParserModel {
+    labels: Vec<String>,
+    root: u16,
+    trans_bits: u32,
+    trans: Vec<[i8; 4]>,
+    lab_bits: u32,
+    /// Cache lines per label row (64 labels each).
+    lab_lines: usize,
+    lab: Vec<Line>,
+    /// Per (dependent UPOS, head UPOS, direction): the labels seen in training for it, or
+    /// empty for "any". A single candidate is taken without scoring (PUNCT → punct).
+    cands: Vec<Vec<u16>>,
+    trans_off: u128,
+    label_off: u64,
+    vocab: Vocab,
+}
+
+/// 64 label weights in one cache line: a label row costs one memory access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, align(64))]
+struct Line([i8; 64]);
+
+/// A training sentence: gold (or predicted, for jackknifed training) tags and the gold tree.
+/// `heads` are 0 for the root, else the 1-based index of the head word.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TrainSentence {
+    pub forms: Vec<String>,
+    pub lemmas: Vec<String>,
+    pub upos: Vec<Upos>,
+    pub feats: Vec<Feats>,
+    pub heads: Vec<u32>,
+    pub deprels: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// First epoch (0-based) in which the trainer may follow the model's own mistakes.
+    pub explore_from: usize,
+    /// Probability of following the model's prediction once exploring.
+    pub explore_p: f64,
+    /// log2 of the number of rows of the transition table.
+    pub trans_bits: u32,
+    /// log2 of the number of rows of the label table.
+    pub label_bits: u32,
+    /// Words seen fewer times than this in training are replaced by shape classes (≤ 1: all
+    /// words are kept).
+    pub min_word_count: u32,
+    /// Transition feature templates switched off (bit k = template k), for ablation studies.
+    pub trans_off: u128,
+    /// Label feature templates switched off.
+    pub label_off: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 15,
+            seed: 1,
+            explore_from: 1,
+            explore_p: 0.9,
+            trans_bits: 20,
+            label_bits: 15,
+            min_word_count: 1,
+            trans_off: 0,
+            label_off: 0,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transitions and parser state
+
+const SH: usize = 0;
+const RE: usize = 1;
+const LA: usize = 2;
+const RA: usize = 3;
+const N_ACT: usize = 4;
+
+/// Label value of a word not labelled yet (attached by RIGHT-ARC, labelled when popped).
+const PENDING: u16 = u16::MAX - 2;
+const ROOT_LAB: u16 = u16::MAX - 1;
+const NIL_LAB: u16 = u16::MAX;
+
+/// Per-word attributes, mixed once per sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tok {
+    /// Lowercased form, digits folded to 0.
+    w: u64,
+    /// Lowercased lemma.
+    l: u64,
+    /// UPOS.
+    p: u64,
+    /// Morphological features.
+    m: u64,
+    /// Last three characters of the lowercased form.
+    s: u64,
+    /// UPOS index (for the label candidates).
+    pi: u8,
+    /// Punctuation marks and verbs before this word (prefix counts, for "between" features).
+    cp: u16,
+    cv: u16,
+}
+
+/// UPOS values, plus the root and NIL pseudo-words.
+const N_UPOS: usize = 19;
+const P_ROOT: u8 = 17;
+const P_NIL: u8 = 18;
+/// Number of (dependent UPOS, head UPOS, direction) keys.
+const N_KEYS: usize = N_UPOS * N_UPOS * 2;
+
+/// Parser configuration. Word `i` is index `i`; the root is index `n` (the end of the buffer)
+/// and `n + 1` is NIL, a dummy whose arrays hold neutral values so that feature extraction
+/// never branches on "absent".
+#[derive(Debug, Clone, Default)]
+struct State {
+    n: u32,
+    nil: u32,
+    stack: Vec<u32>,
+    /// Front of the buffer; `b == n` means only the root is left.
+    b: u32,
+    head: Vec<u32>,
+    label: Vec<u16>,
+    l1: Vec<u32>,
+    l2: Vec<u32>,
+    r1: Vec<u32>,
+    r2: Vec<u32>,
+    lval: Vec<u8>,
+    rval: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+fn refill<T: Copy>(v: &mut Vec<T>, len: usize, x: T) {
+    v.clear();
+    v.resize(len, x);
+}
+
+impl State {
+    fn reset(&mut self, n: usize) {
+        let nil = (n + 1) as u32;
+        self.n = n as u32;
+        self.nil = nil;
+        self.stack.clear();
+        self.b = 0;
+        refill(&mut self.head, n + 2, nil);
+        refill(&mut self.label, n + 2, PENDING);
+        self.label[n] = ROOT_LAB;
+        self.label[n + 1] = NIL_LAB;
+        for v in [&mut self.l1, &mut self.l2, &mut self.r1, &mut self.r2] {
+            refill(v, n + 2, nil);
+        }
+        refill(&mut self.lval, n + 2, 0);
+        refill(&mut self.rval, n + 2, 0);
+        refill(&mut self.lset, n + 2, 0);
+        refill(&mut self.rset, n + 2, 0);
+    }
+
+    #[inline]
+    fn s(&self, k: usize) -> u32 {
+        let len = self.stack.len();
+        if k < len {
+            self.stack[len - 1 - k]
+        } else {
+            self.nil
+        }
+    }
+
+    #[inline]
+    fn nb(&self, k: u32) -> u32 {
+        let i = self.b + k;
+        if i <= self.n { i } else { self.nil }
+    }
+
+    #[inline]
+    fn legal(&self) -> [bool; N_ACT] {
+        let has = !self.stack.is_empty();
+        let s0_headed = has && self.head[self.s(0) as usize] != self.nil;
+        if self.b < self.n {
+            return [true, s0_headed, has && !s0_headed, has];
+        }
+        // Only the root is left. A headless s0 goes to the root only if it is the last headless
+        // word on the stack; otherwise it attaches to s1 (RIGHT-ARC's slot, unused at this
+        // point). So every parse has exactly one root, and which word it is gets learned
+        // instead of being left to a post-hoc rule.
+        let others_headless = has
+            && self.stack[..self.stack.len() - 1]
+                .iter()
+                .any(|&k| self.head[k as usize] == self.nil);
+        [
+            false,
+            s0_headed,
+            has && !s0_headed && !others_headless,
+            has && !s0_headed && self.stack.len() >= 2,
+        ]
+    }
+
+    #[inline]
+    fn terminal(&self) -> bool {
+        self.stack.is_empty() && self.b >= self.n
+    }
+
+    /// Applies a legal transition; returns the word popped off the stack with its head known
+    /// (LEFT-ARC, REDUCE), which the caller labels now.
+    fn apply(&mut self, a: usize) -> Option<u32> {
+        match a {
+            SH => {
+                self.stack.push(self.b);
+                self.b += 1;
+                None
+            }
+            RA if self.b >= self.n => {
+                // End phase: s0 becomes the rightmost dependent of s1.
+                let d = self.stack.pop()?;
+                let h = self.s(0) as usize;
+                self.head[d as usize] = h as u32;
+                self.r2[h] = self.r1[h];
+                self.r1[h] = d;
+                self.rval[h] = self.rval[h].saturating_add(1);
+                Some(d)
+            }
+            RA => {
+                let (h, d) = (self.s(0), self.b);
+                self.head[d as usize] = h;
+                let h = h as usize;
+                self.r2[h] = self.r1[h];
+                self.r1[h] = d;
+                self.rval[h] = self.rval[h].saturating_add(1);
+                self.stack.push(d);
+                self.b += 1;
+                None
+            }
+            LA => {
+                let d = self.stack.pop()?;
+                let h = self.b as usize;
+                self.head[d as usize] = self.b;
+                self.l2[h] = self.l1[h];
+                self.l1[h] = d;
+                self.lval[h] = self.lval[h].saturating_add(1);
+                Some(d)
+            }
+            _ => self.stack.pop(),
+        }
+    }
+
+    fn set_label(&mut self, d: u32, lab: u16) {
+        let d = d as usize;
+        self.label[d] = lab;
+        let h = self.head[d] as usize;
+        if h <= self.n as usize {
+            let bit = 1u64 << (lab % 64);
+            if d < h {
+                self.lset[h] |= bit;
+            } else {
+                self.rset[h] |= bit;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing and features
+//
+// Every attribute of a word is a well-mixed 64-bit value computed once per sentence; a feature
+// is the XOR of its attributes (rotated by slot) and a per-template seed, times one odd
+// constant, whose top bits index the table. One multiply per feature keeps feature extraction
+// as cheap as the table lookup it feeds.
+
+const K0: u64 = 0x9E37_79B9_7F4A_7C15;
+const K1: u64 = 0xD6E8_FEB8_6659_FD93;
+
+#[inline(always)]
+fn fin(h: u64) -> u64 {
+    let h = (h ^ (h >> 32)).wrapping_mul(K1);
+    h ^ (h >> 29)
+}
+
+/// A small value (tag, distance, label id, bit set) spread over 64 bits.
+#[inline(always)]
+fn sm(x: u64) -> u64 {
+    fin(x ^ 0x2545_F491_4F6C_DD1D)
+}
+
+const fn seeds() -> [u64; 128] {
+    let mut out = [0u64; 128];
+    let mut k = 0;
+    while k < 128 {
+        let mut z = (k as u64 + 1).wrapping_mul(0xA076_1D64_78BD_642F);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        out[k] = z ^ (z >> 31);
+        k += 1;
+    }
+    out
+}
+static SEEDS: [u64; 128] = seeds();
+
+/// FNV-1a of the lowercased text with ASCII digits folded to `0` (dates, amounts and years
+/// then share features), finished by a mixer.
+fn hash_lower(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            let b = c.to_ascii_lowercase() as u8;
+            eat(if b.is_ascii_digit() { b'0' } else { b });
+        } else {
+            for lc in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                    eat(b);
+                }
+            }
+        }
+    }
+    fin(h)
+}
+
+fn suffix(s: &str) -> &str {
+    match s.char_indices().rev().nth(2) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// Words (hashes of lowercased forms and lemmas) seen at least `min_word_count` times in
+/// training. Rarer words fall into a few shape classes: their own features were noise learned
+/// from one or two examples, and dropping them keeps the hashed tables small enough to stay
+/// in cache. Empty means "every word is known".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Vocab {
+    keys: Vec<u64>,
+}
+
+impl Vocab {
+    #[inline]
+    fn map(&self, h: u64, text: &str) -> u64 {
+        if self.keys.is_empty() || self.keys.binary_search(&h).is_ok() {
+            return h;
+        }
+        let mut class = 0u64;
+        let mut chars = text.chars();
+        if chars.next().is_some_and(|c| c.is_uppercase()) {
+            class |= 1;
+        }
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                class |= 2;
+            } else if c == '-' {
+                class |= 4;
+            } else if !c.is_alphanumeric() {
+                class |= 8;
+            }
+        }
+        sm(0xBAD0 + class)
+    }
+}
+
+fn tok(vocab: &Vocab, form: &str, lemma: &str, upos: Option<Upos>, feats: Option<Feats>) -> Tok {
+    let pi = upos.map_or(0, |u| u.index()) as u8;
+    Tok {
+        w: vocab.map(hash_lower(form), form),
+        l: vocab.map(hash_lower(lemma), lemma) ^ 0x1111,
+        s: hash_lower(suffix(form)) ^ 0x2222,
+        p: sm(pi as u64),
+        m: sm(feats.map_or(0, |f| f.0 as u64) | 1 << 40),
+        pi,
+        cp: 0,
+        cv: 0,
+    }
+}
+
+/// Fills the prefix counts and appends the root and NIL pseudo-words.
+fn push_specials(t: &mut Vec<Tok>) {
+    let (mut cp, mut cv) = (0u16, 0u16);
+    for x in t.iter_mut() {
+        x.cp = cp;
+        x.cv = cv;
+        cp = cp.saturating_add((x.pi == Upos::Punct.index() as u8) as u16);
+        cv = cv.saturating_add((x.pi == Upos::Verb.index() as u8) as u16);
+    }
+    for (k, pi) in [(1u64, P_ROOT), (2, P_NIL)] {
+        let v = sm(0x5eed_0000 + k);
+        t.push(Tok {
+            w: v,
+            l: v,
+            s: v,
+            p: sm(pi as u64),
+            m: sm(1 << 40),
+            pi,
+            cp,
+            cv,
+        });
+    }
+}
+
+fn toks_of_input(v: &Vocab, s: &ParseInput, t: &mut Vec<Tok>) {
+    t.clear();
+    for (i, &f) in s.forms.iter().enumerate() {
+        let l = s.lemmas.get(i).copied().unwrap_or(f);
+        t.push(tok(
+            v,
+            f,
+            l,
+            s.upos.get(i).copied(),
+            s.feats.get(i).copied(),
+        ));
+    }
+    push_specials(t);
+}
+
+fn toks_of_train(v: &Vocab, s: &TrainSentence) -> Vec<Tok> {
+    let mut t = Vec::with_capacity(s.forms.len() + 2);
+    for (i, f) in s.forms.iter().enumerate() {
+        let l = s.lemmas.get(i).map_or(f.as_str(), |x| x.as_str());
+        t.push(tok(
+            v,
+            f,
+            l,
+            s.upos.get(i).copied(),
+            s.feats.get(i).copied(),
+        ));
+    }
+    push_specials(&mut t);
+    t
+}
+
+/// Number of transition feature templates.
+const NT: usize = 105;
+/// Number of label feature templates.
+const NL: usize = 32;
+const _: () = assert!(NL * 127 < i16::MAX as usize);
+
+/// Distance between two words, bucketed (0 when either is not a word).
+#[inline]
+fn dist_bucket(a: u32, b: u32, n: u32) -> u64 {
+    if a >= n || b >= n {
+        return 0;
+    }
+    let d = a.abs_diff(b);
+    match d {
+        0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        10..=14 => 7,
+        _ => 8,
+    }
+}
+
+/// Writes one hashed feature per `;`-separated group of (already mixed) values.
+macro_rules! feats {
+    ($out:ident, $k:ident; $($a:expr $(, $rest:expr)*);+ $(;)?) => {
+        $(
+            {
+                #[allow(unused_mut, unused_assignments)]
+                let mut h = SEEDS[$k] ^ $a;
+                #[allow(unused_mut, unused_assignments, unused_variables)]
+                let mut r = 0u32;
+                $( r += 19; h ^= ($rest).rotate_left(r); )*
+                $out[$k] = h.wrapping_mul(K0);
+                $k += 1;
+            }
+        )+
+    };
+}
+
+fn trans_features(st: &State, t: &[Tok], out: &mut [u64; NT]) {
+    let s0 = st.s(0) as usize;
+    let s1 = st.s(1) as usize;
+    let s2 = st.s(2) as usize;
+    let n0 = st.b as usize;
+    let n1 = st.nb(1) as usize;
+    let n2 = st.nb(2) as usize;
+    let s0h = st.head[s0] as usize;
+    let s0h2 = st.head[s0h] as usize;
+    let (s0l1, s0l2, s0r1, s0r2) = (
+        st.l1[s0] as usize,
+        st.l2[s0] as usize,
+        st.r1[s0] as usize,
+        st.r2[s0] as usize,
+    );
+    let (n0l1, n0l2) = (st.l1[n0] as usize, st.l2[n0] as usize);
+    let s1r1 = st.r1[s1] as usize;
+    let lab = |i: usize| sm(st.label[i] as u64 + 0x100);
+    let (ts0, ts1, tn0, tn1, tn2) = (t[s0], t[s1], t[n0], t[n1], t[n2]);
+    let d = sm(dist_bucket(s0 as u32, n0 as u32, st.n) + 0x200);
+    let (vl0, vr0, nvl) = (
+        sm(st.lval[s0] as u64 + 0x300),
+        sm(st.rval[s0] as u64 + 0x400),
+        sm(st.lval[n0] as u64 + 0x500),
+    );
+    let (sl0, sr0, nsl) = (sm(st.lset[s0]), sm(st.rset[s0] ^ K0), sm(st.lset[n0] ^ K1));
+    let headed = sm((s0h != st.nil as usize) as u64 + 0x600);
+    let prev = if n0 == 0 { st.nil as usize } else { n0 - 1 };
+    // Punctuation marks and verbs strictly between s0 and n0 (0, 1, 2+; 3 without s0).
+    let between = |c: fn(&Tok) -> u16, own: bool| -> u64 {
+        if s0 >= st.n as usize {
+            return 3;
+        }
+        let x = c(&tn0).saturating_sub(c(&ts0)).saturating_sub(own as u16);
+        x.min(2) as u64
+    };
+    let bp = sm(between(|x| x.cp, ts0.pi == Upos::Punct.index() as u8) + 0x900);
+    let bv = sm(between(|x| x.cv, ts0.pi == Upos::Verb.index() as u8) + 0xA00);
+    let mut k = 0usize;
+    feats!(out, k;
+        // single words
+        ts0.w, ts0.p; ts0.w; ts0.p; tn0.w, tn0.p; tn0.w; tn0.p;
+        tn1.w, tn1.p; tn1.w; tn1.p; tn2.w, tn2.p; tn2.w; tn2.p;
+        // pairs
+        ts0.w, ts0.p, tn0.w, tn0.p; ts0.w, ts0.p, tn0.w; ts0.w, tn0.w, tn0.p;
+        ts0.w, ts0.p, tn0.p; ts0.p, tn0.w, tn0.p; ts0.w, tn0.w; ts0.p, tn0.p; tn0.p, tn1.p;
+        // three tags
+        tn0.p, tn1.p, tn2.p; ts0.p, tn0.p, tn1.p; t[s0h].p, ts0.p, tn0.p;
+        ts0.p, t[s0l1].p, tn0.p; ts0.p, t[s0r1].p, tn0.p; ts0.p, tn0.p, t[n0l1].p;
+        // distance
+        ts0.w, d; ts0.p, d; tn0.w, d; tn0.p, d; ts0.w, tn0.w, d; ts0.p, tn0.p, d;
+        // valency
+        ts0.w, vr0; ts0.p, vr0; ts0.w, vl0; ts0.p, vl0; tn0.w, nvl; tn0.p, nvl;
+        // first-order children and head
+        t[s0h].w; t[s0h].p; lab(s0); t[s0l1].w; t[s0l1].p; lab(s0l1);
+        t[s0r1].w; t[s0r1].p; lab(s0r1); t[n0l1].w; t[n0l1].p; lab(n0l1);
+        // second order
+        t[s0h2].w; t[s0h2].p; lab(s0h); t[s0l2].w; t[s0l2].p; lab(s0l2);
+        t[s0r2].w; t[s0r2].p; lab(s0r2); t[n0l2].w; t[n0l2].p; lab(n0l2);
+        ts0.p, t[s0l1].p, t[s0l2].p; ts0.p, t[s0r1].p, t[s0r2].p;
+        ts0.p, t[s0h].p, t[s0h2].p; tn0.p, t[n0l1].p, t[n0l2].p;
+        // label sets
+        ts0.w, sr0; ts0.p, sr0; ts0.w, sl0; ts0.p, sl0; tn0.w, nsl; tn0.p, nsl;
+        // the rest of the stack
+        ts1.p; ts1.w, ts1.p; ts1.p, ts0.p, tn0.p; ts1.p, ts0.p; t[s2].p, ts1.p, ts0.p;
+        ts1.p, t[s1r1].p, ts0.p; ts1.p, lab(s1r1), tn0.p;
+        // arc-eager specific: is s0 already attached?
+        headed, ts0.p, tn0.p; headed, ts0.w, tn0.p; headed, ts0.p, tn0.w;
+        headed, lab(s0), tn0.p;
+        // lemmas and morphology
+        ts0.l, tn0.l; ts0.l, tn0.p; ts0.p, tn0.l; ts0.p, ts0.m, tn0.p, tn0.m;
+        ts0.m, tn0.p; ts0.p, tn0.m; tn0.p, tn0.m, tn1.p;
+        // suffixes (unknown words)
+        tn0.s, tn0.p; ts0.s, ts0.p; ts0.p, tn0.s, tn0.p;
+        // wider context
+        tn0.p, tn1.p, tn1.w; ts0.p, tn1.w, tn1.p; tn1.p, tn2.p;
+        t[prev].p, tn0.p, ts0.p;
+        ts1.w, ts0.w; ts1.w, tn0.w;
+        // what lies between s0 and n0; the preposition of n0 against its candidate heads
+        ts0.p, tn0.p, bp; ts0.p, tn0.p, bv; ts0.l, t[n0l1].w, tn0.p;
+        ts1.l, t[n0l1].w, tn0.p; ts0.p, t[n0l1].w, tn0.p, d; ts0.p, tn0.l, t[n0l1].w;
+    );
+    debug_assert_eq!(k, NT);
+}
+
+/// Features for labelling dependent `d` attached to head `h` (a word, not the root).
+fn label_features(st: &State, t: &[Tok], d: usize, h: usize, out: &mut [u64; NL]) {
+    let nil = st.nil as usize;
+    let dir = sm((d < h) as u64 + 0x700);
+    let dist = sm(dist_bucket(d as u32, h as u32, st.n) + 0x200);
+    let (td, th) = (t[d], t[h]);
+    let (dl1, dl2, dr1) = (st.l1[d] as usize, st.l2[d] as usize, st.r1[d] as usize);
+    let hh = st.head[h] as usize;
+    let lab = |i: usize| sm(st.label[i] as u64 + 0x100);
+    let prev = if d == 0 { nil } else { d - 1 };
+    let next = if d + 1 >= st.n as usize { nil } else { d + 1 };
+    let (dls, drs, hls, hrs) = (
+        sm(st.lset[d]),
+        sm(st.rset[d] ^ K0),
+        sm(st.lset[h] ^ K1),
+        sm(st.rset[h] ^ K0 ^ K1),
+    );
+    let val = sm(((st.lval[d] as u64) << 8 | st.rval[d] as u64) + 0x800);
+    let mut k = 0usize;
+    feats!(out, k;
+        td.p, th.p, dir; td.w, td.p; td.l, td.p, th.p, dir; td.w, th.p, dir;
+        td.p, th.w, dir; td.p, th.l, dir; td.l, th.l, dir; td.p, th.p, dist, dir;
+        td.m, td.p, th.p, dir; th.m, th.p, td.p, dir;
+        td.p, lab(dl1), lab(dr1); td.p, dls; td.p, drs;
+        td.p, th.p, hls, dir; td.p, th.p, hrs, dir;
+        td.p, th.p, t[hh].p, dir; td.p, t[dl1].w; td.p, th.p, t[dl1].w, dir;
+        td.p, t[prev].p, t[next].p; td.p, th.l, t[dl1].w, dir; td.w, th.w;
+        td.p, val; td.p, th.p, t[dr1].w;
+        td.p, lab(dl2), t[dl2].p; td.s, td.p; td.p, t[prev].w;
+        td.p, th.p, t[dl1].p, t[dl2].p, dir; td.l, td.p, dir; th.l, th.p, dir;
+        td.p, th.p, td.m, th.m, dir; td.p, th.p, t[hh].l; td.p, t[dl1].w, t[dl2].w;
+    );
+    debug_assert_eq!(k, NL);
+}
+
+/// Replaces switched-off templates by a constant per template (which then acts as a bias).
+#[inline]
+fn mask_off(out: &mut [u64], mut off: u128) {
+    while off != 0 {
+        let k = off.trailing_zeros() as usize;
+        off &= off - 1;
+        if let Some(x) = out.get_mut(k) {
+            *x = SEEDS[k].wrapping_mul(K0);
+        }
+    }
+}
+
+/// Key of the (dependent UPOS, head UPOS, direction) triple that selects label candidates.
+#[inline]
+fn label_key(t: &[Tok], d: usize, h: usize) -> usize {
+    let p = |i: usize| (t[i].pi as usize).min(N_UPOS - 1);
+    (p(d) * N_UPOS + p(h)) * 2 + (d < h) as usize
+}
+
+#[inline]
+fn row(h: u64, bits: u32) -> usize {
+    (h >> (64 - bits)) as usize
+}
+
+/// Index of the best legal action (ties to the lowest index); SHIFT as a fallback.
+#[inline]
+fn best_legal<T: PartialOrd + Copy>(scores: &[T; N_ACT], legal: &[bool; N_ACT]) -> usize {
+    let mut best: Option<usize> = None;
+    for a in 0..N_ACT {
+        if legal[a] && best.is_none_or(|b| scores[a] > scores[b]) {
+            best = Some(a);
+        }
+    }
+    best.unwrap_or(SH)
+}
+
+/// The best-scoring label among `cands` (all labels but the root's when empty).
+#[inline]
+fn best_label<T: PartialOrd + Copy>(sc: &[T], cands: &[u16], n_labels: usize, root: u16) -> u16 {
+    let mut best = u16::MAX;
+    let mut top = None::<T>;
+    let mut consider = |l: u16| {
+        if let Some(&x) = sc.get(l as usize)
+            && l != root
+            && top.is_none_or(|t| x > t)
+        {
+            top = Some(x);
+            best = l;
+        }
+    };
+    if cands.is_empty() {
+        (0..n_labels as u16).for_each(&mut consider);
+    } else {
+        cands.iter().copied().for_each(&mut consider);
+    }
+    if best == u16::MAX { root } else { best }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prediction
+
+/// Buffers reused from sentence to sentence (one set per thread).
+#[derive(Default)]
+struct Scratch {
+    st: State,
+    toks: Vec<Tok>,
+    lsc: Vec<i16>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// The only legal action, if there is exactly one (empty stack, or only the root left in
+/// the buffer): no need to score it.
+#[inline]
+fn forced(legal: &[bool; N_ACT]) -> Option<usize> {
+    let mut only = None;
+    for (a, &ok) in legal.iter().enumerate() {
+        if ok {
+            if only.is_some() {
+                return None;
+            }
+            only = Some(a);
+        }
+    }
+    only
+}
+
+impl ParserModel {
+    /// Parses one sentence. `heads[i]` is 0 for the root, else the 1-based index of the head
+    /// of word `i + 1`; `labels[i]` is a label id for [`ParserModel::label`]. There is exactly
+    /// one root (extra roots are attached to the first).
+    pub fn parse(&self, s: &ParseInput, heads: &mut Vec<u32>, labels: &mut Vec<u16>) {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => self.parse_with(s, heads, labels, &mut sc),
+            // Only reachable if parse re-entered itself on this thread.
+            Err(_) => self.parse_with(s, heads, labels, &mut Scratch::default()),
+        })
+    }
+
+    fn parse_with(
+        &self,
+        s: &ParseInput,
+        heads: &mut Vec<u32>,
+        labels: &mut Vec<u16>,
+        sc: &mut Scratch,
+    ) {
+        heads.clear();
+        labels.clear();
+        let n = s.forms.len();
+        if n == 0 {
+            return;
+        }
+        let Scratch { st, toks, lsc } = sc;
+        toks_of_input(&self.vocab, s, toks);
+        st.reset(n);
+        lsc.clear();
+        lsc.resize(64 * self.lab_lines, 0);
+        let mut tf = [0u64; NT];
+        let mut lf = [0u64; NL];
+        while !st.terminal() {
+            let legal = st.legal();
+            let a = match forced(&legal) {
+                Some(a) => a,
+                None => {
+                    trans_features(st, toks, &mut tf);
+                    mask_off(&mut tf, self.trans_off);
+                    best_legal(&self.score_trans(&tf), &legal)
+                }
+            };
+            if let Some(d) = st.apply(a) {
+                let h = st.head[d as usize];
+                let lab = if h == st.n {
+                    self.root
+                } else {
+                    self.predict_label(st, toks, d as usize, h as usize, &mut lf, lsc)
+                };
+                st.set_label(d, lab);
+            }
+        }
+        self.fix_roots(st, toks, &mut lf, lsc);
+        for i in 0..n {
+            let h = st.head[i];
+            heads.push(if h >= st.n { 0 } else { h + 1 });
+            labels.push(st.label[i]);
+        }
+    }
+
+    /// Leaves exactly one root: every word without a head (none should be left) and every
+    /// root after the first is attached to the first root and relabelled.
+    fn fix_roots(&self, st: &mut State, toks: &[Tok], lf: &mut [u64; NL], sc: &mut [i16]) {
+        let n = st.n as usize;
+        let first = (0..n).find(|&i| st.head[i] == st.n).unwrap_or(0);
+        if st.head[first] != st.n {
+            st.head[first] = st.n;
+            st.label[first] = self.root;
+        }
+        for i in 0..n {
+            if i != first && st.head[i] >= st.n {
+                st.head[i] = first as u32;
+                let lab = self.predict_label(st, toks, i, first, lf, sc);
+                st.set_label(i as u32, lab);
+            }
+        }
+    }
+
+    #[inline]
+    fn score_trans(&self, f: &[u64; NT]) -> [i32; N_ACT] {
+        let mut s = [0i32; N_ACT];
+        let shift = 64 - self.trans_bits;
+        for &h in f {
+            let r = &self.trans[(h >> shift) as usize];
+            for a in 0..N_ACT {
+                s[a] += r[a] as i32;
+            }
+        }
+        s
+    }
+
+    /// The best label other than the root's for `d` under head `h`.
+    fn predict_label(
+        &self,
+        st: &State,
+        toks: &[Tok],
+        d: usize,
+        h: usize,
+        lf: &mut [u64; NL],
+        sc: &mut [i16],
+    ) -> u16 {
+        let cands = &self.cands[label_key(toks, d, h)];
+        if let [only] = cands.as_slice() {
+            return *only;
+        }
+        label_features(st, toks, d, h, lf);
+        mask_off(lf, self.label_off as u128);
+        sc.fill(0);
+        let lines = self.lab_lines;
+        let shift = 64 - self.lab_bits;
+        // NL × 127 fits in an i16 (asserted at compile time), so sums never overflow.
+        for &f in lf.iter() {
+            let r = (f >> shift) as usize * lines;
+            for (acc, line) in sc.chunks_exact_mut(64).zip(&self.lab[r..r + lines]) {
+                for (s, &w) in acc.iter_mut().zip(&line.0) {
+                    *s += w as i16;
+                }
+            }
+        }
+        best_label(sc, cands, self.labels.len(), self.root)
+    }
+
+    /// The name of label `id` ("dep" for an id this model does not have).
+    pub fn label(&self, id: u16) -> &str {
+        self.labels.get(id as usize).map_or("dep", |s| s.as_str())
+    }
+
+    /// All label names, indexed by id.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut p = Vec::new();
+        p.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
+        for l in &self.labels {
+            p.extend_from_slice(&(l.len() as u16).to_le_bytes());
+            p.extend_from_slice(l.as_bytes());
+        }
+        p.extend_from_slice(&self.root.to_le_bytes());
+        p.extend_from_slice(&self.trans_bits.to_le_bytes());
+        p.extend_from_slice(&self.lab_bits.to_le_bytes());
+        p.extend_from_slice(&(self.lab_lines as u32).to_le_bytes());
+        let flat: Vec<i8> = self.trans.iter().flatten().copied().collect();
+        write_sparse(&mut p, &flat, N_ACT);
+        let flat: Vec<i8> = self.lab.iter().flat_map(|l| l.0).collect();
+        write_sparse(&mut p, &flat, 64 * self.lab_lines);
+        p.extend_from_slice(&self.trans_off.to_le_bytes());
+        p.extend_from_slice(&self.label_off.to_le_bytes());
+        p.extend_from_slice(&(self.vocab.keys.len() as u32).to_le_bytes());
+        for k in &self.vocab.keys {
+            p.extend_from_slice(&k.to_le_bytes());
+        }
+        for c in &self.cands {
+            p.extend_from_slice(&(c.len() as u16).to_le_bytes());
+            for &l in c {
+                p.extend_from_slice(&l.to_le_bytes());
+            }
+        }
+        // The kind is a constant shorter than 8 bytes, so this cannot fail.
+        container::write(KIND, FORMAT, &p).unwrap_or_default()
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<ParserModel, ContainerError> {
+        let p = container::read(b, KIND, FORMAT)?;
+        // A payload that passed the checksum but does not parse was written by a broken
+        // build; the container has no better error than "truncated" for it.
+        let bad = || ContainerError::Truncated(b.len());
+        let mut r = Reader { b: p, i: 0 };
+        let n_labels = r.u32().ok_or_else(bad)? as usize;
+        if n_labels == 0 || n_labels > 4096 {
+            return Err(bad());
+        }
+        let mut labels = Vec::with_capacity(n_labels);
+        for _ in 0..n_labels {
+            let len = r.u16().ok_or_else(bad)? as usize;
+            let s = r.take(len).ok_or_else(bad)?;
+            labels.push(String::from_utf8(s.to_vec()).map_err(|_| bad())?);
+        }
+        let root = r.u16().ok_or_else(bad)?;
+        let trans_bits = r.u32().ok_or_else(bad)?;
+        let lab_bits = r.u32().ok_or_else(bad)?;
+        let lab_lines = r.u32().ok_or_else(bad)? as usize;
+        if root as usize >= n_labels
+            || !(1..=26).contains(&trans_bits)
+            || !(1..=24).contains(&lab_bits)
+            || 64 * lab_lines < n_labels
+            || lab_lines > 64
+        {
+            return Err(bad());
+        }
+        let flat = read_sparse(&mut r, 1 << trans_bits, N_ACT).ok_or_else(bad)?;
+        let trans = flat
+            .chunks_exact(N_ACT)
+            .map(|c| [c[0], c[1], c[2], c[3]])
+            .collect();
+        let lab = read_sparse(&mut r, 1 << lab_bits, 64 * lab_lines).ok_or_else(bad)?;
+        let lab = lines_of(&lab);
+        let trans_off =
+            u128::from_le_bytes(r.take(16).ok_or_else(bad)?.try_into().map_err(|_| bad())?);
+        let label_off =
+            u64::from_le_bytes(r.take(8).ok_or_else(bad)?.try_into().map_err(|_| bad())?);
+        let n_vocab = r.u32().ok_or_else(bad)? as usize;
+        let vocab_bytes = r
+            .take(n_vocab.checked_mul(8).ok_or_else(bad)?)
+            .ok_or_else(bad)?;
+        let keys: Vec<u64> = vocab_bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(bad());
+        }
+        let vocab = Vocab { keys };
+        let mut cands = Vec::with_capacity(N_KEYS);
+        for _ in 0..N_KEYS {
+            let len = r.u16().ok_or_else(bad)? as usize;
+            let mut c = Vec::with_capacity(len.min(n_labels));
+            for _ in 0..len {
+                let l = r.u16().ok_or_else(bad)?;
+                if l as usize >= n_labels {
+                    return Err(bad());
+                }
+                c.push(l);
+            }
+            cands.push(c);
+        }
+        if r.i != p.len() {
+            return Err(bad());
+        }
+        Ok(ParserModel {
+            labels,
+            root,
+            trans_bits,
+            trans,
+            lab_bits,
+            lab_lines,
+            lab,
+            cands,
+            trans_off,
+            label_off,
+            vocab,
+        })
+    }
+}
+
+/// Writes a table of `rows × stride` as a bitmap of non-zero rows followed by those rows:
+/// most rows of a hashed table that was never updated are zero.
+fn write_sparse(p: &mut Vec<u8>, w: &[i8], stride: usize) {
+    let rows = w.len() / stride;
+    let mut bitmap = vec![0u8; rows.div_ceil(8)];
+    for (i, r) in w.chunks_exact(stride).enumerate() {
+        if r.iter().any(|&x| x != 0) {
+            bitmap[i / 8] |= 1 << (i % 8);
+        }
+    }
+    p.extend_from_slice(&bitmap);
+    for (i, r) in w.chunks_exact(stride).enumerate() {
+        if bitmap[i / 8] & (1 << (i % 8)) != 0 {
+            p.extend(r.iter().map(|&x| x as u8));
+        }
+    }
+}
+
+fn read_sparse(r: &mut Reader, rows: usize, stride: usize) -> Option<Vec<i8>> {
+    let bitmap = r.take(rows.div_ceil(8))?;
+    let mut w = vec![0i8; rows * stride];
+    for (i, chunk) in w.chunks_exact_mut(stride).enumerate() {
+        if bitmap[i / 8] & (1 << (i % 8)) != 0 {
+            let bytes = r.take(stride)?;
+            for (x, &b) in chunk.iter_mut().zip(bytes) {
+                *x = b as i8;
+            }
+        }
+    }
+    Some(w)
+}
+
+/// Cuts a flat table into cache lines (its length is a multiple of 64).
+fn lines_of(w: &[i8]) -> Vec<Line> {
+    w.chunks_exact(64)
+        .map(|c| {
+            let mut l = Line([0; 64]);
+            l.0.copy_from_slice(c);
+            l
+        })
+        .collect()
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.i..self.i.checked_add(n)?)?;
+        self.i += n;
+        Some(s)
+    }
+    fn u16(&mut self) -> Option<u16> {
+        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+/// Training sentences from a CoNLL-U treebank: syntactic words (multiword tokens expanded)
+/// with their gold tags and tree.
+pub fn sentences_from_conllu(gold: &[GoldSentence]) -> Vec<TrainSentence> {
+    gold.iter()
+        .map(|s| {
+            let mut t = TrainSentence::default();
+            for w in s.tokens.iter().flat_map(|t| &t.words) {
+                t.forms.push(w.form.clone());
+                t.lemmas.push(w.lemma.clone());
+                t.upos.push(Upos::parse(&w.upos).unwrap_or_default());
+                t.feats.push(Feats::from_ud(&w.feats));
+                t.heads.push(w.head as u32);
+                t.deprels.push(w.deprel.clone());
+            }
+            t
+        })
+        .collect()
+}
+
+/// An averaged perceptron over a hashed table of `rows × stride` weights (exact integers).
+struct Perceptron {
+    bits: u32,
+    stride: usize,
+    w: Vec<i32>,
+    /// Sum of `c × update`: the average is `w - u / c`.
+    u: Vec<i64>,
+    c: i64,
+}
+
+impl Perceptron {
+    fn new(bits: u32, stride: usize) -> Perceptron {
+        let len = (1usize << bits) * stride;
+        Perceptron {
+            bits,
+            stride,
+            w: vec![0; len],
+            u: vec![0; len],
+            c: 1,
+        }
+    }
+
+    fn score(&self, f: &[u64], out: &mut [i64]) {
+        out.fill(0);
+        for &h in f {
+            let r = row(h, self.bits) * self.stride;
+            for (o, &w) in out.iter_mut().zip(&self.w[r..r + self.stride]) {
+                *o += w as i64;
+            }
+        }
+    }
+
+    fn update(&mut self, f: &[u64], class: usize, delta: i32) {
+        for &h in f {
+            let i = row(h, self.bits) * self.stride + class;
+            self.w[i] += delta;
+            self.u[i] += self.c * delta as i64;
+        }
+    }
+
+    /// Averaged weights quantized to `i8` with one scale for the whole table (measured on
+    /// Sequoia dev: the same LAS as `i16`, at half the memory traffic).
+    fn quantized(&self) -> Vec<i8> {
+        let c = self.c as f64;
+        let avg: Vec<f64> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| w as f64 - u as f64 / c)
+            .collect();
+        let max = avg.iter().fold(0f64, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { 127.0 / max } else { 1.0 };
+        avg.iter()
+            .map(|&x| (x * scale).round().clamp(-127.0, 127.0) as i8)
+            .collect()
+    }
+}
+
+/// A training sentence ready for the oracle: hashed words, projective gold heads (root = n).
+struct Prepared {
+    toks: Vec<Tok>,
+    gold_head: Vec<u32>,
+    gold_label: Vec<u16>,
+}
+
+/// Runs training epoch by epoch; [`train`] is the usual entry point, this is for tools that
+/// want to evaluate between epochs (model selection on a dev set).
+pub struct Trainer {
+    data: Vec<Prepared>,
+    vocab: Vocab,
+    labels: Vec<String>,
+    root: u16,
+    cands: Vec<Vec<u16>>,
+    trans: Perceptron,
+    lab: Perceptron,
+    rng: u64,
+    epoch: usize,
+    opts: TrainOptions,
+}
+
+fn splitmix(x: &mut u64) -> u64 {
+    *x = x.wrapping_add(K0);
+    let mut z = *x;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A uniform draw in [0, 1).
+fn coin(rng: &mut u64) -> f64 {
+    (splitmix(rng) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Gold heads with root = `n`, or `None` when they do not form a single-rooted tree.
+fn tree_heads(heads: &[u32]) -> Option<Vec<u32>> {
+    let n = heads.len();
+    let g: Vec<u32> = heads
+        .iter()
+        .map(|&h| if h == 0 { n as u32 } else { h - 1 })
+        .collect();
+    if g.iter().any(|&h| h as usize > n) || g.iter().filter(|&&h| h as usize == n).count() != 1 {
+        return None;
+    }
+    // Acyclic: every word reaches the root within n steps.
+    for i in 0..n {
+        let mut k = i;
+        let mut steps = 0;
+        while k != n {
+            k = g[k] as usize;
+            steps += 1;
+            if steps > n || k == i {
+                return None;
+            }
+        }
+    }
+    Some(g)
+}
+
+/// Whether `a` dominates `k` (is `k` or an ancestor of it) in tree `g` (root = n).
+fn dominates(g: &[u32], a: usize, mut k: usize) -> bool {
+    let n = g.len();
+    loop {
+        if k == a {
+            return true;
+        }
+        if k == n {
+            return false;
+        }
+        k = g[k] as usize;
+    }
+}
+
+/// Lifts non-projective arcs (shortest first) until the tree is projective.
+fn projectivize(g: &mut [u32]) {
+    let n = g.len();
+    loop {
+        let mut worst: Option<(usize, usize)> = None; // (span, dependent)
+        for d in 0..n {
+            let h = g[d] as usize;
+            if h == n {
+                continue;
+            }
+            let (lo, hi) = (d.min(h), d.max(h));
+            if (lo + 1..hi).any(|k| !dominates(g, h, k)) && worst.is_none_or(|(s, _)| hi - lo < s) {
+                worst = Some((hi - lo, d));
+            }
+        }
+        match worst {
+            Some((_, d)) => g[d] = g[g[d] as usize],
+            None => return,
+        }
+    }
+}
+
+impl Trainer {
+    pub fn new(sents: &[TrainSentence], opts: &TrainOptions) -> Trainer {
+        let mut labels: Vec<String> = sents
+            .iter()
+            .flat_map(|s| s.deprels.iter().cloned())
+            .chain(std::iter::once("root".to_string()))
+            .collect();
+        labels.sort();
+        labels.dedup();
+        let root = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
+        let vocab = build_vocab(sents, opts.min_word_count);
+        let mut data = Vec::new();
+        for s in sents {
+            let n = s.forms.len();
+            if n == 0 || s.heads.len() != n || s.deprels.len() != n {
+                continue;
+            }
+            let Some(mut g) = tree_heads(&s.heads) else {
+                continue;
+            };
+            projectivize(&mut g);
+            let gold_label = s
+                .deprels
+                .iter()
+                .map(|d| labels.binary_search(d).unwrap_or(root as usize) as u16)
+                .collect();
+            data.push(Prepared {
+                toks: toks_of_train(&vocab, s),
+                gold_head: g,
+                gold_label,
+            });
+        }
+        let cands = label_candidates(&data, labels.len(), root);
+        let stride = labels.len().max(1).next_multiple_of(64);
+        Trainer {
+            data,
+            vocab,
+            cands,
+            trans: Perceptron::new(opts.trans_bits.clamp(8, 26), N_ACT),
+            lab: Perceptron::new(opts.label_bits.clamp(6, 24), stride),
+            labels,
+            root,
+            rng: opts.seed ^ 0x5851_F42D_4C95_7F2D,
+            epoch: 0,
+            opts: opts.clone(),
+        }
+    }
+
+    /// One pass over the data in a seeded random order; returns the fraction of transitions
+    /// the model predicted right (zero cost).
+    pub fn epoch(&mut self) -> f64 {
+        let mut order: Vec<usize> = (0..self.data.len()).collect();
+        for k in (1..order.len()).rev() {
+            let j = (splitmix(&mut self.rng) % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        let explore = self.epoch >= self.opts.explore_from;
+        let mut st = State::default();
+        let (mut good, mut total) = (0usize, 0usize);
+        let mut tf = [0u64; NT];
+        let mut lf = [0u64; NL];
+        let mut lsc = vec![0i64; self.lab.stride];
+        // Taken out for the epoch so that the weights can be updated while a sentence is read.
+        let data = std::mem::take(&mut self.data);
+        for &si in &order {
+            let sent = &data[si];
+            let g = &sent.gold_head;
+            let n = g.len();
+            st.reset(n);
+            while !st.terminal() {
+                let legal = st.legal();
+                if let Some(a) = forced(&legal) {
+                    if let Some(d) = st.apply(a) {
+                        let lab =
+                            self.train_label(&st, sent, d as usize, explore, &mut lf, &mut lsc);
+                        st.set_label(d, lab);
+                    }
+                    continue;
+                }
+                trans_features(&st, &sent.toks, &mut tf);
+                mask_off(&mut tf, self.opts.trans_off);
+                let mut sc = [0i64; N_ACT];
+                self.trans.score(&tf, &mut sc);
+                let pred = best_legal(&sc, &legal);
+                let cost = costs(&st, g, &legal);
+                let mut gold = None::<usize>;
+                for a in 0..N_ACT {
+                    if legal[a] && cost[a] == 0 && gold.is_none_or(|b| sc[a] > sc[b]) {
+                        gold = Some(a);
+                    }
+                }
+                // Arc-eager's oracle always has a zero-cost move; follow the prediction if not.
+                let gold = gold.unwrap_or(pred);
+                total += 1;
+                if cost[pred] == 0 {
+                    good += 1;
+                } else {
+                    self.trans.update(&tf, gold, 1);
+                    self.trans.update(&tf, pred, -1);
+                }
+                self.trans.c += 1;
+                let follow =
+                    if cost[pred] == 0 || (explore && coin(&mut self.rng) < self.opts.explore_p) {
+                        pred
+                    } else {
+                        gold
+                    };
+                if let Some(d) = st.apply(follow) {
+                    let lab = self.train_label(&st, sent, d as usize, explore, &mut lf, &mut lsc);
+                    st.set_label(d, lab);
+                }
+            }
+        }
+        self.data = data;
+        self.epoch += 1;
+        if total == 0 {
+            0.0
+        } else {
+            good as f64 / total as f64
+        }
+    }
+
+    /// Predicts the label of `d` (just popped, head known), learns from the gold label, and
+    /// returns the label the parse continues with: the prediction when exploring, else gold.
+    fn train_label(
+        &mut self,
+        st: &State,
+        sent: &Prepared,
+        d: usize,
+        explore: bool,
+        lf: &mut [u64; NL],
+        lsc: &mut [i64],
+    ) -> u16 {
+        let h = st.head[d] as usize;
+        if h == sent.gold_head.len() {
+            return self.root;
+        }
+        let cands = &self.cands[label_key(&sent.toks, d, h)];
+        let p = match cands.as_slice() {
+            [only] => *only,
+            _ => {
+                label_features(st, &sent.toks, d, h, lf);
+                mask_off(lf, self.opts.label_off as u128);
+                self.lab.score(lf, lsc);
+                best_label(lsc, cands, self.labels.len(), self.root)
+            }
+        };
+        let gl = sent.gold_label[d];
+        if cands.len() != 1 && gl != self.root && gl != p {
+            self.lab.update(lf, gl as usize, 1);
+            self.lab.update(lf, p as usize, -1);
+        }
+        self.lab.c += 1;
+        if explore || gl == self.root { p } else { gl }
+    }
+
+    /// The averaged, quantized model as of now.
+    pub fn model(&self) -> ParserModel {
+        let t = self.trans.quantized();
+        ParserModel {
+            labels: self.labels.clone(),
+            root: self.root,
+            trans_bits: self.trans.bits,
+            trans: t
+                .chunks_exact(N_ACT)
+                .map(|c| [c[0], c[1], c[2], c[3]])
+                .collect(),
+            lab_bits: self.lab.bits,
+            lab_lines: self.lab.stride / 64,
+            lab: lines_of(&self.lab.quantized()),
+            cands: self.cands.clone(),
+            trans_off: self.opts.trans_off,
+            label_off: self.opts.label_off,
+            vocab: self.vocab.clone(),
+        }
+    }
+}
+
+fn build_vocab(sents: &[TrainSentence], min_count: u32) -> Vocab {
+    if min_count <= 1 {
+        return Vocab::default();
+    }
+    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    for s in sents {
+        for w in s.forms.iter().chain(&s.lemmas) {
+            *counts.entry(hash_lower(w)).or_default() += 1;
+        }
+    }
+    let mut keys: Vec<u64> = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= min_count)
+        .map(|(k, _)| k)
+        .collect();
+    keys.sort_unstable();
+    Vocab { keys }
+}
+
+/// Label candidates per (dependent UPOS, head UPOS, direction), from the gold trees: the
+/// labels seen at least once for a key seen at least `MIN_KEY` times, else any label.
+fn label_candidates(data: &[Prepared], n_labels: usize, root: u16) -> Vec<Vec<u16>> {
+    const MIN_KEY: u32 = 5;
+    let mut counts = vec![vec![0u32; n_labels]; N_KEYS];
+    for s in data {
+        let n = s.gold_head.len();
+        for d in 0..n {
+            let h = s.gold_head[d] as usize;
+            if h < n && s.gold_label[d] != root {
+                counts[label_key(&s.toks, d, h)][s.gold_label[d] as usize] += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .map(|c| {
+            if c.iter().sum::<u32>() < MIN_KEY {
+                return Vec::new();
+            }
+            (0..n_labels as u16)
+                .filter(|&l| c[l as usize] > 0)
+                .collect()
+        })
+        .collect()
+}
+
+/// Cost (gold arcs made unreachable) of each legal transition, Goldberg & Nivre's arc-eager
+/// dynamic oracle over the projectivized gold tree `g` (root = n).
+fn costs(st: &State, g: &[u32], legal: &[bool; N_ACT]) -> [u32; N_ACT] {
+    let n = g.len() as u32;
+    let nil = st.nil;
+    let b = st.b;
+    let mut c = [u32::MAX; N_ACT];
+    if b >= n {
+        // End phase: s0's head is the root (LEFT-ARC), s1 (RIGHT-ARC) or already set (REDUCE).
+        let s0 = st.s(0);
+        let gs = g.get(s0 as usize).copied().unwrap_or(n);
+        c[RE] = 0;
+        c[LA] = (gs != n) as u32;
+        c[RA] = (gs != st.s(1)) as u32;
+        return c;
+    }
+    let unattached = |k: u32| st.head[k as usize] == nil;
+    let in_stack = |k: u32| st.stack.contains(&k);
+    if legal[SH] {
+        // b's head or headless dependents in the stack can no longer be linked to b.
+        let gb = g[b as usize];
+        c[SH] = st
+            .stack
+            .iter()
+            .map(|&k| (gb == k) as u32 + (g[k as usize] == b && unattached(k)) as u32)
+            .sum();
+    }
+    if legal[RA] {
+        let s0 = st.s(0);
+        let gb = g[b as usize];
+        let head_lost = gb != s0 && (gb > b || in_stack(gb));
+        let deps: u32 = st
+            .stack
+            .iter()
+            .map(|&k| (g[k as usize] == b && unattached(k)) as u32)
+            .sum();
+        c[RA] = head_lost as u32 + deps;
+    }
+    if legal[LA] || legal[RE] {
+        let s0 = st.s(0);
+        let deps: u32 = (b..n).map(|k| (g[k as usize] == s0) as u32).sum();
+        if legal[RE] {
+            c[RE] = deps;
+        }
+        if legal[LA] {
+            let gs = g[s0 as usize];
+            c[LA] = deps + (gs != b && gs > b) as u32;
+        }
+    }
+    c
+}
+
+/// Trains a parser for `opts.epochs` epochs; `progress(epoch, transition accuracy)` after each.
+/// Sentences whose heads are not a single-rooted tree are skipped.
+pub fn train(
+    sents: &[TrainSentence],
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(usize, f64),
+) -> ParserModel {
+    let mut t = Trainer::new(sents, opts);
+    for e in 0..opts.epochs {
+        let acc = t.epoch();
+        progress(e, acc);
+    }
+    t.model()
+}
+
+/// Attachment scores over all words (punctuation included, as CoNLL 2018 does).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct AttachmentScores {
+    pub words: usize,
+    /// Unlabelled attachment score (percent).
+    pub uas: f64,
+    /// Labelled attachment score with full labels ("obl:arg" ≠ "obl:mod").
+    pub las: f64,
+    /// LAS on the universal part of labels only, as the CoNLL 2018 evaluation counts it.
+    pub las_universal: f64,
+}
+
+/// Parses `sents` with their own (gold or predicted) tags and scores against their trees.
+pub fn evaluate(model: &ParserModel, sents: &[TrainSentence]) -> AttachmentScores {
+    let (mut words, mut u, mut l, mut lu) = (0usize, 0usize, 0usize, 0usize);
+    let mut heads = Vec::new();
+    let mut labels = Vec::new();
+    let universal = |s: &str| s.split(':').next().unwrap_or("").to_string();
+    for s in sents {
+        let forms: Vec<&str> = s.forms.iter().map(|x| x.as_str()).collect();
+        let lemmas: Vec<&str> = s.lemmas.iter().map(|x| x.as_str()).collect();
+        let input = ParseInput {
+            forms: &forms,
+            lemmas: &lemmas,
+            upos: &s.upos,
+            feats: &s.feats,
+        };
+        model.parse(&input, &mut heads, &mut labels);
+        for i in 0..s.forms.len().min(s.heads.len()).min(s.deprels.len()) {
+            words += 1;
+            if heads[i] == s.heads[i] {
+                u += 1;
+                let pl = model.label(labels[i]);
+                if pl == s.deprels[i] {
+                    l += 1;
+                }
+                if universal(pl) == universal(&s.deprels[i]) {
+                    lu += 1;
+                }
+            }
+        }
+    }
+    let pct = |x: usize| {
+        if words == 0 {
+            0.0
+        } else {
+            100.0 * x as f64 / words as f64
+        }
+    };
+    AttachmentScores {
+        words,
+        uas: pct(u),
+        las: pct(l),
+        las_universal: pct(lu),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A toy treebank: "DET NOUN VERB DET NOUN (ADP DET NOUN) PUNCT" with varying words.
+    fn toy() -> Vec<TrainSentence> {
+        let nouns = ["chat", "chien", "homme", "femme", "ministre", "pays"];
+        let verbs = ["voit", "aime", "mange", "appelle"];
+        let mut out = Vec::new();
+        let mut k = 0usize;
+        for (i, n1) in nouns.iter().enumerate() {
+            for (j, v) in verbs.iter().enumerate() {
+                let n2 = nouns[(i + j + 1) % nouns.len()];
+                let with_pp = (i + j) % 2 == 0;
+                let mut words: Vec<(&str, Upos, u32, &str)> = vec![
+                    ("le", Upos::Det, 2, "det"),
+                    (n1, Upos::Noun, 3, "nsubj"),
+                    (v, Upos::Verb, 0, "root"),
+                    ("la", Upos::Det, 5, "det"),
+                    (n2, Upos::Noun, 3, "obj"),
+                ];
+                if with_pp {
+                    words.push(("de", Upos::Adp, 8, "case"));
+                    words.push(("le", Upos::Det, 8, "det"));
+                    words.push((nouns[k % nouns.len()], Upos::Noun, 5, "nmod"));
+                }
+                words.push((".", Upos::Punct, 3, "punct"));
+                k += 1;
+                out.push(TrainSentence {
+                    forms: words.iter().map(|w| w.0.to_string()).collect(),
+                    lemmas: words.iter().map(|w| w.0.to_string()).collect(),
+                    upos: words.iter().map(|w| w.1).collect(),
+                    feats: vec![Feats::NONE; words.len()],
+                    heads: words.iter().map(|w| w.2).collect(),
+                    deprels: words.iter().map(|w| w.3.to_string()).collect(),
+                });
+            }
+        }
+        out
+    }
+
+    fn small_opts() -> TrainOptions {
+        TrainOptions {
+            epochs: 8,
+            trans_bits: 14,
+            label_bits: 10,
+            ..TrainOptions::default()
+        }
+    }
+
+    #[test]
+    fn learns_a_toy_treebank() {
+        let data = toy();
+        let mut seen = Vec::new();
+        let model = train(&data, &small_opts(), &mut |e, acc| seen.push((e, acc)));
+        assert_eq!(seen.len(), 8);
+        let s = evaluate(&model, &data);
+        assert_eq!(s.uas, 100.0, "{s:?}");
+        assert_eq!(s.las, 100.0, "{s:?}");
+    }
+
+    #[test]
+    fn model_bytes_round_trip_and_training_is_reproducible() {
+        let data = toy();
+        let m = train(&data, &small_opts(), &mut |_, _| {});
+        let b = m.to_bytes();
+        let back = ParserModel::from_bytes(&b).unwrap();
+        assert_eq!(back, m);
+        let again = train(&data, &small_opts(), &mut |_, _| {});
+        assert_eq!(again.to_bytes(), b);
+    }
+
+    #[test]
+    fn refuses_another_format_version() {
+        let m = train(&toy()[..4], &small_opts(), &mut |_, _| {});
+        let b = m.to_bytes();
+        let payload = container::read(&b, KIND, FORMAT).unwrap();
+        let old = container::write(KIND, FORMAT + 1, payload).unwrap();
+        let err = ParserModel::from_bytes(&old).unwrap_err();
+        assert!(matches!(err, ContainerError::Version { .. }));
+        assert!(err.to_string().contains("retrain"));
+        // Truncated or corrupted bytes are errors, never panics.
+        for cut in [0, 10, b.len() / 2, b.len() - 1] {
+            assert!(ParserModel::from_bytes(&b[..cut]).is_err());
+        }
+    }
+
+    #[test]
+    fn any_input_gets_one_root_and_no_panic() {
+        let m = train(&toy(), &small_opts(), &mut |_, _| {});
+        let (mut h, mut l) = (Vec::new(), Vec::new());
+        let empty = ParseInput {
+            forms: &[],
+            lemmas: &[],
+            upos: &[],
+            feats: &[],
+        };
+        m.parse(&empty, &mut h, &mut l);
+        assert!(h.is_empty() && l.is_empty());
+        for n in [1usize, 2, 3, 17, 500] {
+            let forms: Vec<String> = (0..n).map(|i| format!("w{}", i % 7)).collect();
+            let forms: Vec<&str> = forms.iter().map(|s| s.as_str()).collect();
+            let upos: Vec<Upos> = (0..n).map(|i| Upos::ALL[i % Upos::ALL.len()]).collect();
+            // Lemmas and feats deliberately missing: the tagger may not supply them.
+            let s = ParseInput {
+                forms: &forms,
+                lemmas: &[],
+                upos: &upos,
+                feats: &[],
+            };
+            m.parse(&s, &mut h, &mut l);
+            assert_eq!(h.len(), n);
+            assert_eq!(l.len(), n);
+            assert_eq!(h.iter().filter(|&&x| x == 0).count(), 1);
+            assert!(h.iter().all(|&x| x as usize <= n));
+            for (i, &x) in h.iter().enumerate() {
+                assert_ne!(x as usize, i + 1, "self loop");
+            }
+            let root = h.iter().position(|&x| x == 0).unwrap();
+            assert_eq!(m.label(l[root]), "root");
+        }
+        assert_eq!(m.label(u16::MAX), "dep");
+    }
+
+    #[test]
+    fn lifting_makes_trees_projective() {
+        // 0→2, 1→3 crossing: "a b c d" with heads (root=4): a←c? build: 0:h2, 1:h3, 2:root, 3:h0
+        let mut g = vec![2, 3, 4, 0];
+        projectivize(&mut g);
+        for d in 0..4 {
+            let h = g[d] as usize;
+            if h == 4 {
+                continue;
+            }
+            let (lo, hi) = (d.min(h), d.max(h));
+            assert!((lo + 1..hi).all(|k| dominates(&g, h, k)), "{g:?}");
+        }
+    }
+}

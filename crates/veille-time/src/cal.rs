@@ -70,6 +70,11 @@ pub(crate) fn nth_weekday(y: i32, m: u32, wd: u32, n: i32) -> Option<Date> {
     (d.month() == m).then_some(d)
 }
 
+/// Number of ISO weeks in ISO year `y` (52 or 53).
+pub(crate) fn weeks_in_year(y: i32) -> u32 {
+    ymd(y, 12, 28).map_or(52, |d| iso_week(d).1)
+}
+
 /// Whole months from `a` to `b` (both taken at their first day).
 pub(crate) fn months_between(a: Date, b: Date) -> i64 {
     (b.year() as i64 * 12 + b.month() as i64) - (a.year() as i64 * 12 + a.month() as i64)

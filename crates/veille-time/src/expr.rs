@@ -32,9 +32,6 @@ impl Dur {
         }
         d
     }
-    pub fn is_zero(&self) -> bool {
-        self.parts.iter().all(|&p| p == 0.0)
-    }
     /// Adds `other` if the two use different slots (a composite like "un an et deux mois").
     pub fn merge(&self, other: &Dur) -> Option<Dur> {
         let mut out = *self;
@@ -47,13 +44,6 @@ impl Dur {
             }
         }
         Some(out)
-    }
-    pub fn scale(&self, k: f64) -> Dur {
-        let mut out = *self;
-        for p in out.parts.iter_mut() {
-            *p *= k;
-        }
-        out
     }
     pub fn render(&self) -> String {
         use dur_slot::*;
@@ -216,6 +206,12 @@ pub(crate) enum Per {
         forward: bool,
         start_days: i32,
     },
+    /// "ce jour-là", "la même semaine", "that year": the time of the story, not of the article;
+    /// 0 day, 1 week, 2 weekend, 3 month, 4 year. Always left underspecified.
+    Anaphoric(u8),
+    /// "le reste de la semaine": from the anchor to the end of its week (0), month (1) or
+    /// year (2).
+    RestOf(u8),
     /// "les deux dernières décennies": n whole decades before the current one.
     LastDecades(i32),
     NextDecades(i32),
@@ -225,7 +221,6 @@ pub(crate) enum Per {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pod {
     Morning,
-    Midday,
     Afternoon,
     Evening,
     Night,
@@ -235,7 +230,6 @@ impl Pod {
     pub fn code(self) -> &'static str {
         match self {
             Pod::Morning => "MO",
-            Pod::Midday => "MI",
             Pod::Afternoon => "AF",
             Pod::Evening => "EV",
             Pod::Night => "NI",

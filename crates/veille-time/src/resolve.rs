@@ -13,7 +13,7 @@ use crate::cal::{
     add_days, add_months, iso_week, iso_week_monday, monday_of, months_between, nth_weekday,
     shift_month, ymd,
 };
-use crate::expr::{Day, Dur, Expr, Month, Per, SetE, Tm, WdRel, Week, Year, dur_slot};
+use crate::expr::{Day, Dur, Expr, Month, Per, SetE, WdRel, Week, Year, dur_slot};
 use crate::tense::Tense;
 use crate::{TimexMod, TimexType};
 use veille_core::Date;
@@ -180,8 +180,11 @@ pub(crate) fn day(d: &Day, c: &Ctx) -> Result<(Date, bool), String> {
                 }
             }
             if let Some(wd) = wd {
-                let matching: Vec<Date> =
-                    cands.iter().copied().filter(|x| x.weekday() == *wd).collect();
+                let matching: Vec<Date> = cands
+                    .iter()
+                    .copied()
+                    .filter(|x| x.weekday() == *wd)
+                    .collect();
                 if !matching.is_empty() {
                     cands = matching;
                 }
@@ -279,8 +282,17 @@ pub(crate) fn shift(d: Date, dur: &Dur, sign: i8) -> Option<Date> {
     let months = (p[Y] * 12.0 + p[M]) * s;
     let whole_months = months.trunc();
     let mut out = add_months(d, whole_months as i32)?;
-    let days = (months - whole_months) * 30.0 + (p[W] * 7.0 + p[D] + p[BD]) * s;
+    let days = (months - whole_months) * 30.0 + (p[W] * 7.0 + p[D]) * s;
     out = add_days(out, days.round() as i64)?;
+    // Business days skip Saturdays and Sundays.
+    let mut bd = p[BD].round() as i64;
+    while bd != 0 {
+        let step = if (bd > 0) == (sign > 0) { 1 } else { -1 };
+        out = add_days(out, step)?;
+        if out.weekday() <= 5 {
+            bd -= bd.signum();
+        }
+    }
     Some(out)
 }
 
@@ -424,6 +436,35 @@ pub(crate) fn per(p: &Per, c: &Ctx) -> (String, bool) {
                 None => (format!("(XXXX-XX-XX,XXXX-XX-XX,{})", dur.render()), false),
             }
         }
+        Per::Anaphoric(u) => (
+            match u {
+                0 => "XXXX-XX-XX",
+                1 => "XXXX-WXX",
+                2 => "XXXX-WXX-WE",
+                3 => "XXXX-XX",
+                _ => "XXXX",
+            }
+            .to_string(),
+            false,
+        ),
+        Per::RestOf(u) => {
+            let Some(a) = a else {
+                return ("(XXXX-XX-XX,XXXX-XX-XX,PXD)".to_string(), false);
+            };
+            let end = match u {
+                0 => add_days(a, 7 - a.weekday() as i64),
+                1 => ymd(
+                    a.year(),
+                    a.month(),
+                    veille_core::date::days_in_month(a.year(), a.month()),
+                ),
+                _ => ymd(a.year(), 12, 31),
+            };
+            match end {
+                Some(e) => (format!("({a},{e},P{}D)", e.to_days() - a.to_days()), true),
+                None => ("(XXXX-XX-XX,XXXX-XX-XX,PXD)".to_string(), false),
+            }
+        }
         Per::LastDecades(n) | Per::NextDecades(n) => {
             let Some(a) = a else {
                 return (format!("(XXXX,XXXX,P{}Y)", n * 10), false);
@@ -450,8 +491,20 @@ fn range(x: &Per, y: &Per, c: &Ctx) -> (String, bool) {
     // Without an anchor, ranges inside an unknown year still have a length: compute it in a
     // non-leap stand-in year and keep the X digits.
     if c.anchor.is_none() {
-        if let (Per::Day(Day::Cal { y: Year::Unknown, m: Month::Abs(m1), d: d1, .. }),
-            Per::Day(Day::Cal { y: Year::Unknown, m: Month::Abs(m2), d: d2, .. })) = (x, y)
+        if let (
+            Per::Day(Day::Cal {
+                y: Year::Unknown,
+                m: Month::Abs(m1),
+                d: d1,
+                ..
+            }),
+            Per::Day(Day::Cal {
+                y: Year::Unknown,
+                m: Month::Abs(m2),
+                d: d2,
+                ..
+            }),
+        ) = (x, y)
         {
             let (Some(s), Some(mut e)) = (ymd(2001, *m1, *d1), ymd(2001, *m2, *d2)) else {
                 return under(c);
@@ -479,9 +532,18 @@ fn range(x: &Per, y: &Per, c: &Ctx) -> (String, bool) {
     let (Some(bx), Some(mut by)) = (bounds(x, c), bounds(y, c)) else {
         return under(c);
     };
+    // "between Friday and Sunday": the end weekday follows the start.
+    if by.0 < bx.0
+        && let Per::Day(Day::Weekday { .. }) = y
+        && let (Some(s), Some(e)) = (add_days(by.0, 7), add_days(by.1, 7))
+    {
+        by = (s, e, by.2);
+    }
     // The end of a range whose year came from the start cannot precede it.
     if by.0 < bx.0
-        && let Per::Day(Day::Cal { y: Year::Unknown, .. }) = y
+        && let Per::Day(Day::Cal {
+            y: Year::Unknown, ..
+        }) = y
         && let (Some(s), Some(e)) = (add_months(by.0, 12), add_months(by.1, 12))
     {
         by = (s, e, by.2);
@@ -523,13 +585,31 @@ mod tests {
     fn weekdays_by_tense() {
         // 2020-10-02 is a Friday.
         assert_eq!(wd(5, WdRel::Bare, "2020-10-02", Tense::Past), "2020-10-02");
-        assert_eq!(wd(5, WdRel::Bare, "2020-10-02", Tense::Future), "2020-10-02");
-        assert_eq!(wd(1, WdRel::Bare, "2020-10-02", Tense::Future), "2020-10-05");
+        assert_eq!(
+            wd(5, WdRel::Bare, "2020-10-02", Tense::Future),
+            "2020-10-02"
+        );
+        assert_eq!(
+            wd(1, WdRel::Bare, "2020-10-02", Tense::Future),
+            "2020-10-05"
+        );
         assert_eq!(wd(1, WdRel::Bare, "2020-10-02", Tense::Past), "2020-09-28");
-        assert_eq!(wd(5, WdRel::This, "2020-10-02", Tense::Future), "2020-10-02");
-        assert_eq!(wd(7, WdRel::Next, "2016-11-07", Tense::Unknown), "2016-11-20");
-        assert_eq!(wd(7, WdRel::Last, "2016-11-07", Tense::Unknown), "2016-11-06");
-        assert_eq!(wd(5, WdRel::Week(1), "2016-11-07", Tense::Unknown), "2016-11-18");
+        assert_eq!(
+            wd(5, WdRel::This, "2020-10-02", Tense::Future),
+            "2020-10-02"
+        );
+        assert_eq!(
+            wd(7, WdRel::Next, "2016-11-07", Tense::Unknown),
+            "2016-11-20"
+        );
+        assert_eq!(
+            wd(7, WdRel::Last, "2016-11-07", Tense::Unknown),
+            "2016-11-06"
+        );
+        assert_eq!(
+            wd(5, WdRel::Week(1), "2016-11-07", Tense::Unknown),
+            "2016-11-18"
+        );
     }
 
     #[test]
@@ -541,11 +621,17 @@ mod tests {
             wd: Some(3),
         };
         assert_eq!(
-            day(&d, &ctx("2020-10-02", Tense::Past)).unwrap().0.to_string(),
+            day(&d, &ctx("2020-10-02", Tense::Past))
+                .unwrap()
+                .0
+                .to_string(),
             "2020-09-30"
         );
         assert_eq!(
-            day(&d, &ctx("2020-10-02", Tense::Unknown)).unwrap().0.to_string(),
+            day(&d, &ctx("2020-10-02", Tense::Unknown))
+                .unwrap()
+                .0
+                .to_string(),
             "2020-09-30"
         );
         let none = Ctx {
@@ -559,7 +645,10 @@ mod tests {
     fn periods() {
         let c = ctx("2020-10-02", Tense::Unknown);
         assert_eq!(per(&Per::Week(Week::Rel(0)), &c).0, "2020-W40");
-        assert_eq!(per(&Per::Month(Year::Unknown, Month::Abs(10)), &c).0, "2020-10");
+        assert_eq!(
+            per(&Per::Month(Year::Unknown, Month::Abs(10)), &c).0,
+            "2020-10"
+        );
         assert_eq!(per(&Per::Year(Year::Rel(-1)), &c).0, "2019");
         let r = Per::Range(
             Box::new(Per::Day(Day::Cal {

@@ -61,7 +61,9 @@ fn fold_letter(c: char, out: &mut String) {
 fn fold_punct(c: char, out: &mut String) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+            out.push('-')
+        }
         other => out.push(other),
     }
 }
@@ -73,49 +75,71 @@ fn is_combining(c: char) -> bool {
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str) -> Scan<'a> {
-        let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+        let bytes = text.as_bytes();
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut folded = String::with_capacity(text.len() + 8);
-        let mut iter = text.char_indices().peekable();
         let mut space = true;
         let mut nl = false;
-        while let Some((b, c)) = iter.next() {
+        let mut b = 0;
+        // Decodes the char at byte `i` (callers only ask on char boundaries).
+        let char_at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
+        while b < bytes.len() {
+            let c0 = bytes[b];
+            // ASCII fast paths; anything else is decoded as a char.
+            let (c, clen) = if c0 < 0x80 {
+                (c0 as char, 1)
+            } else {
+                match char_at(b) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
             if c.is_whitespace() {
                 space = true;
                 nl |= c == '\n';
+                b += clen;
                 continue;
             }
+            let start = b;
             let nstart = folded.len();
-            let mut end = b + c.len_utf8();
-            let kind = if c.is_ascii_digit() {
-                folded.push(c);
-                while let Some(&(b2, c2)) = iter.peek() {
-                    if !c2.is_ascii_digit() {
-                        break;
-                    }
-                    folded.push(c2);
-                    end = b2 + 1;
-                    iter.next();
+            let kind = if c0.is_ascii_digit() {
+                let mut e = b + 1;
+                while e < bytes.len() && bytes[e].is_ascii_digit() {
+                    e += 1;
                 }
+                folded.push_str(&text[b..e]);
+                b = e;
                 Kind::Num
             } else if c.is_alphabetic() {
                 fold_letter(c, &mut folded);
-                while let Some(&(b2, c2)) = iter.peek() {
+                b += clen;
+                while b < bytes.len() {
+                    let x = bytes[b];
+                    if x < 0x80 {
+                        if x.is_ascii_alphabetic() {
+                            folded.push(x.to_ascii_lowercase() as char);
+                            b += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    let Some(c2) = char_at(b) else { break };
                     if c2.is_alphabetic() {
                         fold_letter(c2, &mut folded);
                     } else if !is_combining(c2) {
                         break;
                     }
-                    end = b2 + c2.len_utf8();
-                    iter.next();
+                    b += c2.len_utf8();
                 }
                 Kind::Word
             } else {
                 fold_punct(c, &mut folded);
+                b += clen;
                 Kind::Punct
             };
             toks.push(Tok {
-                start: b as u32,
-                end: end as u32,
+                start: start as u32,
+                end: b as u32,
                 kind,
                 nstart: nstart as u32,
                 nend: folded.len() as u32,
@@ -149,7 +173,10 @@ impl<'a> Scan<'a> {
     #[inline]
     pub fn raw(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) => self.text.get(t.start as usize..t.end as usize).unwrap_or(""),
+            Some(t) => self
+                .text
+                .get(t.start as usize..t.end as usize)
+                .unwrap_or(""),
             None => "",
         }
     }
@@ -206,7 +233,9 @@ mod tests {
         let norms: Vec<&str> = (0..s.len()).map(|i| s.norm(i)).collect();
         assert_eq!(
             norms,
-            ["le", "1", "er", "aout", ",", "a", "15", "h", "30", "-", "l", "'", "ete"]
+            [
+                "le", "1", "er", "aout", ",", "a", "15", "h", "30", "-", "l", "'", "ete"
+            ]
         );
         assert_eq!(s.raw(3), "Août");
         assert!(s.glued(2));

@@ -6,6 +6,7 @@
 //! endings, modal verbs of intention, English "will" and "-ed" forms. The cue nearest to the
 //! expression, inside its sentence, wins.
 
+use crate::lex::{self, flag};
 use crate::scan::{Kind, Scan};
 use veille_core::Lang;
 
@@ -71,22 +72,86 @@ fn lower(s: &Scan, i: usize) -> String {
 
 /// French past participle by its ending (on the accented form: "terminé", "parti", "venu").
 fn fr_participle(raw: &str) -> bool {
-    ["é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ert", "int"]
-        .iter()
-        .any(|e| raw.ends_with(e))
+    [
+        "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ert", "int",
+    ]
+    .iter()
+    .any(|e| raw.ends_with(e))
         && raw.chars().count() >= 3
 }
 
-const FR_FUTURE_WORDS: &[&str] = &[
-    "va", "vont", "vais", "allons", "allez", "doit", "doivent", "devra", "devront", "devrait",
-    "devraient", "prevu", "prevue", "prevus", "prevues", "prevoit", "prevoient", "sera", "seront",
-    "aura", "auront", "fera", "feront", "ira", "iront", "pourra", "pourront", "compte", "entend",
-    "envisage", "programme", "programmee",
+pub(crate) const FR_FUTURE_WORDS: &[&str] = &[
+    "va",
+    "vont",
+    "vais",
+    "allons",
+    "allez",
+    "doit",
+    "doivent",
+    "devra",
+    "devront",
+    "devrait",
+    "devraient",
+    "prevu",
+    "prevue",
+    "prevus",
+    "prevues",
+    "prevoit",
+    "prevoient",
+    "sera",
+    "seront",
+    "aura",
+    "auront",
+    "fera",
+    "feront",
+    "ira",
+    "iront",
+    "pourra",
+    "pourront",
+    "compte",
+    "entend",
+    "envisage",
+    "programme",
+    "programmee",
 ];
 
-const FR_AUX: &[&str] = &[
-    "a", "ont", "ai", "as", "avons", "avez", "avait", "avaient", "eut", "est", "sont", "suis", "es",
-    "sommes", "êtes", "était", "étaient", "fut", "furent",
+/// Participles that schedule rather than report ("sont fixées au 1er octobre", "a été reporté
+/// à mardi"): with them the date is ahead.
+pub(crate) const FR_SCHEDULING: &[&str] = &[
+    "fixe",
+    "fixee",
+    "fixes",
+    "fixees",
+    "programme",
+    "programmee",
+    "programmes",
+    "programmees",
+    "attendu",
+    "attendue",
+    "attendus",
+    "attendues",
+    "planifie",
+    "planifiee",
+    "convoque",
+    "convoquee",
+    "convoques",
+    "reporte",
+    "reportee",
+    "reportes",
+    "reportees",
+    "repousse",
+    "repoussee",
+    "agende",
+    "agendee",
+    "envisage",
+    "envisagee",
+    "maintenu",
+    "maintenue",
+];
+
+pub(crate) const FR_AUX_FOLDED: &[&str] = &[
+    "a", "ont", "ai", "as", "avons", "avez", "avait", "avaient", "eut", "est", "sont", "suis",
+    "es", "sommes", "etes", "etait", "etaient", "fut", "furent",
 ];
 
 /// Endings of the French simple future (3rd person and 1st), on the folded form.
@@ -102,20 +167,22 @@ fn fr_future_form(w: &str) -> bool {
 
 fn cue_fr(s: &Scan, i: usize) -> Option<Tense> {
     let w = s.norm(i);
-    if FR_FUTURE_WORDS.contains(&w) {
+    if lex::flags(w, Lang::Fr) & flag::FUTURE != 0 {
         return Some(Tense::Future);
     }
-    let raw = lower(s, i);
-    if FR_AUX.contains(&raw.as_str()) {
+    // Auxiliaries, compared on the folded form first (cheap), then on the original where the
+    // accent matters ("a" the verb, "à" the preposition).
+    let accented_a = w == "a" && !matches!(s.raw(i), "a" | "A");
+    if lex::flags(w, Lang::Fr) & flag::AUX != 0 && !accented_a {
         // Auxiliary + (adverbs) + past participle: passé composé / plus-que-parfait.
         let mut k = i + 1;
         for _ in 0..3 {
             let nw = s.norm(k);
-            if FR_FUTURE_WORDS.contains(&nw) {
+            if lex::flags(nw, Lang::Fr) & (flag::FUTURE | flag::SCHEDULING) != 0 {
                 return Some(Tense::Future);
             }
-            let nr = lower(s, k);
-            if s.kind(k) == Some(Kind::Word) && fr_participle(&nr) && !s.is_capitalized(k) {
+            if s.kind(k) == Some(Kind::Word) && fr_participle(&lower(s, k)) && !s.is_capitalized(k)
+            {
                 return Some(Tense::Past);
             }
             if matches!(
@@ -144,8 +211,8 @@ fn cue_fr(s: &Scan, i: usize) -> Option<Tense> {
         }
         // "était", "avait" alone are past (imperfect) even without a participle.
         if matches!(
-            raw.as_str(),
-            "était" | "étaient" | "avait" | "avaient" | "fut" | "furent" | "eut"
+            w,
+            "etait" | "etaient" | "avait" | "avaient" | "fut" | "furent" | "eut"
         ) {
             return Some(Tense::Past);
         }
@@ -164,12 +231,25 @@ fn cue_fr(s: &Scan, i: usize) -> Option<Tense> {
     None
 }
 
-const EN_FUTURE: &[&str] = &[
-    "will", "shall", "ll", "going", "plans", "plan", "planned", "scheduled", "expected", "due",
-    "upcoming", "would", "intends", "aims", "set",
+pub(crate) const EN_FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "scheduled",
+    "expected",
+    "due",
+    "upcoming",
+    "would",
+    "intends",
+    "aims",
+    "set",
 ];
 
-const EN_PAST_IRREGULAR: &[&str] = &[
+pub(crate) const EN_PAST_IRREGULAR: &[&str] = &[
     "was", "were", "had", "did", "said", "met", "went", "came", "saw", "told", "took", "gave",
     "left", "held", "made", "began", "spoke", "won", "lost", "fell", "rose", "fought", "sought",
     "brought", "thought", "found", "became", "ran", "sent", "spent", "built", "led", "meant",
@@ -177,23 +257,40 @@ const EN_PAST_IRREGULAR: &[&str] = &[
     "arrived",
 ];
 
-const EN_ED_NOT_PAST: &[&str] = &[
-    "need", "feed", "seed", "speed", "indeed", "red", "bed", "proceed", "exceed", "succeed",
-    "hundred", "expected", "scheduled", "planned", "based", "related", "united", "armed", "red",
+pub(crate) const EN_ED_NOT_PAST: &[&str] = &[
+    "need",
+    "feed",
+    "seed",
+    "speed",
+    "indeed",
+    "red",
+    "bed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "hundred",
+    "expected",
+    "scheduled",
+    "planned",
+    "based",
+    "related",
+    "united",
+    "armed",
+    "red",
 ];
 
 fn cue_en(s: &Scan, i: usize) -> Option<Tense> {
     let w = s.norm(i);
-    if EN_FUTURE.contains(&w) {
+    if lex::flags(w, Lang::En) & flag::FUTURE != 0 {
         return Some(Tense::Future);
     }
-    if EN_PAST_IRREGULAR.contains(&w) {
+    if lex::flags(w, Lang::En) & flag::PAST != 0 {
         return Some(Tense::Past);
     }
     if s.is_capitalized(i) && i > 0 && !s.is_boundary(i - 1) {
         return None;
     }
-    if w.len() >= 4 && w.ends_with("ed") && !EN_ED_NOT_PAST.contains(&w) {
+    if w.len() >= 4 && w.ends_with("ed") && lex::flags(w, Lang::En) & flag::ED_NOT_PAST == 0 {
         return Some(Tense::Past);
     }
     None
@@ -212,11 +309,19 @@ mod tests {
     #[test]
     fn french_cues() {
         assert_eq!(
-            tense_of("Le ministre a terminé vendredi sa tournée.", Lang::Fr, "vendredi"),
+            tense_of(
+                "Le ministre a terminé vendredi sa tournée.",
+                Lang::Fr,
+                "vendredi"
+            ),
             Tense::Past
         );
         assert_eq!(
-            tense_of("Les pourparlers doivent reprendre lundi à Genève.", Lang::Fr, "lundi"),
+            tense_of(
+                "Les pourparlers doivent reprendre lundi à Genève.",
+                Lang::Fr,
+                "lundi"
+            ),
             Tense::Future
         );
         assert_eq!(

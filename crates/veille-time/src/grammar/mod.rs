@@ -12,6 +12,7 @@ mod dur;
 use crate::expr::Expr;
 use crate::lex::{self, NumWord};
 use crate::scan::{Kind, Scan};
+use std::cell::RefCell;
 use veille_core::Lang;
 
 /// One recognised expression: tokens `[s, e)`.
@@ -25,9 +26,73 @@ pub(crate) struct Found {
 
 pub(crate) type Hit = Option<(usize, Expr, &'static str)>;
 
+const CORE: u8 = 1;
+const LEAD: u8 = 2;
+
 pub(crate) struct G<'s, 'a> {
     pub s: &'s Scan<'a>,
     pub lang: Lang,
+    /// Memo of `point_per` and `dur_phrase` by token: several rules ask for the same
+    /// position (a range's first end, a date with a time, a date alone).
+    pub(crate) point_memo: Memo<date::P>,
+    pub(crate) dur_memo: Memo<dur::DurHit>,
+    int_memo: Memo<Option<(usize, u32)>>,
+    /// Lexicon entry of each word token, looked up once.
+    ents: Vec<Option<&'static lex::Entry>>,
+    /// CORE / LEAD flags per token (see `may_start`).
+    core: Vec<u8>,
+}
+
+/// A small direct-mapped cache keyed by token index. Rules only look a few dozen tokens
+/// around the current one, so 64 slots keep every useful entry without a per-text allocation.
+pub(crate) struct Memo<T> {
+    slots: RefCell<Vec<Option<(usize, T)>>>,
+}
+
+impl<T: Clone> Memo<T> {
+    const SIZE: usize = 64;
+    fn new() -> Self {
+        Memo {
+            slots: RefCell::new(vec![None; Self::SIZE]),
+        }
+    }
+    pub(crate) fn get_or(&self, i: usize, f: impl FnOnce() -> T) -> T {
+        if let Some(Some((k, v))) = self.slots.borrow().get(i % Self::SIZE)
+            && *k == i
+        {
+            return v.clone();
+        }
+        let v = f();
+        if let Some(slot) = self.slots.borrow_mut().get_mut(i % Self::SIZE) {
+            *slot = Some((i, v.clone()));
+        }
+        v
+    }
+}
+
+impl<'s, 'a> G<'s, 'a> {
+    pub(crate) fn new(s: &'s Scan<'a>, lang: Lang) -> Self {
+        let mut g = G {
+            s,
+            lang,
+            point_memo: Memo::new(),
+            dur_memo: Memo::new(),
+            int_memo: Memo::new(),
+            ents: Vec::new(),
+            core: Vec::new(),
+        };
+        g.ents = (0..s.len())
+            .map(|i| {
+                if s.kind(i) == Some(Kind::Word) {
+                    lex::entry(s.norm(i), lang)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        g.core = g.core_flags();
+        g
+    }
 }
 
 type Rule = for<'s, 'a> fn(&G<'s, 'a>, usize) -> Hit;
@@ -44,8 +109,12 @@ const RULES: &[Rule] = &[
 ];
 
 pub(crate) fn find_all(s: &Scan, lang: Lang) -> Vec<Found> {
-    let g = G { s, lang };
+    let g = G::new(s, lang);
     let n = s.len();
+    let memo: Memo<Option<Found>> = Memo::new();
+    let best_at = |i: usize| -> Option<Found> {
+        memo.get_or(i, || if g.may_start(i) { g.best_at(i) } else { None })
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -53,20 +122,14 @@ pub(crate) fn find_all(s: &Scan, lang: Lang) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let mut best: Option<Found> = None;
-        for rule in RULES {
-            if let Some((e, expr, name)) = rule(&g, i)
-                && e > i
-                && e <= n
-                && best.as_ref().is_none_or(|b| e > b.e)
-            {
-                best = Some(Found {
-                    s: i,
-                    e,
-                    expr,
-                    rule: name,
-                });
-            }
+        let mut best = best_at(i);
+        // "en 2016-11", "le 2 octobre": a rule that swallows the lead word may stop earlier
+        // than one starting right after it.
+        if let Some(j) = g.lead_word(i)
+            && let Some(b2) = best_at(j)
+            && best.as_ref().is_none_or(|b| b2.e > b.e)
+        {
+            best = Some(b2);
         }
         match best {
             Some(f) => {
@@ -80,6 +143,54 @@ pub(crate) fn find_all(s: &Scan, lang: Lang) -> Vec<Found> {
 }
 
 impl<'s, 'a> G<'s, 'a> {
+    fn best_at(&self, i: usize) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        for rule in RULES {
+            if let Some((e, expr, name)) = rule(self, i)
+                && e > i
+                && e <= self.s.len()
+                && best.as_ref().is_none_or(|b| e > b.e)
+            {
+                best = Some(Found {
+                    s: i,
+                    e,
+                    expr,
+                    rule: name,
+                });
+            }
+        }
+        best
+    }
+
+    /// A preposition or article that rules may include at their start: the index after it.
+    fn lead_word(&self, i: usize) -> Option<usize> {
+        if self.fr() {
+            if let Some(e) = self.elided(i, "l").or_else(|| self.elided(i, "d")) {
+                return Some(e);
+            }
+            self.any(
+                i,
+                &[
+                    "le", "la", "les", "en", "au", "aux", "du", "de", "pour", "sur", "a", "dans",
+                    "depuis", "vers",
+                ],
+            )
+        } else {
+            self.any(
+                i,
+                &[
+                    "on", "in", "at", "the", "for", "during", "from", "of", "by", "since", "until",
+                ],
+            )
+        }
+    }
+
+    /// The lexicon entry of word token `i`.
+    #[inline]
+    pub fn ent(&self, i: usize) -> Option<&'static lex::Entry> {
+        self.ents.get(i).copied().flatten()
+    }
+
     #[inline]
     pub fn fr(&self) -> bool {
         self.lang == Lang::Fr
@@ -158,260 +269,55 @@ impl<'s, 'a> G<'s, 'a> {
             )
     }
 
-    /// Cheap filter: can an expression start at token `i`? Digits always can; words only if
-    /// some rule knows them. Keeps the per-token cost low on ordinary prose.
-    pub fn may_start(&self, i: usize) -> bool {
-        match self.s.kind(i) {
-            Some(Kind::Num) => true,
-            Some(Kind::Word) => {
-                let w = self.w(i);
-                lex::month(w, self.lang).is_some()
-                    || lex::weekday(w, self.lang).is_some()
-                    || lex::unit(w, self.lang).is_some()
-                    || lex::num_word(w, self.lang).is_some()
-                    || lex::ordinal_word(w, self.lang).is_some()
-                    || self.starter(w)
-            }
-            Some(Kind::Punct) => self.is(i, "'"),
-            None => false,
+    /// Cheap filter: can an expression start at token `i`? Every expression holds a "core"
+    /// token (digits, a month, a weekday, a unit, a number word, a word like "hier" or
+    /// "semaine"); function words such as "le", "dans", "the" or "next" may start one only
+    /// when a core token follows within four tokens. Keeps the cost of ordinary prose low.
+    pub(crate) fn may_start(&self, i: usize) -> bool {
+        let f = |k: usize| self.core.get(k).copied().unwrap_or(0);
+        let fi = f(i);
+        if fi & CORE != 0 {
+            return true;
         }
+        if fi & LEAD == 0 {
+            return false;
+        }
+        // Skip a short chain of function words ("à la fin de la", "il y a"): the first other
+        // token must be a core one.
+        let mut j = i + 1;
+        while j < i + 6 && f(j) == LEAD {
+            j += 1;
+        }
+        f(j) & CORE != 0
     }
 
-    fn starter(&self, w: &str) -> bool {
-        match self.lang {
-            Lang::Fr => matches!(
-                w,
-                "le" | "la"
-                    | "les"
-                    | "l"
-                    | "ce"
-                    | "cet"
-                    | "cette"
-                    | "ces"
-                    | "en"
-                    | "au"
-                    | "aux"
-                    | "du"
-                    | "de"
-                    | "des"
-                    | "d"
-                    | "dans"
-                    | "il"
-                    | "hier"
-                    | "demain"
-                    | "aujourd"
-                    | "avant"
-                    | "apres"
-                    | "lendemain"
-                    | "surlendemain"
-                    | "veille"
-                    | "entre"
-                    | "depuis"
-                    | "chaque"
-                    | "tous"
-                    | "toutes"
-                    | "tout"
-                    | "toute"
-                    | "une"
-                    | "un"
-                    | "debut"
-                    | "fin"
-                    | "mi"
-                    | "milieu"
-                    | "courant"
-                    | "tard"
-                    | "plus"
-                    | "moins"
-                    | "environ"
-                    | "pres"
-                    | "presque"
-                    | "encore"
-                    | "quelques"
-                    | "plusieurs"
-                    | "demi"
-                    | "demie"
-                    | "prochain"
-                    | "prochaine"
-                    | "dernier"
-                    | "derniere"
-                    | "derniers"
-                    | "dernieres"
-                    | "jour"
-                    | "semaine"
-                    | "mois"
-                    | "annee"
-                    | "an"
-                    | "annees"
-                    | "printemps"
-                    | "ete"
-                    | "automne"
-                    | "hiver"
-                    | "midi"
-                    | "minuit"
-                    | "matin"
-                    | "soir"
-                    | "nuit"
-                    | "q"
-                    | "h"
-                    | "s"
-                    | "t"
-                    | "hebdomadaire"
-                    | "hebdomadaires"
-                    | "bihebdomadaire"
-                    | "quotidien"
-                    | "quotidienne"
-                    | "quotidiens"
-                    | "quotidiennes"
-                    | "quotidiennement"
-                    | "journalier"
-                    | "journaliere"
-                    | "journellement"
-                    | "mensuel"
-                    | "mensuelle"
-                    | "mensuels"
-                    | "mensuelles"
-                    | "mensuellement"
-                    | "annuel"
-                    | "annuelle"
-                    | "annuels"
-                    | "annuelles"
-                    | "annuellement"
-                    | "trimestriel"
-                    | "trimestrielle"
-                    | "trimestriels"
-                    | "trimestrielles"
-                    | "semestriel"
-                    | "semestrielle"
-                    | "decennal"
-                    | "decennale"
-                    | "decennaux"
-                    | "decennales"
-                    | "quinquennal"
-                    | "quinquennale"
-                    | "septennal"
-                    | "triennal"
-                    | "triennale"
-                    | "quinquennat"
-                    | "septennat"
-                    | "week"
-                    | "reste"
-                    | "pendant"
-                    | "au-dela"
-                    | "a"
-                    | "vers"
-                    | "des"
-                    | "siecle"
-            ),
-            Lang::En => matches!(
-                w,
-                "the"
-                    | "this"
-                    | "that"
-                    | "next"
-                    | "last"
-                    | "past"
-                    | "previous"
-                    | "coming"
-                    | "upcoming"
-                    | "current"
-                    | "following"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "from"
-                    | "between"
-                    | "within"
-                    | "today"
-                    | "tonight"
-                    | "yesterday"
-                    | "tomorrow"
-                    | "tmrw"
-                    | "tomorow"
-                    | "every"
-                    | "each"
-                    | "once"
-                    | "twice"
-                    | "a"
-                    | "an"
-                    | "all"
-                    | "full"
-                    | "whole"
-                    | "entire"
-                    | "half"
-                    | "few"
-                    | "several"
-                    | "couple"
-                    | "more"
-                    | "less"
-                    | "about"
-                    | "around"
-                    | "approximately"
-                    | "nearly"
-                    | "almost"
-                    | "another"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "middle"
-                    | "beginning"
-                    | "start"
-                    | "end"
-                    | "later"
-                    | "earlier"
-                    | "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-                    | "spring"
-                    | "summer"
-                    | "fall"
-                    | "autumn"
-                    | "winter"
-                    | "noon"
-                    | "midnight"
-                    | "morning"
-                    | "mornings"
-                    | "evening"
-                    | "evenings"
-                    | "afternoon"
-                    | "afternoons"
-                    | "night"
-                    | "nights"
-                    | "q"
-                    | "h"
-                    | "weekly"
-                    | "biweekly"
-                    | "daily"
-                    | "everyday"
-                    | "monthly"
-                    | "annually"
-                    | "annual"
-                    | "yearly"
-                    | "quarterly"
-                    | "hourly"
-                    | "seventies"
-                    | "sixties"
-                    | "fifties"
-                    | "forties"
-                    | "thirties"
-                    | "twenties"
-                    | "eighties"
-                    | "nineties"
-                    | "noughties"
-                    | "rest"
-                    | "for"
-                    | "during"
-                    | "by"
-                    | "since"
-                    | "until"
-                    | "of"
-                    | "over"
-                    | "at"
-                    | "w"
-                    | "my"
-            ),
-        }
+    /// Per token: CORE if it signals time by itself, LEAD if it is a function word that may open
+    /// an expression (see `may_start`).
+    pub(crate) fn core_flags(&self) -> Vec<u8> {
+        (0..self.s.len())
+            .map(|i| match self.s.kind(i) {
+                Some(Kind::Num) => CORE,
+                Some(Kind::Word) => {
+                    let f = self.ent(i).map_or(0, |e| e.flags);
+                    if f & lex::flag::CORE != 0
+                        || (self.fr()
+                            && matches!(
+                                self.s.raw(i).as_bytes().first(),
+                                Some(b'I' | b'V' | b'X' | b'L' | b'C')
+                            )
+                            && self.roman_ordinal(i).is_some())
+                    {
+                        CORE
+                    } else if f & lex::flag::LEAD != 0 {
+                        LEAD
+                    } else {
+                        0
+                    }
+                }
+                Some(Kind::Punct) if matches!(self.w(i), "'" | "-") => LEAD,
+                _ => 0,
+            })
+            .collect()
     }
 
     // ----- numbers -----
@@ -419,48 +325,59 @@ impl<'s, 'a> G<'s, 'a> {
     /// A whole number written in words ("vingt-deux", "quatre-vingt-dix", "two thousand and
     /// eighteen"). Stops before a word that would not continue the number.
     pub fn int_words(&self, i: usize) -> Option<(usize, u32)> {
+        if !self.word(i) {
+            return None;
+        }
+        self.int_memo.get_or(i, || self.int_words_uncached(i))
+    }
+
+    fn int_words_uncached(&self, i: usize) -> Option<(usize, u32)> {
         let fr = self.fr();
         let mut total: u32 = 0;
         let mut cur: u32 = 0;
         let mut j = i;
         let mut any = false;
-        while let Some(nw) = lex::num_word(self.w(j), self.lang) {
+        while let Some(nw) = self.ent(j).and_then(|e| e.num) {
             if !self.word(j) {
                 break;
             }
             let ok = match nw {
                 NumWord::Small(v) => {
+                    let tens = cur % 100;
+                    // What may follow what: hundreds + anything, tens + units ("vingt-deux"),
+                    // French 60/80 + 10..19 ("soixante-dix", "quatre-vingt-quinze") and
+                    // 10/70/90 + 7..9 ("dix-sept", "soixante-dix-huit").
+                    let adds = cur.is_multiple_of(100) && (cur > 0 || total > 0)
+                        || tens >= 20 && cur.is_multiple_of(10) && (1..10).contains(&v)
+                        || fr && matches!(tens, 60 | 80) && (10..=19).contains(&v)
+                        || fr && matches!(tens, 10 | 70 | 90) && (7..=9).contains(&v);
                     if !any {
                         cur = v;
                         true
-                    } else if fr && v == 20 && cur % 100 == 4 {
+                    } else if fr && v == 20 && tens == 4 {
+                        // "quatre-vingt"
                         cur += 76;
                         true
-                    } else if cur % 100 == 0 && (cur > 0 || total > 0) {
-                        cur += v;
-                        true
-                    } else if cur % 100 >= 20 && cur % 10 == 0 && (1..10).contains(&v) {
-                        cur += v;
-                        true
-                    } else if fr && matches!(cur % 100, 60 | 80) && (10..=19).contains(&v) {
+                    } else if adds {
                         cur += v;
                         true
                     } else {
-                        fr && matches!(cur % 100, 10 | 70 | 90) && (7..=9).contains(&v) && {
-                            cur += v;
-                            true
-                        }
+                        false
                     }
                 }
-                NumWord::Hundred => cur < 100 && {
-                    cur = cur.max(1) * 100;
-                    true
-                },
-                NumWord::Thousand => total == 0 && {
-                    total = cur.max(1) * 1000;
-                    cur = 0;
-                    true
-                },
+                NumWord::Hundred => {
+                    cur < 100 && {
+                        cur = cur.max(1) * 100;
+                        true
+                    }
+                }
+                NumWord::Thousand => {
+                    total == 0 && {
+                        total = cur.max(1) * 1000;
+                        cur = 0;
+                        true
+                    }
+                }
             };
             if !ok {
                 break;
@@ -481,9 +398,11 @@ impl<'s, 'a> G<'s, 'a> {
                 }
                 let next = self.w(k2);
                 let allowed = if fr {
-                    matches!(next, "un" | "une" | "onze") && cur % 10 == 0 && cur % 100 >= 20
+                    matches!(next, "un" | "une" | "onze")
+                        && cur.is_multiple_of(10)
+                        && cur % 100 >= 20
                 } else {
-                    (cur % 100 == 0 && (cur > 0 || total > 0))
+                    (cur.is_multiple_of(100) && (cur > 0 || total > 0))
                         && lex::num_word(next, self.lang).is_some()
                 };
                 if !allowed {
@@ -492,7 +411,7 @@ impl<'s, 'a> G<'s, 'a> {
                 k = k2;
             }
             if k != j {
-                if lex::num_word(self.w(k), self.lang).is_none() {
+                if self.ent(k).and_then(|e| e.num).is_none() {
                     break;
                 }
                 j = k;
@@ -534,7 +453,7 @@ impl<'s, 'a> G<'s, 'a> {
         if !self.word(i) {
             return None;
         }
-        if let Some(v) = lex::ordinal_word(self.w(i), self.lang) {
+        if let Some(v) = self.ent(i).and_then(|e| e.ordinal) {
             return Some((i + 1, v));
         }
         let (j, v) = self.int_words(i)?;
@@ -549,7 +468,7 @@ impl<'s, 'a> G<'s, 'a> {
                     k += 1;
                 }
             }
-            if let Some(o) = lex::ordinal_word(self.w(k), self.lang)
+            if let Some(o) = self.ent(k).and_then(|e| e.ordinal)
                 && o < 10
             {
                 return Some((k + 1, v + o));
@@ -593,8 +512,8 @@ impl<'s, 'a> G<'s, 'a> {
     pub fn year4(&self, i: usize) -> Option<(usize, i32)> {
         if self.digits(i) && self.s.ndigits(i) == 4 {
             let v = self.s.num(i)? as i32;
-            if (1000..=2999).contains(&v) && !self.is(i + 1, ",") || !self.digits(i + 2) {
-                return ((1000..=2999).contains(&v)).then_some((i + 1, v));
+            if (1000..=2999).contains(&v) {
+                return Some((i + 1, v));
             }
         }
         None
@@ -631,9 +550,9 @@ impl<'s, 'a> G<'s, 'a> {
         if !self.word(i) {
             return None;
         }
-        let (m, strong) = lex::month(self.w(i), self.lang)?;
+        let (m, strong) = self.ent(i).and_then(|e| e.month)?;
         let mut j = i + 1;
-        if !strong && self.is(j, ".") && self.glued(j) {
+        if self.is(j, ".") && self.glued(j) && (!strong || self.digits(j + 1)) {
             j += 1;
         }
         Some((j, m, strong))
@@ -644,7 +563,7 @@ impl<'s, 'a> G<'s, 'a> {
         if !self.word(i) {
             return None;
         }
-        let (wd, plural, abbr) = lex::weekday(self.w(i), self.lang)?;
+        let (wd, plural, abbr) = self.ent(i).and_then(|e| e.weekday)?;
         let mut j = i + 1;
         if abbr && self.is(j, ".") && self.glued(j) {
             j += 1;

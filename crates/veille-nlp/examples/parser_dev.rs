@@ -1,0 +1,178 @@
+//! Developer tool for the dependency parser (issue #3): trains on CoNLL-U files with gold
+//! tags, prints dev scores after every epoch, keeps the epoch with the best dev LAS, writes the
+//! model and scores it on any extra files.
+//!
+//! ```text
+//! cargo run --release -p veille-nlp --example parser_dev -- \
+//!     --train a.conllu,b.conllu --dev dev.conllu --epochs 15 --out model.bin [--eval x.conllu,y.conllu]
+//! ```
+use std::time::Instant;
+use veille_nlp::parser::{self, TrainOptions, TrainSentence};
+
+fn load(paths: &str) -> Vec<TrainSentence> {
+    let mut out = Vec::new();
+    for p in paths.split(',').filter(|p| !p.is_empty()) {
+        let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+        let gold = veille_nlp::conllu::parse(&text).unwrap_or_else(|e| panic!("{p}: {e}"));
+        out.extend(parser::sentences_from_conllu(&gold));
+    }
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let mut opts = TrainOptions::default();
+    if let Some(e) = arg("--epochs") {
+        opts.epochs = e.parse().expect("--epochs");
+    }
+    if let Some(e) = arg("--seed") {
+        opts.seed = e.parse().expect("--seed");
+    }
+    if let Some(e) = arg("--trans-bits") {
+        opts.trans_bits = e.parse().expect("--trans-bits");
+    }
+    if let Some(e) = arg("--label-bits") {
+        opts.label_bits = e.parse().expect("--label-bits");
+    }
+    if let Some(e) = arg("--explore-p") {
+        opts.explore_p = e.parse().expect("--explore-p");
+    }
+    if let Some(e) = arg("--min-count") {
+        opts.min_word_count = e.parse().expect("--min-count");
+    }
+    if let Some(e) = arg("--explore-from") {
+        opts.explore_from = e.parse().expect("--explore-from");
+    }
+    if let Some(path) = arg("--model") {
+        let t = Instant::now();
+        let bytes = std::fs::read(&path).expect("read model");
+        let model = parser::ParserModel::from_bytes(&bytes).expect("load model");
+        eprintln!("loaded {path} in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        report(&model, &arg("--eval").unwrap_or_default());
+        return;
+    }
+    // Template ranges to switch off, "0-12,50-66" (ablation studies).
+    let ranges = |spec: &str| -> u128 {
+        let mut m = 0u128;
+        for r in spec.split(',').filter(|r| !r.is_empty()) {
+            let (a, b) = r.split_once('-').map_or((r, None), |(a, b)| (a, Some(b)));
+            let a: u32 = a.parse().expect("range");
+            let b: u32 = b.map_or(a + 1, |b| b.parse().expect("range"));
+            for k in a..b {
+                m |= 1u128 << k;
+            }
+        }
+        m
+    };
+    if let Some(spec) = arg("--trans-off") {
+        opts.trans_off = ranges(&spec);
+    }
+    if let Some(spec) = arg("--label-off") {
+        opts.label_off = ranges(&spec) as u64;
+    }
+    let train = load(&arg("--train").expect("--train FILES"));
+    let dev = load(&arg("--dev").unwrap_or_default());
+    let t0 = Instant::now();
+    let mut trainer = parser::Trainer::new(&train, &opts);
+    let mut best: Option<(f64, usize, parser::ParserModel)> = None;
+    for e in 0..opts.epochs {
+        let acc = trainer.epoch();
+        let model = trainer.model();
+        if dev.is_empty() {
+            eprintln!(
+                "epoch {e}: train acc {:.4} ({:.1}s)",
+                acc,
+                t0.elapsed().as_secs_f64()
+            );
+            best = Some((0.0, e, model));
+            continue;
+        }
+        let s = parser::evaluate(&model, &dev);
+        eprintln!(
+            "epoch {e}: train acc {acc:.4}  dev UAS {:.2} LAS {:.2} LAS(univ) {:.2}  ({:.1}s)",
+            s.uas,
+            s.las,
+            s.las_universal,
+            t0.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|b| s.las > b.0) {
+            best = Some((s.las, e, model));
+        }
+    }
+    let Some((las, e, model)) = best else { return };
+    eprintln!("kept epoch {e} (dev LAS {las:.2})");
+    if let Some(out) = arg("--out") {
+        let bytes = model.to_bytes();
+        std::fs::write(&out, &bytes).expect("write model");
+        eprintln!("wrote {out}: {} bytes", bytes.len());
+        let t = Instant::now();
+        let back =
+            parser::ParserModel::from_bytes(&std::fs::read(&out).expect("read")).expect("load");
+        eprintln!("reload: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        assert!(back == model);
+    }
+    report(&model, &arg("--eval").unwrap_or_default());
+}
+
+/// Scores on each file, then parse speed alone (inputs built beforehand, best of 5 runs).
+fn report(model: &parser::ParserModel, files: &str) {
+    for p in files.split(',').filter(|p| !p.is_empty()) {
+        let sents = load(p);
+        let t = Instant::now();
+        let s = parser::evaluate(model, &sents);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "{p}: words {} UAS {:.2} LAS {:.2} LAS(univ) {:.2}  ({:.0} words/s incl. scoring)",
+            s.words,
+            s.uas,
+            s.las,
+            s.las_universal,
+            s.words as f64 / secs
+        );
+        let forms: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.forms.iter().map(|x| x.as_str()).collect())
+            .collect();
+        let lemmas: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.lemmas.iter().map(|x| x.as_str()).collect())
+            .collect();
+        let (mut heads, mut labels) = (Vec::new(), Vec::new());
+        let (mut best, mut best_cpu) = (f64::MAX, f64::MAX);
+        for _ in 0..5 {
+            let t = Instant::now();
+            let c = cpu_seconds();
+            for (i, s) in sents.iter().enumerate() {
+                let input = parser::ParseInput {
+                    forms: &forms[i],
+                    lemmas: &lemmas[i],
+                    upos: &s.upos,
+                    feats: &s.feats,
+                };
+                model.parse(&input, &mut heads, &mut labels);
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+            best_cpu = best_cpu.min(cpu_seconds() - c);
+        }
+        println!(
+            "  parse only: {:.0} words/s wall, {:.0} words/s of this thread's CPU time",
+            s.words as f64 / best,
+            s.words as f64 / best_cpu
+        );
+    }
+}
+
+/// CPU time of this thread in seconds (Linux schedstat, nanoseconds): on a shared machine the
+/// wall clock also counts the time other processes hold the core.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
+}
