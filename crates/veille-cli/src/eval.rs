@@ -258,3 +258,122 @@ pub fn parse(
     }
     Ok(())
 }
+
+pub struct TimeArgs<'a> {
+    pub gold: &'a Path,
+    pub lang: Option<&'a str>,
+    pub json: bool,
+    pub misses: bool,
+    pub min_value_acc: Option<f64>,
+    pub min_timex_f: Option<f64>,
+}
+
+/// Peers on the same counted spec cases, as `bench/time_vs_dateparser.py` measures them
+/// (dateparser 1.2, judged generously: see the script), per language: exact value accuracy.
+const TIME_PEERS: &[(Lang, &str, f64)] = &[
+    (Lang::Fr, "dateparser (bench/time_vs_dateparser.py)", 31.5),
+    (Lang::En, "dateparser (bench/time_vs_dateparser.py)", 33.0),
+];
+
+pub fn time(a: &TimeArgs<'_>) -> Result<()> {
+    let langs: Vec<Lang> = match a.lang {
+        Some(l) => vec![Lang::from_code(l).with_context(|| format!("unsupported language {l:?}"))?],
+        None => Lang::ALL.to_vec(),
+    };
+    let mut failures = Vec::new();
+    for lang in langs {
+        let opts = veille_time::EvalOptions {
+            keep_records: false,
+            keep_misses: a.misses,
+        };
+        let r = veille_time::eval_specs_with(a.gold, lang, &opts)
+            .with_context(|| format!("{}: cannot score the specs", a.gold.display()))?;
+        if a.json {
+            let mut v = serde_json::to_value(&r)?;
+            v["task"] = json!("time");
+            v["gold"] = json!(a.gold.display().to_string());
+            outln!("{v}");
+        } else {
+            outln!("veille eval time · {} · {}", a.gold.display(), lang);
+            write!(std::io::stdout().lock(), "{}", r.table())?;
+            for (l, peer, acc) in TIME_PEERS {
+                if *l == lang {
+                    outln!(
+                        "peer: {peer}: exact value accuracy {acc:.1}% on the same cases (veille {:.1}%, {:+.1} points)",
+                        r.timex_value_acc,
+                        r.timex_value_acc - acc
+                    );
+                }
+            }
+            if lang == Lang::Fr {
+                outln!(
+                    "reference: HeidelTime's published value F1 on French TimeBank is 73.6 (another corpus)"
+                );
+            }
+            for m in &r.misses {
+                outln!(
+                    "MISS {} | {} | ref {:?}\n   expected {:?}\n   got      {:?}",
+                    m.file,
+                    m.input,
+                    m.reference,
+                    m.expected,
+                    m.got
+                );
+            }
+            outln!();
+        }
+        for (label, value, min) in [
+            ("exact value accuracy", r.timex_value_acc, a.min_value_acc),
+            ("extraction F1", r.timex_f, a.min_timex_f),
+        ] {
+            if let Some(min) = min
+                && value < min
+            {
+                failures.push(format!(
+                    "{lang}: {label} {value:.1} is below the threshold {min:.1}"
+                ));
+            }
+        }
+    }
+    if !failures.is_empty() {
+        bail!("regression:\n  {}", failures.join("\n  "));
+    }
+    Ok(())
+}
+
+/// `veille bench`: words per second of `veille_nlp::analyze` (tokenize, sentences, tag,
+/// lemmatize, parse) on one thread, the fastest of `repeat` runs; models are loaded by a
+/// warm-up run first so that loading is not timed.
+pub fn bench(path: &Path, lang: &str, repeat: usize, as_json: bool) -> Result<()> {
+    let lang = Lang::from_code(lang).with_context(|| format!("unsupported language {lang:?}"))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read as UTF-8 text", path.display()))?;
+    let mut warm = veille_core::Doc::new("Un mot. One word.".to_string(), Some(lang), None);
+    veille_nlp::analyze(&mut warm);
+    let (mut best, mut words, mut sentences) = (f64::MAX, 0, 0);
+    for _ in 0..repeat.max(1) {
+        let mut doc = veille_core::Doc::new(text.clone(), Some(lang), None);
+        let t0 = std::time::Instant::now();
+        veille_nlp::analyze(&mut doc);
+        best = best.min(t0.elapsed().as_secs_f64());
+        words = doc.words.len();
+        sentences = doc.sentences.len();
+    }
+    let rate = words as f64 / best.max(1e-9);
+    if as_json {
+        outln!(
+            "{}",
+            json!({"task": "bench", "path": path.display().to_string(), "lang": lang.code(),
+                   "words": words, "sentences": sentences, "seconds": best,
+                   "words_per_s": rate.round()})
+        );
+    } else {
+        outln!(
+            "{}: {words} words, {sentences} sentences, tokenize+tag+parse in {best:.3} s (fastest of {}): {} words/s",
+            path.display(),
+            repeat.max(1),
+            fmt_rate(rate)
+        );
+    }
+    Ok(())
+}

@@ -80,21 +80,37 @@ fn write_summary(out: &mut impl Write, article: &Article, doc: &Doc) -> std::io:
                 .and_then(|v| v.as_str().map(String::from))
                 .unwrap_or_default()
         ),
-        _ => "undated (no --date and no date in metadata)".to_string(),
+        _ => "undated (no --date, no date in metadata, none readable from the text)".to_string(),
     };
     writeln!(out, "{}", article.source)?;
     writeln!(
         out,
-        "  id {} · {} · {} · {} sentences · {} words · {} events",
+        "  id {} · {} · {} · {} sentences · {} words · {} times · {} events",
         &article.id[..12],
         article.lang.map_or("?", |l| l.code()),
         date,
         doc.sentences.len(),
         doc.words.len(),
+        doc.times.len(),
         doc.events.len()
     )?;
     if let Some(t) = &article.title {
         writeln!(out, "  title: {t}")?;
+    }
+    if !doc.times.is_empty() {
+        let times: Vec<String> = doc
+            .times
+            .iter()
+            .map(|t| {
+                format!(
+                    "«{}» {} {}",
+                    doc.span_text(t.span),
+                    t.kind.as_str(),
+                    t.value
+                )
+            })
+            .collect();
+        writeln!(out, "  times: {}", times.join(" · "))?;
     }
     for (i, e) in doc.events.iter().enumerate() {
         let target = e

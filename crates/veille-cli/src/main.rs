@@ -88,6 +88,20 @@ enum Command {
     /// Accuracy against gold data (CoNLL 2018 metrics), beside the peers' figures.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Throughput of tokenize + tag + parse on one thread over a plain-text file (what
+    /// bench/parse_vs_spacy.py compares with spaCy on the same text).
+    Bench {
+        /// A UTF-8 text file.
+        path: PathBuf,
+        #[arg(long)]
+        lang: String,
+        /// Runs; the fastest is reported (a shared machine is noisy).
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+        /// One JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -174,6 +188,32 @@ enum TrainCommand {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// The dependency parser, from CoNLL-U treebanks, on jackknifed tags of the tagger.
+    Parser {
+        #[arg(long)]
+        lang: String,
+        /// Training treebanks (CoNLL-U).
+        #[arg(long, required = true, num_args = 1..)]
+        gold: Vec<PathBuf>,
+        /// Development treebanks, tagged by the shipped tagger and scored after each epoch;
+        /// the epoch with the best LAS is kept.
+        #[arg(long, num_args = 1..)]
+        dev: Vec<PathBuf>,
+        /// Where to write the model (the shipped ones: crates/veille-nlp/models/parser-LANG.bin).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Folds for the training tags (each tagged by a tagger trained on the other folds);
+        /// 1 trains on gold tags.
+        #[arg(long, default_value_t = 5)]
+        jackknife: usize,
+        /// Epochs of each jackknife tagger.
+        #[arg(long, default_value_t = 8)]
+        tagger_epochs: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -182,6 +222,31 @@ enum EvalCommand {
     Tokenize(EvalTokenize),
     /// UPOS, features, lemmas and dependencies (UAS, LAS) against CoNLL-U, from raw text.
     Parse(EvalParse),
+    /// Time expressions against Microsoft Recognizers-Text's DateTime specs: extraction F1
+    /// and exact value accuracy per spec file.
+    Time(EvalTime),
+}
+
+#[derive(Args)]
+struct EvalTime {
+    /// The specs folder (holding French/ and English/) or one language's folder.
+    #[arg(long)]
+    gold: PathBuf,
+    /// fr or en; both when absent.
+    #[arg(long)]
+    lang: Option<String>,
+    /// One JSON object per language on stdout, with stable keys.
+    #[arg(long)]
+    json: bool,
+    /// Add the cases we get wrong (table: after it; JSON: a `misses` array).
+    #[arg(long)]
+    misses: bool,
+    /// Fail (exit 1) when the exact value accuracy is below this.
+    #[arg(long)]
+    min_value_acc: Option<f64>,
+    /// Fail (exit 1) when the extraction F1 is below this.
+    #[arg(long)]
+    min_timex_f: Option<f64>,
 }
 
 #[derive(Args)]
@@ -310,6 +375,25 @@ fn main() -> std::process::ExitCode {
             epochs,
             seed,
         }) => train::tagger(&lang, &gold, &dev, &out, epochs, seed),
+        Command::Train(TrainCommand::Parser {
+            lang,
+            gold,
+            dev,
+            out,
+            epochs,
+            seed,
+            jackknife,
+            tagger_epochs,
+        }) => train::parser(&train::ParserArgs {
+            lang: &lang,
+            gold: &gold,
+            dev: &dev,
+            out: &out,
+            epochs,
+            seed,
+            jackknife,
+            tagger_epochs,
+        }),
         Command::Eval(EvalCommand::Parse(a)) => eval::parse(
             &a.gold,
             a.lang.as_deref(),
@@ -322,6 +406,20 @@ fn main() -> std::process::ExitCode {
                 min_las: a.min_las,
             },
         ),
+        Command::Bench {
+            path,
+            lang,
+            repeat,
+            json,
+        } => eval::bench(&path, &lang, repeat, json),
+        Command::Eval(EvalCommand::Time(a)) => eval::time(&eval::TimeArgs {
+            gold: &a.gold,
+            lang: a.lang.as_deref(),
+            json: a.json,
+            misses: a.misses,
+            min_value_acc: a.min_value_acc,
+            min_timex_f: a.min_timex_f,
+        }),
         Command::Eval(EvalCommand::Tokenize(a)) => eval::tokenize(
             &a.gold,
             a.lang.as_deref(),

@@ -116,3 +116,121 @@ pub fn tagger(
     }
     Ok(())
 }
+
+/// Replaces the gold tags of `sents` by `model`'s predictions on the same words.
+fn retag(model: &tagger::Tagger, sents: &mut [veille_nlp::parser::TrainSentence]) {
+    for s in sents {
+        let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+        let tagged = model.tag(&forms);
+        s.upos = tagged.iter().map(|t| t.upos).collect();
+        s.feats = tagged.iter().map(|t| t.feats).collect();
+        s.lemmas = tagged.into_iter().map(|t| t.lemma).collect();
+    }
+}
+
+pub struct ParserArgs<'a> {
+    pub lang: &'a str,
+    pub gold: &'a [PathBuf],
+    pub dev: &'a [PathBuf],
+    pub out: &'a Path,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Folds for jackknifed training tags (≤ 1: train on gold tags).
+    pub jackknife: usize,
+    pub tagger_epochs: usize,
+}
+
+/// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
+/// by default it is trained on jackknifed tags: the training set is cut into folds and each
+/// fold is tagged by a tagger trained on the others (the usual remedy for a parser that trusts
+/// tags more than it should). The epoch kept is the one with the best LAS on the dev files,
+/// tagged by the shipped tagger.
+pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
+    use veille_nlp::parser;
+    let lang =
+        Lang::from_code(a.lang).with_context(|| format!("unsupported language {:?}", a.lang))?;
+    let mut gold = Vec::new();
+    for p in a.gold {
+        gold.extend(read_conllu(p)?);
+    }
+    let mut train_sents = parser::sentences_from_conllu(&gold);
+    let n_words: usize = train_sents.iter().map(|s| s.forms.len()).sum();
+    eprintln!(
+        "training on {} sentences, {n_words} words",
+        train_sents.len()
+    );
+    let t0 = std::time::Instant::now();
+    let k = a.jackknife;
+    if k > 1 {
+        let tag_sents = tagger::sentences_from_conllu(&gold);
+        for fold in 0..k {
+            let rest: Vec<tagger::TrainSentence> = tag_sents
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != fold)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let m = tagger::train(&rest, a.tagger_epochs, a.seed, &mut |_, _| {});
+            let (mut n, mut right) = (0usize, 0usize);
+            for i in (fold..train_sents.len()).step_by(k) {
+                let s = &mut train_sents[i];
+                let gold_upos = s.upos.clone();
+                retag(&m, std::slice::from_mut(s));
+                n += gold_upos.len();
+                right += gold_upos
+                    .iter()
+                    .zip(&s.upos)
+                    .filter(|(g, p)| g == p)
+                    .count();
+            }
+            eprintln!(
+                "jackknife fold {}/{k}: UPOS {:.2} on its held-out sentences",
+                fold + 1,
+                100.0 * right as f64 / n.max(1) as f64
+            );
+        }
+    }
+    let shipped = tagger::embedded(lang).context("the shipped tagger does not load")?;
+    let mut dev = Vec::new();
+    for p in a.dev {
+        dev.extend(parser::sentences_from_conllu(&read_conllu(p)?));
+    }
+    retag(shipped, &mut dev);
+    let opts = parser::TrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        ..parser::TrainOptions::default()
+    };
+    let mut trainer = parser::Trainer::new(&train_sents, &opts);
+    let mut best: Option<(f64, usize, parser::ParserModel)> = None;
+    for e in 0..a.epochs {
+        let acc = trainer.epoch();
+        let model = trainer.model();
+        if dev.is_empty() {
+            eprintln!("epoch {e}: training accuracy {acc:.4}");
+            best = Some((0.0, e, model));
+            continue;
+        }
+        let s = parser::evaluate(&model, &dev);
+        eprintln!(
+            "epoch {e}: training accuracy {acc:.4}  dev (predicted tags) UAS {:.2} LAS {:.2}  ({:.0} s)",
+            s.uas,
+            s.las,
+            t0.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|b| s.las > b.0) {
+            best = Some((s.las, e, model));
+        }
+    }
+    let (las, e, model) = best.context("no epoch trained (--epochs 0)")?;
+    eprintln!("kept epoch {e} (dev LAS {las:.2})");
+    let bytes = model.to_bytes();
+    std::fs::write(a.out, &bytes).with_context(|| format!("{}: cannot write", a.out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes) in {:.0} s",
+        a.out.display(),
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

@@ -1,6 +1,6 @@
 //! The annotated document: tokens, words, sentences and entities, all as spans into one text.
 
-use crate::{Analysis, Article, Date, EventMention, Lang, Span};
+use crate::{Analysis, Article, Date, EventMention, Lang, Span, Timex};
 use serde::{Deserialize, Serialize};
 
 /// A surface token: a maximal piece of the text that UD would write on one line (or one range
@@ -92,6 +92,8 @@ pub struct Doc {
     /// One analysis per word (same index as `words`) once the tagger has run; empty before.
     pub analyses: Vec<Analysis>,
     pub entities: Vec<Entity>,
+    /// Time expressions, sorted and non-overlapping, resolved against `date` when it is known.
+    pub times: Vec<Timex>,
     pub events: Vec<EventMention>,
 }
 

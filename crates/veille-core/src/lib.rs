@@ -9,6 +9,7 @@
 //! - [`Article`]: what ingestion produces (text, metadata, content hash id).
 //! - [`Doc`], [`Token`], [`Word`], [`Sentence`], [`Entity`]: the annotated document.
 //! - [`syntax`]: UPOS, morphological features, lemma and dependency of each word.
+//! - [`time`]: time expressions (TIMEX3 type, value, modifier) found in the text.
 //! - [`event`]: actors and coded event mentions (CAMEO / PLOVER) with evidence spans.
 //! - [`container`]: the versioned, checksummed container every shipped model or dictionary uses.
 
@@ -20,6 +21,7 @@ pub mod event;
 pub mod lang;
 pub mod span;
 pub mod syntax;
+pub mod time;
 pub mod validate;
 
 pub use article::{Article, DateSource, content_id};
@@ -29,4 +31,5 @@ pub use event::{Actor, EventDate, EventMention, Plover};
 pub use lang::Lang;
 pub use span::Span;
 pub use syntax::{Analysis, Feats, Upos};
+pub use time::{Timex, TimexMod, TimexType};
 pub use validate::{ValidationError, validate_doc};

@@ -7,7 +7,7 @@ use crate::error::LoadError;
 use crate::patterns::{Pattern, PatternSet, TargetShape, TriggerMatch};
 use crate::text::{Unit, sentence_units};
 use std::collections::HashMap;
-use veille_core::{Actor, Doc, EventDate, EventMention, Lang, Sentence, Span};
+use veille_core::{Actor, Doc, EventMention, Lang, Sentence, Span};
 
 /// The text of the coder's data files. [`DataFiles::EMBEDDED`] is what ships in the binary;
 /// tests and tools may pass edited copies to [`Coder::from_data`].
@@ -137,22 +137,10 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
     let Some(langs) = cfg.langs_for(doc.lang) else {
         return Vec::new();
     };
-    let date = match doc.date {
-        Some(d) => EventDate {
-            value: Some(d.to_string()),
-            precision: "day".to_string(),
-            from: "article".to_string(),
-        },
-        None => EventDate {
-            value: None,
-            precision: "none".to_string(),
-            from: "none".to_string(),
-        },
-    };
     let mut state = DocState::default();
     let mut events = Vec::new();
     for sent in &doc.sentences {
-        cfg.code_sentence(doc, sent, langs, &date, &mut state, &mut events);
+        cfg.code_sentence(doc, sent, langs, &mut state, &mut events);
     }
     dedup_in_article(events)
 }
@@ -335,7 +323,6 @@ struct Ctx<'a> {
     ms: &'a [Mention],
     res: &'a [Option<Resolved>],
     sentence: Span,
-    date: &'a EventDate,
 }
 
 impl Ctx<'_> {
@@ -407,7 +394,6 @@ impl Coder {
         doc: &Doc,
         sent: &Sentence,
         langs: Langs,
-        date: &EventDate,
         state: &mut DocState,
         events: &mut Vec<EventMention>,
     ) {
@@ -451,7 +437,6 @@ impl Coder {
             ms: &ms,
             res: &res,
             sentence: sent.span,
-            date,
         };
         let mut first_source = None;
         for tm in self.patterns.find(&units, langs) {
@@ -799,6 +784,15 @@ impl Coder {
                 tags.push("place_country");
             }
         }
+        let trigger_start = ctx
+            .units
+            .get(tm.anchor())
+            .map_or(ctx.sentence.start, |u| u.span.start) as usize;
+        let (date, date_span) = crate::dating::event_date(ctx.doc, ctx.sentence, trigger_start);
+        if let Some(span) = date_span {
+            evidence.push(span);
+            tags.push("date_text");
+        }
         evidence.sort();
         evidence.dedup();
         let source = self.actor(ctx, ms[s].span, s_country, s_roles);
@@ -816,7 +810,7 @@ impl Coder {
             plover: cameo.plover(),
             source,
             target,
-            date: ctx.date.clone(),
+            date,
             place: None,
             sentence: ctx.sentence,
             evidence,

@@ -22,17 +22,19 @@
 //! use veille_events::{Coder, code_events};
 //!
 //! let text = "Le président malien a signé lundi un accord de défense avec son homologue nigérien.";
-//! let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), "2024-03-04".parse().ok());
+//! let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), "2024-03-07".parse().ok());
 //! veille_nlp::segment(&mut doc);
+//! doc.times = veille_time::find_times(text, Lang::Fr, doc.date);
 //! let coder = Coder::default_for(Lang::Fr)?;
 //! let events = code_events(&doc, &coder);
 //! assert_eq!(events.len(), 1);
 //! let e = &events[0];
 //! assert_eq!((e.cameo.as_str(), e.source.code.as_str()), ("057", "MLIGOV"));
 //! assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("NERGOV"));
-//! assert_eq!(e.date.value.as_deref(), Some("2024-03-04")); // the article date: no time stage yet
+//! // "lundi" in a past-tense clause of an article of Thursday 7 March: Monday 4 March.
+//! assert_eq!((e.date.value.as_deref(), e.date.from.as_str()), (Some("2024-03-04"), "text"));
 //! let evidence: Vec<&str> = e.evidence.iter().map(|s| &text[s.range()]).collect();
-//! assert_eq!(evidence, ["Le président malien", "signé", "accord", "son homologue nigérien"]);
+//! assert_eq!(evidence, ["Le président malien", "signé", "lundi", "accord", "son homologue nigérien"]);
 //! # Ok::<(), veille_events::LoadError>(())
 //! ```
 //!
@@ -61,12 +63,15 @@
 //!    `GHAGOV`). Journalists are never actors: such records are dropped.
 //! 6. [`dedup_in_article`] keeps one record per dyad, code and date.
 //!
-//! Dates are the article date (`from: "article"`) or explicitly none; places are left to the
-//! geo stage. Nothing here panics on any input.
+//! 7. Each record is dated by the time expression of its own clause when the time stage found
+//!    one (`from: "text"`, the expression joins the evidence), else by the article date
+//!    (`from: "article"`), else explicitly none; see module `dating`. Places are left to the
+//!    geo stage. Nothing here panics on any input.
 
 mod actors;
 mod cameo;
 mod coder;
+mod dating;
 mod dict;
 mod error;
 mod patterns;

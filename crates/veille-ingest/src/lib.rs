@@ -216,6 +216,15 @@ fn build(source: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Article, In
         article.date_source = Some(DateSource::Cli);
     }
     article.lang = identify_language_with(&article.text, article.declared_lang.as_deref()).lang;
+    // No date from metadata or the command line: read it from the text when the text makes it
+    // unambiguous (a dateline, the only full date), and say so. Never today's date.
+    if article.date.is_none()
+        && let Some(lang) = article.lang
+        && let Some((date, _)) = veille_time::infer_article_date(&article.text, lang)
+    {
+        article.date = Some(date);
+        article.date_source = Some(DateSource::Inferred);
+    }
     Ok(article)
 }
 

@@ -311,3 +311,26 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn date_is_inferred_from_the_text_only_when_unambiguous() {
+    // A dateline with a full date and no metadata: the date is read from the text, and the
+    // article says so.
+    let text = "Nouakchott, le 3 mars 2024 – Les deux gouvernements ont conclu lundi un accord \
+sur la pêche, a indiqué le ministère.";
+    let a = read_bytes("d.txt", text.as_bytes(), &opts()).unwrap();
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2024-03-03"));
+    assert_eq!(a.date_source, Some(DateSource::Inferred));
+    // A day and month without a year is not enough: the article stays undated, never dated
+    // today.
+    let a = read_bytes("p.txt", DEPECHE_FR.as_bytes(), &opts()).unwrap();
+    assert_eq!((a.date, a.date_source), (None, None));
+    // --date still wins over the text.
+    let date: Date = "2024-03-04".parse().unwrap();
+    let o = IngestOptions {
+        date: Some(date),
+        ..opts()
+    };
+    let a = read_bytes("d.txt", text.as_bytes(), &o).unwrap();
+    assert_eq!((a.date, a.date_source), (Some(date), Some(DateSource::Cli)));
+}

@@ -43,6 +43,9 @@ fn main() {
     if let Some(e) = arg("--explore-p") {
         opts.explore_p = e.parse().expect("--explore-p");
     }
+    if let Some(e) = arg("--punct-bits") {
+        opts.punct_bits = e.parse().expect("--punct-bits");
+    }
     if let Some(e) = arg("--min-count") {
         opts.min_word_count = e.parse().expect("--min-count");
     }

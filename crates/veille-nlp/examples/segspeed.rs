@@ -1,5 +1,5 @@
 //! Developer tool: splits the time of segmentation between tokenizer, rules and model.
-//! `cargo run --release -p veille-nlp --example speed -- FILE fr|en`
+//! `cargo run --release -p veille-nlp --example segspeed -- FILE fr|en`
 use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -676,6 +676,7 @@ pub fn tag_doc_with(doc: &mut Doc, tagger: &Tagger) {
 }
 
 /// One training sentence: forms with gold UPOS, features and lemmas.
+#[derive(Debug, Clone)]
 pub struct TrainSentence {
     pub forms: Vec<String>,
     pub upos: Vec<Upos>,

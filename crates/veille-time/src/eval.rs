@@ -125,6 +125,10 @@ pub struct EvalReport {
     pub timex_value_acc: f64,
     /// Which files `timex_f` and `timex_value_acc` cover.
     pub counted_files: Vec<String>,
+    /// Throughput of `find_times` during this evaluation (whitespace-separated words of the spec
+    /// sentences per second of time spent in it). The sentences are short, so this is lower
+    /// than on articles (see `benches/find_times.rs`).
+    pub words_per_s: f64,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub records: Vec<GoldRecord>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -190,7 +194,9 @@ pub fn eval_specs_with(
             .collect(),
         records: Vec::new(),
         misses: Vec::new(),
+        words_per_s: 0.0,
     };
+    let mut timing = (0usize, std::time::Duration::ZERO);
     for path in &paths {
         let name = path
             .file_name()
@@ -198,6 +204,12 @@ pub fn eval_specs_with(
             .unwrap_or("")
             .to_string();
         let cases = read_cases(path)?;
+        let t0 = std::time::Instant::now();
+        for c in &cases {
+            std::hint::black_box(find_times(&c.input, lang, c.reference));
+            timing.0 += c.input.split_whitespace().count();
+        }
+        timing.1 += t0.elapsed();
         let fr = score_file(
             &name,
             &cases,
@@ -241,6 +253,12 @@ pub fn eval_specs_with(
     let (pr, rc) = (ratio(mp, p), ratio(mg, g));
     report.timex_f = round1(f1(pr, rc));
     report.timex_value_acc = round1(ratio(vc, v));
+    let secs = timing.1.as_secs_f64();
+    report.words_per_s = if secs > 0.0 {
+        (timing.0 as f64 / secs).round()
+    } else {
+        0.0
+    };
     Ok(report)
 }
 
@@ -304,8 +322,9 @@ impl EvalReport {
         }
         s.push_str(&format!(
             "\n* counted (dates, date periods, durations, sets): extraction F1 {:.1} (extractor files), exact value accuracy {:.1}% (parser files)\n\
-             values: expected values scored; left out: values that depend on a reference date the case does not give, or are not calendar days (see README)\n",
-            self.timex_f, self.timex_value_acc
+             values: expected values scored; left out: values that depend on a reference date the case does not give, or are not calendar days (see README)\n\
+             speed on the spec sentences: {:.0} words/s\n",
+            self.timex_f, self.timex_value_acc, self.words_per_s
         ));
         s
     }

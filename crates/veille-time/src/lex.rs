@@ -536,6 +536,9 @@ const CORE_EN: &[&str] = &[
 ];
 
 const LEAD_FR: &[&str] = &[
+    "quelque",
+    "divers",
+    "diverses",
     "autre",
     "le",
     "la",

@@ -476,6 +476,11 @@ fn fr_no_false_positives() {
         ("3 heures", "DURATION", "PT3H"),
     );
     none("Les deux pays partagent la même volonté.", FR);
+    // Scores, measures and fractions found in news copy.
+    none("Le PSG s'est imposé 5-3 face à Lyon.", FR);
+    none("Des pluies de 5 à 7,5 cm par heure sont attendues.", FR);
+    none("L'équipe a franchi la barre des 14,5 points.", FR);
+    none("La valeur nominale de ses 6 1/4 % est inchangée.", FR);
     none("La mer était agitée près de la côte.", FR);
 }
 
@@ -607,6 +612,19 @@ fn en_no_false_positives() {
     none("Protesters march on the capital.", EN);
     none("The fall of the regime surprised observers.", EN);
     none("The second round was cancelled.", EN);
+    none("He is interested in a second meeting.", EN);
+    none("A magnitude 7.5 earthquake struck the coast.", EN);
+    none("The pitcher threw 220 2/3 innings.", EN);
+    none(
+        "The network has as many as 3.5 million viewers on major news nights.",
+        EN,
+    );
+    has(
+        "The body was found at 7.55am.",
+        EN,
+        None,
+        ("7.55am", "TIME", "T07:55"),
+    );
 }
 
 // ------------------------------------------------------------------ article date

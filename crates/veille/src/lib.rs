@@ -18,7 +18,7 @@ pub enum PipelineError {
 }
 
 /// The stages this build runs, in order, as written into outputs.
-pub const STAGES: &[&str] = &["segment", "tag", "events"];
+pub const STAGES: &[&str] = &["segment", "tag", "parse", "time", "events"];
 
 /// Models and dictionaries, loaded once and shared by every article.
 pub struct Pipeline {
@@ -40,6 +40,9 @@ impl Pipeline {
             return doc;
         }
         veille_nlp::analyze(&mut doc);
+        if let Some(lang) = doc.lang {
+            doc.times = veille_time::find_times(&doc.text, lang, doc.date);
+        }
         doc.events = veille_events::code_events(&doc, &self.coder);
         doc
     }

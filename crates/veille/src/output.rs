@@ -32,6 +32,19 @@ pub fn to_json(article: &Article, doc: &Doc) -> Value {
             })
         })
         .collect();
+    let times: Vec<Value> = doc
+        .times
+        .iter()
+        .map(|t| {
+            let mut v = json!({"start": t.span.start, "end": t.span.end, "text": doc.span_text(t.span),
+                               "type": t.kind.as_str(), "value": t.value, "anchored": t.anchored,
+                               "rule": t.rule});
+            if let Some(m) = t.modifier {
+                v["mod"] = json!(m);
+            }
+            v
+        })
+        .collect();
     // Syntactic words with their analysis (multiword tokens give several words over one span).
     let words: Vec<Value> = doc
         .words
@@ -62,6 +75,7 @@ pub fn to_json(article: &Article, doc: &Doc) -> Value {
         if !words.is_empty() {
             obj["words"] = Value::Array(words);
         }
+        obj["times"] = Value::Array(times);
         obj["events"] = Value::Array(events);
     }
     obj

