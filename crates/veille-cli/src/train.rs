@@ -234,3 +234,118 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
     );
     Ok(())
 }
+
+/// Reads a text file, decompressing `.xz`.
+fn read_text(path: &Path) -> Result<String> {
+    let raw = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let bytes = if path.extension().is_some_and(|e| e == "xz") {
+        let mut out = Vec::new();
+        lzma_rs::xz_decompress(&mut raw.as_slice(), &mut out)
+            .map_err(|e| anyhow::anyhow!("{}: not valid xz: {e:?}", path.display()))?;
+        out
+    } else {
+        raw
+    };
+    String::from_utf8(bytes).with_context(|| format!("{}: not UTF-8", path.display()))
+}
+
+/// Reads NER gold files (HIPE `.tsv`, IOB2 `.iob2`, Europeana `.bio`).
+pub fn read_ner_gold(path: &Path) -> Result<Vec<veille_nlp::ner::NerSentence>> {
+    let text = read_text(path)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    veille_nlp::ner::read_gold(name, &text).with_context(|| {
+        format!(
+            "{}: unknown NER format (expected .tsv HIPE, .iob2 or .bio)",
+            path.display()
+        )
+    })
+}
+
+pub struct ListSources<'a> {
+    pub geonames: Option<&'a Path>,
+    pub petrarch: Option<&'a Path>,
+    pub countries: Option<&'a Path>,
+}
+
+/// Reads the list sources and builds the NER name lists (see `veille_nlp::ner::name_lists`).
+pub fn name_lists(lang: Lang, src: &ListSources<'_>) -> Result<veille_nlp::ner::NameLists> {
+    let mut texts = veille_nlp::ner::ListTexts::default();
+    if let Some(dir) = src.geonames {
+        texts.cities = Some(read_text(&dir.join("cities15000.txt.xz"))?);
+        texts.country_info = Some(read_text(&dir.join("countryInfo.txt"))?);
+    }
+    if let Some(path) = src.countries {
+        texts.countries = Some(read_text(path)?);
+    }
+    if let Some(dir) = src.petrarch {
+        for file in veille_nlp::ner::PETRARCH_FILES {
+            texts.petrarch.push(read_text(&dir.join(file))?);
+        }
+    }
+    Ok(veille_nlp::ner::name_lists(lang, &texts))
+}
+
+pub struct NerArgs<'a> {
+    pub lang: &'a str,
+    pub gold: &'a [PathBuf],
+    pub dev: &'a [PathBuf],
+    pub out: &'a Path,
+    pub epochs: usize,
+    pub seed: u64,
+    pub lists: ListSources<'a>,
+}
+
+/// Trains the NER model with its name lists and scores it on the dev files.
+pub fn ner(a: &NerArgs<'_>) -> Result<()> {
+    use veille_nlp::ner::{self, ListKind};
+    let lang =
+        Lang::from_code(a.lang).with_context(|| format!("unsupported language {:?}", a.lang))?;
+    let t0 = std::time::Instant::now();
+    let lists = name_lists(lang, &a.lists)?;
+    eprintln!(
+        "name lists: {} places, {} people ({} first names), {} organisations ({:.1} s)",
+        lists.len(ListKind::Loc),
+        lists.len(ListKind::Per),
+        lists.len(ListKind::First),
+        lists.len(ListKind::Org),
+        t0.elapsed().as_secs_f64()
+    );
+    let mut sents = Vec::new();
+    for p in a.gold {
+        sents.extend(read_ner_gold(p)?);
+    }
+    let n_tok: usize = sents.iter().map(|s| s.forms.len()).sum();
+    let n_ent: usize = sents.iter().map(|s| s.spans.len()).sum();
+    eprintln!(
+        "training on {} sentences, {n_tok} tokens, {n_ent} entities",
+        sents.len()
+    );
+    let model = ner::train(&sents, lang, lists, a.epochs, a.seed, &mut |e, acc| {
+        eprintln!("epoch {e}: training token accuracy {acc:.2}");
+    });
+    let bytes = model.to_bytes();
+    std::fs::write(a.out, &bytes).with_context(|| format!("{}: cannot write", a.out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes) in {:.0} s",
+        a.out.display(),
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    for p in a.dev {
+        let s = ner::evaluate(&model, &read_ner_gold(p)?, lang);
+        let per: Vec<String> = s
+            .per_type
+            .iter()
+            .map(|(t, x)| format!("{t} {:.1}", x.f))
+            .collect();
+        eprintln!(
+            "{}: P {:.2} R {:.2} F1 {:.2} ({})",
+            p.display(),
+            s.all.p,
+            s.all.r,
+            s.all.f,
+            per.join(", ")
+        );
+    }
+    Ok(())
+}

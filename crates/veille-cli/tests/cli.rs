@@ -508,7 +508,10 @@ fn ingest_is_idempotent_and_events_filter() {
         ] {
             assert!(e.get(key).is_some(), "{key} missing: {e}");
         }
-        assert_eq!(e["date"], "2022-06-16");
+        // The article date, or the date the event's own clause gives ("mardi"): never
+        // another year, never today.
+        let d = e["date"].as_str().unwrap_or("");
+        assert!(d.starts_with("2022-06"), "{e}");
     }
 
     let agreements = events(&["--code", "05"]);

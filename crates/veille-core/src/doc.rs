@@ -1,6 +1,6 @@
 //! The annotated document: tokens, words, sentences and entities, all as spans into one text.
 
-use crate::{Analysis, Article, Date, EventMention, Lang, Span, Timex};
+use crate::{Analysis, Article, Date, EventMention, Lang, Place, Span, Timex};
 use serde::{Deserialize, Serialize};
 
 /// A surface token: a maximal piece of the text that UD would write on one line (or one range
@@ -94,6 +94,8 @@ pub struct Doc {
     pub entities: Vec<Entity>,
     /// Time expressions, sorted and non-overlapping, resolved against `date` when it is known.
     pub times: Vec<Timex>,
+    /// Toponyms resolved against the gazetteer (sorted, non-overlapping).
+    pub places: Vec<Place>,
     pub events: Vec<EventMention>,
 }
 

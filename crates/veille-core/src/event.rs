@@ -50,6 +50,13 @@ pub struct Place {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub feature: Option<String>,
+    /// A capital standing for its government ("Washington souhaite"): an actor, never the
+    /// place of an event.
+    #[serde(default)]
+    pub metonym: bool,
+    /// A demonym or country adjective ("marocain"): gives a country, not a place.
+    #[serde(default)]
+    pub demonym: bool,
 }
 
 /// One coded event mention in one sentence.

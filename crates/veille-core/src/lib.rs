@@ -27,7 +27,7 @@ pub mod validate;
 pub use article::{Article, DateSource, content_id};
 pub use date::{Date, DateError};
 pub use doc::{Doc, Entity, EntityLabel, Sentence, Token, Word};
-pub use event::{Actor, EventDate, EventMention, Plover};
+pub use event::{Actor, EventDate, EventMention, Place, Plover};
 pub use lang::Lang;
 pub use span::Span;
 pub use syntax::{Analysis, Feats, Upos};

@@ -87,7 +87,7 @@ fn check_increasing(
 }
 
 /// Checks a `Doc` against the invariants of `ARCHITECTURE.md`: `doc.text == input`; every span
-/// inside the text, non-empty and on char boundaries; tokens, sentences, entities and times increasing
+/// inside the text, non-empty and on char boundaries; tokens, sentences, entities, times and places increasing
 /// and disjoint; words partition the tokens in order; sentences partition the tokens in order
 /// and cover them exactly; evidence spans inside the text.
 pub fn validate_doc(doc: &Doc, input: &str) -> Result<(), ValidationError> {
@@ -98,6 +98,7 @@ pub fn validate_doc(doc: &Doc, input: &str) -> Result<(), ValidationError> {
     check_increasing(text, "tokens", doc.tokens.iter().map(|t| t.span))?;
     check_increasing(text, "entities", doc.entities.iter().map(|e| e.span))?;
     check_increasing(text, "times", doc.times.iter().map(|t| t.span))?;
+    check_increasing(text, "places", doc.places.iter().map(|p| p.span))?;
     check_increasing(text, "sentences", doc.sentences.iter().map(|s| s.span))?;
 
     // Words: each token owns a contiguous, in-order run of words inside its span.

@@ -789,6 +789,11 @@ impl Coder {
             .get(tm.anchor())
             .map_or(ctx.sentence.start, |u| u.span.start) as usize;
         let (date, date_span) = crate::dating::event_date(ctx.doc, ctx.sentence, trigger_start);
+        let place = crate::placing::event_place(ctx.doc, ctx.sentence, trigger_start);
+        if let Some(p) = &place {
+            evidence.push(p.span);
+            tags.push("place_text");
+        }
         if let Some(span) = date_span {
             evidence.push(span);
             tags.push("date_text");
@@ -811,7 +816,7 @@ impl Coder {
             source,
             target,
             date,
-            place: None,
+            place,
             sentence: ctx.sentence,
             evidence,
             rule,

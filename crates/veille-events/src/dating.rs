@@ -44,7 +44,7 @@ const COMPARISON: &[&str] = &[
 ];
 
 /// The segment of `sentence` holding byte `at`: from after the previous break to the next.
-fn segment(text: &str, sentence: Span, at: usize) -> Span {
+pub(crate) fn segment(text: &str, sentence: Span, at: usize) -> Span {
     let Some(s) = text.get(sentence.range()) else {
         return sentence;
     };
@@ -63,7 +63,7 @@ fn segment(text: &str, sentence: Span, at: usize) -> Span {
 }
 
 /// Whether the segment opens with a comparison marker.
-fn compares(text: &str, seg: Span) -> bool {
+pub(crate) fn compares(text: &str, seg: Span) -> bool {
     let s = text
         .get(seg.range())
         .unwrap_or("")
@@ -149,15 +149,35 @@ fn clause_of(doc: &Doc, mut w: usize) -> Option<usize> {
     None
 }
 
-/// The clause a time expression modifies: that of the head of its first word whose head
-/// lies outside the expression.
-fn timex_clause(doc: &Doc, t: &Timex) -> Option<usize> {
-    let first = word_at(doc, t.span.start as usize)?;
+/// Whether the word at byte `at` is a noun (a nominal trigger: "dialogue", "talks").
+pub(crate) fn noun_at(doc: &Doc, at: usize) -> bool {
+    word_at(doc, at)
+        .and_then(|w| doc.analyses.get(w))
+        .is_some_and(|a| matches!(a.upos, Upos::Noun | Upos::Propn))
+}
+
+/// Whether `doc` carries a dependency parse.
+fn parsed(doc: &Doc) -> bool {
+    doc.analyses.len() == doc.words.len() && doc.analyses.iter().any(|a| !a.deprel.is_empty())
+}
+
+/// The clause of the word at byte `at`, `None` without a parse.
+pub(crate) fn clause_at(doc: &Doc, at: usize) -> Option<usize> {
+    if !parsed(doc) {
+        return None;
+    }
+    word_at(doc, at).and_then(|w| clause_of(doc, w))
+}
+
+/// The clause a phrase (a time expression, a place) modifies: that of the head of its first
+/// word whose head lies outside the phrase.
+pub(crate) fn clause_of_span(doc: &Doc, span: Span) -> Option<usize> {
+    let first = word_at(doc, span.start as usize)?;
     let mut w = first;
-    while w < doc.words.len() && doc.words[w].span.start < t.span.end {
+    while w < doc.words.len() && doc.words[w].span.start < span.end {
         let a = doc.analyses.get(w)?;
         match a.head {
-            Some(h) if !t.span.contains(doc.words.get(h as usize)?.span) => {
+            Some(h) if !span.contains(doc.words.get(h as usize)?.span) => {
                 return clause_of(doc, h as usize);
             }
             None => return Some(w),
@@ -172,13 +192,7 @@ fn timex_clause(doc: &Doc, t: &Timex) -> Option<usize> {
 /// the time expression that gave it (`None` when it is the article's).
 pub fn event_date(doc: &Doc, sentence: Span, trigger: usize) -> (EventDate, Option<Span>) {
     let text = doc.text.as_str();
-    let parsed =
-        doc.analyses.len() == doc.words.len() && doc.analyses.iter().any(|a| !a.deprel.is_empty());
-    let trigger_clause = if parsed {
-        word_at(doc, trigger).and_then(|w| clause_of(doc, w))
-    } else {
-        None
-    };
+    let trigger_clause = clause_at(doc, trigger);
     let own = segment(text, sentence, trigger);
     let distance = |t: &Timex| {
         let (a, b) = (t.span.start as usize, t.span.end as usize);
@@ -188,25 +202,37 @@ pub fn event_date(doc: &Doc, sentence: Span, trigger: usize) -> (EventDate, Opti
             trigger.saturating_sub(b)
         }
     };
-    let in_sentence = doc
-        .times
-        .iter()
-        .filter(|t| sentence.contains(t.span) && datable(t));
     let mut best: Option<(bool, usize, &Timex)> = None;
-    for t in in_sentence {
-        let same = own.overlaps(t.span);
-        if !same && compares(text, segment(text, sentence, t.span.start as usize)) {
-            continue;
+    for strict in [true, false] {
+        // The second pass, without the clause test, is for nominal triggers only ("le
+        // dialogue doit reprendre vendredi"): the parser attaches a noun to the wrong clause
+        // more often than a verb, and the noun's event is dated by the verb governing it.
+        if !strict && (trigger_clause.is_none() || !noun_at(doc, trigger)) {
+            break;
         }
-        if let Some(tc) = trigger_clause
-            && timex_clause(doc, t) != Some(tc)
+        for t in doc
+            .times
+            .iter()
+            .filter(|t| sentence.contains(t.span) && datable(t))
         {
-            continue;
+            let same = own.overlaps(t.span);
+            if !same && compares(text, segment(text, sentence, t.span.start as usize)) {
+                continue;
+            }
+            if strict
+                && let Some(tc) = trigger_clause
+                && clause_of_span(doc, t.span) != Some(tc)
+            {
+                continue;
+            }
+            // Same segment first, then the nearest.
+            let key = (!same, distance(t));
+            if best.is_none_or(|(bs, bd, _)| key < (bs, bd)) {
+                best = Some((key.0, key.1, t));
+            }
         }
-        // Same segment first, then the nearest.
-        let key = (!same, distance(t));
-        if best.is_none_or(|(bs, bd, _)| key < (bs, bd)) {
-            best = Some((key.0, key.1, t));
+        if best.is_some() {
+            break;
         }
     }
     match best {

@@ -65,8 +65,10 @@
 //!
 //! 7. Each record is dated by the time expression of its own clause when the time stage found
 //!    one (`from: "text"`, the expression joins the evidence), else by the article date
-//!    (`from: "article"`), else explicitly none; see module `dating`. Places are left to the
-//!    geo stage. Nothing here panics on any input.
+//!    (`from: "article"`), else explicitly none; see module `dating`.
+//! 8. Its place is a resolved place of its clause written after a locative preposition ("a
+//!    signé à Rabat"), never a capital standing for its government; else none (module
+//!    `placing`). Nothing here panics on any input.
 
 mod actors;
 mod cameo;
@@ -75,6 +77,7 @@ mod dating;
 mod dict;
 mod error;
 mod patterns;
+mod placing;
 mod text;
 
 pub use cameo::{CameoCode, CameoTable, quad_class};

@@ -7,6 +7,7 @@ pub mod conllu;
 pub mod eval;
 pub mod hash;
 pub mod lexicon;
+pub mod ner;
 pub mod parser;
 pub mod sentences;
 pub mod sentmodel;
@@ -30,6 +31,65 @@ pub fn analyze(doc: &mut Doc) {
     segment(doc);
     tagger::tag_doc(doc);
     parse_doc(doc);
+}
+
+static NER_FR: &[u8] = include_bytes!("../models/ner-fr.bin");
+static NER_EN: &[u8] = include_bytes!("../models/ner-en.bin");
+
+/// The named-entity model shipped for `lang`, loaded once; `None` only if the embedded file
+/// is broken, which `tests::embedded_models_load` rules out for every build.
+pub fn embedded_ner(lang: veille_core::Lang) -> Option<&'static ner::NerModel> {
+    use std::sync::OnceLock;
+    static FR: OnceLock<Option<ner::NerModel>> = OnceLock::new();
+    static EN: OnceLock<Option<ner::NerModel>> = OnceLock::new();
+    let (cell, bytes) = match lang {
+        veille_core::Lang::Fr => (&FR, NER_FR),
+        veille_core::Lang::En => (&EN, NER_EN),
+    };
+    cell.get_or_init(|| ner::NerModel::from_bytes(bytes).ok())
+        .as_ref()
+}
+
+/// Finds the named entities (PER, LOC, ORG) of a segmented and tagged document, sentence by
+/// sentence over its tokens, and writes them into `doc.entities` as character spans.
+pub fn recognize_entities(doc: &mut Doc) {
+    doc.entities.clear();
+    let Some(m) = doc.lang.and_then(embedded_ner) else {
+        return;
+    };
+    let tagged = doc.analyses.len() == doc.words.len();
+    let mut entities = Vec::new();
+    for s in &doc.sentences {
+        let toks = s.tokens();
+        if toks.is_empty() {
+            continue;
+        }
+        let forms: Vec<&str> = toks.clone().map(|i| doc.token_text(i)).collect();
+        // A token's UPOS is its first word's ("du" → ADP): names hold no multiword tokens.
+        let upos: Vec<veille_core::Upos> = if tagged {
+            toks.clone()
+                .map(|i| doc.analyses[doc.tokens[i].first_word as usize].upos)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let spans = if tagged {
+            m.predict_tagged(&forms, &upos)
+        } else {
+            doc.lang.map_or_else(Vec::new, |l| m.predict(&forms, l))
+        };
+        for sp in spans {
+            let (a, b) = (toks.start + sp.start, toks.start + sp.end - 1);
+            entities.push(veille_core::Entity {
+                span: veille_core::Span::new(
+                    doc.tokens[a].span.start as usize,
+                    doc.tokens[b].span.end as usize,
+                ),
+                label: sp.label,
+            });
+        }
+    }
+    doc.entities = entities;
 }
 
 static PARSER_FR: &[u8] = include_bytes!("../models/parser-fr.bin");
@@ -151,6 +211,10 @@ mod tests {
             assert!(
                 super::embedded_parser(lang).is_some(),
                 "embedded parser for {lang} does not load"
+            );
+            assert!(
+                super::embedded_ner(lang).is_some(),
+                "embedded NER model for {lang} does not load"
             );
         }
     }

@@ -38,7 +38,7 @@ impl std::hash::Hasher for IdHasher {
 
 type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-fn lower_hash(s: &str) -> u64 {
+pub(crate) fn lower_hash(s: &str) -> u64 {
     let mut h = Hasher::new(0);
     h.lower(s);
     h.0
@@ -406,19 +406,19 @@ pub struct Tagged {
 /// One row of weights, padded to 32 classes and aligned to one cache line.
 #[derive(Debug, Clone, Copy)]
 #[repr(align(64))]
-struct Row([i16; 32]);
+pub(crate) struct Row(pub(crate) [i16; 32]);
 
 /// A hashed weight table quantized to `i16` with one scale per table: prediction only takes
 /// argmaxes, which a common scale does not change, so the scale is not even kept. (`i8` loses
 /// too much: a few large weights set the scale and most others round to zero.)
 #[derive(Debug, Clone)]
-struct QTable {
-    rows: Vec<Row>,
-    cols: usize,
+pub(crate) struct QTable {
+    pub(crate) rows: Vec<Row>,
+    pub(crate) cols: usize,
 }
 
 impl QTable {
-    fn quantize(w: &[f32], cols: usize) -> QTable {
+    pub(crate) fn quantize(w: &[f32], cols: usize) -> QTable {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { 32767.0 / max } else { 0.0 };
         let rows = w
@@ -436,7 +436,7 @@ impl QTable {
 
     /// Sums the rows of `keys` (masked to the table size) into `acc`.
     #[inline]
-    fn score(&self, keys: &[u64], acc: &mut [i32; 32]) {
+    pub(crate) fn score(&self, keys: &[u64], acc: &mut [i32; 32]) {
         *acc = [0; 32];
         let mask = self.rows.len() - 1;
         for &k in keys {
@@ -447,7 +447,7 @@ impl QTable {
         }
     }
 
-    fn write(&self, p: &mut Vec<u8>) {
+    pub(crate) fn write(&self, p: &mut Vec<u8>) {
         p.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
         p.extend_from_slice(&(self.cols as u32).to_le_bytes());
         for r in &self.rows {
@@ -481,11 +481,16 @@ impl Tagger {
     }
 
     fn predict_feats(&self, keys: &[WordKeys], upos: &[Upos], i: usize) -> Feats {
+        let allowed = self.feat_mask[upos[i].index()];
+        // Punctuation, adpositions, conjunctions…: no feature ever seen in training, nothing
+        // to score (a third of the words of running text).
+        if allowed == 0 {
+            return Feats(0);
+        }
         let mut f = [0u64; FEAT_FEATURES];
         feat_features(keys, upos, i, &mut f);
         let mut scores = [0i32; 32];
         self.feat_w.score(&f, &mut scores);
-        let allowed = self.feat_mask[upos[i].index()];
         let mut v = 0u32;
         for (h, &(_, n)) in HEADS.iter().enumerate() {
             if allowed & (1 << h) == 0 {
@@ -632,7 +637,7 @@ impl Tagger {
     }
 }
 
-fn argmax<T: PartialOrd + Copy>(s: &[T]) -> usize {
+pub(crate) fn argmax<T: PartialOrd + Copy>(s: &[T]) -> usize {
     let mut best = 0;
     for (i, &v) in s.iter().enumerate() {
         if v > s[best] {
@@ -705,14 +710,14 @@ pub fn sentences_from_conllu(gold: &[crate::conllu::GoldSentence]) -> Vec<TrainS
 }
 
 /// Averaged perceptron weights with lazy averaging.
-struct Averaged {
-    w: Vec<f32>,
+pub(crate) struct Averaged {
+    pub(crate) w: Vec<f32>,
     total: Vec<f64>,
     stamp: Vec<u32>,
 }
 
 impl Averaged {
-    fn new(n: usize) -> Averaged {
+    pub(crate) fn new(n: usize) -> Averaged {
         Averaged {
             w: vec![0.0; n],
             total: vec![0.0; n],
@@ -720,12 +725,12 @@ impl Averaged {
         }
     }
     #[inline]
-    fn update(&mut self, k: usize, delta: f32, t: u32) {
+    pub(crate) fn update(&mut self, k: usize, delta: f32, t: u32) {
         self.total[k] += (t - self.stamp[k]) as f64 * self.w[k] as f64;
         self.stamp[k] = t;
         self.w[k] += delta;
     }
-    fn average(self, t: u32) -> Vec<f32> {
+    pub(crate) fn average(self, t: u32) -> Vec<f32> {
         let t = t.max(1);
         (0..self.w.len())
             .map(|k| {

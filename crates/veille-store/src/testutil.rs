@@ -172,6 +172,8 @@ pub(crate) fn accord_lemonde() -> (Article, Doc) {
         lat: Some(34.013_25),
         lon: Some(-6.832_55),
         feature: Some("PPLC".into()),
+        metonym: false,
+        demonym: false,
     });
     d.events.push(m);
     (a, d)

@@ -18,7 +18,7 @@ pub enum PipelineError {
 }
 
 /// The stages this build runs, in order, as written into outputs.
-pub const STAGES: &[&str] = &["segment", "tag", "parse", "time", "events"];
+pub const STAGES: &[&str] = &["segment", "tag", "parse", "ner", "time", "geo", "events"];
 
 /// Models and dictionaries, loaded once and shared by every article.
 pub struct Pipeline {
@@ -40,12 +40,188 @@ impl Pipeline {
             return doc;
         }
         veille_nlp::analyze(&mut doc);
+        veille_nlp::recognize_entities(&mut doc);
         if let Some(lang) = doc.lang {
             doc.times = veille_time::find_times(&doc.text, lang, doc.date);
+            doc.places = places(&doc, lang);
+            doc.entities = reconcile_entities(&doc);
         }
         doc.events = veille_events::code_events(&doc, &self.coder);
         doc
     }
+}
+
+/// Toponyms of the document resolved against the shipped gazetteer: the gazetteer's own
+/// matches (names it knows, multiword ones whole) plus the LOC entities it did not cover,
+/// resolved together so that each informs the others (countries mentioned, nearby places).
+fn places(doc: &Doc, lang: Lang) -> Vec<veille_core::Place> {
+    let g = veille_geo::Gazetteer::embedded();
+    let mut spans = g.find_toponyms(&doc.text, Some(lang));
+    for e in &doc.entities {
+        if e.label == veille_core::EntityLabel::LOC && !spans.iter().any(|s| s.overlaps(e.span)) {
+            spans.push(e.span);
+        }
+    }
+    spans.sort();
+    g.resolve(&doc.text, &spans, Some(lang))
+        .into_iter()
+        .map(|r| veille_core::Place {
+            span: r.span,
+            text: r.text,
+            geonameid: r.geonameid,
+            name: r.name,
+            country_code: r.country_code,
+            lat: Some(r.lat),
+            lon: Some(r.lon),
+            feature: Some(r.feature),
+            metonym: r.metonym,
+            demonym: r.demonym,
+        })
+        .collect()
+}
+
+/// Particles inside personal names ("Fayez el Sarraj", "Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "el", "al", "ben", "bin", "ould", "de", "du", "da", "di", "von", "van", "der", "den", "le",
+    "la", "dos", "del", "ibn", "abu",
+];
+
+/// Head nouns of an apposition that makes the name before it an organisation
+/// ("l'Africom, le commandement militaire américain…", "Hamas, the militant group…").
+const ORG_HEADS: &[&str] = &[
+    "commandement",
+    "organisation",
+    "organisme",
+    "agence",
+    "ministère",
+    "parti",
+    "mouvement",
+    "groupe",
+    "société",
+    "entreprise",
+    "compagnie",
+    "banque",
+    "fonds",
+    "conseil",
+    "comité",
+    "coalition",
+    "alliance",
+    "syndicat",
+    "association",
+    "fondation",
+    "institut",
+    "office",
+    "command",
+    "organization",
+    "organisation",
+    "agency",
+    "ministry",
+    "party",
+    "movement",
+    "group",
+    "company",
+    "firm",
+    "bank",
+    "fund",
+    "council",
+    "committee",
+    "union",
+    "alliance",
+    "coalition",
+    "association",
+    "foundation",
+    "institute",
+];
+
+/// Whether the text after `end` is an apposition headed by an organisation noun.
+fn org_apposition(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty());
+    let Some(article) = words.next() else {
+        return false;
+    };
+    if !matches!(
+        article.to_lowercase().as_str(),
+        "le" | "la" | "l" | "les" | "un" | "une" | "the" | "a" | "an"
+    ) {
+        return false;
+    }
+    // The head noun, possibly after one adjective ("the militant group").
+    words
+        .take(2)
+        .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The entities after checking them against the gazetteer, which is more reliable than the
+/// statistical model on place names:
+/// - an entity that covers part of a resolved place ("Afrique" in "Afrique du Nord") becomes
+///   the whole place, a LOC;
+/// - an entity whose text is exactly a resolved place (country, region, city) is a LOC, even
+///   when the model said PER or ORG ("Sahel");
+/// - a resolved place the model missed is added as a LOC, except demonyms ("marocain");
+/// - two PER entities joined by a name particle are one name ("Fayez el Sarraj");
+/// - a name in apposition with an organisation noun is an ORG ("l'Africom, le commandement
+///   militaire américain").
+pub fn reconcile_entities(doc: &Doc) -> Vec<veille_core::Entity> {
+    use veille_core::{Entity, EntityLabel};
+    let mut out: Vec<Entity> = Vec::with_capacity(doc.entities.len());
+    let places: Vec<&veille_core::Place> = doc.places.iter().filter(|p| !p.demonym).collect();
+    for e in &doc.entities {
+        let over: Vec<&&veille_core::Place> =
+            places.iter().filter(|p| p.span.overlaps(e.span)).collect();
+        let e = match over.as_slice() {
+            [p] if p.span == e.span => Entity {
+                span: e.span,
+                label: EntityLabel::LOC,
+            },
+            [p] if p.span.contains(e.span) => Entity {
+                span: p.span,
+                label: EntityLabel::LOC,
+            },
+            [] if org_apposition(&doc.text, e.span.end as usize) => Entity {
+                span: e.span,
+                label: EntityLabel::ORG,
+            },
+            _ => e.clone(),
+        };
+        if out.last().is_some_and(|l: &Entity| l.span.overlaps(e.span)) {
+            continue;
+        }
+        out.push(e);
+    }
+    for p in places {
+        if !out.iter().any(|e| e.span.overlaps(p.span)) {
+            out.push(Entity {
+                span: p.span,
+                label: EntityLabel::LOC,
+            });
+        }
+    }
+    out.sort_by_key(|e| e.span);
+    // Join PER + particle + PER.
+    let mut joined: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out {
+        if let Some(prev) = joined.last_mut()
+            && prev.label == EntityLabel::PER
+            && e.label == EntityLabel::PER
+            && let Some(gap) = doc.text.get(prev.span.end as usize..e.span.start as usize)
+            && NAME_PARTICLES.contains(&gap.trim())
+            && gap.starts_with(' ')
+            && gap.ends_with(' ')
+        {
+            prev.span = prev.span.cover(e.span);
+            continue;
+        }
+        joined.push(e);
+    }
+    joined
 }
 
 /// The name of a CAMEO code ("Sign formal agreement"), for readable output; `None` for a code
@@ -63,6 +239,61 @@ pub fn cameo_name(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn place(text: &str, needle: &str, demonym: bool) -> veille_core::Place {
+        let start = text.find(needle).expect("needle");
+        veille_core::Place {
+            span: veille_core::Span::new(start, start + needle.len()),
+            text: needle.to_string(),
+            geonameid: None,
+            name: needle.to_string(),
+            country_code: None,
+            lat: None,
+            lon: None,
+            feature: None,
+            metonym: false,
+            demonym,
+        }
+    }
+
+    #[test]
+    fn entities_are_reconciled_with_the_gazetteer() {
+        use veille_core::{Entity, EntityLabel, Span};
+        let text = "Le ministre Ali el Mahdi a visité l'Afrique de l'Ouest et le Sahel avec un général malien, puis Frontex, l'agence européenne.";
+        let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), None);
+        let ent = |needle: &str, label| {
+            let s = text.find(needle).expect("needle");
+            Entity {
+                span: Span::new(s, s + needle.len()),
+                label,
+            }
+        };
+        doc.entities = vec![
+            ent("Ali", EntityLabel::PER),
+            ent("Mahdi", EntityLabel::PER),
+            ent("Afrique", EntityLabel::LOC),
+            ent("Sahel", EntityLabel::PER),
+            ent("Frontex", EntityLabel::PER),
+        ];
+        doc.places = vec![
+            place(text, "Afrique de l'Ouest", false),
+            place(text, "Sahel", false),
+            place(text, "malien", true),
+        ];
+        let got: Vec<(&str, EntityLabel)> = reconcile_entities(&doc)
+            .iter()
+            .map(|e| (doc.span_text(e.span), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ali el Mahdi", EntityLabel::PER),
+                ("Afrique de l'Ouest", EntityLabel::LOC),
+                ("Sahel", EntityLabel::LOC),
+                ("Frontex", EntityLabel::ORG),
+            ]
+        );
+    }
 
     #[test]
     fn names_codes() {

@@ -25,11 +25,19 @@ pub fn to_json(article: &Article, doc: &Doc) -> Value {
                 "source": actor(&e.source),
                 "target": e.target.as_ref().map(actor),
                 "date": {"value": e.date.value, "precision": e.date.precision, "from": e.date.from},
-                "place": e.place,
+                "place": e.place.as_ref().map(place_json),
                 "sentence": {"start": e.sentence.start, "end": e.sentence.end},
                 "evidence": e.evidence.iter().map(|s| json!({"start": s.start, "end": s.end, "text": doc.span_text(*s)})).collect::<Vec<_>>(),
                 "rule": e.rule,
             })
+        })
+        .collect();
+    let entities: Vec<Value> = doc
+        .entities
+        .iter()
+        .map(|e| {
+            json!({"start": e.span.start, "end": e.span.end, "text": doc.span_text(e.span),
+                   "label": e.label.as_str()})
         })
         .collect();
     let times: Vec<Value> = doc
@@ -75,8 +83,17 @@ pub fn to_json(article: &Article, doc: &Doc) -> Value {
         if !words.is_empty() {
             obj["words"] = Value::Array(words);
         }
+        obj["entities"] = Value::Array(entities);
         obj["times"] = Value::Array(times);
+        obj["places"] = Value::Array(doc.places.iter().map(place_json).collect());
         obj["events"] = Value::Array(events);
     }
     obj
+}
+
+/// A place as contract v1 writes it (flat start/end, like every other span).
+fn place_json(p: &veille_core::Place) -> Value {
+    json!({"start": p.span.start, "end": p.span.end, "text": p.text, "geonameid": p.geonameid,
+           "name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
+           "feature": p.feature, "metonym": p.metonym, "demonym": p.demonym})
 }

@@ -18,6 +18,24 @@ fn run(file: &str, lang: Lang, date: &str) -> String {
     for (i, s) in doc.sentences.iter().enumerate() {
         out.push_str(&format!("S{:02} {}\n", i + 1, doc.span_text(s.span)));
     }
+    for e in &doc.entities {
+        out.push_str(&format!(
+            "N {} «{}»\n",
+            e.label.as_str(),
+            doc.span_text(e.span)
+        ));
+    }
+    for p in &doc.places {
+        out.push_str(&format!(
+            "P «{}» {:?} {} {}{}{}\n",
+            p.text,
+            p.geonameid,
+            p.country_code.as_deref().unwrap_or("-"),
+            p.feature.as_deref().unwrap_or("-"),
+            if p.metonym { " metonym" } else { "" },
+            if p.demonym { " demonym" } else { "" }
+        ));
+    }
     for t in &doc.times {
         out.push_str(&format!(
             "T «{}» {} {}{}\n",
@@ -34,7 +52,7 @@ fn run(file: &str, lang: Lang, date: &str) -> String {
             .map_or("-".to_string(), |t| format!("{} «{}»", t.code, t.text));
         let evidence: Vec<&str> = e.evidence.iter().map(|s| doc.span_text(*s)).collect();
         out.push_str(&format!(
-            "E {} {}/{} q{} g{} | {} «{}» -> {} | date {:?} from {} | {:?} | {}\n",
+            "E {} {}/{} q{} g{} | {} «{}» -> {} | date {:?} from {} | place {} | {:?} | {}\n",
             e.cameo,
             e.plover.kind,
             e.plover.mode.as_deref().unwrap_or("-"),
@@ -45,6 +63,7 @@ fn run(file: &str, lang: Lang, date: &str) -> String {
             target,
             e.date.value,
             e.date.from,
+            e.place.as_ref().map_or("-", |p| p.text.as_str()),
             evidence,
             e.rule
         ));

@@ -1,0 +1,679 @@
+//! Builds the gazetteer from the GeoNames extracts and veille's own tables.
+//!
+//! Inputs (a directory): `cities15000.txt[.xz]`, `countryInfo.txt`, `admin1CodesASCII.txt`,
+//! optionally `admin2Codes.txt[.xz]`. veille's tables (`tables/*.tsv`, compiled in) add French
+//! and English country names, demonyms, centroids, regions and division aliases.
+//!
+//! Choices, all for size and precision:
+//! - alternate names are kept only in Latin script, 2 to 40 characters, without digits, not all
+//!   capitals (airport and other codes); GeoNames does not tag their language in this extract,
+//!   so French and English names come with transliterations, which rarely collide;
+//! - divisions (ADM1/ADM2) have no coordinates in these files: they get the midpoint of the
+//!   bounding box of their cities, or for some large first-level divisions whose cities sit on
+//!   one edge (Ontario, Queensland, Florida) an approximate centre from veille's table; an ADM1
+//!   with neither is left out, an ADM2 without a city of 15,000 people gets its ADM1's point
+//!   (approximate, but its id, country and division are right);
+//! - output is deterministic: records are sorted by kind then key, keys bytewise.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::GeoError;
+use crate::gazetteer::{F_ABBR, F_ALT, F_DEMONYM, F_PRIMARY, Gazetteer, Kind, NONE, Record};
+use crate::norm::{is_latin, normalize};
+
+const COUNTRIES_TSV: &str = include_str!("../tables/countries.tsv");
+const REGIONS_TSV: &str = include_str!("../tables/regions.tsv");
+const ADMIN1_TSV: &str = include_str!("../tables/admin1_aliases.tsv");
+
+/// Countries that GeoNames still lists but that no longer exist (and whose names would shadow
+/// their successors).
+const OBSOLETE: &[&str] = &["CS", "AN"];
+
+/// Reads `name` or `name.xz` from `dir`.
+pub fn read_maybe_xz(dir: &Path, name: &str) -> Result<Option<String>, GeoError> {
+    let plain = dir.join(name);
+    if plain.exists() {
+        return std::fs::read_to_string(&plain)
+            .map(Some)
+            .map_err(|e| GeoError::io(&plain, e));
+    }
+    let xz = dir.join(format!("{name}.xz"));
+    if xz.exists() {
+        return read_xz(&xz).map(Some);
+    }
+    Ok(None)
+}
+
+/// Decompresses an xz file to text.
+pub fn read_xz(path: &Path) -> Result<String, GeoError> {
+    let f = std::fs::File::open(path).map_err(|e| GeoError::io(path, e))?;
+    let mut input = std::io::BufReader::new(f);
+    let mut out = Vec::new();
+    lzma_rs::xz_decompress(&mut input, &mut out)
+        .map_err(|e| GeoError::Input(format!("{}: {e}", path.display())))?;
+    String::from_utf8(out).map_err(|_| GeoError::Input(format!("{}: not UTF-8", path.display())))
+}
+
+fn read_required(dir: &Path, name: &str) -> Result<String, GeoError> {
+    read_maybe_xz(dir, name)?.ok_or_else(|| {
+        GeoError::Input(format!(
+            "{} is missing {name} (or {name}.xz)",
+            dir.display()
+        ))
+    })
+}
+
+/// Builds the gazetteer file (container bytes) from a GeoNames directory.
+pub fn build(dir: &Path) -> Result<Vec<u8>, GeoError> {
+    let cities = read_required(dir, "cities15000.txt")?;
+    let countries = read_required(dir, "countryInfo.txt")?;
+    let admin1 = read_required(dir, "admin1CodesASCII.txt")?;
+    let admin2 = read_maybe_xz(dir, "admin2Codes.txt")?;
+    build_from(&cities, &countries, &admin1, admin2.as_deref())?.to_bytes()
+}
+
+struct City {
+    id: u32,
+    name: String,
+    ascii: String,
+    alts: Vec<String>,
+    lat: f32,
+    lon: f32,
+    fcode: String,
+    cc: [u8; 2],
+    a1: String,
+    a2: String,
+    pop: u32,
+}
+
+/// Bounding box of points: (min lat, max lat, min lon, max lon), population.
+#[derive(Clone, Copy)]
+struct Extent {
+    lat0: f32,
+    lat1: f32,
+    lon0: f32,
+    lon1: f32,
+    pop: u64,
+}
+
+impl Extent {
+    fn new(lat: f32, lon: f32, pop: u32) -> Extent {
+        Extent {
+            lat0: lat,
+            lat1: lat,
+            lon0: lon,
+            lon1: lon,
+            pop: pop as u64,
+        }
+    }
+    fn add(&mut self, lat: f32, lon: f32, pop: u32) {
+        self.lat0 = self.lat0.min(lat);
+        self.lat1 = self.lat1.max(lat);
+        self.lon0 = self.lon0.min(lon);
+        self.lon1 = self.lon1.max(lon);
+        self.pop += pop as u64;
+    }
+    fn centre(&self) -> (f32, f32) {
+        // Divisions straddling the antimeridian (Chukotka, Alaska's Aleutians) get a box
+        // over the long way round; their midpoint is still inside the division's latitudes.
+        ((self.lat0 + self.lat1) / 2.0, (self.lon0 + self.lon1) / 2.0)
+    }
+}
+
+fn cc_bytes(s: &str) -> [u8; 2] {
+    let b = s.as_bytes();
+    match (b.first(), b.get(1), b.len()) {
+        (Some(&x), Some(&y), 2) if x.is_ascii_uppercase() && y.is_ascii_uppercase() => [x, y],
+        _ => *b"  ",
+    }
+}
+
+fn parse_cities(text: &str) -> Vec<City> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 15 {
+            continue;
+        }
+        let (Ok(id), Ok(lat), Ok(lon)) = (f[0].parse(), f[4].parse(), f[5].parse()) else {
+            continue;
+        };
+        let alts = f[3]
+            .split(',')
+            .map(str::trim)
+            .filter(|a| keep_alt(a))
+            .map(str::to_string)
+            .collect();
+        out.push(City {
+            id,
+            name: f[1].to_string(),
+            ascii: f[2].to_string(),
+            alts,
+            lat,
+            lon,
+            fcode: f[7].to_string(),
+            cc: cc_bytes(f[8]),
+            a1: f[10].to_string(),
+            a2: f[11].to_string(),
+            pop: f[14].parse().unwrap_or(0),
+        });
+    }
+    out.sort_by_key(|c| c.id);
+    out
+}
+
+/// Whether an alternate name is worth a key (see the module comment).
+fn keep_alt(a: &str) -> bool {
+    let n = a.chars().count();
+    (2..=40).contains(&n)
+        && is_latin(a)
+        && a.chars().any(|c| c.is_lowercase())
+        && !a.starts_with("http")
+}
+
+/// French forms of a demonym: masculine/feminine, singular/plural. `m:f` gives an irregular
+/// feminine.
+pub(crate) fn french_forms(entry: &str) -> Vec<String> {
+    let (m, f) = match entry.split_once(':') {
+        Some((m, f)) => (m.to_string(), f.to_string()),
+        None => {
+            let f = if entry.ends_with('e') {
+                entry.to_string()
+            } else if entry.ends_with("en") || entry.ends_with("on") {
+                format!("{entry}ne")
+            } else {
+                format!("{entry}e")
+            };
+            (entry.to_string(), f)
+        }
+    };
+    let plural = |w: &str| {
+        if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') {
+            w.to_string()
+        } else {
+            format!("{w}s")
+        }
+    };
+    let mut out: Vec<String> = Vec::with_capacity(4);
+    for w in [m.clone(), f.clone(), plural(&m), plural(&f)] {
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// English demonym forms: the word and, for nouns, its plural.
+pub(crate) fn english_forms(entry: &str) -> Vec<String> {
+    let mut out = vec![entry.to_string()];
+    let invariable = ["ese", "ish", "ch", "ss", "s", "sh"]
+        .iter()
+        .any(|s| entry.ends_with(s));
+    if !invariable {
+        if let Some(stem) = entry.strip_suffix("man") {
+            out.push(format!("{stem}men"));
+        } else {
+            out.push(format!("{entry}s"));
+        }
+    }
+    out
+}
+
+fn fields(line: &str) -> Vec<&str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && *s != "-")
+}
+
+/// English demonyms begin with a capital; French ones do not.
+fn demonym_forms(field: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in list(field) {
+        if d.chars().next().is_some_and(char::is_uppercase) {
+            out.extend(english_forms(d));
+        } else {
+            out.extend(french_forms(d));
+        }
+    }
+    out
+}
+
+/// Prefixes and suffixes of division names that news often leaves out.
+const ADMIN_AFFIXES: &[&str] = &[
+    " region",
+    " province",
+    " governorate",
+    " prefecture",
+    " oblast",
+    " district",
+    " state",
+    " county",
+    " parish",
+    " municipality",
+    " department",
+    " krai",
+    " kray",
+    " voivodeship",
+    " city",
+];
+const ADMIN_PREFIXES: &[&str] = &[
+    "province of ",
+    "state of ",
+    "region of ",
+    "city of ",
+    "provincia de ",
+    "provincia di ",
+    "departamento de ",
+    "departement de ",
+    "region de ",
+    "province de ",
+    "gouvernorat de ",
+    "wilaya de ",
+];
+
+fn stripped_variants(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in ADMIN_AFFIXES {
+        if let Some(k) = key.strip_suffix(s)
+            && !k.is_empty()
+        {
+            out.push(k.to_string());
+        }
+    }
+    for p in ADMIN_PREFIXES {
+        if let Some(k) = key.strip_prefix(p)
+            && !k.is_empty()
+        {
+            out.push(k.to_string());
+        }
+    }
+    out
+}
+
+struct Builder {
+    g: Gazetteer,
+    fcode_idx: HashMap<String, u8>,
+    /// (key, record, flags)
+    entries: Vec<(String, u32, u8)>,
+}
+
+impl Builder {
+    fn fcode(&mut self, code: &str) -> u8 {
+        if let Some(&i) = self.fcode_idx.get(code) {
+            return i;
+        }
+        // More than 255 distinct codes cannot happen with GeoNames' classes; saturate anyway.
+        let i = u8::try_from(self.g.fcodes.len()).unwrap_or(u8::MAX);
+        self.g.fcodes.push(code.to_string());
+        self.fcode_idx.insert(code.to_string(), i);
+        i
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        geonameid: u32,
+        name: &str,
+        fcode: &str,
+        kind: Kind,
+        lat: f32,
+        lon: f32,
+        cc: [u8; 2],
+        population: u32,
+    ) -> u32 {
+        let fcode = self.fcode(fcode);
+        let name_off = self.g.names.len() as u32;
+        // Names are short; clip a pathological one at a char boundary under 64 KiB.
+        let mut end = name.len().min(u16::MAX as usize);
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.g.names.push_str(&name[..end]);
+        self.g.records.push(Record {
+            geonameid,
+            name_off,
+            name_len: end as u16,
+            fcode,
+            kind,
+            lat,
+            lon,
+            cc,
+            admin1: NONE,
+            population,
+        });
+        (self.g.records.len() - 1) as u32
+    }
+
+    fn name(&mut self, rec: u32, name: &str, flags: u8) {
+        let key = normalize(name);
+        if key.is_empty() || key.len() > 200 {
+            return;
+        }
+        self.entries.push((key, rec, flags));
+    }
+
+    fn finish(mut self) -> Gazetteer {
+        self.entries.sort();
+        let mut keys = String::new();
+        let mut key_offs = Vec::new();
+        let mut post_start = Vec::new();
+        let mut postings: Vec<u32> = Vec::new();
+        let mut i = 0;
+        while i < self.entries.len() {
+            let key = self.entries[i].0.clone();
+            key_offs.push(keys.len() as u32);
+            post_start.push(postings.len() as u32);
+            keys.push_str(&key);
+            // Merge the flags of one record under one key.
+            let mut merged: BTreeMap<u32, u8> = BTreeMap::new();
+            while i < self.entries.len() && self.entries[i].0 == key {
+                *merged.entry(self.entries[i].1).or_default() |= self.entries[i].2;
+                i += 1;
+            }
+            for (rec, flags) in merged {
+                postings.push(rec | (flags as u32) << 24);
+            }
+        }
+        key_offs.push(keys.len() as u32);
+        self.g.keys = keys;
+        self.g.key_offs = key_offs;
+        self.g.post_start = post_start;
+        self.g.postings = postings;
+        self.g.index_countries();
+        self.g
+    }
+}
+
+/// Builds the in-memory gazetteer from the text of the GeoNames files.
+pub fn build_from(
+    cities: &str,
+    country_info: &str,
+    admin1: &str,
+    admin2: Option<&str>,
+) -> Result<Gazetteer, GeoError> {
+    let cities = parse_cities(cities);
+    if cities.is_empty() {
+        return Err(GeoError::Input("no city rows in cities15000".into()));
+    }
+    let mut b = Builder {
+        g: Gazetteer::default(),
+        fcode_idx: HashMap::new(),
+        entries: Vec::new(),
+    };
+
+    // Extents of divisions from their cities.
+    let mut ext1: HashMap<String, Extent> = HashMap::new();
+    let mut ext2: HashMap<String, Extent> = HashMap::new();
+    let mut capital: HashMap<[u8; 2], (f32, f32)> = HashMap::new();
+    for c in &cities {
+        let cc = String::from_utf8_lossy(&c.cc).to_string();
+        let k1 = format!("{cc}.{}", c.a1);
+        ext1.entry(k1.clone())
+            .and_modify(|e| e.add(c.lat, c.lon, c.pop))
+            .or_insert_with(|| Extent::new(c.lat, c.lon, c.pop));
+        if !c.a2.is_empty() {
+            ext2.entry(format!("{k1}.{}", c.a2))
+                .and_modify(|e| e.add(c.lat, c.lon, c.pop))
+                .or_insert_with(|| Extent::new(c.lat, c.lon, c.pop));
+        }
+        if c.fcode == "PPLC" {
+            capital.insert(c.cc, (c.lat, c.lon));
+        }
+    }
+
+    // Countries: countryInfo gives names, ids and population; veille's table the rest.
+    let mut table: HashMap<&str, Vec<&str>> = HashMap::new();
+    for line in COUNTRIES_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let f = fields(line);
+        if f.len() >= 7 {
+            table.insert(f[0], f);
+        }
+    }
+    let mut country_rows: Vec<Vec<&str>> = country_info
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("ISO\t"))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f.len() > 16 && !OBSOLETE.contains(&f[0]))
+        .collect();
+    country_rows.sort_by(|a, b| a[0].cmp(b[0]));
+    if country_rows.is_empty() {
+        return Err(GeoError::Input("no rows in countryInfo".into()));
+    }
+    for f in &country_rows {
+        let cc = cc_bytes(f[0]);
+        let id: u32 = f[16].trim().parse().unwrap_or(0);
+        let pop: u32 = f[7].trim().parse().unwrap_or(0);
+        let t = table.get(f[0]);
+        let coords = t
+            .and_then(|t| Some((t[1].parse::<f32>().ok()?, t[2].parse::<f32>().ok()?)))
+            .or_else(|| capital.get(&cc).copied());
+        let Some((lat, lon)) = coords else { continue };
+        let rec = b.push(id, f[4].trim(), "PCLI", Kind::Country, lat, lon, cc, pop);
+        b.name(rec, f[4], F_PRIMARY);
+        if let Some(t) = t {
+            for n in list(t[3]).chain(list(t[4])) {
+                b.name(rec, n, F_PRIMARY);
+            }
+            for d in demonym_forms(t[5]).into_iter().chain(demonym_forms(t[6])) {
+                b.name(rec, &d, F_DEMONYM);
+            }
+        }
+    }
+
+    // Regions.
+    for line in REGIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let f = fields(line);
+        if f.len() < 7 {
+            continue;
+        }
+        let (Ok(lat), Ok(lon)) = (f[2].parse::<f32>(), f[3].parse::<f32>()) else {
+            continue;
+        };
+        let id = f[1].parse().unwrap_or(0);
+        let fcode = if f[0] == "CONT" { "CONT" } else { "region" };
+        let rec = b.push(id, f[4], fcode, Kind::Region, lat, lon, *b"  ", 0);
+        b.name(rec, f[4], F_PRIMARY);
+        for n in list(f[5]) {
+            b.name(rec, n, F_PRIMARY);
+        }
+        for d in demonym_forms(f[6]) {
+            b.name(rec, &d, F_DEMONYM);
+        }
+    }
+
+    // First-level divisions.
+    let mut aliases: HashMap<&str, Vec<&str>> = HashMap::new();
+    for line in ADMIN1_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let f = fields(line);
+        if f.len() >= 3 {
+            aliases.insert(f[0], f);
+        }
+    }
+    let mut a1_rows: Vec<Vec<&str>> = admin1
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f.len() >= 4)
+        .collect();
+    a1_rows.sort_by(|a, b| a[0].cmp(b[0]));
+    let mut a1_index: HashMap<String, u32> = HashMap::new();
+    let mut a1_centre: HashMap<String, (f32, f32)> = HashMap::new();
+    for f in &a1_rows {
+        let ext = ext1.get(f[0]);
+        let given = aliases
+            .get(f[0])
+            .filter(|a| a.len() >= 5)
+            .and_then(|a| Some((a[3].parse::<f32>().ok()?, a[4].parse::<f32>().ok()?)));
+        let Some((lat, lon)) = given.or_else(|| ext.map(Extent::centre)) else {
+            continue;
+        };
+        let cc = cc_bytes(f[0].split('.').next().unwrap_or(""));
+        let id = f[3].trim().parse().unwrap_or(0);
+        let pop = ext.map_or(0, |e| e.pop.min(u32::MAX as u64) as u32);
+        let rec = b.push(id, f[1], "ADM1", Kind::Admin1, lat, lon, cc, pop);
+        b.g.records[rec as usize].admin1 = rec;
+        a1_index.insert(f[0].to_string(), rec);
+        a1_centre.insert(f[0].to_string(), (lat, lon));
+        for n in [f[1], f[2]] {
+            b.name(rec, n, F_PRIMARY);
+            for v in stripped_variants(&normalize(n)) {
+                b.name(rec, &v, F_ALT);
+            }
+        }
+        if let Some(a) = aliases.get(f[0]) {
+            for n in list(a[1]) {
+                let abbr = n.contains('.') || n.chars().all(|c| c.is_ascii_uppercase());
+                b.name(rec, n, if abbr { F_ABBR } else { F_PRIMARY });
+            }
+            for d in demonym_forms(a[2]) {
+                b.name(rec, &d, F_DEMONYM);
+            }
+        }
+    }
+
+    // Second-level divisions that have a city to place them.
+    if let Some(admin2) = admin2 {
+        let mut rows: Vec<Vec<&str>> = admin2
+            .lines()
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|f| f.len() >= 4)
+            .collect();
+        rows.sort_by(|a, b| a[0].cmp(b[0]));
+        for f in &rows {
+            let mut parts = f[0].split('.');
+            let cc = cc_bytes(parts.next().unwrap_or(""));
+            let a1_key = format!(
+                "{}.{}",
+                String::from_utf8_lossy(&cc),
+                parts.next().unwrap_or("")
+            );
+            let ext = ext2.get(f[0]);
+            // A division without a city of 15,000 people gets its first-level division's
+            // centre: approximate, but its id and country are right.
+            let Some((lat, lon)) = ext
+                .map(Extent::centre)
+                .or_else(|| a1_centre.get(&a1_key).copied())
+            else {
+                continue;
+            };
+            let id = f[3].trim().parse().unwrap_or(0);
+            let pop = ext.map_or(0, |e| e.pop.min(u32::MAX as u64) as u32);
+            let rec = b.push(id, f[1], "ADM2", Kind::Admin2, lat, lon, cc, pop);
+            b.g.records[rec as usize].admin1 = a1_index.get(&a1_key).copied().unwrap_or(NONE);
+            for n in [f[1], f[2]] {
+                b.name(rec, n, F_PRIMARY);
+                for v in stripped_variants(&normalize(n)) {
+                    b.name(rec, &v, F_ALT);
+                }
+            }
+        }
+    }
+
+    // Cities.
+    for c in &cities {
+        let cc_s = String::from_utf8_lossy(&c.cc).to_string();
+        let rec = b.push(
+            c.id,
+            &c.name,
+            &c.fcode,
+            Kind::City,
+            c.lat,
+            c.lon,
+            c.cc,
+            c.pop,
+        );
+        b.g.records[rec as usize].admin1 = a1_index
+            .get(&format!("{cc_s}.{}", c.a1))
+            .copied()
+            .unwrap_or(NONE);
+        b.name(rec, &c.name, F_PRIMARY);
+        b.name(rec, &c.ascii, F_PRIMARY);
+        for a in &c.alts {
+            b.name(rec, a, F_ALT);
+        }
+    }
+    Ok(b.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_demonym_forms() {
+        assert_eq!(
+            french_forms("marocain"),
+            ["marocain", "marocaine", "marocains", "marocaines"]
+        );
+        assert_eq!(
+            french_forms("français"),
+            ["français", "française", "françaises"]
+        );
+        assert_eq!(
+            french_forms("algérien"),
+            ["algérien", "algérienne", "algériens", "algériennes"]
+        );
+        assert_eq!(french_forms("belge"), ["belge", "belges"]);
+        assert_eq!(
+            french_forms("turc:turque"),
+            ["turc", "turque", "turcs", "turques"]
+        );
+    }
+
+    #[test]
+    fn english_demonym_forms() {
+        assert_eq!(english_forms("American"), ["American", "Americans"]);
+        assert_eq!(english_forms("Chinese"), ["Chinese"]);
+        assert_eq!(english_forms("Irish"), ["Irish"]);
+        assert_eq!(english_forms("Frenchman"), ["Frenchman", "Frenchmen"]);
+    }
+
+    #[test]
+    fn tables_parse() {
+        for line in COUNTRIES_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let f = fields(line);
+            assert_eq!(f.len(), 7, "{line}");
+            assert!(
+                f[1].parse::<f32>().is_ok() && f[2].parse::<f32>().is_ok(),
+                "{line}"
+            );
+        }
+        for line in REGIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
+            assert_eq!(fields(line).len(), 7, "{line}");
+        }
+    }
+
+    #[test]
+    fn builds_from_a_tiny_extract() {
+        let cities = "2538475\tRabat\tRabat\tRabat,Ribat\t34.01325\t-6.83255\tP\tPPLC\tMA\t\t04\t\t\t\t1655753\t\t\tAfrica/Casablanca\t2024-01-01\n\
+                      2553751\tBouznika\tBouznika\t\t33.78942\t-7.15968\tP\tPPL\tMA\t\t06\t\t\t\t27028\t\t\tAfrica/Casablanca\t2024-01-01\n";
+        let info = "#c\nMA\tMAR\t504\tMO\tMorocco\tRabat\t446550\t36029138\tAF\t.ma\tMAD\tDirham\t212\t\t\tar-MA\t2542007\tDZ\t\n";
+        let admin1 = "MA.04\tRabat-Salé-Kénitra\tRabat-Sale-Kenitra\t11281877\n";
+        let g = build_from(cities, info, admin1, None).unwrap();
+        let again = Gazetteer::from_bytes(&g.to_bytes().unwrap()).unwrap();
+        let maroc = again.lookup("Maroc");
+        assert_eq!(maroc.len(), 1);
+        let r = again.record(maroc[0].record).unwrap();
+        assert_eq!(r.geonameid, 2542007);
+        assert_eq!(again.lookup("marocaines")[0].flags, F_DEMONYM);
+        let rabat = again.lookup("Rabat");
+        assert!(
+            rabat
+                .iter()
+                .any(|c| again.record(c.record).unwrap().geonameid == 2538475)
+        );
+        // Deterministic output.
+        assert_eq!(
+            build_from(cities, info, admin1, None)
+                .unwrap()
+                .to_bytes()
+                .unwrap(),
+            g.to_bytes().unwrap()
+        );
+    }
+}
