@@ -789,7 +789,20 @@ impl Coder {
             .get(tm.anchor())
             .map_or(ctx.sentence.start, |u| u.span.start) as usize;
         let (date, date_span) = crate::dating::event_date(ctx.doc, ctx.sentence, trigger_start);
-        let place = crate::placing::event_place(ctx.doc, ctx.sentence, trigger_start);
+        let mut place = crate::placing::event_place(ctx.doc, ctx.sentence, trigger_start);
+        // A visit happens where it goes: "est passé par la Tunisie" is placed in Tunisia even
+        // without a locative preposition.
+        if place.is_none()
+            && matches!(cameo.code.as_str(), "042" | "043")
+            && let Some(t) = t
+        {
+            place = ctx
+                .doc
+                .places
+                .iter()
+                .find(|p| p.span.overlaps(ms[t].span) && !p.metonym && !p.demonym)
+                .cloned();
+        }
         if let Some(p) = &place {
             evidence.push(p.span);
             tags.push("place_text");
