@@ -200,9 +200,9 @@ const NOT_PERSON: &[&str] = &[
     "universite", "group", "groupe", "movement", "mouvement", "alliance", "coalition", "league",
     "ligue", "brigade", "brigades", "forum",
 ];
-/// Lowercase words inside names (`Fayez el Sarraj`, `Ursula von der Leyen`).
+/// Lowercase words inside names (`Ali el Mahdi`, `Ursula von der Leyen`).
 #[rustfmt::skip]
-const NAME_PARTICLES: &[&str] = &[
+pub const NAME_PARTICLES: &[&str] = &[
     "el", "al", "ben", "bin", "ibn", "ould", "de", "du", "van", "von", "der", "da", "di", "dos",
     "la",
 ];

@@ -80,6 +80,7 @@ mod patterns;
 mod placing;
 mod text;
 
+pub use actors::NAME_PARTICLES;
 pub use cameo::{CameoCode, CameoTable, quad_class};
 pub use coder::{Coder, DataFiles, code_events, dedup_in_article};
 pub use dict::{Capital, Country, Dictionaries, FrenchName, GenderNumber};

@@ -8,7 +8,7 @@
 //!   a country that is a subject or an object is an actor, not a place;
 //! - never in a segment comparing with another occasion ("Comme en Tunisie mercredi, …");
 //! - with a dependency parse, the place must belong to the trigger's clause; then the nearest
-//!   to the trigger wins (so "à Bouznika, dans la région de Rabat" is Bouznika: "de Rabat"
+//!   to the trigger wins (so "à Thiès, dans la région de Dakar" is Thiès: "de Dakar"
 //!   has no locative preposition of its own).
 
 use crate::dating::{clause_at, clause_of_span, compares, noun_at, segment};

@@ -651,7 +651,7 @@ mod tests {
     #[test]
     fn builds_from_a_tiny_extract() {
         let cities = "2538475\tRabat\tRabat\tRabat,Ribat\t34.01325\t-6.83255\tP\tPPLC\tMA\t\t04\t\t\t\t1655753\t\t\tAfrica/Casablanca\t2024-01-01\n\
-                      2553751\tBouznika\tBouznika\t\t33.78942\t-7.15968\tP\tPPL\tMA\t\t06\t\t\t\t27028\t\t\tAfrica/Casablanca\t2024-01-01\n";
+                      2544571\tKenitra\tKenitra\t\t34.26101\t-6.5802\tP\tPPLA\tMA\t\t04\t\t\t\t366570\t\t\tAfrica/Casablanca\t2024-01-01\n";
         let info = "#c\nMA\tMAR\t504\tMO\tMorocco\tRabat\t446550\t36029138\tAF\t.ma\tMAD\tDirham\t212\t\t\tar-MA\t2542007\tDZ\t\n";
         let admin1 = "MA.04\tRabat-Salé-Kénitra\tRabat-Sale-Kenitra\t11281877\n";
         let g = build_from(cities, info, admin1, None).unwrap();

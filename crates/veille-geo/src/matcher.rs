@@ -5,7 +5,7 @@
 //!   countries and regions that end in a lowercase adjective ("Asie centrale", "Amérique
 //!   latine"); lowercase connectors may sit inside ("Afrique du Nord", "Corne de l'Afrique");
 //!   the longest match wins;
-//! - a match inside a longer capitalised sequence is dropped ("Washington Post", "Mark Esper",
+//! - a match inside a longer capitalised sequence is dropped ("Washington Post", "Jack London",
 //!   "New York Times"), except a country or demonym at its start ("US Army", "French President");
 //! - a match starting a sentence or a line is kept only when the word is not used in lowercase
 //!   elsewhere in the text, is not a function word ("Comme", "The") and names a notable place

@@ -244,8 +244,8 @@ impl Gazetteer {
         let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
         groups.sort();
 
-        // "X, Y" where a reading of Y contains a reading of X ("Paris, Texas", "Bouznika,
-        // Maroc"): a strong joint bonus for both readings, whatever the priors say.
+        // "X, Y" where a reading of Y contains a reading of X ("Paris, Texas", "Thiès,
+        // Sénégal"): a strong joint bonus for both readings, whatever the priors say.
         let mut pair_bonus: Vec<Vec<f32>> =
             mentions.iter().map(|m| vec![0.0; m.cands.len()]).collect();
         for i in 0..mentions.len().saturating_sub(1) {

@@ -25,7 +25,7 @@
 //! PER, ORG, first names) as sorted `u64` hashes of lowercased token sequences.
 
 use crate::hash::{Hasher, mix};
-use crate::tagger::{Averaged, QTable, Row, lower_hash};
+use crate::tagger::{Averaged, QTable, lower_hash};
 use veille_core::container::{self, ContainerError};
 use veille_core::{EntityLabel, Lang, Upos};
 
@@ -442,16 +442,7 @@ impl NerModel {
         if n != 1 << BITS || c != N_CLASSES {
             return Err(bad());
         }
-        let rows = take(2 * n * c)?
-            .chunks_exact(2 * c)
-            .map(|ch| {
-                let mut r = [0i16; 32];
-                for (d, x) in r.iter_mut().zip(ch.chunks_exact(2)) {
-                    *d = i16::from_le_bytes([x[0], x[1]]);
-                }
-                Row(r)
-            })
-            .collect();
+        let w = QTable::from_le(take(2 * n * c)?, c);
         let mut lists = NameLists::default();
         for s in &mut lists.sets {
             let len = u32_at(take(4)?);
@@ -464,10 +455,7 @@ impl NerModel {
                 return Err(bad());
             }
         }
-        Ok(NerModel {
-            w: QTable { rows, cols: c },
-            lists,
-        })
+        Ok(NerModel { w, lists })
     }
 }
 

@@ -434,6 +434,21 @@ impl QTable {
         QTable { rows, cols }
     }
 
+    /// The table `write` wrote, from its `rows × cols` little-endian weights.
+    pub(crate) fn from_le(raw: &[u8], cols: usize) -> QTable {
+        let rows = raw
+            .chunks_exact(2 * cols.max(1))
+            .map(|ch| {
+                let mut r = [0i16; 32];
+                for (d, x) in r.iter_mut().zip(ch.chunks_exact(2)) {
+                    *d = i16::from_le_bytes([x[0], x[1]]);
+                }
+                Row(r)
+            })
+            .collect();
+        QTable { rows, cols }
+    }
+
     /// Sums the rows of `keys` (masked to the table size) into `acc`.
     #[inline]
     pub(crate) fn score(&self, keys: &[u64], acc: &mut [i32; 32]) {
@@ -569,17 +584,7 @@ impl Tagger {
             if n != rows || c != cols {
                 return Err(bad());
             }
-            let rows = take(2 * n * c)?
-                .chunks_exact(2 * c)
-                .map(|ch| {
-                    let mut r = [0i16; 32];
-                    for (d, x) in r.iter_mut().zip(ch.chunks_exact(2)) {
-                        *d = i16::from_le_bytes([x[0], x[1]]);
-                    }
-                    Row(r)
-                })
-                .collect();
-            tables.push(QTable { rows, cols });
+            tables.push(QTable::from_le(take(2 * n * c)?, c));
         }
         let mut feat_mask = [0u8; N_UPOS];
         feat_mask.copy_from_slice(take(N_UPOS)?);

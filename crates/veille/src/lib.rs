@@ -80,57 +80,15 @@ fn places(doc: &Doc, lang: Lang) -> Vec<veille_core::Place> {
         .collect()
 }
 
-/// Particles inside personal names ("Fayez el Sarraj", "Ursula von der Leyen").
-const NAME_PARTICLES: &[&str] = &[
-    "el", "al", "ben", "bin", "ould", "de", "du", "da", "di", "von", "van", "der", "den", "le",
-    "la", "dos", "del", "ibn", "abu",
-];
-
 /// Head nouns of an apposition that makes the name before it an organisation
-/// ("l'Africom, le commandement militaire américain…", "Hamas, the militant group…").
+/// ("Frontex, l'agence européenne…", "Hamas, the militant group…").
+#[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
-    "commandement",
-    "organisation",
-    "organisme",
-    "agence",
-    "ministère",
-    "parti",
-    "mouvement",
-    "groupe",
-    "société",
-    "entreprise",
-    "compagnie",
-    "banque",
-    "fonds",
-    "conseil",
-    "comité",
-    "coalition",
-    "alliance",
-    "syndicat",
-    "association",
-    "fondation",
-    "institut",
-    "office",
-    "command",
-    "organization",
-    "organisation",
-    "agency",
-    "ministry",
-    "party",
-    "movement",
-    "group",
-    "company",
-    "firm",
-    "bank",
-    "fund",
-    "council",
-    "committee",
-    "union",
-    "alliance",
-    "coalition",
-    "association",
-    "foundation",
-    "institute",
+    "commandement", "organisation", "organisme", "agence", "ministère", "parti", "mouvement",
+    "groupe", "société", "entreprise", "compagnie", "banque", "fonds", "conseil", "comité",
+    "coalition", "alliance", "syndicat", "association", "fondation", "institut", "office",
+    "command", "organization", "agency", "ministry", "party", "movement", "group", "company",
+    "firm", "bank", "fund", "council", "committee", "union", "foundation", "institute",
 ];
 
 /// Whether the text after `end` is an apposition headed by an organisation noun.
@@ -161,14 +119,14 @@ fn org_apposition(text: &str, end: usize) -> bool {
 
 /// The entities after checking them against the gazetteer, which is more reliable than the
 /// statistical model on place names:
-/// - an entity that covers part of a resolved place ("Afrique" in "Afrique du Nord") becomes
+/// - an entity that covers part of a resolved place ("Afrique" in "Afrique de l'Ouest") becomes
 ///   the whole place, a LOC;
 /// - an entity whose text is exactly a resolved place (country, region, city) is a LOC, even
-///   when the model said PER or ORG ("Sahel");
+///   when the model said PER or ORG ("Maghreb");
 /// - a resolved place the model missed is added as a LOC, except demonyms ("marocain");
-/// - two PER entities joined by a name particle are one name ("Fayez el Sarraj");
-/// - a name in apposition with an organisation noun is an ORG ("l'Africom, le commandement
-///   militaire américain").
+/// - two PER entities joined by a name particle are one name ("Ali el Mahdi");
+/// - a name in apposition with an organisation noun is an ORG ("Frontex, l'agence
+///   européenne").
 pub fn reconcile_entities(doc: &Doc) -> Vec<veille_core::Entity> {
     use veille_core::{Entity, EntityLabel};
     let mut out: Vec<Entity> = Vec::with_capacity(doc.entities.len());
@@ -212,7 +170,7 @@ pub fn reconcile_entities(doc: &Doc) -> Vec<veille_core::Entity> {
             && prev.label == EntityLabel::PER
             && e.label == EntityLabel::PER
             && let Some(gap) = doc.text.get(prev.span.end as usize..e.span.start as usize)
-            && NAME_PARTICLES.contains(&gap.trim())
+            && veille_events::NAME_PARTICLES.contains(&gap.trim())
             && gap.starts_with(' ')
             && gap.ends_with(' ')
         {
