@@ -568,3 +568,198 @@ pub fn geo(dir: &Path, as_json: bool, min_161km: Option<f64>) -> Result<()> {
     }
     Ok(())
 }
+
+pub struct EventsArgs<'a> {
+    pub gold: &'a [PathBuf],
+    pub gold_parse: bool,
+    pub verbs: Option<&'a Path>,
+    pub actors: Option<&'a Path>,
+    pub agents: Option<&'a Path>,
+    pub json: bool,
+    pub misses: usize,
+    pub min_correct: Option<f64>,
+}
+
+/// Reads a dictionary named by a validation file (relative to it) or given on the command line.
+fn petrarch_dict<T>(
+    given: Option<&Path>,
+    named: Option<&str>,
+    base: &Path,
+    what: &str,
+    parse: impl Fn(&str) -> Result<T, veille_events::petrarch::DictError>,
+) -> Result<T> {
+    let path = match (given, named) {
+        (Some(p), _) => p.to_path_buf(),
+        (None, Some(n)) => base.join(n),
+        (None, None) => bail!("no {what} dictionary: the file names none; pass --{what}"),
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("{}: cannot read the {what} dictionary", path.display()))?;
+    parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// The words of `doc`'s sentences as coder tokens, from veille's own parse.
+fn doc_sentences(doc: &veille_core::Doc) -> Vec<Vec<veille_events::petrarch::Tok>> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let toks = s.tokens();
+        let idx: Vec<usize> = (0..doc.words.len())
+            .filter(|&w| toks.contains(&(doc.words[w].token as usize)))
+            .collect();
+        let Some(&first) = idx.first() else { continue };
+        out.push(
+            idx.iter()
+                .map(|&w| {
+                    let a = doc.analyses.get(w);
+                    veille_events::petrarch::Tok {
+                        form: doc.words[w].form(&doc.text).to_string(),
+                        lemma: a.map_or_else(String::new, |a| a.lemma.clone()),
+                        upos: a.map_or_else(String::new, |a| a.upos.as_str().to_string()),
+                        head: a
+                            .and_then(|a| a.head)
+                            .map(|h| (h as usize).saturating_sub(first)),
+                        deprel: a.map_or_else(String::new, |a| a.deprel.clone()),
+                    }
+                })
+                .collect(),
+        );
+    }
+    out
+}
+
+pub fn events(a: &EventsArgs<'_>) -> Result<()> {
+    use veille_events::petrarch::{self, PetrarchDicts, Scores};
+    let mut failed = Vec::new();
+    for path in a.gold {
+        let xml = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let (env, records) = petrarch::read_records(&xml);
+        if records.is_empty() {
+            bail!("{}: no <Sentence> records", path.display());
+        }
+        let base = path.parent().unwrap_or(Path::new("."));
+        let dicts = PetrarchDicts {
+            verbs: petrarch_dict(a.verbs, env.verbs.as_deref(), base, "verbs", |t| {
+                petrarch::VerbDict::parse(t)
+            })?,
+            actors: petrarch_dict(a.actors, env.actors.as_deref(), base, "actors", |t| {
+                petrarch::ActorDict::parse(t)
+            })?,
+            agents: petrarch_dict(a.agents, env.agents.as_deref(), base, "agents", |t| {
+                petrarch::AgentDict::parse(t)
+            })?,
+        };
+        let t0 = std::time::Instant::now();
+        let mut all = Scores::default();
+        let mut by_cat: std::collections::BTreeMap<String, Scores> = Default::default();
+        let mut shown = 0;
+        let mut words = 0usize;
+        for r in records.iter().filter(|r| r.evaluate) {
+            let sentences = if a.gold_parse {
+                vec![r.parse.clone()]
+            } else {
+                let mut doc = veille_core::Doc::new(r.text.clone(), Some(Lang::En), None);
+                veille_nlp::analyze(&mut doc);
+                doc_sentences(&doc)
+            };
+            let mut coded = Vec::new();
+            for s in &sentences {
+                words += s.len();
+                for c in petrarch::code_sentence(&dicts, s, r.date) {
+                    if !coded.iter().any(|x: &petrarch::Coding| {
+                        (&x.source, &x.target, &x.code) == (&c.source, &c.target, &c.code)
+                    }) {
+                        coded.push(c);
+                    }
+                }
+            }
+            let ok = petrarch::score_record(&mut all, &r.expected, &coded);
+            petrarch::score_record(
+                by_cat.entry(r.category.clone()).or_default(),
+                &r.expected,
+                &coded,
+            );
+            if !ok && shown < a.misses {
+                shown += 1;
+                let exp: Vec<String> = r
+                    .expected
+                    .iter()
+                    .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+                    .collect();
+                let got: Vec<String> = coded
+                    .iter()
+                    .map(|c| format!("{} {} {} ({})", c.source, c.target, c.code, c.rule))
+                    .collect();
+                eprintln!(
+                    "{} [{}] {}\n    expected: {}\n    coded:    {}",
+                    r.id,
+                    r.category,
+                    r.text,
+                    exp.join("; "),
+                    got.join("; ")
+                );
+            }
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let parse = if a.gold_parse {
+            "records' UD parse"
+        } else {
+            "veille parse of the raw text"
+        };
+        if a.json {
+            outln!(
+                "{}",
+                json!({"task": "events", "gold": name, "parse": if a.gold_parse {"gold"} else {"veille"},
+                       "records": all.records, "fully_correct": round2(all.accuracy()),
+                       "p": round2(all.precision()), "r": round2(all.recall()), "f": round2(all.f1()),
+                       "expected": all.expected, "coded": all.coded, "words_per_s": (words as f64 / secs.max(1e-9)).round()})
+            );
+        } else {
+            outln!("veille eval events · {name} · {parse} · dictionaries named by the file");
+            outln!(
+                "{:<10} {:>7} {:>9} {:>7} {:>7} {:>7}",
+                "category",
+                "records",
+                "correct%",
+                "P",
+                "R",
+                "F1"
+            );
+            for (c, s) in by_cat
+                .iter()
+                .chain(std::iter::once((&"all".to_string(), &all)))
+            {
+                outln!(
+                    "{:<10} {:>7} {:>9.1} {:>7.1} {:>7.1} {:>7.1}",
+                    c,
+                    s.records,
+                    s.accuracy(),
+                    s.precision(),
+                    s.recall(),
+                    s.f1()
+                );
+            }
+            outln!(
+                "(target: ≥ 85 % of records fully correct; {} expected codings, {} coded; {:.0} words/s)\n",
+                all.expected,
+                all.coded,
+                words as f64 / secs.max(1e-9)
+            );
+        }
+        if let Some(min) = a.min_correct
+            && all.accuracy() < min
+        {
+            failed.push(format!(
+                "{name}: {:.1} % fully correct is below the threshold {min:.1}",
+                all.accuracy()
+            ));
+        }
+    }
+    if !failed.is_empty() {
+        bail!("{}", failed.join("; "));
+    }
+    Ok(())
+}

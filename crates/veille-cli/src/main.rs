@@ -268,6 +268,31 @@ enum EvalCommand {
     Ner(EvalNer),
     /// Toponym resolution given the gold spans (GeoWebNews, LGL, TR-News, GeoVirus): exact
     /// GeoNames id, country, within 161 km, coverage.
+    /// Event coding against PETRARCH validation records (XML with expected codings and the
+    /// dictionaries they name): records fully correct, coding P/R/F, per category.
+    Events {
+        /// Validation file(s): PETR_Validate_records_2_02.xml, PETR.UnitTest.records.xml.
+        #[arg(long, required = true, num_args = 1..)]
+        gold: Vec<PathBuf>,
+        /// Code over the records' own UD parses instead of veille's parse of the raw text.
+        #[arg(long)]
+        gold_parse: bool,
+        /// Verb, actor or agent dictionaries to use instead of those the file names.
+        #[arg(long)]
+        verbs: Option<PathBuf>,
+        #[arg(long)]
+        actors: Option<PathBuf>,
+        #[arg(long)]
+        agents: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Print up to N records coded wrongly, with what was expected and coded.
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
+        /// Fail (exit 1) when the share of fully correct records is below this.
+        #[arg(long)]
+        min_correct: Option<f64>,
+    },
     Geo {
         /// The geoparsing-gold folder.
         #[arg(long)]
@@ -503,6 +528,25 @@ fn main() -> std::process::ExitCode {
             json,
             ner,
         } => eval::bench(&path, &lang, repeat, json, ner),
+        Command::Eval(EvalCommand::Events {
+            gold,
+            gold_parse,
+            verbs,
+            actors,
+            agents,
+            json,
+            misses,
+            min_correct,
+        }) => eval::events(&eval::EventsArgs {
+            gold: &gold,
+            gold_parse,
+            verbs: verbs.as_deref(),
+            actors: actors.as_deref(),
+            agents: agents.as_deref(),
+            json,
+            misses,
+            min_correct,
+        }),
         Command::Eval(EvalCommand::Geo {
             gold,
             json,

@@ -77,6 +77,7 @@ mod dating;
 mod dict;
 mod error;
 mod patterns;
+pub mod petrarch;
 mod placing;
 mod text;
 

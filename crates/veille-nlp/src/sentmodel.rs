@@ -8,11 +8,11 @@
 //!
 //! Features are hashed (FNV-1a over each token, then splitmix64 mixing; stable across builds
 //! and platforms) into a fixed table of
-//! 2^16 weights, so the model is one array: no feature dictionary to store or search. Only
+//! 2^18 weights, so the model is one array: no feature dictionary to store or search. Only
 //! candidate gaps (after punctuation or an abbreviation, or before a capital, digit or opening
 //! punctuation) are scored; paragraph breaks are always boundaries.
 //!
-//! File format (inside the [`veille_core::container`], kind `sentmod`, format 2): `u32` table
+//! File format (inside the [`veille_core::container`], kind `sentmod`, format 3): `u32` table
 //! size, the weights as little-endian `f32`, then `u32` count and the sorted `u64` hashes of
 //! the case lexicon (words written lowercase by habit, see `CaseLexicon`).
 
@@ -23,11 +23,11 @@ use veille_core::container::{self, ContainerError};
 use veille_core::{Doc, Lang};
 
 pub const KIND: &str = "sentmod";
-pub const FORMAT: u32 = 2;
-const BITS: u32 = 16;
+pub const FORMAT: u32 = 3;
+const BITS: u32 = 18;
 const SIZE: usize = 1 << BITS;
 /// Feature templates per gap.
-const N_FEATURES: usize = 21;
+const N_FEATURES: usize = 29;
 
 static FR_BYTES: &[u8] = include_bytes!("../models/sent-fr.bin");
 static EN_BYTES: &[u8] = include_bytes!("../models/sent-en.bin");
@@ -208,6 +208,13 @@ fn features(g: &Gaps, lex: &CaseLexicon, i: usize, since: usize, sc: &mut Scratc
     let cased = |k: usize| g.tok(k).chars().next().is_some_and(char::is_uppercase) as u64;
     let lex1 = lex.contains(h1.lower) as u64 * 2 + cased(i + 1);
     let lex0 = lex.contains(h0.lower) as u64 * 2 + cased(i);
+    let caps = |k: usize| {
+        k < g.toks.len() && {
+            let t = g.tok(k);
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !t.chars().any(char::is_lowercase)
+        }
+    } as u64;
     let out = &mut sc.features;
     out.clear();
     let rule = g.rule(i) as u64;
@@ -234,6 +241,20 @@ fn features(g: &Gaps, lex: &CaseLexicon, i: usize, since: usize, sc: &mut Scratc
         mix(19, &[lex1, rule]),
         mix(20, &[lex1, lex0, rule]),
         mix(21, &[lex1, h0.shape]),
+        // A word usually written lowercase, capitalised here and followed by a lowercase word
+        // ("… corbeau Le comédien") starts a sentence far more often than one followed by a
+        // capital ("Le Monde").
+        mix(22, &[lex1, h2.shape]),
+        mix(23, &[lex1, h0.suffix, h2.shape]),
+        mix(24, &[h0.suffix, h1.lower]),
+        mix(25, &[h0.shape, h1.lower]),
+        // Runs of capitals on either side: unpunctuated headings in capitals follow each other.
+        mix(
+            26,
+            &[caps(i.wrapping_sub(1)), caps(i), caps(i + 1), caps(i + 2)],
+        ),
+        mix(27, &[len_bucket(since) as u64, lex1, h1.shape]),
+        mix(28, &[hm1.lower, h0.lower, h1.lower]),
     ]);
 }
 

@@ -1,0 +1,544 @@
+//! Event coding over a dependency parse with PETRARCH-format dictionaries.
+//!
+//! For each verb of the verb dictionary: the most specific pattern of its block whose nouns
+//! and prepositional phrases are found among the verb's arguments gives the code (else the
+//! verb's own code); the source is the subject (the `by` phrase of a passive; the controller
+//! of an `xcomp`, the first conjunct of a coordinated verb), the target the object, else the
+//! first prepositional argument that names an actor. Noun phrases get their code from the
+//! actor and agent dictionaries over their words (`the president of Arnor` → ARN + GOV);
+//! coordinated phrases give one code each (compound actors). A negated verb codes nothing.
+//!
+//! The parse may use UD 1 labels (`dobj`, `nsubjpass`, `nmod` on verbs) or UD 2 labels.
+
+use super::dict::{ActorDict, AgentCode, AgentDict, Elem, PPhrase, VerbDict};
+
+/// One word of a parsed sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok {
+    pub form: String,
+    pub lemma: String,
+    pub upos: String,
+    /// Index of the head in the sentence, `None` for the root.
+    pub head: Option<usize>,
+    pub deprel: String,
+}
+
+/// The three dictionaries a coder needs.
+#[derive(Debug, Clone, Default)]
+pub struct PetrarchDicts {
+    pub verbs: VerbDict,
+    pub actors: ActorDict,
+    pub agents: AgentDict,
+}
+
+/// One coded event: source and target actor codes, the CAMEO code, the verb and the rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coding {
+    pub source: String,
+    pub target: String,
+    pub code: String,
+    /// Index of the verb in the sentence.
+    pub verb: usize,
+    /// `pattern:LINE` (the dictionary line of the pattern) or `verb:LINE`.
+    pub rule: String,
+}
+
+struct Sent<'a> {
+    toks: &'a [Tok],
+    upper: Vec<String>,
+    upper_lemma: Vec<String>,
+    children: Vec<Vec<usize>>,
+    /// Actor code over each token of an actor phrase (`Some(None)`: an actor coded `---`).
+    actor: Vec<Option<Option<String>>>,
+    agent: Vec<Option<AgentCode>>,
+    /// First token of the actor or agent phrase each token belongs to.
+    phrase_start: Vec<usize>,
+}
+
+/// The UD 2 relation of `t` (UD 1 labels are mapped).
+fn rel(t: &Tok, head_upos: Option<&str>) -> &'static str {
+    let r = t.deprel.as_str();
+    match r {
+        "dobj" => "obj",
+        "nsubjpass" | "nsubj:pass" => "nsubj:pass",
+        "csubjpass" => "csubj:pass",
+        "neg" => "advmod",
+        "nmod:agent" | "obl:agent" => "obl:agent",
+        "auxpass" | "aux:pass" => "aux:pass",
+        _ => {
+            let base = r.split(':').next().unwrap_or(r);
+            match base {
+                "nmod" if matches!(head_upos, Some("VERB" | "AUX" | "ADJ")) => "obl",
+                "nsubj" => "nsubj",
+                "obj" => "obj",
+                "iobj" => "iobj",
+                "obl" => "obl",
+                "nmod" => "nmod",
+                "conj" => "conj",
+                "xcomp" => "xcomp",
+                "case" => "case",
+                "mark" => "mark",
+                "advmod" => "advmod",
+                "compound" => {
+                    if r == "compound:prt" {
+                        "compound:prt"
+                    } else {
+                        "compound"
+                    }
+                }
+                "acl" => "acl",
+                "advcl" => "advcl",
+                "ccomp" => "ccomp",
+                "parataxis" => "parataxis",
+                "appos" => "appos",
+                "cc" => "cc",
+                "punct" => "punct",
+                "aux" => "aux",
+                "cop" => "cop",
+                "amod" => "amod",
+                "det" => "det",
+                _ => "dep",
+            }
+        }
+    }
+}
+
+impl<'a> Sent<'a> {
+    fn new(d: &PetrarchDicts, toks: &'a [Tok], date: Option<u32>) -> Sent<'a> {
+        let n = toks.len();
+        let upper: Vec<String> = toks.iter().map(|t| t.form.to_uppercase()).collect();
+        let upper_lemma = toks.iter().map(|t| t.lemma.to_uppercase()).collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < n && h != i) {
+                children[h].push(i);
+            }
+        }
+        let mut actor = vec![None; n];
+        let mut agent = vec![None; n];
+        let mut phrase_start: Vec<usize> = (0..n).collect();
+        let words: Vec<&str> = upper.iter().map(String::as_str).collect();
+        let mut i = 0;
+        while i < n {
+            if let Some((len, code)) = d.actors.lookup(&words[i..], date) {
+                for k in i..i + len {
+                    actor[k] = Some(code.clone());
+                    phrase_start[k] = i;
+                }
+                i += len;
+            } else if let Some((len, code)) = d.agents.lookup(&words[i..]) {
+                for k in i..i + len {
+                    agent[k] = Some(code.clone());
+                    phrase_start[k] = i;
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        Sent {
+            toks,
+            upper,
+            upper_lemma,
+            children,
+            actor,
+            agent,
+            phrase_start,
+        }
+    }
+
+    fn rel(&self, i: usize) -> &'static str {
+        let head_upos = self.toks[i]
+            .head
+            .and_then(|h| self.toks.get(h))
+            .map(|h| h.upos.as_str());
+        rel(&self.toks[i], head_upos)
+    }
+
+    fn kids(&self, i: usize, r: &str) -> impl Iterator<Item = usize> + '_ {
+        let r = r.to_string();
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == r)
+    }
+
+    /// Tokens of the noun phrase headed by `h`, without clauses and coordinated phrases.
+    fn np(&self, h: usize, out: &mut Vec<usize>) {
+        out.push(h);
+        for &c in &self.children[h] {
+            if !matches!(
+                self.rel(c),
+                "acl" | "advcl" | "ccomp" | "parataxis" | "conj" | "cc" | "punct" | "xcomp"
+            ) {
+                self.np(c, out);
+            }
+        }
+    }
+
+    /// The actor code of the phrase headed by `h`: the first actor in it, with the agents'
+    /// codes around it.
+    fn code_of(&self, h: usize) -> Option<String> {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        // The head's own actor first (a name), then the first actor in the phrase.
+        let actor = self.actor[h]
+            .clone()
+            .or_else(|| ts.iter().find_map(|&t| self.actor[t].clone()))?;
+        let actor = actor?;
+        let mut code = actor;
+        let mut seen = Vec::new();
+        for &t in &ts {
+            let start = self.phrase_start[t];
+            if let Some(a) = &self.agent[t]
+                && !seen.contains(&start)
+            {
+                seen.push(start);
+                if a.before {
+                    code = format!("{}{code}", a.code);
+                } else if !code.ends_with(&a.code) {
+                    code.push_str(&a.code);
+                }
+            }
+        }
+        Some(code)
+    }
+
+    /// Codes of the phrase at `h` and of the phrases coordinated with it.
+    fn codes(&self, h: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![h];
+        while let Some(x) = stack.pop() {
+            if let Some(c) = self.code_of(x)
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+            stack.extend(self.kids(x, "conj"));
+        }
+        out
+    }
+
+    fn word_is(&self, d: &VerbDict, w: &super::dict::PWord, t: usize) -> bool {
+        d.word_matches(w, &self.upper[t]) || d.word_matches(w, &self.upper_lemma[t])
+    }
+
+    /// Does the phrase `p` match the phrase headed by `h` (head word, modifiers inside)?
+    fn phrase_at(&self, d: &VerbDict, p: &PPhrase, h: usize) -> bool {
+        if !self.word_is(d, p.head(), h) {
+            return false;
+        }
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        p.words[..p.words.len() - 1]
+            .iter()
+            .all(|w| ts.iter().any(|&t| t != h && self.word_is(d, w, t)))
+    }
+
+    /// Arguments with a preposition `prep` under `i` (and under its objects): their heads.
+    fn pp_args(&self, i: usize, prep: &str) -> Vec<usize> {
+        let mut hosts = vec![i];
+        hosts.extend(self.kids(i, "obj"));
+        let mut out = Vec::new();
+        for h in hosts {
+            for &c in &self.children[h] {
+                if matches!(self.rel(c), "obl" | "nmod" | "advcl" | "obl:agent")
+                    && self.children[c]
+                        .iter()
+                        .any(|&m| matches!(self.rel(m), "case" | "mark") && self.upper[m] == prep)
+                {
+                    out.push(c);
+                }
+                if self.rel(c) == "compound:prt" && self.upper[c] == prep {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    fn objects(&self, i: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.kids(i, "obj").collect();
+        out.extend(self.kids(i, "iobj"));
+        out.extend(
+            self.kids(i, "xcomp")
+                .filter(|&x| matches!(self.toks[x].upos.as_str(), "NOUN" | "PROPN" | "PRON")),
+        );
+        let conj: Vec<usize> = out.iter().flat_map(|&o| self.kids(o, "conj")).collect();
+        out.extend(conj);
+        out
+    }
+
+    fn subjects(&self, i: usize, depth: usize) -> Vec<usize> {
+        let s: Vec<usize> = self.kids(i, "nsubj").collect();
+        if !s.is_empty() || depth > 3 {
+            return s;
+        }
+        match (self.rel(i), self.toks[i].head) {
+            ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
+            _ => Vec::new(),
+        }
+    }
+
+    fn elem_matches(&self, d: &VerbDict, e: &Elem, i: usize, pre: bool) -> Option<Vec<usize>> {
+        match e {
+            Elem::Noun(p) => {
+                let cands = if pre {
+                    let mut s = self.subjects(i, 0);
+                    s.extend(self.kids(i, "nsubj:pass"));
+                    s
+                } else {
+                    self.objects(i)
+                };
+                cands
+                    .into_iter()
+                    .find(|&h| self.phrase_at(d, p, h))
+                    .map(|h| vec![h])
+            }
+            Elem::Prep(prep, p) => {
+                let args = self.pp_args(i, prep);
+                let hit: Vec<usize> = args
+                    .into_iter()
+                    .filter(|&a| (a < i) == pre || !pre)
+                    .filter(|&a| p.as_ref().is_none_or(|p| self.phrase_at(d, p, a)))
+                    .collect();
+                (!hit.is_empty()).then_some(hit)
+            }
+        }
+    }
+
+    fn negated(&self, i: usize) -> bool {
+        self.children[i].iter().any(|&c| {
+            self.rel(c) == "advmod" && matches!(self.upper[c].as_str(), "NOT" | "N'T" | "NEVER")
+        })
+    }
+}
+
+/// Codes the events of one parsed sentence; `date` (`YYYYMMDD`) selects date-restricted actor
+/// codes.
+pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<Coding> {
+    let s = Sent::new(d, toks, date);
+    let mut out: Vec<Coding> = Vec::new();
+    for i in 0..toks.len() {
+        if !matches!(toks[i].upos.as_str(), "VERB") {
+            continue;
+        }
+        let entries = d
+            .verbs
+            .forms
+            .get(&s.upper[i])
+            .or_else(|| d.verbs.forms.get(&s.upper_lemma[i]));
+        let Some(entries) = entries else { continue };
+        // A particle verb ("met with") when its particle follows; else the plain verb.
+        let follows = |p: &str| {
+            let first = p.split_whitespace().next().unwrap_or(p);
+            (i + 1..(i + 3).min(toks.len())).any(|k| s.upper[k] == first)
+        };
+        let Some(entry) = entries
+            .iter()
+            .find(|e| e.particle.as_deref().is_some_and(follows))
+            .or_else(|| entries.iter().find(|e| e.particle.is_none()))
+        else {
+            continue;
+        };
+        if s.negated(i) {
+            continue;
+        }
+        let block = &d.verbs.blocks[entry.block];
+        let mut best: Option<(usize, &super::dict::VerbPattern, Vec<usize>)> = None;
+        for p in &block.patterns {
+            let mut args = Vec::new();
+            let ok = p
+                .pre
+                .iter()
+                .map(|e| (e, true))
+                .chain(p.post.iter().map(|e| (e, false)))
+                .all(|(e, pre)| match s.elem_matches(&d.verbs, e, i, pre) {
+                    Some(a) => {
+                        if let Elem::Prep(..) = e {
+                            args.extend(a);
+                        }
+                        true
+                    }
+                    None => false,
+                });
+            let size = p.pre.len() + p.post.len();
+            if ok && size > 0 && best.as_ref().is_none_or(|(n, _, _)| size > *n) {
+                best = Some((size, p, args));
+            }
+        }
+        let (code, rule, pp) = match &best {
+            Some((_, p, args)) => (&p.code, format!("pattern:{}", p.line), args.clone()),
+            None => (&entry.code, format!("verb:{}", entry.line), Vec::new()),
+        };
+        if code.is_null() {
+            continue;
+        }
+        let passive =
+            s.kids(i, "nsubj:pass").next().is_some() || s.kids(i, "aux:pass").next().is_some();
+        let (sources, mut targets): (Vec<String>, Vec<String>) = if passive {
+            let agents: Vec<String> = s
+                .kids(i, "obl:agent")
+                .chain(s.pp_args(i, "BY"))
+                .flat_map(|a| s.codes(a))
+                .collect();
+            let pats: Vec<String> = s.kids(i, "nsubj:pass").flat_map(|a| s.codes(a)).collect();
+            (agents, pats)
+        } else {
+            let subj: Vec<String> = s
+                .subjects(i, 0)
+                .into_iter()
+                .flat_map(|a| s.codes(a))
+                .collect();
+            let obj: Vec<String> = s.objects(i).into_iter().flat_map(|a| s.codes(a)).collect();
+            (subj, obj)
+        };
+        if targets.is_empty() {
+            // The pattern's prepositional phrase, else the first argument naming an actor.
+            targets = pp.iter().flat_map(|&a| s.codes(a)).collect();
+        }
+        if targets.is_empty() {
+            let mut hosts = vec![i];
+            hosts.extend(s.kids(i, "obj"));
+            'outer: for h in hosts {
+                for &c in &s.children[h] {
+                    if matches!(s.rel(c), "obl" | "nmod") && !passive || s.rel(c) == "nmod" {
+                        let cs = s.codes(c);
+                        if !cs.is_empty() {
+                            targets = cs;
+                            break 'outer;
+                        }
+                    }
+                }
+            }
+        }
+        for src in &sources {
+            for tgt in &targets {
+                if src == tgt {
+                    continue;
+                }
+                let mut push = |a: &str, b: &str, c: &str| {
+                    let coding = Coding {
+                        source: a.to_string(),
+                        target: b.to_string(),
+                        code: c.to_string(),
+                        verb: i,
+                        rule: rule.clone(),
+                    };
+                    if !out.iter().any(|o| {
+                        o.source == coding.source
+                            && o.target == coding.target
+                            && o.code == coding.code
+                    }) {
+                        out.push(coding);
+                    }
+                };
+                if let Some(f) = &code.forward {
+                    push(src, tgt, f);
+                }
+                if let Some(r) = &code.reverse {
+                    push(tgt, src, r);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(rows: &[(&str, &str, &str, usize, &str)]) -> Vec<Tok> {
+        rows.iter()
+            .map(|&(f, l, u, h, r)| Tok {
+                form: f.into(),
+                lemma: l.into(),
+                upos: u.into(),
+                head: h.checked_sub(1),
+                deprel: r.into(),
+            })
+            .collect()
+    }
+
+    fn dicts() -> PetrarchDicts {
+        PetrarchDicts {
+            verbs: VerbDict::parse(
+                "--- RESTORE [050] ---\nRESTORE\n- * TIES [051]\n--- VISIT [042:043] ---\nVISIT\n--- ATTACK [190] ---\nATTACK\n",
+            )
+            .unwrap(),
+            actors: ActorDict::parse("OSTERLAND_ [OST]\nWESTMARK_ [WMK]\nNORDHAVEN_ [NDH]\n").unwrap(),
+            agents: AgentDict::parse("PRESIDENT [~GOV]\nREBEL [~REB]\n").unwrap(),
+        }
+    }
+
+    #[test]
+    fn subject_object_pattern_and_agents() {
+        // "The president of Osterland visited Westmark."
+        let t = toks(&[
+            ("The", "the", "DET", 2, "det"),
+            ("president", "president", "NOUN", 5, "nsubj"),
+            ("of", "of", "ADP", 4, "case"),
+            ("Osterland", "Osterland", "PROPN", 2, "nmod"),
+            ("visited", "visit", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 5, "obj"),
+            (".", ".", "PUNCT", 5, "punct"),
+        ]);
+        let c = code_sentence(&dicts(), &t, None);
+        let got: Vec<(&str, &str, &str)> = c
+            .iter()
+            .map(|c| (c.source.as_str(), c.target.as_str(), c.code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("OSTGOV", "WMK", "042"), ("WMK", "OSTGOV", "043")]
+        );
+    }
+
+    #[test]
+    fn pattern_wins_over_verb_code_and_xcomp_takes_controller() {
+        // "Osterland is about to restore ties with Westmark."
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 3, "nsubj"),
+            ("is", "be", "AUX", 3, "cop"),
+            ("about", "about", "ADJ", 0, "root"),
+            ("to", "to", "PART", 5, "mark"),
+            ("restore", "restore", "VERB", 3, "xcomp"),
+            ("ties", "tie", "NOUN", 5, "obj"),
+            ("with", "with", "ADP", 8, "case"),
+            ("Westmark", "Westmark", "PROPN", 5, "obl"),
+        ]);
+        let c = code_sentence(&dicts(), &t, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].source.as_str(), c[0].target.as_str()), ("OST", "WMK"));
+        assert_eq!(c[0].code, "051");
+        assert!(c[0].rule.starts_with("pattern:"));
+    }
+
+    #[test]
+    fn compound_passive_and_negation() {
+        // "Westmark and Nordhaven were attacked by Osterland."
+        let t = toks(&[
+            ("Westmark", "Westmark", "PROPN", 5, "nsubj:pass"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Nordhaven", "Nordhaven", "PROPN", 1, "conj"),
+            ("were", "be", "AUX", 5, "aux:pass"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("by", "by", "ADP", 7, "case"),
+            ("Osterland", "Osterland", "PROPN", 5, "obl:agent"),
+        ]);
+        let c = code_sentence(&dicts(), &t, None);
+        assert_eq!(c.len(), 2);
+        assert!(c.iter().all(|c| c.source == "OST" && c.code == "190"));
+        // "Osterland did not attack Westmark."
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 4, "nsubj"),
+            ("did", "do", "AUX", 4, "aux"),
+            ("not", "not", "PART", 4, "advmod"),
+            ("attack", "attack", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 4, "obj"),
+        ]);
+        assert!(code_sentence(&dicts(), &t, None).is_empty());
+    }
+}

@@ -1,0 +1,813 @@
+//! Readers for PETRARCH-format dictionaries: verbs (synsets, verb blocks, patterns), actors
+//! (phrases, synonyms, date-restricted codes) and agents (phrases, plurals, `~` codes).
+//!
+//! The formats are documented in petrarch2's `dictionaries.rst`; what this reader accepts:
+//! - comments: `#` to the end of the line, and `<!-- … -->` (also across lines);
+//! - verbs: `&SYNSET` then `+PHRASE` lines; `--- NAME [CODE] ---` opens a block; verb lines
+//!   `VERB {IRREGULAR FORMS} [CODE]` (regular forms are generated), `+VERB_PARTICLE`; pattern
+//!   lines `- PRE * POST [CODE]`, where POST holds nouns, `{MODIFIER … HEAD}` phrases, `&SYNSET`s
+//!   and `(PREP NOUN)` phrases. A code `A:B` codes `A` from source to target and `B` back.
+//!   The older TABARI markers `$ + % ^` are read and ignored;
+//! - actors: `PHRASE [CODE]`, `+SYNONYM` lines, tab-indented `[CODE DATE-DATE]`, `[CODE <DATE]`,
+//!   `[CODE >DATE]` restrictions; a word without a final `_` also matches longer words (TABARI
+//!   stems: `ARGENTIN` matches "Argentina" and "Argentine");
+//! - agents: `PHRASE {PLURAL} [~CODE]` or `[CODE~]`, `!MARK! = A, B` substitutions.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// A dictionary line that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for DictError {}
+
+/// The lines of a dictionary file without comments, with their 1-based line numbers; leading
+/// tabs are kept (actor date restrictions are tab-indented).
+fn clean_lines(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_xml = false;
+    for (n, raw) in text.lines().enumerate() {
+        let mut line = String::new();
+        let mut rest = raw;
+        loop {
+            if in_xml {
+                match rest.find("-->") {
+                    Some(k) => {
+                        rest = &rest[k + 3..];
+                        in_xml = false;
+                    }
+                    None => break,
+                }
+            } else {
+                match rest.find("<!--") {
+                    Some(k) => {
+                        line.push_str(&rest[..k]);
+                        rest = &rest[k + 4..];
+                        in_xml = true;
+                    }
+                    None => {
+                        line.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        // A '#' inside a code ("[###]", a test code) is not a comment.
+        let mut depth = 0i32;
+        let cut = line.char_indices().find_map(|(k, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                '#' if depth <= 0 => return Some(k),
+                _ => {}
+            }
+            None
+        });
+        let line = match cut {
+            Some(k) => &line[..k],
+            None => &line,
+        };
+        if !line.trim().is_empty() {
+            out.push((n + 1, line.trim_end().to_string()));
+        }
+    }
+    out
+}
+
+/// The code between `[` and `]` in `s`, and `s` before the bracket.
+fn split_code(s: &str) -> (&str, Option<&str>) {
+    match (s.find('['), s.rfind(']')) {
+        (Some(a), Some(b)) if b > a => (s[..a].trim(), Some(s[a + 1..b].trim())),
+        _ => (s.trim(), None),
+    }
+}
+
+/// An event code of a verb or pattern: what it codes from source to target, and back.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Code {
+    pub forward: Option<String>,
+    pub reverse: Option<String>,
+}
+
+impl Code {
+    fn parse(s: &str) -> Code {
+        let one = |x: &str| {
+            let x = x.trim();
+            (!x.is_empty() && x != "---").then(|| x.to_string())
+        };
+        match s.split_once(':') {
+            Some((a, b)) => Code {
+                forward: one(a),
+                reverse: one(b),
+            },
+            None => Code {
+                forward: one(s),
+                reverse: None,
+            },
+        }
+    }
+
+    /// True when the code yields no event at all (`---`).
+    pub fn is_null(&self) -> bool {
+        self.forward.is_none() && self.reverse.is_none()
+    }
+}
+
+/// A word of a pattern: a literal (uppercase) or a synset name (`&NAME`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PWord {
+    Lit(String),
+    Syn(String),
+}
+
+/// A noun phrase of a pattern: modifiers then the head (last).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PPhrase {
+    pub words: Vec<PWord>,
+}
+
+impl PPhrase {
+    pub fn head(&self) -> &PWord {
+        // Constructed only with at least one word.
+        &self.words[self.words.len() - 1]
+    }
+}
+
+/// One element of a pattern, before or after the verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    Noun(PPhrase),
+    Prep(String, Option<PPhrase>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbPattern {
+    pub pre: Vec<Elem>,
+    pub post: Vec<Elem>,
+    pub code: Code,
+    /// Line in the dictionary file, reported as the rule that fired.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbBlock {
+    pub name: String,
+    pub code: Code,
+    pub patterns: Vec<VerbPattern>,
+}
+
+/// A verb form's entry: its block, its own code and, for `+MEET_WITH`-style verbs, the
+/// particle that must follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbEntry {
+    pub block: usize,
+    pub code: Code,
+    pub particle: Option<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct VerbDict {
+    pub synsets: HashMap<String, Vec<Vec<String>>>,
+    pub blocks: Vec<VerbBlock>,
+    /// Inflected form (uppercase) → entries (several when a particle distinguishes them).
+    pub forms: HashMap<String, Vec<VerbEntry>>,
+}
+
+/// Regular English forms of a verb: -S/-ES/-IES, -ED/-D/-IED, -ING.
+fn verb_forms(base: &str) -> Vec<String> {
+    let mut v = vec![base.to_string()];
+    let b = base;
+    let consonant_y = b.ends_with('Y')
+        && !b.ends_with("AY")
+        && !b.ends_with("EY")
+        && !b.ends_with("OY")
+        && !b.ends_with("UY");
+    if consonant_y {
+        let stem = &b[..b.len() - 1];
+        v.push(format!("{stem}IES"));
+        v.push(format!("{stem}IED"));
+    } else if b.ends_with('S')
+        || b.ends_with("SH")
+        || b.ends_with("CH")
+        || b.ends_with('X')
+        || b.ends_with('Z')
+    {
+        v.push(format!("{b}ES"));
+    } else {
+        v.push(format!("{b}S"));
+    }
+    if b.ends_with('E') {
+        v.push(format!("{b}D"));
+        v.push(format!("{}ING", &b[..b.len() - 1]));
+    } else {
+        if !consonant_y {
+            v.push(format!("{b}ED"));
+        }
+        v.push(format!("{b}ING"));
+    }
+    v
+}
+
+/// Regular English plural of a noun phrase's last word.
+fn plural(s: &str) -> String {
+    if let Some(stem) = s.strip_suffix('Y')
+        && !s.ends_with("AY")
+        && !s.ends_with("EY")
+        && !s.ends_with("OY")
+    {
+        format!("{stem}IES")
+    } else if s.ends_with('S') || s.ends_with("CH") || s.ends_with("SH") || s.ends_with('X') {
+        format!("{s}ES")
+    } else {
+        format!("{s}S")
+    }
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase
+        .split(['_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect()
+}
+
+/// Splits a pattern half into top-level items: words, `{…}` and `(…)` groups.
+fn items(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '{' | '(' => {
+                if depth == 0 && !cur.trim().is_empty() {
+                    out.push(std::mem::take(&mut cur).trim().to_string());
+                }
+                depth += 1;
+                cur.push(c);
+            }
+            '}' | ')' => {
+                depth -= 1;
+                cur.push(c);
+                if depth == 0 {
+                    out.push(std::mem::take(&mut cur).trim().to_string());
+                }
+            }
+            c if c.is_whitespace() && depth == 0 => {
+                if !cur.trim().is_empty() {
+                    out.push(std::mem::take(&mut cur).trim().to_string());
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out.retain(|w| !matches!(w.as_str(), "$" | "+" | "%" | "^"));
+    out
+}
+
+fn pword(w: &str) -> PWord {
+    if w.starts_with('&') {
+        PWord::Syn(w.to_uppercase())
+    } else {
+        PWord::Lit(w.to_uppercase())
+    }
+}
+
+fn phrase(item: &str) -> Option<PPhrase> {
+    let inner = item.trim_start_matches('{').trim_end_matches('}');
+    let words: Vec<PWord> = inner
+        .split([' ', '_'])
+        .filter(|w| !w.is_empty() && !matches!(*w, "$" | "+" | "%" | "^"))
+        .map(pword)
+        .collect();
+    (!words.is_empty()).then_some(PPhrase { words })
+}
+
+fn elems(half: &str) -> Vec<Elem> {
+    items(half)
+        .iter()
+        .filter_map(|it| {
+            if let Some(inner) = it.strip_prefix('(') {
+                let inner = inner.trim_end_matches(')').trim();
+                let (prep, rest) = match inner.split_once(char::is_whitespace) {
+                    Some((p, r)) => (p, r.trim()),
+                    None => (inner, ""),
+                };
+                Some(Elem::Prep(prep.to_uppercase(), phrase(rest)))
+            } else {
+                phrase(it).map(Elem::Noun)
+            }
+        })
+        .collect()
+}
+
+impl VerbDict {
+    pub fn parse(text: &str) -> Result<VerbDict, DictError> {
+        let mut d = VerbDict::default();
+        let lines = clean_lines(text);
+        let mut k = 0;
+        while k < lines.len() {
+            let (n, ref line) = lines[k];
+            let t = line.trim();
+            k += 1;
+            if let Some(name) = t.strip_prefix('&') {
+                let label = format!("&{}", name.trim().trim_end_matches('_').to_uppercase());
+                let no_plural = name.trim().ends_with('_');
+                let mut phrases = Vec::new();
+                while k < lines.len() && lines[k].1.trim().starts_with('+') {
+                    let p = lines[k].1.trim()[1..].trim();
+                    let ws = words_of(p);
+                    if !ws.is_empty() {
+                        if !no_plural && !p.ends_with('_') {
+                            let mut pl = ws.clone();
+                            let last = pl.len() - 1;
+                            pl[last] = plural(&pl[last]);
+                            phrases.push(ws);
+                            phrases.push(pl);
+                        } else {
+                            phrases.push(ws);
+                        }
+                    }
+                    k += 1;
+                }
+                d.synsets.insert(label, phrases);
+            } else if t.starts_with("---") {
+                let inner = t.trim_matches('-').trim();
+                let (name, code) = split_code(inner);
+                d.blocks.push(VerbBlock {
+                    name: name.to_string(),
+                    code: code.map(Code::parse).unwrap_or_default(),
+                    patterns: Vec::new(),
+                });
+            } else if let Some(p) = t.strip_prefix('-') {
+                let Some(block) = d.blocks.last_mut() else {
+                    return Err(DictError {
+                        line: n,
+                        message: "pattern before any verb block".into(),
+                    });
+                };
+                let (body, code) = split_code(p);
+                let Some(code) = code else {
+                    return Err(DictError {
+                        line: n,
+                        message: format!("pattern without a [code]: {t}"),
+                    });
+                };
+                let (pre, post) = body.split_once('*').unwrap_or(("", body));
+                block.patterns.push(VerbPattern {
+                    pre: elems(pre),
+                    post: elems(post),
+                    code: Code::parse(code),
+                    line: n,
+                });
+            } else if t.starts_with('~') {
+                // Transformations ("~ a (a b X) SAY = a b 138") are not used yet.
+            } else {
+                let Some(bi) = d.blocks.len().checked_sub(1) else {
+                    return Err(DictError {
+                        line: n,
+                        message: format!("verb before any block: {t}"),
+                    });
+                };
+                let (verb, code) = split_code(t);
+                let code = code
+                    .map(Code::parse)
+                    .unwrap_or_else(|| d.blocks[bi].code.clone());
+                let (main, irregular) = match (verb.find('{'), verb.find('}')) {
+                    (Some(a), Some(b)) if b > a => (verb[..a].trim(), Some(&verb[a + 1..b])),
+                    _ => (verb, None),
+                };
+                let mut forms: Vec<String> = Vec::new();
+                let add_entry = |d: &mut VerbDict, form: &str| {
+                    // "+MEET_WITH" / "WIRE_+TAP": the marked word is the verb, the rest a
+                    // particle after it (words before the verb are not used).
+                    let ws: Vec<&str> = form.split('_').filter(|w| !w.is_empty()).collect();
+                    let vi = ws.iter().position(|w| w.starts_with('+')).unwrap_or(0);
+                    let v = ws.get(vi).map_or("", |w| w.trim_start_matches('+'));
+                    if v.is_empty() {
+                        return;
+                    }
+                    let particle = (vi + 1 < ws.len()).then(|| ws[vi + 1..].join(" "));
+                    d.forms
+                        .entry(v.to_uppercase())
+                        .or_default()
+                        .push(VerbEntry {
+                            block: bi,
+                            code: code.clone(),
+                            particle: particle.map(|p| p.to_uppercase()),
+                            line: n,
+                        });
+                };
+                match irregular {
+                    Some(irr) => {
+                        forms.push(main.to_string());
+                        forms.extend(irr.split_whitespace().map(str::to_string));
+                    }
+                    None => {
+                        // Regular forms of the verb word (the one marked with '+', if any).
+                        let ws: Vec<&str> = main.split('_').collect();
+                        let vi = ws.iter().position(|w| w.starts_with('+')).unwrap_or(0);
+                        let base = ws.get(vi).map_or("", |w| w.trim_start_matches('+'));
+                        for f in verb_forms(&base.to_uppercase()) {
+                            let mut w2: Vec<String> = ws.iter().map(|w| w.to_string()).collect();
+                            if let Some(slot) = w2.get_mut(vi) {
+                                *slot = if ws.len() > 1 { format!("+{f}") } else { f };
+                            }
+                            forms.push(w2.join("_"));
+                        }
+                    }
+                }
+                for f in forms {
+                    add_entry(&mut d, &f);
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    /// Does `word` (uppercase) belong to the pattern word `w`?
+    pub fn word_matches(&self, w: &PWord, word: &str) -> bool {
+        match w {
+            PWord::Lit(l) => l == word,
+            PWord::Syn(s) => self
+                .synsets
+                .get(s)
+                .is_some_and(|ps| ps.iter().any(|p| p.last().is_some_and(|x| x == word))),
+        }
+    }
+}
+
+/// A date-restricted actor code; dates are `YYYYMMDD` integers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedCode {
+    pub code: String,
+    pub from: Option<u32>,
+    pub until: Option<u32>,
+}
+
+/// A phrase of an actor or agent dictionary: its words (uppercase) and, per word, whether it
+/// must match whole (`_`-terminated) or may match a longer word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    pub words: Vec<String>,
+    pub whole: Vec<bool>,
+}
+
+fn noun_phrase(s: &str, all_whole: bool) -> Option<NounPhrase> {
+    let s = s.trim();
+    let ends_whole = s.ends_with('_');
+    let parts: Vec<&str> = s.split([' ', '_']).filter(|w| !w.is_empty()).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let n = parts.len();
+    Some(NounPhrase {
+        words: parts.iter().map(|w| w.to_uppercase()).collect(),
+        // Inner words are whole; the last is whole when the phrase ends with '_'.
+        whole: (0..n)
+            .map(|i| all_whole || i + 1 < n || ends_whole)
+            .collect(),
+    })
+}
+
+impl NounPhrase {
+    /// Does the phrase match the words starting at `words[0]`?
+    pub fn matches(&self, words: &[&str]) -> bool {
+        self.words.len() <= words.len()
+            && self
+                .words
+                .iter()
+                .zip(&self.whole)
+                .zip(words)
+                .all(|((p, &whole), w)| {
+                    if whole {
+                        p == w
+                    } else {
+                        w.starts_with(p.as_str()) && (p.len() >= 4 || p == w)
+                    }
+                })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorEntry {
+    pub phrase: NounPhrase,
+    /// Index into `ActorDict::codes`.
+    pub codes: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ActorDict {
+    /// Code lists: a default code (no dates) and date-restricted codes.
+    pub codes: Vec<(Option<String>, Vec<DatedCode>)>,
+    /// Entries by their first word (stems by their first 4 letters, see `lookup_key`).
+    pub entries: HashMap<String, Vec<ActorEntry>>,
+}
+
+/// Parses "YYYYMMDD" or "YYMMDD" (years 00–30 are 20YY, as in TABARI).
+fn date(s: &str) -> Option<u32> {
+    let s = s.trim();
+    if !s.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match s.len() {
+        8 => s.parse().ok(),
+        6 => {
+            let yy: u32 = s[..2].parse().ok()?;
+            let rest: u32 = s[2..].parse().ok()?;
+            let y = if yy <= 30 { 2000 + yy } else { 1900 + yy };
+            Some(y * 10000 + rest)
+        }
+        _ => None,
+    }
+}
+
+fn key(word: &str) -> String {
+    word.chars().take(4).collect()
+}
+
+impl ActorDict {
+    pub fn parse(text: &str) -> Result<ActorDict, DictError> {
+        let mut d = ActorDict::default();
+        let lines = clean_lines(text);
+        let mut current: Option<usize> = None;
+        for (n, line) in lines {
+            let t = line.trim();
+            if line.starts_with('\t') || line.starts_with("  ") && t.starts_with('[') {
+                // A date restriction of the current entry.
+                let Some(ci) = current else {
+                    return Err(DictError {
+                        line: n,
+                        message: "date restriction before any actor".into(),
+                    });
+                };
+                let (_, code) = split_code(t);
+                let Some(code) = code else { continue };
+                let mut parts = code.split_whitespace();
+                let Some(c) = parts.next() else { continue };
+                let restr = parts.next().unwrap_or("");
+                let dc = if let Some(x) = restr.strip_prefix('<') {
+                    DatedCode {
+                        code: c.into(),
+                        from: None,
+                        until: date(x),
+                    }
+                } else if let Some(x) = restr.strip_prefix('>') {
+                    DatedCode {
+                        code: c.into(),
+                        from: date(x),
+                        until: None,
+                    }
+                } else if let Some((a, b)) = restr.split_once('-') {
+                    DatedCode {
+                        code: c.into(),
+                        from: date(a),
+                        until: date(b),
+                    }
+                } else {
+                    d.codes[ci].0 = Some(c.to_string());
+                    continue;
+                };
+                d.codes[ci].1.push(dc);
+                continue;
+            }
+            let (body, synonym) = match t.strip_prefix('+') {
+                Some(b) => (b, true),
+                None => (t, false),
+            };
+            let (body, code) = split_code(body.split(';').next().unwrap_or(body));
+            let Some(p) = noun_phrase(body, false) else {
+                continue;
+            };
+            if !synonym || current.is_none() {
+                d.codes.push((
+                    code.filter(|c| *c != "---" && !c.is_empty())
+                        .map(str::to_string),
+                    Vec::new(),
+                ));
+                current = Some(d.codes.len() - 1);
+            } else if let (Some(ci), Some(c)) = (current, code) {
+                d.codes[ci].0.get_or_insert_with(|| c.to_string());
+            }
+            let Some(ci) = current else { continue };
+            d.entries
+                .entry(key(&p.words[0]))
+                .or_default()
+                .push(ActorEntry {
+                    phrase: p,
+                    codes: ci,
+                });
+        }
+        for v in d.entries.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.phrase.words.len()));
+        }
+        Ok(d)
+    }
+
+    /// The longest actor at the start of `words`: (number of words, code at `date`).
+    pub fn lookup(&self, words: &[&str], date: Option<u32>) -> Option<(usize, Option<String>)> {
+        let first = words.first()?;
+        let cands = self.entries.get(&key(first))?;
+        let e = cands.iter().find(|e| e.phrase.matches(words))?;
+        let (default, dated) = &self.codes[e.codes];
+        let code = date
+            .and_then(|d| {
+                dated
+                    .iter()
+                    .find(|c| c.from.is_none_or(|f| d >= f) && c.until.is_none_or(|u| d <= u))
+                    .map(|c| c.code.clone())
+            })
+            .or_else(|| default.clone());
+        Some((e.phrase.words.len(), code))
+    }
+}
+
+/// An agent code: appended to the actor's code (`~GOV`) or put before it (`NGO~`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentCode {
+    pub code: String,
+    pub before: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AgentDict {
+    pub entries: HashMap<String, Vec<(NounPhrase, AgentCode)>>,
+}
+
+impl AgentDict {
+    pub fn parse(text: &str) -> Result<AgentDict, DictError> {
+        let mut d = AgentDict::default();
+        let mut marks: HashMap<String, Vec<String>> = HashMap::new();
+        for (n, line) in clean_lines(text) {
+            let t = line.trim();
+            if t.starts_with('!')
+                && let Some((mark, list)) = t.split_once('=')
+            {
+                marks.insert(
+                    mark.trim().to_uppercase(),
+                    list.split(',').map(|w| w.trim().to_uppercase()).collect(),
+                );
+                continue;
+            }
+            let (body, code) = split_code(t);
+            let Some(code) = code else {
+                // Discard-style lines without a code are not agents.
+                continue;
+            };
+            let agent = if let Some(c) = code.strip_prefix('~') {
+                AgentCode {
+                    code: c.to_string(),
+                    before: false,
+                }
+            } else if let Some(c) = code.strip_suffix('~') {
+                AgentCode {
+                    code: c.to_string(),
+                    before: true,
+                }
+            } else {
+                return Err(DictError {
+                    line: n,
+                    message: format!("agent code without '~': {code}"),
+                });
+            };
+            let (main, plural_given) = match (body.find('{'), body.find('}')) {
+                (Some(a), Some(b)) if b > a => (body[..a].trim(), Some(body[a + 1..b].trim())),
+                _ => (body.trim(), None),
+            };
+            let mut variants = vec![main.to_string()];
+            match plural_given {
+                Some("") => {}
+                Some(p) => variants.push(p.to_string()),
+                // A substitution mark lists its own plurals (MAN, MEN).
+                None if main.contains('!') => {}
+                None => {
+                    let mut ws: Vec<String> =
+                        main.split('_').map(str::to_string).collect::<Vec<_>>();
+                    if let Some(last) = ws.last_mut() {
+                        *last = plural(&last.to_uppercase());
+                    }
+                    variants.push(ws.join("_"));
+                }
+            }
+            // Substitution marks expand to each of their words.
+            let mut expanded = Vec::new();
+            for v in variants {
+                let up = v.to_uppercase();
+                match marks.iter().find(|(m, _)| up.contains(m.as_str())) {
+                    Some((m, ws)) => {
+                        for w in ws {
+                            expanded.push(up.replace(m.as_str(), &format!("_{w}_")));
+                        }
+                    }
+                    None => expanded.push(up),
+                }
+            }
+            for v in expanded {
+                if let Some(p) = noun_phrase(&v, true) {
+                    d.entries
+                        .entry(p.words[0].clone())
+                        .or_default()
+                        .push((p, agent.clone()));
+                }
+            }
+        }
+        for v in d.entries.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.0.words.len()));
+        }
+        Ok(d)
+    }
+
+    /// The longest agent at the start of `words`: (number of words, code).
+    pub fn lookup(&self, words: &[&str]) -> Option<(usize, &AgentCode)> {
+        let first = words.first()?;
+        self.entries
+            .get(*first)?
+            .iter()
+            .find(|(p, _)| p.matches(words))
+            .map(|(p, c)| (p.words.len(), c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VERBS: &str = "&TIES_\n+TIES\n+RELATIONS\n\n--- RESTORE [050] ---\nRESTORE\n- * &TIES [050]\n- * (WITH LEADERS) [036:036] # c\n\n--- MEET [040] ---\n+MEET_WITH {+MET_WITH +MEETS_WITH}\nMEET {MEETS MET MEETING}\n- * COUP [012]\n";
+
+    #[test]
+    fn verbs_forms_blocks_patterns() {
+        let d = VerbDict::parse(VERBS).unwrap();
+        assert_eq!(d.blocks.len(), 2);
+        for f in ["RESTORE", "RESTORES", "RESTORED", "RESTORING"] {
+            assert_eq!(d.forms[f][0].block, 0, "{f}");
+        }
+        assert!(
+            d.forms["MET"]
+                .iter()
+                .any(|e| e.particle.as_deref() == Some("WITH"))
+        );
+        assert!(d.forms["MET"].iter().any(|e| e.particle.is_none()));
+        let p = &d.blocks[0].patterns[1];
+        assert_eq!(p.code.forward.as_deref(), Some("036"));
+        assert_eq!(p.code.reverse.as_deref(), Some("036"));
+        assert!(matches!(&p.post[0], Elem::Prep(w, Some(_)) if w == "WITH"));
+        assert!(d.word_matches(&PWord::Syn("&TIES".into()), "RELATIONS"));
+        // "TIES_" forbids plurals: no "TIESS".
+        assert!(!d.word_matches(&PWord::Syn("&TIES".into()), "TIESS"));
+        assert_eq!(d.forms["MET"][0].code.forward.as_deref(), Some("040"));
+    }
+
+    #[test]
+    fn actors_dates_and_stems() {
+        let a = ActorDict::parse(
+            "ARNOR_ [ARN]\nARGENTIN [ARG]\nJOHN_SMITH_ ; note\n\t[ABCGOV 950101-991231]\n\t[ABCELI]\n",
+        )
+        .unwrap();
+        assert_eq!(a.lookup(&["ARNOR"], None), Some((1, Some("ARN".into()))));
+        assert_eq!(a.lookup(&["ARNORS"], None), None);
+        assert_eq!(
+            a.lookup(&["ARGENTINA"], None),
+            Some((1, Some("ARG".into())))
+        );
+        assert_eq!(
+            a.lookup(&["JOHN", "SMITH"], Some(19960101)),
+            Some((2, Some("ABCGOV".into())))
+        );
+        assert_eq!(
+            a.lookup(&["JOHN", "SMITH"], Some(20010101)),
+            Some((2, Some("ABCELI".into())))
+        );
+    }
+
+    #[test]
+    fn agents_plurals_and_marks() {
+        let a = AgentDict::parse(
+            "!PERSON! = MAN, WOMAN\nPRESIDENT [~GOV]\nPOLICE {} [~COP]\nCONGRESS!PERSON! [~LEG]\nRED_CROSS [NGO~]\n",
+        )
+        .unwrap();
+        assert_eq!(a.lookup(&["PRESIDENTS"]).unwrap().1.code, "GOV");
+        assert!(a.lookup(&["POLICES"]).is_none());
+        assert_eq!(a.lookup(&["CONGRESS", "WOMAN"]).unwrap().0, 2);
+        assert!(a.lookup(&["RED", "CROSS"]).unwrap().1.before);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = VerbDict::parse("# c\n- * X [010]\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(AgentDict::parse("X [GOV]\n").is_err());
+    }
+}

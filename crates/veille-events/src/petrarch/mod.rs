@@ -1,0 +1,11 @@
+//! PETRARCH-format dictionaries and event coding over a dependency parse, so that users can
+//! bring the dictionaries they already maintain (petrarch2, UniversalPetrarch) and so that
+//! veille is measured on PETRARCH's own validation records.
+
+pub mod coder;
+pub mod dict;
+pub mod records;
+
+pub use coder::{Coding, PetrarchDicts, Tok, code_sentence};
+pub use dict::{ActorDict, AgentDict, DictError, VerbDict};
+pub use records::{Environment, Expected, Record, Scores, read_records, score_record};
