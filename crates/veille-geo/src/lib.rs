@@ -2,13 +2,14 @@
 //! matcher that finds toponyms in text, and a resolver that picks, for each toponym, the place
 //! the article means.
 //!
-//! - [`Gazetteer`]: records (countries, regions, first- and second-level divisions, cities of
-//!   15,000 people or more) and a normalised-name index; [`Gazetteer::embedded`] is the one
+//! - [`Gazetteer`]: records (countries, regions, first- and second-level divisions, towns of
+//!   1,000 people or more) and a normalised-name index; [`Gazetteer::embedded`] is the one
 //!   shipped in the crate.
 //! - [`find_toponyms`]: capitalised name sequences of a text that the gazetteer knows.
 //! - [`resolve`]: ranks each toponym's candidates using the rest of the document (countries
 //!   mentioned, places nearby, divisions, feature type, population, kind of name match) and
-//!   flags demonyms and capitals used for their governments.
+//!   flags demonyms and capitals used for their governments; [`Gazetteer::resolve_all`] also
+//!   places names it does not know, approximately.
 //! - [`builder`]: makes the gazetteer file; [`eval`]: scores resolution on geoparsing gold.
 
 pub mod builder;

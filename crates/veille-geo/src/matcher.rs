@@ -11,7 +11,8 @@
 //!   elsewhere in the text, is not a function word ("Comme", "The") and names a notable place
 //!   (a country, region, first-level division, capital or a city of 100,000 people);
 //! - all-capital words match only countries and regions ("USA", "RDC");
-//! - abbreviations ("Ga.") are not matched here; lowercase demonyms ("marocain") neither.
+//! - abbreviations ("Ga.") are not matched here; lowercase demonyms ("marocain") neither; nor
+//!   towns under 15,000 people, whose names are often surnames or words.
 //!
 //! A French elision before a name ("l'Algérie", "d'Algérie") is left out of the span.
 
@@ -353,7 +354,7 @@ impl Gazetteer {
             let cands: Vec<Candidate> = self
                 .lookup_key(&key)
                 .into_iter()
-                .filter(|c| c.flags & !F_ABBR != 0)
+                .filter(|c| c.flags & !F_ABBR != 0 && !self.small_town(c.record))
                 .collect();
             if !cands.is_empty() {
                 best = Some((j, cands));
@@ -362,6 +363,17 @@ impl Gazetteer {
             }
         }
         best
+    }
+
+    /// A town under 15,000 people that is not a capital. The gazetteer holds towns down to
+    /// 1,000 people to resolve spans known to be places; their names are often surnames or
+    /// words ("Macon", "Union"), so they do not make a capitalised word a toponym here.
+    fn small_town(&self, rec: u32) -> bool {
+        self.record(rec).is_some_and(|r| {
+            r.kind == Kind::City
+                && r.population < 15_000
+                && !matches!(self.feature(r), "PPLC" | "PPLG")
+        })
     }
 
     fn notable(&self, cands: &[Candidate]) -> bool {

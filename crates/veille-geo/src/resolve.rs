@@ -50,8 +50,12 @@ pub struct Resolution {
     pub demonym: bool,
     /// A capital used for its government ("Washington said"): not a place of events.
     pub metonym: bool,
-    /// Share of the winning candidate in the softmax of candidate scores (0–1).
+    /// Share of the winning candidate in the softmax of candidate scores (0–1); 0 for a
+    /// document's main place given to an unknown name.
     pub confidence: f32,
+    /// The gazetteer does not know the name: the place is named by a part of it, or is the
+    /// document's main place ([`Gazetteer::resolve_all`] only).
+    pub approximate: bool,
 }
 
 /// Resolves `toponyms` (byte spans into `text`) with the embedded gazetteer.
@@ -68,6 +72,11 @@ const REGION_CONTEXT: f32 = 4.0;
 /// Softness of the readings used as context: scores differ by several points.
 const CONTEXT_TEMPERATURE: f32 = 1.5;
 const COUNTRY_SCORE: f32 = 5.5;
+/// Prior taken from the other readings of a name that is a country's own name ("China",
+/// Texas): towns and divisions named after a country need specific evidence to win.
+const COUNTRY_NAME_PENALTY: f32 = 3.0;
+/// The same for towns named after a first-level division ("Oregon", Missouri).
+const DIVISION_NAME_PENALTY: f32 = 2.0;
 
 #[derive(Clone, Copy)]
 struct Cand {
@@ -84,6 +93,9 @@ struct Mention {
     best: usize,
     /// Softmax share of the best.
     conf: f32,
+    /// The name is not in the gazetteer; the candidates are those of a part of it, or the
+    /// document's main place.
+    approximate: bool,
 }
 
 /// Weight of a toponym's reading in the document context.
@@ -178,6 +190,26 @@ impl Gazetteer {
                 }
             }
         }
+        // Press abbreviations of name words ("Platte Co.", "Mt. Pleasant", "Madison Twp."):
+        // the gazetteer spells them out.
+        let words: Vec<&str> = stripped.split_whitespace().collect();
+        if words.len() > 1 {
+            let mut changed = false;
+            let spelled: Vec<&str> = words
+                .iter()
+                .map(|w| match *w {
+                    "Co." | "Co" => "County",
+                    "Twp." | "Twp" => "Township",
+                    "Mt." | "Mt" => "Mount",
+                    "Ft." | "Ft" => "Fort",
+                    _ => w,
+                })
+                .inspect(|x| changed |= !words.contains(x))
+                .collect();
+            if changed {
+                tries.push(spelled.join(" "));
+            }
+        }
         for t in tries {
             let key = normalize(&t);
             if key.is_empty() {
@@ -197,6 +229,29 @@ impl Gazetteer {
                 })
                 .collect();
             if !cands.is_empty() {
+                // A name that is a country's or a first-level division's own name means that
+                // place far more often than a town named after it ("China", Texas; "Oregon",
+                // Missouri): the towns need specific evidence ("X, Y", a division named, places
+                // nearby), not just a shared country.
+                let own = |k: Kind| {
+                    cands.iter().any(|c| {
+                        c.flags & (F_PRIMARY | F_DEMONYM) != 0
+                            && self.record(c.rec).is_some_and(|r| r.kind == k)
+                    })
+                };
+                let (country, adm1) = (own(Kind::Country), own(Kind::Admin1));
+                if country || adm1 {
+                    for c in cands.iter_mut() {
+                        let Some(r) = self.record(c.rec) else {
+                            continue;
+                        };
+                        if country && !matches!(r.kind, Kind::Country | Kind::Region) {
+                            c.prior -= COUNTRY_NAME_PENALTY;
+                        } else if adm1 && matches!(r.kind, Kind::City | Kind::Admin2) {
+                            c.prior -= DIVISION_NAME_PENALTY;
+                        }
+                    }
+                }
                 cands.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.rec.cmp(&b.rec)));
                 cands.truncate(MAX_CANDIDATES);
                 return (key, cands);
@@ -208,7 +263,34 @@ impl Gazetteer {
     /// Resolves `toponyms` (byte spans into `text`); spans with no candidate, or not on
     /// character boundaries, are left out of the result, which is in span order.
     pub fn resolve(&self, text: &str, toponyms: &[Span], lang: Option<Lang>) -> Vec<Resolution> {
+        self.resolve_inner(text, toponyms, lang, false)
+    }
+
+    /// As [`Gazetteer::resolve`], but a span whose name the gazetteer does not know still gets a
+    /// place, marked `approximate`: the document's main place, the town it names most often (a
+    /// street, building or neighbourhood of a local story lies in the town the story is
+    /// about), or in a document that names no town, the place named by the longest part of the
+    /// name that the gazetteer knows ("Seoul Central District Court" → Seoul). On the gold
+    /// corpora the main place is the better guess of the two where both exist. Meant for spans
+    /// known to be toponyms (gold spans, an NER's LOC entities): it places every span.
+    pub fn resolve_all(
+        &self,
+        text: &str,
+        toponyms: &[Span],
+        lang: Option<Lang>,
+    ) -> Vec<Resolution> {
+        self.resolve_inner(text, toponyms, lang, true)
+    }
+
+    fn resolve_inner(
+        &self,
+        text: &str,
+        toponyms: &[Span],
+        lang: Option<Lang>,
+        all: bool,
+    ) -> Vec<Resolution> {
         let mut mentions: Vec<Mention> = Vec::with_capacity(toponyms.len());
+        let mut unknown: Vec<Span> = Vec::new();
         let mut spans: Vec<Span> = toponyms.to_vec();
         spans.sort();
         spans.dedup();
@@ -218,6 +300,9 @@ impl Gazetteer {
             };
             let (key, cands) = self.candidates(surface.trim());
             if cands.is_empty() {
+                if all && !surface.trim().is_empty() {
+                    unknown.push(span);
+                }
                 continue;
             }
             mentions.push(Mention {
@@ -226,13 +311,112 @@ impl Gazetteer {
                 cands,
                 best: 0,
                 conf: 0.0,
+                approximate: false,
             });
         }
         self.rank(text, &mut mentions);
-        mentions
+        if !unknown.is_empty() && self.main_place(&mentions).is_none() {
+            // No town to fall back on: parts of the unknown names are the next best guess.
+            let before = mentions.len();
+            unknown.retain(|&span| {
+                let Some((key, cands)) = text
+                    .get(span.range())
+                    .and_then(|surface| self.part_candidates(surface))
+                else {
+                    return true;
+                };
+                mentions.push(Mention {
+                    span,
+                    key,
+                    cands,
+                    best: 0,
+                    conf: 0.0,
+                    approximate: true,
+                });
+                false
+            });
+            if mentions.len() > before {
+                mentions.sort_by_key(|m| m.span);
+                self.rank(text, &mut mentions);
+            }
+        }
+        let mut out: Vec<Resolution> = mentions
             .iter()
             .filter_map(|m| self.output(text, m, lang))
-            .collect()
+            .collect();
+        if !unknown.is_empty()
+            && let Some(main) = self.main_place(&mentions)
+        {
+            for span in unknown {
+                let m = Mention {
+                    span,
+                    key: String::new(),
+                    cands: vec![main],
+                    best: 0,
+                    conf: 0.0,
+                    approximate: true,
+                };
+                out.extend(self.output(text, &m, lang));
+            }
+            out.sort_by_key(|r| r.span);
+        }
+        out
+    }
+
+    /// Candidates of the longest run of words of `surface` that the gazetteer knows as the
+    /// name of a populated place or division, leftmost first among runs of one length. Runs
+    /// naming a country or region, or a demonym, are skipped: "Russian Embassy" or "Mexican
+    /// Senate" lie in one city of the country, and the document's main place is a better
+    /// guess than the country's centre.
+    fn part_candidates(&self, surface: &str) -> Option<(String, Vec<Cand>)> {
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        for len in (1..words.len()).rev() {
+            for start in 0..=words.len() - len {
+                let part = &words[start..start + len];
+                // A part starts and ends with a capitalised word: not "of" or "the".
+                let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+                if !part.first().is_some_and(capital) || !part.last().is_some_and(capital) {
+                    continue;
+                }
+                let (key, cands) = self.candidates(&part.join(" "));
+                let places = cands.iter().any(|c| {
+                    c.flags & F_DEMONYM == 0
+                        && self
+                            .record(c.rec)
+                            .is_some_and(|r| !matches!(r.kind, Kind::Country | Kind::Region))
+                });
+                if places {
+                    return Some((key, cands));
+                }
+            }
+        }
+        None
+    }
+
+    /// The document's main place: the town or division read most often (the earliest among
+    /// equals), as a candidate for names the gazetteer does not know.
+    fn main_place(&self, mentions: &[Mention]) -> Option<Cand> {
+        // (mentions, first mention) per record.
+        let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(c) = m.cands.get(m.best) else {
+                continue;
+            };
+            let town = |r: &Record| matches!(r.kind, Kind::City | Kind::Admin2);
+            if m.approximate || !self.record(c.rec).is_some_and(town) {
+                continue;
+            }
+            count.entry(c.rec).or_insert((0, i)).0 += 1;
+        }
+        let (&rec, &(_, first)) = count
+            .iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))?;
+        let c = mentions.get(first)?.cands.get(mentions[first].best)?;
+        Some(Cand {
+            rec,
+            flags: c.flags,
+            prior: 0.0,
+        })
     }
 
     fn rank(&self, text: &str, mentions: &mut [Mention]) {
@@ -318,35 +502,73 @@ impl Gazetteer {
 
     /// Context bonuses from the other toponyms' readings, each weighted by its probability.
     fn context_scores(&self, mentions: &[Mention], probs: &[Vec<f32>], scores: &mut [Vec<f32>]) {
+        // Mentions of one name share a reading: each name votes once, a little more when
+        // repeated, and never for itself. Counting every mention would let a repeated name vote
+        // for its own likeliest reading ("Paris" thrice makes France), and let the many small
+        // namesakes of repeated names ("London", "Paris", both in Kentucky) pile up votes for
+        // one country.
+        let mut group_of: HashMap<&str, usize> = HashMap::new();
+        let mut firsts: Vec<(usize, usize)> = Vec::new();
+        let group: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let n = group_of.len();
+                let g = *group_of.entry(m.key.as_str()).or_insert(n);
+                if g == firsts.len() {
+                    firsts.push((i, 0));
+                }
+                firsts[g].1 += 1;
+                g
+            })
+            .collect();
+        let n_groups = firsts.len();
         let mut cc_w: HashMap<[u8; 2], f32> = HashMap::new();
+        // Weight of each first-level division: named by a mention (`a1_named`), or holding
+        // the readings of other places (`a1_w`).
         let mut a1_w: HashMap<u32, f32> = HashMap::new();
+        let mut a1_named: HashMap<u32, f32> = HashMap::new();
         let mut points: Vec<(usize, f64, f64, f32)> = Vec::new();
-        // Per mention: its own contributions, to take out when scoring it.
-        let mut own_cc: Vec<HashMap<[u8; 2], f32>> = vec![HashMap::new(); mentions.len()];
-        let mut own_a1: Vec<HashMap<u32, f32>> = vec![HashMap::new(); mentions.len()];
-        for (i, m) in mentions.iter().enumerate() {
+        let mut own_cc: Vec<HashMap<[u8; 2], f32>> = vec![HashMap::new(); n_groups];
+        let mut own_a1: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n_groups];
+        let mut own_a1n: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n_groups];
+        let min_p = 0.02;
+        let rep = 0.5;
+        for (gi, &(i, count)) in firsts.iter().enumerate() {
+            let m = &mentions[i];
+            let times = 1.0 + rep * (count as f32).ln();
             for (c, &p) in m.cands.iter().zip(&probs[i]) {
-                if p < 0.02 {
+                if p < min_p {
                     continue;
                 }
                 let Some(r) = self.record(c.rec) else {
                     continue;
                 };
-                let w = context_weight(r.kind) * p;
+                let w = context_weight(r.kind) * p * times;
                 if r.kind != Kind::Region {
                     *cc_w.entry(r.cc).or_default() += w;
-                    *own_cc[i].entry(r.cc).or_default() += w;
+                    *own_cc[gi].entry(r.cc).or_default() += w;
                 }
-                if r.admin1 != NONE {
+                if r.kind == Kind::Admin1 {
+                    *a1_named.entry(c.rec).or_default() += w;
+                    *own_a1n[gi].entry(c.rec).or_default() += w;
+                } else if r.admin1 != NONE {
                     *a1_w.entry(r.admin1).or_default() += w;
-                    *own_a1[i].entry(r.admin1).or_default() += w;
+                    *own_a1[gi].entry(r.admin1).or_default() += w;
                 }
                 if matches!(r.kind, Kind::City | Kind::Admin2) && p >= 0.1 {
-                    points.push((i, r.lat as f64, r.lon as f64, p));
+                    points.push((gi, r.lat as f64, r.lon as f64, p));
                 }
             }
         }
+        let cc_weight = CC_WEIGHT;
+        let cc_cap = 1.5;
+        let country_in = 2.5;
+        let a1_weight = 2.5;
+        let near_weight = 1.5;
+        let a1_same = 1.0;
         for (i, m) in mentions.iter().enumerate() {
+            let gi = group[i];
             for (c, s) in m.cands.iter().zip(scores[i].iter_mut()) {
                 let Some(r) = self.record(c.rec) else {
                     continue;
@@ -359,24 +581,31 @@ impl Gazetteer {
                     bonus += REGION_CONTEXT;
                 } else {
                     let w = cc_w.get(&r.cc).copied().unwrap_or(0.0)
-                        - own_cc[i].get(&r.cc).copied().unwrap_or(0.0);
-                    bonus += CC_WEIGHT * w.clamp(0.0, 1.5);
+                        - own_cc[gi].get(&r.cc).copied().unwrap_or(0.0);
+                    bonus += cc_weight * w.clamp(0.0, cc_cap);
                     if r.kind == Kind::Country {
                         // A country contains the document's places in it, as a division does.
-                        bonus += 2.5 * w.clamp(0.0, 1.0);
+                        bonus += country_in * w.clamp(0.0, 1.0);
                     }
                 }
-                if r.admin1 != NONE {
-                    // Places in a division the document mentions, or for a division, the
-                    // document's places inside it.
+                if r.kind == Kind::Admin1 {
+                    // A division holding the document's places.
+                    let w = a1_w.get(&c.rec).copied().unwrap_or(0.0)
+                        - own_a1[gi].get(&c.rec).copied().unwrap_or(0.0);
+                    bonus += a1_weight * w.clamp(0.0, 1.0);
+                } else if r.admin1 != NONE {
+                    // A place in a division the document names; the document's other places in
+                    // the same division count less, as proximity already rewards them.
+                    let named = a1_named.get(&r.admin1).copied().unwrap_or(0.0)
+                        - own_a1n[gi].get(&r.admin1).copied().unwrap_or(0.0);
                     let w = a1_w.get(&r.admin1).copied().unwrap_or(0.0)
-                        - own_a1[i].get(&r.admin1).copied().unwrap_or(0.0);
-                    bonus += 2.5 * w.clamp(0.0, 1.0);
+                        - own_a1[gi].get(&r.admin1).copied().unwrap_or(0.0);
+                    bonus += a1_weight * named.clamp(0.0, 1.0) + a1_same * w.clamp(0.0, 1.0);
                 }
                 if matches!(r.kind, Kind::City | Kind::Admin2) {
                     let mut near = 0f32;
                     for &(j, lat, lon, p) in &points {
-                        if j == i || mentions[j].key == m.key {
+                        if j == gi {
                             continue;
                         }
                         let d = haversine_km(r.lat as f64, r.lon as f64, lat, lon);
@@ -386,7 +615,7 @@ impl Gazetteer {
                             near += 0.5 * p;
                         }
                     }
-                    bonus += 1.5 * near.min(1.5);
+                    bonus += near_weight * near.min(1.5);
                 }
                 *s = c.prior + bonus;
             }
@@ -414,6 +643,7 @@ impl Gazetteer {
             demonym,
             metonym,
             confidence: m.conf,
+            approximate: m.approximate,
         })
     }
 }
@@ -728,6 +958,53 @@ mod tests {
             Some(Lang::En),
         );
         assert_eq!(res[0].geonameid, Some(2988507));
+    }
+
+    #[test]
+    fn repeated_names_do_not_vote_for_themselves() {
+        // Three "Paris" used to outvote the state around them.
+        let text = "Paris police said. Paris is in Illinois. Illinois troopers came to Paris. \
+                    Illinois roads were closed.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Paris", "Illinois"]),
+            Some(Lang::En),
+        );
+        let paris = res.iter().find(|r| r.text == "Paris").unwrap();
+        assert_eq!(paris.country_code.as_deref(), Some("US"), "{paris:?}");
+        // A country's name stays the country in a local story.
+        let text = "Houston firms, Texas officials and China. China buys. China sells.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Houston", "Texas", "China"]),
+            Some(Lang::En),
+        );
+        let china = res.iter().find(|r| r.text == "China").unwrap();
+        assert_eq!(china.feature, "PCLI", "{china:?}");
+    }
+
+    #[test]
+    fn unknown_names_fall_back_to_the_main_town() {
+        let text = "Fire on Zzyzxq Avenue in Toulouse. Toulouse firemen came.";
+        let spans = spans_of(text, &["Zzyzxq Avenue", "Toulouse"]);
+        assert_eq!(resolve(text, &spans, None).len(), 2);
+        let all = Gazetteer::embedded().resolve_all(text, &spans, None);
+        assert_eq!(all.len(), 3);
+        assert!(
+            all[0].approximate && all[0].name == "Toulouse",
+            "{:?}",
+            all[0]
+        );
+        assert!(!all[1].approximate);
+        // With no town in the document, a known part of the name.
+        let text = "Judges of the Toulouse Zzyzxq Court met.";
+        let all = Gazetteer::embedded().resolve_all(
+            text,
+            &spans_of(text, &["Toulouse Zzyzxq Court"]),
+            None,
+        );
+        assert_eq!(all.len(), 1);
+        assert!(all[0].approximate && all[0].name == "Toulouse", "{all:?}");
     }
 
     #[test]

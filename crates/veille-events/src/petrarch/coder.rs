@@ -176,44 +176,87 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// The actor code of the phrase headed by `h`: the first actor in it, with the agents'
-    /// codes around it.
-    fn code_of(&self, h: usize) -> Option<String> {
+    /// The actors of the phrase headed by `h`: its first actor in text order, with the actors
+    /// coordinated with it ("Lawmakers in Arnor and Gondor").
+    fn actors_in(&self, h: usize) -> Vec<String> {
         let mut ts = Vec::new();
         self.np(h, &mut ts);
         ts.sort_unstable();
-        // The head's own actor first (a name), then the first actor in the phrase.
-        let actor = self.actor[h]
-            .clone()
-            .or_else(|| ts.iter().find_map(|&t| self.actor[t].clone()))?;
-        let actor = actor?;
-        let mut code = actor;
-        let mut seen = Vec::new();
-        for &t in &ts {
-            let start = self.phrase_start[t];
-            if let Some(a) = &self.agent[t]
-                && !seen.contains(&start)
+        let Some(&a0) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut stack = vec![a0];
+        while let Some(x) = stack.pop() {
+            if let Some(Some(c)) = &self.actor[x]
+                && !out.contains(c)
             {
-                seen.push(start);
-                if a.before {
-                    code = format!("{}{code}", a.code);
-                } else if !code.ends_with(&a.code) {
-                    code.push_str(&a.code);
-                }
+                out.push(c.clone());
+            }
+            // A coordinated actor, whether the conjunct is the phrase's head or a word of it.
+            stack.extend(self.kids(x, "conj"));
+            let head = self.phrase_start[x];
+            if head != x {
+                stack.extend(self.kids(head, "conj"));
             }
         }
-        Some(code)
+        out
     }
 
-    /// Codes of the phrase at `h` and of the phrases coordinated with it.
+    /// The agent codes in the phrase headed by `h`, in text order, one per agent phrase.
+    fn agents_in(&self, h: usize) -> Vec<&AgentCode> {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for &t in &ts {
+            if let Some(a) = &self.agent[t]
+                && !seen.contains(&self.phrase_start[t])
+            {
+                seen.push(self.phrase_start[t]);
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    fn combine(actor: &str, agents: &[&AgentCode]) -> String {
+        let mut code = actor.to_string();
+        for a in agents {
+            if a.before {
+                code = format!("{}{code}", a.code);
+            } else if !code.ends_with(&a.code) {
+                code.push_str(&a.code);
+            }
+        }
+        code
+    }
+
+    /// Codes of the phrase at `h` and of the phrases coordinated with it; a conjunct without
+    /// an actor of its own shares the first one's ("lawmakers and officials in Arnor").
     fn codes(&self, h: usize) -> Vec<String> {
+        let first = self.actors_in(h);
         let mut out = Vec::new();
         let mut stack = vec![h];
+        let mut seen = Vec::new();
         while let Some(x) = stack.pop() {
-            if let Some(c) = self.code_of(x)
-                && !out.contains(&c)
-            {
-                out.push(c);
+            if seen.contains(&x) {
+                continue;
+            }
+            seen.push(x);
+            let own = self.actors_in(x);
+            let actors = if own.is_empty() && x != h && !self.agents_in(x).is_empty() {
+                first.clone()
+            } else {
+                own
+            };
+            let agents = self.agents_in(x);
+            for a in &actors {
+                let c = Self::combine(a, &agents);
+                if !out.contains(&c) {
+                    out.push(c);
+                }
             }
             stack.extend(self.kids(x, "conj"));
         }
@@ -272,13 +315,26 @@ impl<'a> Sent<'a> {
 
     fn subjects(&self, i: usize, depth: usize) -> Vec<usize> {
         let s: Vec<usize> = self.kids(i, "nsubj").collect();
-        if !s.is_empty() || depth > 3 {
+        if depth > 3 {
             return s;
         }
-        match (self.rel(i), self.toks[i].head) {
-            ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
-            _ => Vec::new(),
+        // A personal pronoun subject of a complement clause is the main clause's subject
+        // ("Ethiopia indicated it would act …"): the common case of coreference.
+        let pronoun = s.len() == 1
+            && self.toks[s[0]].upos == "PRON"
+            && matches!(
+                self.upper[s[0]].as_str(),
+                "IT" | "HE" | "SHE" | "THEY" | "WE"
+            );
+        if !s.is_empty() && !pronoun {
+            return s;
         }
+        let up = match (self.rel(i), self.toks[i].head) {
+            ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
+            ("ccomp", Some(h)) if pronoun => self.subjects(h, depth + 1),
+            _ => Vec::new(),
+        };
+        if up.is_empty() { s } else { up }
     }
 
     fn elem_matches(&self, d: &VerbDict, e: &Elem, i: usize, pre: bool) -> Option<Vec<usize>> {
@@ -372,6 +428,20 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
             Some((_, p, args)) => (&p.code, format!("pattern:{}", p.line), args.clone()),
             None => (&entry.code, format!("verb:{}", entry.line), Vec::new()),
         };
+        let marked = |prep: &Option<String>| -> Vec<String> {
+            prep.as_deref()
+                .map(|p| {
+                    s.pp_args(i, p)
+                        .into_iter()
+                        .flat_map(|a| s.codes(a))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (marked_target, marked_source) = match &best {
+            Some((_, p, _)) => (marked(&p.target_prep), marked(&p.source_prep)),
+            None => (Vec::new(), Vec::new()),
+        };
         if code.is_null() {
             continue;
         }
@@ -394,6 +464,13 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
             let obj: Vec<String> = s.objects(i).into_iter().flat_map(|a| s.codes(a)).collect();
             (subj, obj)
         };
+        let mut sources = sources;
+        if !marked_source.is_empty() {
+            sources = marked_source;
+        }
+        if !marked_target.is_empty() {
+            targets = marked_target;
+        }
         if targets.is_empty() {
             // The pattern's prepositional phrase, else the first argument naming an actor.
             targets = pp.iter().flat_map(|&a| s.codes(a)).collect();
@@ -412,6 +489,12 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
                     }
                 }
             }
+        }
+        // A compound subject with no target acts on itself: "X and Y agree that …" codes
+        // X → Y and Y → X.
+        let reciprocal = targets.is_empty() && sources.len() >= 2;
+        if reciprocal {
+            targets = sources.clone();
         }
         for src in &sources {
             for tgt in &targets {

@@ -157,6 +157,19 @@ pub struct VerbPattern {
     pub code: Code,
     /// Line in the dictionary file, reported as the rule that fired.
     pub line: usize,
+    /// The preposition whose phrase holds the target (`(WITH +)`) or the source (`(BY $)`).
+    pub target_prep: Option<String>,
+    pub source_prep: Option<String>,
+}
+
+/// The preposition of the first `(PREP … mark …)` item of `half` holding `mark`.
+fn marked_prep(half: &str, mark: &str) -> Option<String> {
+    items(half).into_iter().find_map(|it| {
+        let inner = it.strip_prefix('(')?.trim_end_matches(')');
+        let mut ws = inner.split_whitespace();
+        let prep = ws.next()?;
+        ws.any(|w| w == mark).then(|| prep.to_uppercase())
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -372,6 +385,8 @@ impl VerbDict {
                     post: elems(post),
                     code: Code::parse(code),
                     line: n,
+                    target_prep: marked_prep(post, "+").or_else(|| marked_prep(pre, "+")),
+                    source_prep: marked_prep(post, "$").or_else(|| marked_prep(pre, "$")),
                 });
             } else if t.starts_with('~') {
                 // Transformations ("~ a (a b X) SAY = a b 138") are not used yet.
@@ -558,7 +573,9 @@ impl ActorDict {
                 let Some(code) = code else { continue };
                 let mut parts = code.split_whitespace();
                 let Some(c) = parts.next() else { continue };
-                let restr = parts.next().unwrap_or("");
+                // Restrictions may be spaced: "HOB < 950601", "X 19950601 - 19990815".
+                let restr: String = parts.collect();
+                let restr = restr.as_str();
                 let dc = if let Some(x) = restr.strip_prefix('<') {
                     DatedCode {
                         code: c.into(),
@@ -773,7 +790,7 @@ mod tests {
     #[test]
     fn actors_dates_and_stems() {
         let a = ActorDict::parse(
-            "ARNOR_ [ARN]\nARGENTIN [ARG]\nJOHN_SMITH_ ; note\n\t[ABCGOV 950101-991231]\n\t[ABCELI]\n",
+            "ARNOR_ [ARN]\nARGENTIN [ARG]\nJOHN_SMITH_ ; note\n\t[ABCGOV 950101-991231]\n\t[ABCELI]\nSAM\n+SAMWISE\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n",
         )
         .unwrap();
         assert_eq!(a.lookup(&["ARNOR"], None), Some((1, Some("ARN".into()))));
@@ -789,6 +806,14 @@ mod tests {
         assert_eq!(
             a.lookup(&["JOHN", "SMITH"], Some(20010101)),
             Some((2, Some("ABCELI".into())))
+        );
+        assert_eq!(
+            a.lookup(&["SAMWISE"], Some(19900101)),
+            Some((1, Some("HOB".into())))
+        );
+        assert_eq!(
+            a.lookup(&["SAMWISE"], Some(19960101)),
+            Some((1, Some("HOBGOV".into())))
         );
     }
 
