@@ -763,3 +763,230 @@ pub fn events(a: &EventsArgs<'_>) -> Result<()> {
     }
     Ok(())
 }
+
+pub struct PloverArgs<'a> {
+    pub gold: &'a Path,
+    pub map: Option<&'a Path>,
+    pub verbs: Option<&'a Path>,
+    pub actors: &'a [PathBuf],
+    pub agents: Option<&'a Path>,
+    pub json: bool,
+    pub misses: usize,
+    pub min_type: Option<f64>,
+}
+
+/// CAMEO code → PLOVER type, from the PLOVER project's `CAMEO2PLOVER` table
+/// (`0311: AGREE,  , economic # comment`); a code missing from it takes its root's type.
+fn cameo_to_plover(text: &str) -> std::collections::HashMap<String, String> {
+    let mut m = std::collections::HashMap::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("");
+        let Some((code, rest)) = line.split_once(':') else {
+            continue;
+        };
+        let code = code.trim();
+        if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let kind = rest.split(',').next().unwrap_or("").trim();
+        if !kind.is_empty() {
+            m.insert(code.to_string(), kind.to_uppercase());
+        }
+    }
+    m
+}
+
+fn plover_of(map: &std::collections::HashMap<String, String>, code: &str) -> Option<String> {
+    map.get(code)
+        .or_else(|| map.get(code.get(..3).unwrap_or(code)))
+        .or_else(|| map.get(code.get(..2).unwrap_or(code)))
+        .cloned()
+}
+
+#[derive(Default)]
+struct PloverScore {
+    records: usize,
+    first_right: usize,
+    any_right: usize,
+    coded: usize,
+}
+
+impl PloverScore {
+    fn add(&mut self, gold: &str, predicted: &[String]) -> bool {
+        self.records += 1;
+        self.coded += !predicted.is_empty() as usize;
+        let first = predicted.first().is_some_and(|p| p == gold);
+        self.first_right += first as usize;
+        self.any_right += predicted.iter().any(|p| p == gold) as usize;
+        first
+    }
+    fn pc(&self, x: usize) -> f64 {
+        100.0 * x as f64 / self.records.max(1) as f64
+    }
+}
+
+pub fn plover(a: &PloverArgs<'_>) -> Result<()> {
+    use veille_events::petrarch::{self, PetrarchDicts};
+    let text = std::fs::read_to_string(a.gold)
+        .with_context(|| format!("{}: cannot read", a.gold.display()))?;
+    let records: Vec<serde_json::Value> = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a JSON array of records", a.gold.display()))?;
+    let map = match a.map {
+        Some(p) => cameo_to_plover(
+            &std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?,
+        ),
+        None => Default::default(),
+    };
+    let petr = match a.verbs {
+        Some(v) => {
+            if map.is_empty() {
+                bail!(
+                    "--verbs needs --map CAMEO2PLOVER-2021.txt to turn CAMEO codes into PLOVER types"
+                );
+            }
+            let read = |p: &Path| {
+                std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))
+            };
+            let mut actors_text = String::new();
+            for p in a.actors {
+                actors_text.push_str(&read(p)?);
+                actors_text.push('\n');
+            }
+            Some(PetrarchDicts {
+                verbs: petrarch::VerbDict::parse(&read(v)?)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", v.display()))?,
+                actors: petrarch::ActorDict::parse(&actors_text)
+                    .map_err(|e| anyhow::anyhow!("actor dictionaries: {e}"))?,
+                agents: match a.agents {
+                    Some(g) => petrarch::AgentDict::parse(&read(g)?)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", g.display()))?,
+                    None => Default::default(),
+                },
+            })
+        }
+        None => None,
+    };
+    let pipeline = veille::Pipeline::new().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (mut ours, mut theirs) = (PloverScore::default(), PloverScore::default());
+    let mut by_type: std::collections::BTreeMap<String, (PloverScore, PloverScore)> =
+        Default::default();
+    let mut shown = 0;
+    for r in &records {
+        let (Some(gold), Some(sentence)) = (r["event"].as_str(), r["text"].as_str()) else {
+            continue;
+        };
+        if gold == "DOCUMENT" {
+            continue;
+        }
+        // The records are coded in PLOVER 0.5b1; veille and the CAMEO2PLOVER table use the
+        // 2021 names, which merged or renamed four types.
+        let gold = match gold {
+            "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+            "DEMAND" => "REQUEST",
+            "FIGHT" => "ASSAULT",
+            g => g,
+        };
+        let article = veille_core::Article {
+            id: String::new(),
+            source: "plover-gsr".into(),
+            url: None,
+            title: None,
+            date: None,
+            date_source: None,
+            declared_lang: None,
+            lang: Some(Lang::En),
+            text: sentence.to_string(),
+        };
+        let doc = pipeline.process(&article);
+        let mut events: Vec<&veille_core::EventMention> = doc.events.iter().collect();
+        events.sort_by_key(|e| e.evidence.first().map_or(0, |s| s.start));
+        let predicted: Vec<String> = events
+            .iter()
+            .map(|e| e.plover.kind.clone())
+            .filter(|k| k != "NONE")
+            .collect();
+        let entry = by_type.entry(gold.to_string()).or_default();
+        entry.0.add(gold, &predicted);
+        let ok = ours.add(gold, &predicted);
+        if let Some(d) = &petr {
+            let mut codings = Vec::new();
+            for s in doc_sentences(&doc) {
+                codings.extend(petrarch::code_sentence(d, &s, None));
+            }
+            codings.sort_by_key(|c| c.verb);
+            let p: Vec<String> = codings
+                .iter()
+                .filter_map(|c| plover_of(&map, &c.code))
+                .filter(|k| k != "NONE" && !k.is_empty())
+                .collect();
+            entry.1.add(gold, &p);
+            theirs.add(gold, &p);
+        }
+        if !ok && shown < a.misses {
+            shown += 1;
+            eprintln!("{gold}: {sentence}\n    veille: {predicted:?}");
+        }
+    }
+    if a.json {
+        outln!(
+            "{}",
+            json!({"task": "plover", "records": ours.records,
+                   "plover_type_first": round2(ours.pc(ours.first_right)),
+                   "plover_type_any": round2(ours.pc(ours.any_right)),
+                   "coded": round2(ours.pc(ours.coded)),
+                   "petrarch_type_first": petr.as_ref().map(|_| round2(theirs.pc(theirs.first_right)))})
+        );
+    } else {
+        outln!(
+            "veille eval plover · {} · PLOVER type (2021 names) of the first event coded per sentence",
+            a.gold.display()
+        );
+        let cols = if petr.is_some() {
+            " | petrarch dicts: first  any  coded"
+        } else {
+            ""
+        };
+        outln!(
+            "{:<12} {:>7} {:>7} {:>6} {:>6}{cols}",
+            "type",
+            "records",
+            "first%",
+            "any%",
+            "coded%"
+        );
+        let row = |name: &str, o: &PloverScore, t: &PloverScore| {
+            let extra = if petr.is_some() {
+                format!(
+                    " |                {:>6.1} {:>5.1} {:>5.1}",
+                    t.pc(t.first_right),
+                    t.pc(t.any_right),
+                    t.pc(t.coded)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{:<12} {:>7} {:>7.1} {:>6.1} {:>6.1}{extra}",
+                name,
+                o.records,
+                o.pc(o.first_right),
+                o.pc(o.any_right),
+                o.pc(o.coded)
+            )
+        };
+        for (k, (o, t)) in &by_type {
+            outln!("{}", row(k, o, t));
+        }
+        outln!("{}", row("all", &ours, &theirs));
+        outln!("(target: ≥ 80 % PLOVER type accuracy; a sentence with no event counts as wrong)\n");
+    }
+    if let Some(min) = a.min_type
+        && ours.pc(ours.first_right) < min
+    {
+        bail!(
+            "PLOVER type accuracy {:.1} % is below the threshold {min:.1}",
+            ours.pc(ours.first_right)
+        );
+    }
+    Ok(())
+}

@@ -293,6 +293,32 @@ enum EvalCommand {
         #[arg(long)]
         min_correct: Option<f64>,
     },
+    /// PLOVER gold-standard records (CAMEO manual examples, English): PLOVER type accuracy of
+    /// the first event coded in each sentence, by veille's coder and, with `--verbs`, by the
+    /// PETRARCH coder over veille's parse with the dictionaries given.
+    Plover {
+        /// PLOVER_GSR_CAMEO.json (a JSON array of records).
+        #[arg(long)]
+        gold: PathBuf,
+        /// CAMEO2PLOVER-2021.txt, to map the PETRARCH coder's CAMEO codes to PLOVER types.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// PETRARCH verb dictionary (e.g. petrarch2's CAMEO.2.0.txt).
+        #[arg(long)]
+        verbs: Option<PathBuf>,
+        /// PETRARCH actor dictionaries (several allowed).
+        #[arg(long, num_args = 1..)]
+        actors: Vec<PathBuf>,
+        #[arg(long)]
+        agents: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
+        /// Fail (exit 1) when veille's PLOVER type accuracy is below this.
+        #[arg(long)]
+        min_type: Option<f64>,
+    },
     Geo {
         /// The geoparsing-gold folder.
         #[arg(long)]
@@ -546,6 +572,25 @@ fn main() -> std::process::ExitCode {
             json,
             misses,
             min_correct,
+        }),
+        Command::Eval(EvalCommand::Plover {
+            gold,
+            map,
+            verbs,
+            actors,
+            agents,
+            json,
+            misses,
+            min_type,
+        }) => eval::plover(&eval::PloverArgs {
+            gold: &gold,
+            map: map.as_deref(),
+            verbs: verbs.as_deref(),
+            actors: &actors,
+            agents: agents.as_deref(),
+            json,
+            misses,
+            min_type,
         }),
         Command::Eval(EvalCommand::Geo {
             gold,

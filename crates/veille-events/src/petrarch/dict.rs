@@ -220,9 +220,9 @@ fn verb_forms(base: &str) -> Vec<String> {
     } else {
         v.push(format!("{b}S"));
     }
-    if b.ends_with('E') {
+    if let Some(stem) = b.strip_suffix('E') {
         v.push(format!("{b}D"));
-        v.push(format!("{}ING", &b[..b.len() - 1]));
+        v.push(format!("{stem}ING"));
     } else {
         if !consonant_y {
             v.push(format!("{b}ED"));
