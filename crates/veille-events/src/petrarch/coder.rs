@@ -269,11 +269,13 @@ impl<'a> Sent<'a> {
 
     /// Does the phrase `p` match the phrase headed by `h` (head word, modifiers inside)?
     fn phrase_at(&self, d: &VerbDict, p: &PPhrase, h: usize) -> bool {
-        if !self.word_is(d, p.head(), h) {
-            return false;
-        }
         let mut ts = Vec::new();
         self.np(h, &mut ts);
+        if !self.word_is(d, p.head(), h) {
+            // A one-word pattern also matches a modifier of the phrase, as TABARI's patterns
+            // did ("fired two artillery shells" for "* ARTILLERY").
+            return p.words.len() == 1 && ts.iter().any(|&t| self.word_is(d, p.head(), t));
+        }
         p.words[..p.words.len() - 1]
             .iter()
             .all(|w| ts.iter().any(|&t| t != h && self.word_is(d, w, t)))
@@ -343,6 +345,11 @@ impl<'a> Sent<'a> {
                 let cands = if pre {
                     let mut s = self.subjects(i, 0);
                     s.extend(self.kids(i, "nsubj:pass"));
+                    // Words before the verb that depend on it: auxiliaries and adverbs
+                    // ("- HAVE * BAN", "- SAID WOULD NOT *").
+                    s.extend(self.children[i].iter().copied().filter(|&c| {
+                        c < i && matches!(self.rel(c), "aux" | "aux:pass" | "advmod")
+                    }));
                     s
                 } else {
                     self.objects(i)

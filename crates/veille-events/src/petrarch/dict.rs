@@ -86,9 +86,13 @@ fn clean_lines(text: &str) -> Vec<(usize, String)> {
 
 /// The code between `[` and `]` in `s`, and `s` before the bracket.
 fn split_code(s: &str) -> (&str, Option<&str>) {
-    match (s.find('['), s.rfind(']')) {
-        (Some(a), Some(b)) if b > a => (s[..a].trim(), Some(s[a + 1..b].trim())),
-        _ => (s.trim(), None),
+    // Only the first code counts: some block headers carry a second one ("[120]  [031:031]").
+    match s.find('[') {
+        Some(a) => match s[a..].find(']') {
+            Some(b) => (s[..a].trim(), Some(s[a + 1..a + b].trim())),
+            None => (s.trim(), None),
+        },
+        None => (s.trim(), None),
     }
 }
 
