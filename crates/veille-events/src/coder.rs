@@ -784,6 +784,15 @@ impl Coder {
                 tags.push("place_country");
             }
         }
+        // Being in or going to one's own country is no visit ("le ministre marocain est à
+        // Rabat"): a visit dyad crosses a border.
+        if place_target
+            && matches!(cameo.code.as_str(), "042" | "043")
+            && s_country.is_some()
+            && s_country == t_country
+        {
+            return None;
+        }
         let trigger_start = ctx
             .units
             .get(tm.anchor())

@@ -267,8 +267,14 @@ fn visits_need_a_destination() {
     assert_eq!(summary(&ev), ["042 ETHGOV→KEN", "042 ETHGOV→SOM"]);
     let (_, ev) = en("Kenya's foreign minister visited Rwanda last week.");
     assert_eq!(summary(&ev), ["042 KENGOV→RWA"]);
-    // Being somewhere is no visit, nor is a visit to nowhere in particular.
-    assert!(fr("Le président gabonais était au Maroc.").1.is_empty());
+    // A foreign official's presence in a country is a visit there; being at home is not,
+    // nor is a visit to nowhere in particular.
+    let (_, ev) = fr("Le président gabonais était au Maroc.");
+    assert_eq!(summary(&ev), ["042 GABGOV→MAR"]);
+    let (_, ev) = en("The Kenyan foreign minister was in Rwanda on Monday.");
+    assert_eq!(summary(&ev), ["042 KENGOV→RWA"]);
+    assert!(fr("Le ministre marocain est à Rabat.").1.is_empty());
+    assert!(fr("La Tunisie est en crise depuis des mois.").1.is_empty());
     assert!(
         fr("Cette visite américaine intervient dans un contexte tendu.")
             .1
