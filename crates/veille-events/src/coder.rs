@@ -140,9 +140,132 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
     let mut state = DocState::default();
     let mut events = Vec::new();
     for sent in &doc.sentences {
+        let first = events.len();
         cfg.code_sentence(doc, sent, langs, &mut state, &mut events);
+        let copies = cfg.comparison_copies(doc, sent.span, &events[first..]);
+        events.extend(copies);
     }
     dedup_in_article(events)
+}
+
+/// Markers of a fronted segment saying the same thing happened elsewhere ("Comme en Tunisie
+/// mercredi, …"); "contrairement à"/"unlike" say the opposite and are not here.
+const SAME_AS: &[&str] = &[
+    "comme",
+    "tout comme",
+    "à l'instar",
+    "à l’instar",
+    "like",
+    "just as",
+    "as in",
+    "as on",
+];
+
+impl Coder {
+    /// "Comme en Tunisie mercredi 30 septembre, X a signé à Rabat un accord avec le ministre
+    /// marocain": the fronted comparison reports the same act at another place and time. Each
+    /// event of the main clause is copied there: placed at the comparison's country, dated by
+    /// its time expression, and a target that was the host country becomes that country.
+    fn comparison_copies(
+        &self,
+        doc: &Doc,
+        sentence: Span,
+        events: &[EventMention],
+    ) -> Vec<EventMention> {
+        let text = &doc.text;
+        let Some(s) = text.get(sentence.range()) else {
+            return Vec::new();
+        };
+        let lead = s.trim_start();
+        let lower = lead.to_lowercase();
+        if !SAME_AS.iter().any(|m| {
+            lower.starts_with(m)
+                && lower[m.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_alphanumeric())
+        }) {
+            return Vec::new();
+        }
+        let Some(comma) = s.find(',') else {
+            return Vec::new();
+        };
+        let seg = Span::new(sentence.start as usize, sentence.start as usize + comma);
+        let Some(place) = doc
+            .places
+            .iter()
+            .find(|p| seg.contains(p.span) && p.country_code.is_some() && !p.metonym && !p.demonym)
+        else {
+            return Vec::new();
+        };
+        let Some(country) = place
+            .country_code
+            .as_deref()
+            .and_then(|cc| self.dicts.countries.iter().find(|c| c.iso2 == cc))
+        else {
+            return Vec::new();
+        };
+        let when = doc.times.iter().find(|t| {
+            seg.contains(t.span)
+                && matches!(t.kind, veille_core::TimexType::Date)
+                && t.value.len() >= 4
+                && t.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        });
+        let mut out = Vec::new();
+        for e in events {
+            // Only acts of the main clause, after the comparison.
+            if e.evidence.is_empty() || e.evidence.iter().any(|sp| sp.start < seg.end) {
+                continue;
+            }
+            let host = e.place.as_ref().and_then(|p| p.country_code.clone());
+            let mut c = e.clone();
+            // The main clause's place is not evidence of the other occasion.
+            if let Some(p) = &e.place {
+                c.evidence.retain(|sp| *sp != p.span);
+            }
+            if let Some(t) = c.target.as_mut()
+                && t.country.is_some()
+                && host.as_deref().is_some_and(|h| {
+                    self.dicts
+                        .countries
+                        .iter()
+                        .any(|k| k.iso2 == h && Some(&k.iso3) == t.country.as_ref())
+                })
+            {
+                let old = t.span;
+                c.evidence.retain(|sp| *sp != old);
+                t.country = Some(country.iso3.clone());
+                t.code = country.iso3.clone();
+                t.roles.clear();
+                t.text = doc.span_text(place.span).to_string();
+                t.span = place.span;
+            }
+            c.place = Some(place.clone());
+            c.evidence.push(place.span);
+            match when {
+                Some(t) => {
+                    c.date = veille_core::EventDate {
+                        value: Some(t.value.clone()),
+                        precision: crate::dating::precision(t).to_string(),
+                        from: "text".to_string(),
+                    };
+                    c.evidence.push(t.span);
+                }
+                None => {
+                    c.date = veille_core::EventDate {
+                        value: None,
+                        precision: "none".to_string(),
+                        from: "none".to_string(),
+                    };
+                }
+            }
+            c.evidence.sort_by_key(|sp| sp.start);
+            c.evidence.dedup();
+            c.rule = format!("{}+comparison", e.rule);
+            out.push(c);
+        }
+        out
+    }
 }
 
 /// CAMEO codes whose two parties act together, so `A–B` and `B–A` are one fact.

@@ -115,3 +115,48 @@ fn json_contract_has_the_v1_fields() {
         assert!(e.get(key).is_some(), "event missing {key}");
     }
 }
+
+#[test]
+fn a_fronted_comparison_reports_the_same_act_elsewhere() {
+    let text = "Comme au Sénégal lundi 6 mai, la ministre française a signé à Bamako un accord \
+                de défense avec le ministre malien.";
+    let mut article = Article::new("t.txt", text.to_string());
+    article.lang = Some(Lang::Fr);
+    article.date = Some("2024-05-10".parse::<Date>().expect("date"));
+    let doc = Pipeline::new().expect("pipeline").process(&article);
+    validate_doc(&doc, text).expect("doc invariants");
+    let got: Vec<(String, Option<String>, Option<String>, String)> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo == "057")
+        .map(|e| {
+            (
+                e.target.as_ref().map_or(String::new(), |t| t.code.clone()),
+                e.date.value.clone(),
+                e.place.as_ref().and_then(|p| p.country_code.clone()),
+                e.rule.clone(),
+            )
+        })
+        .collect();
+    // The main clause: in Mali, on the article date; the comparison: in Senegal on 6 May.
+    assert!(
+        got.iter().any(|g| g.0 == "MLIGOV"
+            && g.1.as_deref() == Some("2024-05-10")
+            && g.2.as_deref() == Some("ML")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|g| g.0 == "SEN"
+            && g.1.as_deref() == Some("2024-05-06")
+            && g.2.as_deref() == Some("SN")
+            && g.3.ends_with("+comparison")),
+        "{got:?}"
+    );
+    // "Contrairement à" says the opposite: no copy.
+    let text = "Contrairement au Sénégal lundi, la ministre française a signé à Bamako un accord \
+                de défense avec le ministre malien.";
+    let mut article = Article::new("t.txt", text.to_string());
+    article.lang = Some(Lang::Fr);
+    let doc = Pipeline::new().expect("pipeline").process(&article);
+    assert!(doc.events.iter().all(|e| !e.rule.ends_with("+comparison")));
+}
