@@ -240,8 +240,17 @@ pub fn parse_gaztag_corpus(xml: &str, country_ids: &HashMap<u32, String>) -> (Ve
     (docs, misaligned)
 }
 
-/// Parses GeoWebNews (`GWN.xml`): mentions with coordinates.
-pub fn parse_gwn(xml: &str) -> (Vec<GoldDoc>, usize) {
+/// The XML fields of a corpus whose mentions carry coordinates and character offsets.
+struct CoordFields {
+    mention: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+    name: &'static str,
+    geonameid: Option<&'static str>,
+}
+
+/// Parses a corpus of `<article><text>` with coordinate mentions (GeoWebNews, GeoVirus).
+fn parse_coord_mentions(xml: &str, f: &CoordFields) -> (Vec<GoldDoc>, usize) {
     let mut docs = Vec::new();
     let mut misaligned = 0;
     for art in blocks(xml, "article") {
@@ -249,14 +258,14 @@ pub fn parse_gwn(xml: &str) -> (Vec<GoldDoc>, usize) {
             continue;
         };
         let mut toponyms = Vec::new();
-        for t in blocks(art, "toponym") {
+        for t in blocks(art, f.mention) {
             let (Some(lat), Some(lon)) = (
-                field(t, "latitude").and_then(|v| v.trim().parse().ok()),
-                field(t, "longitude").and_then(|v| v.trim().parse().ok()),
+                field(t, f.lat).and_then(|v| v.trim().parse().ok()),
+                field(t, f.lon).and_then(|v| v.trim().parse().ok()),
             ) else {
                 continue;
             };
-            let phrase = field(t, "extractedName").unwrap_or_default();
+            let phrase = field(t, f.name).unwrap_or_default();
             let (Some(s), Some(e)) = (
                 field(t, "start").and_then(|v| v.trim().parse().ok()),
                 field(t, "end").and_then(|v| v.trim().parse().ok()),
@@ -269,7 +278,10 @@ pub fn parse_gwn(xml: &str) -> (Vec<GoldDoc>, usize) {
             toponyms.push(GoldToponym {
                 span,
                 phrase,
-                geonameid: field(t, "geonamesID").and_then(|v| v.trim().parse().ok()),
+                geonameid: f
+                    .geonameid
+                    .and_then(|k| field(t, k))
+                    .and_then(|v| v.trim().parse().ok()),
                 country: None,
                 lat,
                 lon,
@@ -280,44 +292,32 @@ pub fn parse_gwn(xml: &str) -> (Vec<GoldDoc>, usize) {
     (docs, misaligned)
 }
 
+/// Parses GeoWebNews (`GWN.xml`): mentions with coordinates.
+pub fn parse_gwn(xml: &str) -> (Vec<GoldDoc>, usize) {
+    parse_coord_mentions(
+        xml,
+        &CoordFields {
+            mention: "toponym",
+            lat: "latitude",
+            lon: "longitude",
+            name: "extractedName",
+            geonameid: Some("geonamesID"),
+        },
+    )
+}
+
 /// Parses GeoVirus (`<location>` with `<name>`, offsets and coordinates).
 pub fn parse_geovirus(xml: &str) -> (Vec<GoldDoc>, usize) {
-    let mut docs = Vec::new();
-    let mut misaligned = 0;
-    for art in blocks(xml, "article") {
-        let Some(text) = field(art, "text") else {
-            continue;
-        };
-        let mut toponyms = Vec::new();
-        for t in blocks(art, "location") {
-            let (Some(lat), Some(lon)) = (
-                field(t, "lat").and_then(|v| v.trim().parse().ok()),
-                field(t, "lon").and_then(|v| v.trim().parse().ok()),
-            ) else {
-                continue;
-            };
-            let phrase = field(t, "name").unwrap_or_default();
-            let (Some(s), Some(e)) = (
-                field(t, "start").and_then(|v| v.trim().parse().ok()),
-                field(t, "end").and_then(|v| v.trim().parse().ok()),
-            ) else {
-                continue;
-            };
-            let (span, moved) = align(&text, s, e, &phrase);
-            misaligned += moved as usize;
-            let Some(span) = span else { continue };
-            toponyms.push(GoldToponym {
-                span,
-                phrase,
-                geonameid: None,
-                country: None,
-                lat,
-                lon,
-            });
-        }
-        docs.push(GoldDoc { text, toponyms });
-    }
-    (docs, misaligned)
+    parse_coord_mentions(
+        xml,
+        &CoordFields {
+            mention: "location",
+            lat: "lat",
+            lon: "lon",
+            name: "name",
+            geonameid: None,
+        },
+    )
 }
 
 /// Grid of city records for the reverse look-up of gold countries.

@@ -155,8 +155,7 @@ impl<'a> Sent<'a> {
         rel(&self.toks[i], head_upos)
     }
 
-    fn kids(&self, i: usize, r: &str) -> impl Iterator<Item = usize> + '_ {
-        let r = r.to_string();
+    fn kids(&self, i: usize, r: &'static str) -> impl Iterator<Item = usize> + '_ {
         self.children[i]
             .iter()
             .copied()
