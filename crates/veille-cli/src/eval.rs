@@ -12,7 +12,8 @@ use anyhow::{Context, Result, bail};
 use serde_json::json;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use veille_core::Lang;
+use std::time::Instant;
+use veille_core::{Article, Lang};
 
 /// Peer figures named in the issues, measured on this machine with the same raw texts:
 /// (treebank file prefix, peer, TOK F1, SENT F1).
@@ -600,31 +601,11 @@ fn petrarch_dict<T>(
 
 /// The words of `doc`'s sentences as coder tokens, from veille's own parse.
 fn doc_sentences(doc: &veille_core::Doc) -> Vec<Vec<veille_events::petrarch::Tok>> {
-    let mut out = Vec::new();
-    for s in &doc.sentences {
-        let toks = s.tokens();
-        let idx: Vec<usize> = (0..doc.words.len())
-            .filter(|&w| toks.contains(&(doc.words[w].token as usize)))
-            .collect();
-        let Some(&first) = idx.first() else { continue };
-        out.push(
-            idx.iter()
-                .map(|&w| {
-                    let a = doc.analyses.get(w);
-                    veille_events::petrarch::Tok {
-                        form: doc.words[w].form(&doc.text).to_string(),
-                        lemma: a.map_or_else(String::new, |a| a.lemma.clone()),
-                        upos: a.map_or_else(String::new, |a| a.upos.as_str().to_string()),
-                        head: a
-                            .and_then(|a| a.head)
-                            .map(|h| (h as usize).saturating_sub(first)),
-                        deprel: a.map_or_else(String::new, |a| a.deprel.clone()),
-                    }
-                })
-                .collect(),
-        );
-    }
-    out
+    doc.sentences
+        .iter()
+        .map(|s| veille_events::sentence_toks(doc, s).0)
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 pub fn events(a: &EventsArgs<'_>) -> Result<()> {
@@ -986,6 +967,146 @@ pub fn plover(a: &PloverArgs<'_>) -> Result<()> {
         bail!(
             "PLOVER type accuracy {:.1} % is below the threshold {min:.1}",
             ours.pc(ours.first_right)
+        );
+    }
+    Ok(())
+}
+
+/// The (CAMEO root, source country, target country) set of one coded sentence; an actor
+/// without a country counts as "-". `with_statements: false` leaves out CAMEO 01 (statements),
+/// which speech verbs make frequent and which say little about who did what to whom.
+fn dyad_roots(doc: &veille_core::Doc, with_statements: bool) -> std::collections::BTreeSet<String> {
+    doc.events
+        .iter()
+        .filter(|e| with_statements || e.root != "01")
+        .map(|e| {
+            let c = |a: Option<&veille_core::Actor>| {
+                a.and_then(|a| a.country.clone())
+                    .unwrap_or_else(|| "-".into())
+            };
+            format!("{} {}→{}", e.root, c(Some(&e.source)), c(e.target.as_ref()))
+        })
+        .collect()
+}
+
+#[derive(Default, Clone, Copy)]
+struct Agree {
+    either: usize,
+    both: usize,
+    same: usize,
+}
+
+impl Agree {
+    fn pc(&self) -> f64 {
+        if self.either == 0 {
+            0.0
+        } else {
+            100.0 * self.same as f64 / self.either as f64
+        }
+    }
+}
+
+pub fn agreement(en: &Path, fr: &Path, json: bool, misses: usize, min: Option<f64>) -> Result<()> {
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))
+    };
+    let (en_text, fr_text) = (read(en)?, read(fr)?);
+    let en_lines: Vec<&str> = en_text.lines().collect();
+    let fr_lines: Vec<&str> = fr_text.lines().collect();
+    if en_lines.len() != fr_lines.len() {
+        bail!(
+            "{} has {} lines and {} has {}: the files must be line-aligned",
+            en.display(),
+            en_lines.len(),
+            fr.display(),
+            fr_lines.len()
+        );
+    }
+    let pipeline = veille::Pipeline::new().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let article = |text: &str, lang: Lang| Article {
+        id: String::new(),
+        source: "ntrex".into(),
+        url: None,
+        title: None,
+        date: None,
+        date_source: None,
+        declared_lang: None,
+        lang: Some(lang),
+        text: text.to_string(),
+    };
+    let (mut all, mut acts) = (Agree::default(), Agree::default());
+    let (mut en_coded, mut fr_coded) = (0usize, 0usize);
+    let mut shown = 0;
+    let t0 = Instant::now();
+    for (e, f) in en_lines.iter().zip(&fr_lines) {
+        let de = pipeline.process(&article(e, Lang::En));
+        let df = pipeline.process(&article(f, Lang::Fr));
+        en_coded += usize::from(!de.events.is_empty());
+        fr_coded += usize::from(!df.events.is_empty());
+        for (score, with) in [(&mut all, true), (&mut acts, false)] {
+            let (a, b) = (dyad_roots(&de, with), dyad_roots(&df, with));
+            if a.is_empty() && b.is_empty() {
+                continue;
+            }
+            score.either += 1;
+            score.both += usize::from(!a.is_empty() && !b.is_empty());
+            score.same += usize::from(a == b);
+            if with && a != b && shown < misses {
+                shown += 1;
+                eprintln!("EN {e}\n   {a:?}\nFR {f}\n   {b:?}\n");
+            }
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    if json {
+        outln!(
+            "{}",
+            json!({"task": "agreement", "pairs": en_lines.len(),
+                   "en_coded": en_coded, "fr_coded": fr_coded,
+                   "either": all.either, "both": all.both, "same": all.same,
+                   "agreement": round2(all.pc()),
+                   "agreement_without_statements": round2(acts.pc()),
+                   "seconds": round2(secs)})
+        );
+    } else {
+        outln!(
+            "veille eval agreement · {} ↔ {} · {} sentence pairs",
+            en.display(),
+            fr.display(),
+            en_lines.len()
+        );
+        outln!(
+            "coded: English {en_coded}, French {fr_coded} sentences ({:.1} s)",
+            secs
+        );
+        outln!(
+            "{:<26} {:>7} {:>6} {:>6} {:>7}",
+            "events",
+            "either",
+            "both",
+            "same",
+            "agree%"
+        );
+        for (name, s) in [("all", all), ("without statements (01)", acts)] {
+            outln!(
+                "{:<26} {:>7} {:>6} {:>6} {:>7.1}",
+                name,
+                s.either,
+                s.both,
+                s.same,
+                s.pc()
+            );
+        }
+        outln!(
+            "(target: ≥ 70 % of the sentences either side codes give the same (root, source country, target country) set)\n"
+        );
+    }
+    if let Some(min) = min
+        && all.pc() < min
+    {
+        bail!(
+            "French–English agreement {:.1} % is below the threshold {min:.1}",
+            all.pc()
         );
     }
     Ok(())

@@ -319,6 +319,25 @@ enum EvalCommand {
         #[arg(long)]
         min_type: Option<f64>,
     },
+    /// French–English agreement on parallel news sentences (NTREX-128: English originals and
+    /// French translations, one sentence per line): on the lines where either side codes an
+    /// event, the share whose sets of (CAMEO root, source country, target country) are equal.
+    Agreement {
+        /// The English side (newstest2019-src.eng.txt).
+        #[arg(long)]
+        en: PathBuf,
+        /// The French side, line-aligned (newstest2019-ref.fra.txt).
+        #[arg(long)]
+        fr: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Print up to N lines where the two sides disagree.
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
+        /// Fail (exit 1) when the agreement is below this.
+        #[arg(long)]
+        min_agree: Option<f64>,
+    },
     Geo {
         /// The geoparsing-gold folder.
         #[arg(long)]
@@ -592,6 +611,13 @@ fn main() -> std::process::ExitCode {
             misses,
             min_type,
         }),
+        Command::Eval(EvalCommand::Agreement {
+            en,
+            fr,
+            json,
+            misses,
+            min_agree,
+        }) => eval::agreement(&en, &fr, json, misses, min_agree),
         Command::Eval(EvalCommand::Geo {
             gold,
             json,

@@ -47,6 +47,13 @@ pub fn quad_class(root: &str) -> u8 {
     }
 }
 
+/// The codes a code inherits from, nearest first: `0214` → `021`, `020`; `057` → `050`.
+fn parents(code: &str) -> impl Iterator<Item = String> + '_ {
+    let three = (code.len() == 4).then(|| code[..3].to_string());
+    let root = format!("{}0", &code[..2]);
+    three.into_iter().chain((root != code).then_some(root))
+}
+
 /// The CAMEO table: `cameo.tsv` joined with `plover.tsv`.
 #[derive(Debug, Clone, Default)]
 pub struct CameoTable {
@@ -78,6 +85,7 @@ impl CameoTable {
             }
         }
         let mut codes = HashMap::new();
+        let mut inherited = Vec::new();
         for (line, cols) in tsv_rows(CAMEO, cameo_tsv, 3)? {
             let code = cols[0];
             if !(3..=4).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_digit()) {
@@ -94,13 +102,23 @@ impl CameoTable {
                     format!("CAMEO root of {code:?} is not 01-20"),
                 ));
             }
-            let goldstein: f32 = cols[1]
-                .parse()
-                .ok()
-                .filter(|g: &f32| (-10.0..=10.0).contains(g))
-                .ok_or_else(|| {
-                    LoadError::invalid(CAMEO, line, format!("bad Goldstein value {:?}", cols[1]))
-                })?;
+            // "=": the parent's value, filled in below once every row is read.
+            let goldstein: f32 = if cols[1] == "=" {
+                inherited.push((code.to_string(), line));
+                f32::NAN
+            } else {
+                cols[1]
+                    .parse()
+                    .ok()
+                    .filter(|g: &f32| (-10.0..=10.0).contains(g))
+                    .ok_or_else(|| {
+                        LoadError::invalid(
+                            CAMEO,
+                            line,
+                            format!("bad Goldstein value {:?}", cols[1]),
+                        )
+                    })?
+            };
             let (plover_type, plover_mode, plover_context) =
                 plover
                     .get(code)
@@ -125,6 +143,22 @@ impl CameoTable {
                     what: "CAMEO code",
                     key: code.to_string(),
                 });
+            }
+        }
+        for (code, line) in inherited {
+            let value = parents(&code)
+                .filter_map(|p| codes.get(&p))
+                .map(|c| c.goldstein)
+                .find(|g| !g.is_nan())
+                .ok_or_else(|| {
+                    LoadError::invalid(
+                        CAMEO,
+                        line,
+                        format!("CAMEO {code} inherits a Goldstein value but no parent has one"),
+                    )
+                })?;
+            if let Some(c) = codes.get_mut(&code) {
+                c.goldstein = value;
             }
         }
         Ok(CameoTable { codes })
@@ -168,6 +202,21 @@ mod tests {
         assert_eq!(t.get("062").unwrap().quad_class(), 2);
         assert_eq!(t.get("010").unwrap().plover_type, "NONE");
         assert_eq!(t.get("190").unwrap().goldstein, -10.0);
+        // Codes without a value of their own take their parent's.
+        assert_eq!(t.get("0214").unwrap().goldstein, 3.0);
+        assert_eq!(t.get("1041").unwrap().goldstein, -5.0);
+        assert_eq!(t.get("0333").unwrap().goldstein, 5.2);
+        assert_eq!(t.get("0333").unwrap().plover_type, "AGREE");
+        assert!(t.len() > 280, "every CAMEO code is listed: {}", t.len());
+    }
+
+    #[test]
+    fn inherited_goldstein_needs_a_parent() {
+        let p = "0211\tNONE\t-\t-\n021\tNONE\t-\t-\n";
+        let e = CameoTable::parse("0211\t=\tx\n021\t=\ty\n", p).unwrap_err();
+        assert!(e.to_string().contains("inherits"), "{e}");
+        let t = CameoTable::parse("0211\t=\tx\n021\t3.4\ty\n", p).unwrap();
+        assert_eq!(t.get("0211").unwrap().goldstein, 3.4);
     }
 
     #[test]

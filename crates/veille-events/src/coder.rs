@@ -145,7 +145,76 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         let copies = cfg.comparison_copies(doc, sent.span, &events[first..]);
         events.extend(copies);
     }
+    if doc.lang == Some(Lang::En) && langs.en {
+        events.extend(cfg.parse_coded(doc, &events));
+    }
+    place_meetings_at_visits(&cfg.dicts, &mut events);
     dedup_in_article(events)
+}
+
+/// A meeting, consultation or negotiation (CAMEO 04x) the text does not place, between a
+/// visitor and people of the country the same article has them visiting that day, happened
+/// there: "X était au Maroc … Le ministre marocain a reçu X" is a meeting in Morocco. The
+/// visit's place joins the evidence and the rule ends in `+visit_place`.
+fn place_meetings_at_visits(dicts: &Dictionaries, events: &mut [EventMention]) {
+    let visits: Vec<(String, String, Option<String>, veille_core::Place)> = events
+        .iter()
+        .filter(|e| e.cameo == "042")
+        .filter_map(|e| {
+            let host = e.target.as_ref()?.country.clone()?;
+            let visitor = e.source.country.clone()?;
+            let place = e.place.clone()?;
+            // Only a visit placed in the host country itself (not a third-country venue).
+            let iso2 = dicts.country(&host).map(|c| c.iso2.as_str());
+            (place.country_code.is_none() || place.country_code.as_deref() == iso2).then_some((
+                visitor,
+                host,
+                e.date.value.clone(),
+                place,
+            ))
+        })
+        .collect();
+    for e in events.iter_mut() {
+        if e.place.is_some() || e.root != "04" || e.cameo == "042" {
+            continue;
+        }
+        let Some(t) = e.target.as_ref() else { continue };
+        let (Some(a), Some(b)) = (e.source.country.as_deref(), t.country.as_deref()) else {
+            continue;
+        };
+        let found = visits.iter().find(|(visitor, host, date, _)| {
+            *date == e.date.value && ((visitor == a && host == b) || (visitor == b && host == a))
+        });
+        if let Some((_, _, _, place)) = found {
+            e.evidence.push(place.span);
+            e.evidence.sort();
+            e.evidence.dedup();
+            e.place = Some(place.clone());
+            e.rule.push_str("+visit_place");
+        }
+    }
+}
+
+impl Coder {
+    /// English: the parse-based coder with the shipped petrarch2 dictionaries, for the verbs
+    /// the pattern coder did not already code (its records, with coreference and role
+    /// handling, win on a shared trigger). The shipped dictionaries are checked by a test, so
+    /// a load failure here can only come from an edited build; it codes nothing then.
+    fn parse_coded(&self, doc: &Doc, pattern_events: &[EventMention]) -> Vec<EventMention> {
+        let Ok(dicts) = crate::petrarch::english() else {
+            return Vec::new();
+        };
+        let is_country = |c: &str| self.dicts.country(c).is_some();
+        crate::parsed::code_parsed(doc, dicts, &self.cameo, "CAMEO.2.0", &is_country)
+            .into_iter()
+            .filter(|(verb, _)| {
+                !pattern_events.iter().any(|p| {
+                    p.sentence.contains(*verb) && p.evidence.iter().any(|s| s.overlaps(*verb))
+                })
+            })
+            .map(|(_, e)| e)
+            .collect()
+    }
 }
 
 /// Markers of a fronted segment saying the same thing happened elsewhere ("Comme en Tunisie
@@ -510,6 +579,50 @@ impl Coder {
             country: iso3,
             roles,
         }
+    }
+
+    /// A place phrase of the trigger's clause that points back at the source's own country
+    /// ("sur son sol", "on its territory"), and a mention of that country in the article to
+    /// stand for it: (the country's place, the phrase's span).
+    fn own_soil(
+        &self,
+        ctx: &Ctx<'_>,
+        iso3: &str,
+        trigger: usize,
+    ) -> Option<(veille_core::Place, Span)> {
+        const OWN_SOIL: &[&str] = &[
+            "sur son sol",
+            "sur son territoire",
+            "sur leur sol",
+            "sur leur territoire",
+            "sur le sol national",
+            "on its soil",
+            "on its territory",
+            "on its own soil",
+            "on its own territory",
+            "on their soil",
+            "on home soil",
+        ];
+        let text = ctx.doc.text.as_str();
+        let seg = crate::dating::segment(text, ctx.sentence, trigger);
+        let clause = text.get(seg.range())?;
+        let lower = clause.to_lowercase();
+        let (at, phrase) = OWN_SOIL
+            .iter()
+            .find_map(|p| lower.find(p).map(|i| (i, *p)))?;
+        // Lowercasing may shift byte offsets in other scripts; only trust an ASCII-stable prefix.
+        if lower.len() != clause.len() {
+            return None;
+        }
+        let iso2 = self.dicts.country(iso3)?.iso2.as_str();
+        let place = ctx.doc.places.iter().find(|p| {
+            p.country_code.as_deref() == Some(iso2)
+                && p.feature.as_deref().is_some_and(|f| f.starts_with("PCL"))
+                && !p.metonym
+                && !p.demonym
+        })?;
+        let start = seg.start as usize + at;
+        Some((place.clone(), Span::new(start, start + phrase.len())))
     }
 
     fn code_sentence(
@@ -938,6 +1051,15 @@ impl Coder {
         if let Some(p) = &place {
             evidence.push(p.span);
             tags.push("place_text");
+        }
+        // "accueille sur son sol un exercice", "on its soil": the source's own country.
+        if place.is_none()
+            && let Some(iso3) = self.iso3(s_country)
+            && let Some((own, span)) = self.own_soil(ctx, &iso3, trigger_start)
+        {
+            place = Some(own);
+            evidence.push(span);
+            tags.push("own_soil");
         }
         if let Some(span) = date_span {
             evidence.push(span);

@@ -1,8 +1,8 @@
 //! Event coding for veille, first cut: who did what to whom, as CAMEO and PLOVER records with
 //! the evidence that supports them, from French and English news text.
 //!
-//! This coder works on words and dictionaries alone (no parse yet): it reads the sentences and
-//! tokens that `veille_nlp::segment` wrote into a [`veille_core::Doc`] and applies
+//! Two coders run. The pattern coder works on words and dictionaries: it reads the sentences
+//! and tokens that `veille_nlp::segment` wrote into a [`veille_core::Doc`] and applies
 //!
 //! - **actor dictionaries** — countries (names with their French article, demonyms in all
 //!   forms, capitals) and role nouns (`ministre`, `army`, `rebelles`…) → CAMEO actor codes such
@@ -14,6 +14,14 @@
 //!
 //! All data ships inside the binary as reviewable text files under `data/` (formats and
 //! sources in the crate's `README.md`).
+//!
+//! For English articles the parse-based coder ([`petrarch`]) then codes, over veille's
+//! dependency parse, every verb of petrarch2's CAMEO.2.0 dictionary with actors from the
+//! Phoenix dictionaries (shipped unchanged under `dicts/en/`): the subject is the source, the
+//! object or a prepositional argument the target, the most specific verb pattern gives the
+//! code. Its records keep the same dating, placing and evidence rules and name the dictionary
+//! line in their rule (`petrarch:CAMEO.2.0:pattern:2937:rejected`); on a verb the pattern
+//! coder already coded, the pattern coder's record wins.
 //!
 //! # Example
 //!
@@ -76,6 +84,7 @@ mod coder;
 mod dating;
 mod dict;
 mod error;
+mod parsed;
 mod patterns;
 pub mod petrarch;
 mod placing;
@@ -86,6 +95,7 @@ pub use cameo::{CameoCode, CameoTable, quad_class};
 pub use coder::{Coder, DataFiles, code_events, dedup_in_article};
 pub use dict::{Capital, Country, Dictionaries, FrenchName, GenderNumber};
 pub use error::LoadError;
+pub use parsed::sentence_toks;
 pub use patterns::{Flags, Pattern, PatternSet, TargetShape};
 
 #[cfg(test)]

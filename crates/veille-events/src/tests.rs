@@ -624,3 +624,31 @@ mod props {
         }
     }
 }
+
+#[test]
+fn english_parse_coder_codes_dictionary_verbs() {
+    // "praise" has no pattern of veille's own: the shipped CAMEO.2.0 dictionary codes it over
+    // the parse; the negated clause codes nothing.
+    let text = "Iran praised Syria for its cooperation on Monday. Germany did not praise Syria.";
+    let mut doc = Doc::new(text.to_string(), Some(Lang::En), "2023-05-09".parse().ok());
+    veille_nlp::analyze(&mut doc);
+    doc.times = veille_time::find_times(text, Lang::En, doc.date);
+    let events = code_events(&doc, coder());
+    doc.events = events.clone();
+    veille_core::validate_doc(&doc, text).expect("valid doc");
+    let e = events
+        .iter()
+        .find(|e| e.cameo == "051")
+        .unwrap_or_else(|| panic!("no 051 in {events:?}"));
+    assert_eq!(e.source.code, "IRN");
+    assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("SYR"));
+    assert!(e.rule.starts_with("petrarch:CAMEO.2.0:"), "{}", e.rule);
+    assert_eq!(e.plover.kind, "SUPPORT");
+    assert_eq!(
+        (e.date.value.as_deref(), e.date.from.as_str()),
+        (Some("2023-05-08"), "text")
+    );
+    let ev: Vec<&str> = e.evidence.iter().map(|s| &text[s.range()]).collect();
+    assert_eq!(ev, ["Iran", "praised", "Syria", "Monday"]);
+    assert!(events.iter().all(|e| e.source.code != "DEU"), "{events:?}");
+}

@@ -39,6 +39,10 @@ pub struct Coding {
     pub code: String,
     /// Index of the verb in the sentence.
     pub verb: usize,
+    /// Words of the source and target phrases (for evidence spans): their noun phrase without
+    /// clauses and conjuncts.
+    pub source_words: std::ops::Range<usize>,
+    pub target_words: std::ops::Range<usize>,
     /// `pattern:LINE` (the dictionary line of the pattern) or `verb:LINE`.
     pub rule: String,
 }
@@ -175,6 +179,15 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The word range of the noun phrase headed by `h`.
+    fn np_range(&self, h: usize) -> std::ops::Range<usize> {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        let lo = ts.iter().copied().min().unwrap_or(h);
+        let hi = ts.iter().copied().max().unwrap_or(h);
+        lo..hi + 1
+    }
+
     /// The actors of the phrase headed by `h`: its first actor in text order, with the actors
     /// coordinated with it ("Lawmakers in Arnor and Gondor").
     fn actors_in(&self, h: usize) -> Vec<String> {
@@ -234,7 +247,7 @@ impl<'a> Sent<'a> {
 
     /// Codes of the phrase at `h` and of the phrases coordinated with it; a conjunct without
     /// an actor of its own shares the first one's ("lawmakers and officials in Arnor").
-    fn codes(&self, h: usize) -> Vec<String> {
+    fn codes(&self, h: usize) -> Vec<(String, usize)> {
         let first = self.actors_in(h);
         let mut out = Vec::new();
         let mut stack = vec![h];
@@ -253,8 +266,8 @@ impl<'a> Sent<'a> {
             let agents = self.agents_in(x);
             for a in &actors {
                 let c = Self::combine(a, &agents);
-                if !out.contains(&c) {
-                    out.push(c);
+                if !out.iter().any(|(o, _)| *o == c) {
+                    out.push((c, x));
                 }
             }
             stack.extend(self.kids(x, "conj"));
@@ -434,7 +447,7 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
             Some((_, p, args)) => (&p.code, format!("pattern:{}", p.line), args.clone()),
             None => (&entry.code, format!("verb:{}", entry.line), Vec::new()),
         };
-        let marked = |prep: &Option<String>| -> Vec<String> {
+        let marked = |prep: &Option<String>| -> Vec<(String, usize)> {
             prep.as_deref()
                 .map(|p| {
                     s.pp_args(i, p)
@@ -453,21 +466,22 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
         }
         let passive =
             s.kids(i, "nsubj:pass").next().is_some() || s.kids(i, "aux:pass").next().is_some();
-        let (sources, mut targets): (Vec<String>, Vec<String>) = if passive {
-            let agents: Vec<String> = s
+        type Coded = Vec<(String, usize)>;
+        let (sources, mut targets): (Coded, Coded) = if passive {
+            let agents: Coded = s
                 .kids(i, "obl:agent")
                 .chain(s.pp_args(i, "BY"))
                 .flat_map(|a| s.codes(a))
                 .collect();
-            let pats: Vec<String> = s.kids(i, "nsubj:pass").flat_map(|a| s.codes(a)).collect();
+            let pats: Coded = s.kids(i, "nsubj:pass").flat_map(|a| s.codes(a)).collect();
             (agents, pats)
         } else {
-            let subj: Vec<String> = s
+            let subj: Coded = s
                 .subjects(i, 0)
                 .into_iter()
                 .flat_map(|a| s.codes(a))
                 .collect();
-            let obj: Vec<String> = s.objects(i).into_iter().flat_map(|a| s.codes(a)).collect();
+            let obj: Coded = s.objects(i).into_iter().flat_map(|a| s.codes(a)).collect();
             (subj, obj)
         };
         let mut sources = sources;
@@ -496,23 +510,38 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
                 }
             }
         }
+        // "demanded that the US cancel …", "urged Iran to …": the subject of the complement
+        // clause the act is addressed to.
+        if targets.is_empty() {
+            targets = s
+                .kids(i, "ccomp")
+                .flat_map(|c| {
+                    s.kids(c, "nsubj")
+                        .chain(s.kids(c, "nsubj:pass"))
+                        .collect::<Vec<_>>()
+                })
+                .flat_map(|a| s.codes(a))
+                .collect();
+        }
         // A compound subject with no target acts on itself: "X and Y agree that …" codes
         // X → Y and Y → X.
         let reciprocal = targets.is_empty() && sources.len() >= 2;
         if reciprocal {
             targets = sources.clone();
         }
-        for src in &sources {
-            for tgt in &targets {
+        for (src, src_at) in &sources {
+            for (tgt, tgt_at) in &targets {
                 if src == tgt {
                     continue;
                 }
-                let mut push = |a: &str, b: &str, c: &str| {
+                let mut push = |a: &str, a_at: usize, b: &str, b_at: usize, c: &str| {
                     let coding = Coding {
                         source: a.to_string(),
                         target: b.to_string(),
                         code: c.to_string(),
                         verb: i,
+                        source_words: s.np_range(a_at),
+                        target_words: s.np_range(b_at),
                         rule: rule.clone(),
                     };
                     if !out.iter().any(|o| {
@@ -524,10 +553,10 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
                     }
                 };
                 if let Some(f) = &code.forward {
-                    push(src, tgt, f);
+                    push(src, *src_at, tgt, *tgt_at, f);
                 }
                 if let Some(r) = &code.reverse {
-                    push(tgt, src, r);
+                    push(tgt, *tgt_at, src, *src_at, r);
                 }
             }
         }

@@ -638,6 +638,21 @@ impl ActorDict {
         Ok(d)
     }
 
+    /// Adds the entries of `other` (a second actor file), after this one's: of two phrases of
+    /// the same length, the one read first wins, as when the files are concatenated.
+    pub fn extend(&mut self, other: ActorDict) {
+        let base = self.codes.len();
+        self.codes.extend(other.codes);
+        for (k, v) in other.entries {
+            let list = self.entries.entry(k).or_default();
+            list.extend(v.into_iter().map(|mut e| {
+                e.codes += base;
+                e
+            }));
+            list.sort_by_key(|e| std::cmp::Reverse(e.phrase.words.len()));
+        }
+    }
+
     /// The longest actor at the start of `words`: (number of words, code at `date`).
     pub fn lookup(&self, words: &[&str], date: Option<u32>) -> Option<(usize, Option<String>)> {
         let first = words.first()?;

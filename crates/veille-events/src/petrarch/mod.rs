@@ -4,8 +4,10 @@
 
 pub mod coder;
 pub mod dict;
+pub mod english;
 pub mod records;
 
 pub use coder::{Coding, PetrarchDicts, Tok, code_sentence};
 pub use dict::{ActorDict, AgentDict, DictError, VerbDict};
+pub use english::{ShippedDictError, english};
 pub use records::{Environment, Expected, Record, Scores, read_records, score_record};

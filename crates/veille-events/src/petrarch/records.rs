@@ -238,6 +238,8 @@ Westmark.
             target: "WMK".into(),
             code: "042".into(),
             verb: 1,
+            source_words: 0..1,
+            target_words: 2..3,
             rule: "verb:1".into(),
         }];
         assert!(score_record(&mut s, &recs[0].expected, &coded));

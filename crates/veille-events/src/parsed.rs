@@ -1,0 +1,185 @@
+//! Coding over veille's dependency parse with PETRARCH-format dictionaries: the parse-based
+//! coder of English articles (the shipped petrarch2 dictionaries, see `petrarch::english`).
+//!
+//! Each sentence's words and their parse become [`petrarch::Tok`]s; every coding of
+//! [`petrarch::code_sentence`] becomes an [`EventMention`] with the same dating, placing and
+//! evidence rules as the pattern coder: the source and target phrases, the verb, and the time
+//! expression and place that dated and placed it. The rule names the dictionary line that fired.
+
+use crate::cameo::CameoTable;
+use crate::petrarch::{self, Coding, PetrarchDicts, Tok};
+use veille_core::{Actor, Doc, EventMention, Sentence, Span};
+
+/// The words of one sentence as coder tokens, with the index in `doc.words` of each.
+pub fn sentence_toks(doc: &Doc, sent: &Sentence) -> (Vec<Tok>, Vec<usize>) {
+    let toks = sent.tokens();
+    // Words are in token order: the sentence's words are one contiguous run.
+    let first = doc
+        .words
+        .partition_point(|w| (w.token as usize) < toks.start);
+    let end = doc.words.partition_point(|w| (w.token as usize) < toks.end);
+    let idx: Vec<usize> = (first..end).collect();
+    let out = idx
+        .iter()
+        .map(|&w| {
+            let a = doc.analyses.get(w);
+            Tok {
+                form: doc.words[w].form(&doc.text).to_string(),
+                lemma: a.map_or_else(String::new, |a| a.lemma.clone()),
+                upos: a.map_or_else(String::new, |a| a.upos.as_str().to_string()),
+                // A head outside the sentence (a malformed parse) is treated as the root.
+                head: a
+                    .and_then(|a| a.head)
+                    .map(|h| h as usize)
+                    .filter(|h| (first..end).contains(h))
+                    .map(|h| h - first),
+                deprel: a.map_or_else(String::new, |a| a.deprel.clone()),
+            }
+        })
+        .collect();
+    (out, idx)
+}
+
+/// The article date as `YYYYMMDD`, for date-restricted actor codes.
+fn yyyymmdd(doc: &Doc) -> Option<u32> {
+    let d = doc.date?;
+    u32::try_from(d.year() * 10000 + d.month() as i32 * 100 + d.day() as i32).ok()
+}
+
+/// Splits a PETRARCH actor code into country and roles: `USAGOV` → (`USA`, [`GOV`]) when the
+/// first three letters are a country `is_country` knows; otherwise no country and no roles
+/// (`IGOUNO`, `NGO`), the code is kept whole.
+fn split_code(code: &str, is_country: &dyn Fn(&str) -> bool) -> (Option<String>, Vec<String>) {
+    if code.len() < 3 || !code.is_ascii() {
+        return (None, Vec::new());
+    }
+    let (c, rest) = code.split_at(3);
+    if !is_country(c) {
+        return (None, Vec::new());
+    }
+    let roles = rest
+        .as_bytes()
+        .chunks(3)
+        .filter_map(|r| std::str::from_utf8(r).ok())
+        .map(str::to_string)
+        .collect();
+    (Some(c.to_string()), roles)
+}
+
+fn words_span(doc: &Doc, idx: &[usize], r: &std::ops::Range<usize>) -> Option<Span> {
+    let a = doc.words.get(*idx.get(r.start)?)?.span;
+    let b = doc.words.get(*idx.get(r.end.checked_sub(1)?)?)?.span;
+    Some(Span::new(a.start as usize, b.end.max(a.start) as usize))
+}
+
+/// Codes `doc` (segmented, tagged and parsed) with `dicts`; `name` names the dictionary set in
+/// each record's rule. Codes the CAMEO table does not know are skipped, as are records with a
+/// journalist on either side (the reporter is a source of the story, never an actor). Each
+/// record comes with the span of its verb.
+pub fn code_parsed(
+    doc: &Doc,
+    dicts: &PetrarchDicts,
+    cameo: &CameoTable,
+    name: &str,
+    is_country: &dyn Fn(&str) -> bool,
+) -> Vec<(Span, EventMention)> {
+    let date = yyyymmdd(doc);
+    let mut out = Vec::new();
+    if doc.analyses.len() != doc.words.len() {
+        return out;
+    }
+    for sent in &doc.sentences {
+        let (toks, idx) = sentence_toks(doc, sent);
+        if toks.is_empty() {
+            continue;
+        }
+        for c in petrarch::code_sentence(dicts, &toks, date) {
+            if let Some(e) = mention(doc, sent, &idx, &c, cameo, name, is_country) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+fn mention(
+    doc: &Doc,
+    sent: &Sentence,
+    idx: &[usize],
+    c: &Coding,
+    cameo: &CameoTable,
+    name: &str,
+    is_country: &dyn Fn(&str) -> bool,
+) -> Option<(Span, EventMention)> {
+    let code = cameo.get(&c.code)?;
+    let actor = |code: &str, r: &std::ops::Range<usize>| -> Option<Actor> {
+        let span = words_span(doc, idx, r)?;
+        let (country, roles) = split_code(code, is_country);
+        Some(Actor {
+            text: doc.text.get(span.range())?.to_string(),
+            span,
+            code: code.to_string(),
+            country,
+            roles,
+        })
+    };
+    let source = actor(&c.source, &c.source_words)?;
+    let target = actor(&c.target, &c.target_words)?;
+    if [&source, &target]
+        .iter()
+        .any(|a| a.roles.iter().any(|r| r == "JRN") || a.code.ends_with("JRN"))
+    {
+        return None;
+    }
+    // A visit within one's own country is no visit.
+    if matches!(code.code.as_str(), "042" | "043")
+        && source.country.is_some()
+        && source.country == target.country
+    {
+        return None;
+    }
+    let verb = doc.words.get(*idx.get(c.verb)?)?.span;
+    let (date, date_span) = crate::dating::event_date(doc, sent.span, verb.start as usize);
+    let place = crate::placing::event_place(doc, sent.span, verb.start as usize);
+    let mut evidence = vec![source.span, verb, target.span];
+    evidence.extend(date_span);
+    evidence.extend(place.as_ref().map(|p| p.span));
+    evidence.sort();
+    evidence.dedup();
+    let verb_text = doc.text.get(verb.range()).unwrap_or("");
+    Some((
+        verb,
+        EventMention {
+            cameo: code.code.clone(),
+            root: code.root().to_string(),
+            quad_class: code.quad_class(),
+            goldstein: code.goldstein,
+            plover: code.plover(),
+            source,
+            target: Some(target),
+            date,
+            place,
+            sentence: sent.span,
+            evidence,
+            rule: format!("petrarch:{name}:{}:{verb_text}", c.rule),
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_codes_split_into_country_and_roles() {
+        let known = |c: &str| matches!(c, "USA" | "FRA");
+        assert_eq!(
+            split_code("USAGOVMIL", &known),
+            (Some("USA".into()), vec!["GOV".into(), "MIL".into()])
+        );
+        assert_eq!(split_code("FRA", &known), (Some("FRA".into()), vec![]));
+        assert_eq!(split_code("IGOUNO", &known), (None, vec![]));
+        assert_eq!(split_code("GO", &known), (None, vec![]));
+        assert_eq!(split_code("USAé", &known), (None, vec![]));
+    }
+}

@@ -1,0 +1,82 @@
+//! The English dictionaries veille ships: petrarch2's defaults, unchanged (MIT; see
+//! `dicts/en/README.md` for their origin, checksums and the command that refreshes them).
+//!
+//! - verbs: `CAMEO.2.0.txt` (verb synsets and patterns → CAMEO codes);
+//! - actors: `Phoenix.Countries.actors.txt` (countries, their cities and office-holders with
+//!   date ranges), `Phoenix.International.actors.txt` (IGOs, international actors) and
+//!   `Phoenix.MilNonState.actors.txt` (armed non-state groups);
+//! - agents: `Phoenix.agents.txt` (role nouns → GOV, MIL, REB, CVL…).
+//!
+//! They are parsed once, on first use (about a quarter of a second), so that French-only runs
+//! never pay for them.
+
+use super::coder::PetrarchDicts;
+use super::dict::{ActorDict, AgentDict, DictError, VerbDict};
+use std::sync::OnceLock;
+
+const VERBS: &str = include_str!("../../dicts/en/CAMEO.2.0.txt");
+const ACTORS: [(&str, &str); 3] = [
+    (
+        "Phoenix.Countries.actors.txt",
+        include_str!("../../dicts/en/Phoenix.Countries.actors.txt"),
+    ),
+    (
+        "Phoenix.International.actors.txt",
+        include_str!("../../dicts/en/Phoenix.International.actors.txt"),
+    ),
+    (
+        "Phoenix.MilNonState.actors.txt",
+        include_str!("../../dicts/en/Phoenix.MilNonState.actors.txt"),
+    ),
+];
+const AGENTS: &str = include_str!("../../dicts/en/Phoenix.agents.txt");
+
+/// A shipped dictionary that does not parse (a build with edited files).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShippedDictError {
+    pub file: &'static str,
+    pub error: DictError,
+}
+
+impl std::fmt::Display for ShippedDictError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "dicts/en/{}: {}", self.file, self.error)
+    }
+}
+
+impl std::error::Error for ShippedDictError {}
+
+fn load() -> Result<PetrarchDicts, ShippedDictError> {
+    let at = |file: &'static str| move |error| ShippedDictError { file, error };
+    let verbs = VerbDict::parse(VERBS).map_err(at("CAMEO.2.0.txt"))?;
+    let mut actors = ActorDict::default();
+    for (file, text) in ACTORS {
+        actors.extend(ActorDict::parse(text).map_err(at(file))?);
+    }
+    let agents = AgentDict::parse(AGENTS).map_err(at("Phoenix.agents.txt"))?;
+    Ok(PetrarchDicts {
+        verbs,
+        actors,
+        agents,
+    })
+}
+
+/// The shipped English dictionaries, parsed on first call and shared afterwards.
+pub fn english() -> Result<&'static PetrarchDicts, ShippedDictError> {
+    static DICTS: OnceLock<Result<PetrarchDicts, ShippedDictError>> = OnceLock::new();
+    DICTS.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_dictionaries_load() {
+        let d = english().expect("the shipped dictionaries parse");
+        assert!(d.verbs.forms.len() > 3000, "{}", d.verbs.forms.len());
+        let words = ["UNITED", "STATES"];
+        assert_eq!(d.actors.lookup(&words, None), Some((2, Some("USA".into()))));
+        assert!(d.agents.lookup(&["PRESIDENT"]).is_some());
+    }
+}
