@@ -259,8 +259,43 @@ fn words_of(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// Prepositions that, written bare before a `+`/`$`/`%` marker ("- * THEIR ^ ABOUT +"), head
+/// the marked argument as if written in parentheses ("(ABOUT +)").
+const BARE_PREPS: &[&str] = &[
+    "ABOUT", "AGAINST", "AMONG", "AT", "BETWEEN", "BY", "FOR", "FROM", "IN", "INTO", "OF", "ON",
+    "OVER", "TO", "TOWARD", "TOWARDS", "UPON", "WITH", "WITHIN",
+];
+
+/// Rewrites bare marked prepositions as groups: "THEIR ^ ABOUT +" → "THEIR ^ (ABOUT +)".
+fn group_bare_preps(half: &str) -> String {
+    let raw = raw_items(half);
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    let mut k = 0;
+    while k < raw.len() {
+        let it = &raw[k];
+        let marker = raw.get(k + 1).map(String::as_str);
+        if BARE_PREPS.contains(&it.to_uppercase().as_str())
+            && matches!(marker, Some("+" | "$" | "%"))
+        {
+            out.push(format!("({it} {})", marker.unwrap_or_default()));
+            k += 2;
+        } else {
+            out.push(it.clone());
+            k += 1;
+        }
+    }
+    out.join(" ")
+}
+
 /// Splits a pattern half into top-level items: words, `{…}` and `(…)` groups.
 fn items(s: &str) -> Vec<String> {
+    let mut out = raw_items(s);
+    out.retain(|w| !matches!(w.as_str(), "$" | "+" | "%" | "^"));
+    out
+}
+
+/// [`items`] with the `$ + % ^` markers kept.
+fn raw_items(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut depth = 0i32;
@@ -291,7 +326,6 @@ fn items(s: &str) -> Vec<String> {
     if !cur.trim().is_empty() {
         out.push(cur.trim().to_string());
     }
-    out.retain(|w| !matches!(w.as_str(), "$" | "+" | "%" | "^"));
     out
 }
 
@@ -384,6 +418,8 @@ impl VerbDict {
                     });
                 };
                 let (pre, post) = body.split_once('*').unwrap_or(("", body));
+                let (pre, post) = (group_bare_preps(pre), group_bare_preps(post));
+                let (pre, post) = (pre.as_str(), post.as_str());
                 block.patterns.push(VerbPattern {
                     pre: elems(pre),
                     post: elems(post),
