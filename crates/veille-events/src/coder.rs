@@ -205,14 +205,38 @@ impl Coder {
             return Vec::new();
         };
         let is_country = |c: &str| self.dicts.country(c).is_some();
-        crate::parsed::code_parsed(doc, dicts, &self.cameo, "CAMEO.2.0", &is_country)
+        let coded: Vec<EventMention> = crate::parsed::code_parsed(
+            doc,
+            dicts,
+            crate::petrarch::english_discards(),
+            &self.cameo,
+            "CAMEO.2.0",
+            &is_country,
+        )
+        .into_iter()
+        .filter(|(verb, _)| {
+            !pattern_events
+                .iter()
+                .any(|p| p.sentence.contains(*verb) && p.evidence.iter().any(|s| s.overlaps(*verb)))
+        })
+        .map(|(_, e)| e)
+        .collect();
+        // "met his counterpart … to discuss security": an untargeted record of the same source
+        // and kind as a targeted one of its sentence adds nothing.
+        let targeted: Vec<(Span, String, String)> = pattern_events
+            .iter()
+            .chain(&coded)
+            .filter(|e| e.target.is_some())
+            .map(|e| (e.sentence, e.source.code.clone(), e.root.clone()))
+            .collect();
+        coded
             .into_iter()
-            .filter(|(verb, _)| {
-                !pattern_events.iter().any(|p| {
-                    p.sentence.contains(*verb) && p.evidence.iter().any(|s| s.overlaps(*verb))
-                })
+            .filter(|e| {
+                e.target.is_some()
+                    || !targeted.iter().any(|(s, src, root)| {
+                        *s == e.sentence && *src == e.source.code && *root == e.root
+                    })
             })
-            .map(|(_, e)| e)
             .collect()
     }
 }

@@ -7,7 +7,7 @@
 //! expression and place that dated and placed it. The rule names the dictionary line that fired.
 
 use crate::cameo::CameoTable;
-use crate::petrarch::{self, Coding, PetrarchDicts, Tok};
+use crate::petrarch::{self, Coding, Discard, Discards, PetrarchDicts, Tok};
 use veille_core::{Actor, Doc, EventMention, Sentence, Span};
 
 /// The words of one sentence as coder tokens, with the index in `doc.words` of each.
@@ -74,26 +74,33 @@ fn words_span(doc: &Doc, idx: &[usize], r: &std::ops::Range<usize>) -> Option<Sp
 
 /// Codes `doc` (segmented, tagged and parsed) with `dicts`; `name` names the dictionary set in
 /// each record's rule. Codes the CAMEO table does not know are skipped, as are records with a
-/// journalist on either side (the reporter is a source of the story, never an actor). Each
-/// record comes with the span of its verb.
+/// journalist on either side (the reporter is a source of the story, never an actor). A
+/// sentence the discard list names (sports, chronologies) is not coded, nor is any sentence
+/// of a story it names with `+`. Each record comes with the span of its verb.
 pub fn code_parsed(
     doc: &Doc,
     dicts: &PetrarchDicts,
+    discards: &Discards,
     cameo: &CameoTable,
     name: &str,
     is_country: &dyn Fn(&str) -> bool,
 ) -> Vec<(Span, EventMention)> {
     let date = yyyymmdd(doc);
     let mut out = Vec::new();
-    if doc.analyses.len() != doc.words.len() {
+    if doc.analyses.len() != doc.words.len() || discards.check(&doc.text) == Some(Discard::Story) {
         return out;
     }
     for sent in &doc.sentences {
         let (toks, idx) = sentence_toks(doc, sent);
-        if toks.is_empty() {
+        if toks.is_empty()
+            || doc
+                .text
+                .get(sent.span.range())
+                .is_some_and(|t| discards.check(t).is_some())
+        {
             continue;
         }
-        for c in petrarch::code_sentence(dicts, &toks, date) {
+        for c in petrarch::code_sentence_with(dicts, &toks, date, true) {
             if let Some(e) = mention(doc, sent, &idx, &c, cameo, name, is_country) {
                 out.push(e);
             }
@@ -124,24 +131,44 @@ fn mention(
         })
     };
     let source = actor(&c.source, &c.source_words)?;
-    let target = actor(&c.target, &c.target_words)?;
-    if [&source, &target]
-        .iter()
+    let target = if c.target.is_empty() {
+        None
+    } else {
+        Some(actor(&c.target, &c.target_words)?)
+    };
+    // An event without a target says little unless its source is a country's actor.
+    if target.is_none() && source.country.is_none() {
+        return None;
+    }
+    // A dictionary actor inside a longer person name is a first name ("Chad Hammel",
+    // "Jordan Peele"), not the country.
+    let in_name = |a: &Actor| {
+        doc.entities.iter().any(|e| {
+            e.label == veille_core::EntityLabel::PER && e.span.contains(a.span) && e.span != a.span
+        })
+    };
+    if std::iter::once(&source).chain(target.as_ref()).any(in_name) {
+        return None;
+    }
+    if std::iter::once(&source)
+        .chain(target.as_ref())
         .any(|a| a.roles.iter().any(|r| r == "JRN") || a.code.ends_with("JRN"))
     {
         return None;
     }
-    // A visit within one's own country is no visit.
+    // A visit within one's own country is no visit; a visit needs somewhere to go.
     if matches!(code.code.as_str(), "042" | "043")
-        && source.country.is_some()
-        && source.country == target.country
+        && target
+            .as_ref()
+            .is_none_or(|t| source.country.is_some() && source.country == t.country)
     {
         return None;
     }
     let verb = doc.words.get(*idx.get(c.verb)?)?.span;
     let (date, date_span) = crate::dating::event_date(doc, sent.span, verb.start as usize);
     let place = crate::placing::event_place(doc, sent.span, verb.start as usize);
-    let mut evidence = vec![source.span, verb, target.span];
+    let mut evidence = vec![source.span, verb];
+    evidence.extend(target.as_ref().map(|t| t.span));
     evidence.extend(date_span);
     evidence.extend(place.as_ref().map(|p| p.span));
     evidence.sort();
@@ -156,7 +183,7 @@ fn mention(
             goldstein: code.goldstein,
             plover: code.plover(),
             source,
-            target: Some(target),
+            target,
             date,
             place,
             sentence: sent.span,

@@ -390,9 +390,21 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// Codes the events of one parsed sentence; `date` (`YYYYMMDD`) selects date-restricted actor
-/// codes.
+/// Codes the events of one parsed sentence as PETRARCH does (an event needs a source and a
+/// target); `date` (`YYYYMMDD`) selects date-restricted actor codes.
 pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<Coding> {
+    code_sentence_with(d, toks, date, false)
+}
+
+/// [`code_sentence`], and with `untargeted` also the events whose verb names no target actor
+/// ("Rwandan rebels demanded immediate elections"): their `target` is empty and
+/// `target_words` an empty range. GDELT-style records allow them; PETRARCH's do not.
+pub fn code_sentence_with(
+    d: &PetrarchDicts,
+    toks: &[Tok],
+    date: Option<u32>,
+    untargeted: bool,
+) -> Vec<Coding> {
     let s = Sent::new(d, toks, date);
     let mut out: Vec<Coding> = Vec::new();
     for i in 0..toks.len() {
@@ -528,6 +540,27 @@ pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<
         let reciprocal = targets.is_empty() && sources.len() >= 2;
         if reciprocal {
             targets = sources.clone();
+        }
+        if untargeted && targets.is_empty() {
+            if let Some(f) = &code.forward {
+                for (src, src_at) in &sources {
+                    if !out
+                        .iter()
+                        .any(|o| o.source == *src && o.code == *f && o.verb == i)
+                    {
+                        out.push(Coding {
+                            source: src.clone(),
+                            target: String::new(),
+                            code: f.clone(),
+                            verb: i,
+                            source_words: s.np_range(*src_at),
+                            target_words: 0..0,
+                            rule: rule.clone(),
+                        });
+                    }
+                }
+            }
+            continue;
         }
         for (src, src_at) in &sources {
             for (tgt, tgt_at) in &targets {

@@ -891,3 +891,101 @@ mod tests {
         assert!(AgentDict::parse("X [GOV]\n").is_err());
     }
 }
+
+/// A PETRARCH discard list: phrases whose presence means a sentence (or, marked `+`, the whole
+/// story) is not coded — sports results, chronologies. A phrase ending in `_` must end at a
+/// word boundary; otherwise it is a stem ("CHAMPION" also stops "CHAMPIONSHIP"). Matching
+/// ignores case and needs a word boundary before the phrase.
+#[derive(Debug, Clone, Default)]
+pub struct Discards {
+    /// (uppercase phrase, whole word, story level)
+    phrases: Vec<(String, bool, bool)>,
+}
+
+/// What a discard list says about a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discard {
+    Sentence,
+    Story,
+}
+
+impl Discards {
+    pub fn parse(text: &str) -> Discards {
+        let mut phrases = Vec::new();
+        for line in text.lines() {
+            let body = line.split('#').next().unwrap_or("").trim();
+            let (body, story) = match body.strip_prefix('+') {
+                Some(b) => (b.trim(), true),
+                None => (body, false),
+            };
+            // Bare numbers are line markers in the distributed file, not phrases.
+            if body.is_empty() || body.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let (body, whole) = match body.strip_suffix('_') {
+                Some(b) => (b, true),
+                None => (body, false),
+            };
+            let phrase = body.replace('_', " ").to_uppercase();
+            if !phrase.trim().is_empty() {
+                phrases.push((phrase.trim().to_string(), whole, story));
+            }
+        }
+        Discards { phrases }
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The strongest discard `text` triggers, if any.
+    pub fn check(&self, text: &str) -> Option<Discard> {
+        let up = text.to_uppercase();
+        let mut found = None;
+        for (p, whole, story) in &self.phrases {
+            let hit = up.match_indices(p.as_str()).any(|(i, _)| {
+                let before_ok = up[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = !*whole
+                    || up[i + p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                before_ok && after_ok
+            });
+            if hit {
+                if *story {
+                    return Some(Discard::Story);
+                }
+                found = Some(Discard::Sentence);
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod discard_tests {
+    use super::*;
+
+    #[test]
+    fn discards_by_sentence_and_story() {
+        let d = Discards::parse("1914\n# comment\nCHAMPION\nWORLD CUP_  # note\n+GRAND PRIX\n");
+        assert_eq!(d.len(), 3);
+        assert_eq!(d.check("The champions met."), Some(Discard::Sentence));
+        assert_eq!(d.check("A World Cup match."), Some(Discard::Sentence));
+        assert_eq!(d.check("A World Cupboard."), None);
+        assert_eq!(d.check("Rebels attacked the town."), None);
+        assert_eq!(
+            d.check("Before the Grand Prix, the champion said"),
+            Some(Discard::Story)
+        );
+        assert_eq!(d.check("Exchampion"), None);
+    }
+}

@@ -11,7 +11,7 @@
 //! never pay for them.
 
 use super::coder::PetrarchDicts;
-use super::dict::{ActorDict, AgentDict, DictError, VerbDict};
+use super::dict::{ActorDict, AgentDict, DictError, Discards, VerbDict};
 use std::sync::OnceLock;
 
 const VERBS: &str = include_str!("../../dicts/en/CAMEO.2.0.txt");
@@ -30,6 +30,13 @@ const ACTORS: [(&str, &str); 3] = [
     ),
 ];
 const AGENTS: &str = include_str!("../../dicts/en/Phoenix.agents.txt");
+const DISCARDS: &str = include_str!("../../dicts/en/Phoenix.discards.txt");
+
+/// The shipped discard list (`Phoenix.discards.txt`): sports and chronology phrases.
+pub fn english_discards() -> &'static Discards {
+    static D: OnceLock<Discards> = OnceLock::new();
+    D.get_or_init(|| Discards::parse(DISCARDS))
+}
 
 /// A shipped dictionary that does not parse (a build with edited files).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,5 +85,6 @@ mod tests {
         let words = ["UNITED", "STATES"];
         assert_eq!(d.actors.lookup(&words, None), Some((2, Some("USA".into()))));
         assert!(d.agents.lookup(&["PRESIDENT"]).is_some());
+        assert!(english_discards().len() > 400);
     }
 }

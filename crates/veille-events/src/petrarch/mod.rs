@@ -7,7 +7,7 @@ pub mod dict;
 pub mod english;
 pub mod records;
 
-pub use coder::{Coding, PetrarchDicts, Tok, code_sentence};
-pub use dict::{ActorDict, AgentDict, DictError, VerbDict};
-pub use english::{ShippedDictError, english};
+pub use coder::{Coding, PetrarchDicts, Tok, code_sentence, code_sentence_with};
+pub use dict::{ActorDict, AgentDict, DictError, Discard, Discards, VerbDict};
+pub use english::{ShippedDictError, english, english_discards};
 pub use records::{Environment, Expected, Record, Scores, read_records, score_record};
