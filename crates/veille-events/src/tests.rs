@@ -108,11 +108,9 @@ fn negated_clauses_code_nothing() {
             .is_empty()
     );
     assert!(fr("Le Niger ne rencontrera jamais le Bénin.").1.is_empty());
-    assert!(
-        fr("Le Tchad a refusé de signer un accord avec le Soudan.")
-            .1
-            .is_empty()
-    );
+    // A refusal is no signing; CAMEO codes the refusal itself as a rejection.
+    let (_, ev) = fr("Le Tchad a refusé de signer un accord avec le Soudan.");
+    assert_eq!(summary(&ev), ["120 TCD→SDN"]);
     assert!(
         en("Kenya did not sign the agreement with Uganda.")
             .1
@@ -651,4 +649,20 @@ fn english_parse_coder_codes_dictionary_verbs() {
     let ev: Vec<&str> = e.evidence.iter().map(|s| &text[s.range()]).collect();
     assert_eq!(ev, ["Iran", "praised", "Syria", "Monday"]);
     assert!(events.iter().all(|e| e.source.code != "DEU"), "{events:?}");
+}
+
+#[test]
+fn french_praise_demand_reject_warn_investigate() {
+    let (_, ev) = fr("Le président sénégalais a salué mardi l'engagement du Niger.");
+    assert_eq!(summary(&ev), ["051 SENGOV→NER"]);
+    let (_, ev) = fr("Le gouvernement malien exige le départ des soldats français.");
+    assert_eq!(summary(&ev)[0], "100 MLIGOV→FRAMIL");
+    let (_, ev) = fr("L'Algérie rejette les accusations du Maroc.");
+    assert_eq!(summary(&ev), ["120 DZA→MAR"]);
+    let (_, ev) = fr("Le ministre ivoirien a mis en garde le Burkina Faso.");
+    assert_eq!(summary(&ev), ["130 CIVGOV→BFA"]);
+    let (_, ev) = fr("La justice française a ouvert une enquête sur le ministre gabonais.");
+    assert_eq!(summary(&ev)[0], "090 FRAJUD→GABGOV");
+    // Negated, they code nothing.
+    assert!(fr("Le Niger n'a pas salué l'accord du Bénin.").1.is_empty());
 }
