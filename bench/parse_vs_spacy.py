@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """veille against spaCy on the same French (or English) text: tokenize + tag + parse, one thread.
 
-    python3 bench/parse_vs_spacy.py [--gold X.conllu] [--model fr_core_news_md] [--repeat 3] [--ner] [--json]
+    python3 bench/parse_vs_spacy.py [--gold X.conllu] [--model fr_core_news_md] [--repeat 3] [--ner | --all] [--json]
 
 1. Writes the raw text of the gold treebank (its `# text` lines, one paragraph per document)
    to a temporary file: both tools read exactly this text.
@@ -12,6 +12,8 @@
    after a warm-up.
 3. `target/release/veille bench FILE --lang L --json` times `veille_nlp::analyze` (tokenize,
    sentences, tag, lemmatize, parse) the same way (fastest of `--repeat`, after a warm-up).
+   With `--all`, veille times its whole `extract` pipeline (`veille bench --all`: parse, NER,
+   times, places, events) against spaCy's whole pipeline with NER.
 4. Prints words/s for each (each tool counting its own words) and the ratio of their times on
    the identical text, which does not depend on how words are counted.
 
@@ -79,13 +81,13 @@ def run_spacy(model, paras, repeat, ner=False):
             "version": spacy.__version__, "pipes": nlp.pipe_names}
 
 
-def run_veille(path, lang, repeat, ner=False):
+def run_veille(path, lang, repeat, ner=False, whole=False):
     exe = os.path.join(ROOT, "target", "release", "veille")
     if not os.path.exists(exe):
         sys.exit(f"{exe} is missing: cargo build --release -p veille-cli")
     out = subprocess.run(
         [exe, "bench", path, "--lang", lang, "--repeat", str(repeat), "--json"]
-        + (["--ner"] if ner else []),
+        + (["--all"] if whole else ["--ner"] if ner else []),
         check=True, capture_output=True, text=True,
     ).stdout
     return json.loads(out)
@@ -99,7 +101,11 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--ner", action="store_true", help="include named-entity recognition")
+    ap.add_argument("--all", action="store_true",
+                    help="veille's whole extract pipeline against spaCy's whole pipeline")
     a = ap.parse_args()
+    if a.all:
+        a.ner = True
     if not os.path.exists(a.gold):
         print(f"skipped: {a.gold} is not on this machine", file=sys.stderr)
         return 0
@@ -109,7 +115,7 @@ def main():
         f.write("\n\n".join(paras) + "\n")
         path = f.name
     try:
-        v = run_veille(path, lang, a.repeat, a.ner)
+        v = run_veille(path, lang, a.repeat, a.ner, a.all)
         s = run_spacy(a.model, paras, a.repeat, a.ner)
     finally:
         os.unlink(path)
@@ -122,7 +128,8 @@ def main():
     if a.json:
         print(json.dumps(result))
         return 0
-    what = "tokenize + tag + parse + NER" if a.ner else "tokenize + tag + parse"
+    what = ("veille's whole pipeline (parse, NER, times, places, events) against spaCy's with NER"
+            if a.all else "tokenize + tag + parse + NER" if a.ner else "tokenize + tag + parse")
     print(f"{what}, one thread, same text ({os.path.basename(a.gold)}, "
           f"{result['chars']} characters), fastest of {a.repeat}")
     print(f"{'':<28} {'words':>8} {'seconds':>9} {'words/s':>10}")

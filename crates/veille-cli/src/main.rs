@@ -111,6 +111,10 @@ enum Command {
         /// Time named-entity recognition too (tokenize + tag + parse + NER).
         #[arg(long)]
         ner: bool,
+        /// Time the whole pipeline of `veille extract` (all stages: tokenize, tag, parse, NER,
+        /// times, places, events), the file as one article.
+        #[arg(long, conflicts_with = "ner")]
+        all: bool,
     },
 }
 
@@ -572,7 +576,17 @@ fn main() -> std::process::ExitCode {
             repeat,
             json,
             ner,
-        } => eval::bench(&path, &lang, repeat, json, ner),
+            all,
+        } => {
+            let stages = if all {
+                eval::BenchStages::All
+            } else if ner {
+                eval::BenchStages::Ner
+            } else {
+                eval::BenchStages::Parse
+            };
+            eval::bench(&path, &lang, repeat, json, stages)
+        }
         Command::Eval(EvalCommand::Events {
             gold,
             gold_parse,
