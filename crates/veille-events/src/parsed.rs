@@ -101,7 +101,7 @@ pub fn code_parsed(
             continue;
         }
         for c in petrarch::code_sentence_with(dicts, &toks, date, true) {
-            if let Some(e) = mention(doc, sent, &idx, &c, cameo, name, is_country) {
+            if let Some(e) = mention(doc, sent, &toks, &idx, &c, cameo, name, is_country) {
                 out.push(e);
             }
         }
@@ -109,16 +109,82 @@ pub fn code_parsed(
     out
 }
 
+/// Words that make the verb they govern (`xcomp`) an intention, not a deed: "is ready to
+/// send", "promised to continue", "threatened to strike".
+const INTENT_HEADS: &[&str] = &[
+    "willing",
+    "ready",
+    "prepared",
+    "plan",
+    "intend",
+    "promise",
+    "pledge",
+    "vow",
+    "offer",
+    "expect",
+    "hope",
+    "want",
+    "aim",
+    "seek",
+    "threaten",
+    "propose",
+    "decide",
+    "commit",
+    "committed",
+    "set",
+    "poised",
+];
+/// Auxiliaries of the future and of possibility.
+const INTENT_AUX: &[&str] = &["will", "would", "shall", "'ll", "may", "might", "could"];
+
+/// Whether the verb at `v` is only intended, promised, possible or future.
+fn intended(toks: &[Tok], v: usize) -> bool {
+    let lower = |t: &Tok| t.lemma.to_lowercase();
+    let aux = toks.iter().any(|t| {
+        t.head == Some(v)
+            && t.deprel.starts_with("aux")
+            && (INTENT_AUX.contains(&lower(t).as_str())
+                || INTENT_AUX.contains(&t.form.to_lowercase().as_str()))
+    });
+    let governed = toks[v].deprel.starts_with("xcomp")
+        && toks[v]
+            .head
+            .and_then(|h| toks.get(h))
+            .is_some_and(|h| INTENT_HEADS.contains(&lower(h).as_str()));
+    aux || governed
+}
+
+/// The CAMEO code of an intended act (CAMEO manual: intentions are coded as 03 "express
+/// intent to …" for cooperation, 13 "threaten" for force): 04 → 036, 05 → 032, 06 → 031,
+/// 07 → 033, 08 → 035, 17 → 137, 18–20 → 138. Other roots keep their code.
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        "17" => "137",
+        "18" | "19" | "20" => "138",
+        _ => return None,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 fn mention(
     doc: &Doc,
     sent: &Sentence,
+    toks: &[Tok],
     idx: &[usize],
     c: &Coding,
     cameo: &CameoTable,
     name: &str,
     is_country: &dyn Fn(&str) -> bool,
 ) -> Option<(Span, EventMention)> {
-    let code = cameo.get(&c.code)?;
+    let intent = intended(toks, c.verb)
+        .then(|| intent_code(&c.code))
+        .flatten();
+    let code = cameo.get(intent.unwrap_or(&c.code))?;
     let actor = |code: &str, r: &std::ops::Range<usize>| -> Option<Actor> {
         let span = words_span(doc, idx, r)?;
         let (country, roles) = split_code(code, is_country);
@@ -188,7 +254,11 @@ fn mention(
             place,
             sentence: sent.span,
             evidence,
-            rule: format!("petrarch:{name}:{}:{verb_text}", c.rule),
+            rule: format!(
+                "petrarch:{name}:{}:{verb_text}{}",
+                c.rule,
+                if intent.is_some() { "+intent" } else { "" }
+            ),
         },
     ))
 }

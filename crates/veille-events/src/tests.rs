@@ -666,3 +666,19 @@ fn french_praise_demand_reject_warn_investigate() {
     // Negated, they code nothing.
     assert!(fr("Le Niger n'a pas salué l'accord du Bénin.").1.is_empty());
 }
+
+#[test]
+fn english_parse_coder_codes_intentions_as_intent() {
+    // CAMEO codes a promised or future act of cooperation as an intention (03x).
+    let text = "Iran will praise Syria on Monday.";
+    let mut doc = Doc::new(text.to_string(), Some(Lang::En), "2023-05-09".parse().ok());
+    veille_nlp::analyze(&mut doc);
+    let events = code_events(&doc, coder());
+    let e = events
+        .iter()
+        .find(|e| e.source.code == "IRN")
+        .unwrap_or_else(|| panic!("no IRN event in {events:?}"));
+    assert_eq!(e.cameo, "032", "{e:?}");
+    assert!(e.rule.ends_with("+intent"), "{}", e.rule);
+    assert_eq!(e.plover.kind, "AGREE");
+}
