@@ -682,3 +682,11 @@ fn english_parse_coder_codes_intentions_as_intent() {
     assert!(e.rule.ends_with("+intent"), "{}", e.rule);
     assert_eq!(e.plover.kind, "AGREE");
 }
+
+#[test]
+fn french_promises_are_intents_to_cooperate() {
+    let (_, ev) = fr("La Corée du Nord s'est engagée à démanteler un site de missiles.");
+    assert_eq!(summary(&ev), ["030 PRK→-"]);
+    let (_, ev) = fr("Le gouvernement chinois a promis une aide au Laos.");
+    assert_eq!(summary(&ev)[0], "030 CHNGOV→LAO");
+}
