@@ -345,6 +345,21 @@ pub fn time(a: &TimeArgs<'_>) -> Result<()> {
 /// `veille bench`: words per second of `veille_nlp::analyze` (tokenize, sentences, tag,
 /// lemmatize, parse) on one thread, the fastest of `repeat` runs; models are loaded by a
 /// warm-up run first so that loading is not timed.
+/// An article of `text` in `lang` with no date or metadata, for evaluations and benchmarks.
+fn undated_article(source: &str, text: &str, lang: Lang) -> Article {
+    Article {
+        id: String::new(),
+        source: source.into(),
+        url: None,
+        title: None,
+        date: None,
+        date_source: None,
+        declared_lang: None,
+        lang: Some(lang),
+        text: text.to_string(),
+    }
+}
+
 /// What `veille bench` times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BenchStages {
@@ -370,17 +385,7 @@ pub fn bench(
         BenchStages::All => Some(veille::Pipeline::new().map_err(|e| anyhow::anyhow!("{e}"))?),
         _ => None,
     };
-    let article = |text: &str| Article {
-        id: String::new(),
-        source: "bench".into(),
-        url: None,
-        title: None,
-        date: None,
-        date_source: None,
-        declared_lang: None,
-        lang: Some(lang),
-        text: text.to_string(),
-    };
+    let article = |text: &str| undated_article("bench", text, lang);
     // Warm-up: models and dictionaries load on first use, outside the timing.
     let warm_text = match lang {
         Lang::Fr => "Le président malien a rencontré lundi son homologue. Il a salué l'accord.",
@@ -924,17 +929,7 @@ pub fn plover(a: &PloverArgs<'_>) -> Result<()> {
             "FIGHT" => "ASSAULT",
             g => g,
         };
-        let article = veille_core::Article {
-            id: String::new(),
-            source: "plover-gsr".into(),
-            url: None,
-            title: None,
-            date: None,
-            date_source: None,
-            declared_lang: None,
-            lang: Some(Lang::En),
-            text: sentence.to_string(),
-        };
+        let article = undated_article("plover-gsr", sentence, Lang::En);
         let doc = pipeline.process(&article);
         let mut events: Vec<&veille_core::EventMention> = doc.events.iter().collect();
         events.sort_by_key(|e| e.evidence.first().map_or(0, |s| s.start));
@@ -1080,17 +1075,7 @@ pub fn agreement(en: &Path, fr: &Path, json: bool, misses: usize, min: Option<f6
         );
     }
     let pipeline = veille::Pipeline::new().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let article = |text: &str, lang: Lang| Article {
-        id: String::new(),
-        source: "ntrex".into(),
-        url: None,
-        title: None,
-        date: None,
-        date_source: None,
-        declared_lang: None,
-        lang: Some(lang),
-        text: text.to_string(),
-    };
+    let article = |text: &str, lang: Lang| undated_article("ntrex", text, lang);
     let (mut all, mut acts) = (Agree::default(), Agree::default());
     let (mut en_coded, mut fr_coded) = (0usize, 0usize);
     let mut shown = 0;

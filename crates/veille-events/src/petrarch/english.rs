@@ -7,7 +7,7 @@
 //!   `Phoenix.MilNonState.actors.txt` (armed non-state groups);
 //! - agents: `Phoenix.agents.txt` (role nouns → GOV, MIL, REB, CVL…).
 //!
-//! They are parsed once, on first use (about a quarter of a second), so that French-only runs
+//! They are parsed once, on first use, so that French-only runs
 //! never pay for them.
 
 use super::coder::PetrarchDicts;
