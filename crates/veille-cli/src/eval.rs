@@ -691,6 +691,16 @@ pub fn events(a: &EventsArgs<'_>) -> Result<()> {
             agents: petrarch_dict(a.agents, env.agents.as_deref(), base, "agents", |t| {
                 petrarch::AgentDict::parse(t)
             })?,
+            // The file's ontology, else the shipped one, as petrarch2 falls back to its own.
+            pico: match env.pico.as_deref() {
+                Some(n) => Some(petrarch_dict(None, Some(n), base, "pico", |t| {
+                    petrarch::Pico::parse(t)
+                })?),
+                None => petrarch::english()
+                    .map_err(|e| anyhow::anyhow!("{e}"))?
+                    .pico
+                    .clone(),
+            },
         };
         let t0 = std::time::Instant::now();
         let mut all = Scores::default();
@@ -905,6 +915,11 @@ pub fn plover(a: &PloverArgs<'_>) -> Result<()> {
                         .map_err(|e| anyhow::anyhow!("{}: {e}", g.display()))?,
                     None => Default::default(),
                 },
+                // The shipped ontology: users' dictionaries keep PETRARCH's CAMEO codes.
+                pico: petrarch::english()
+                    .map_err(|e| anyhow::anyhow!("{e}"))?
+                    .pico
+                    .clone(),
             })
         }
         None => None,

@@ -22,6 +22,10 @@ fn main() {
         verbs: petrarch::VerbDict::parse(&read(&env.verbs)).expect("verbs"),
         actors: petrarch::ActorDict::parse(&read(&env.actors)).expect("actors"),
         agents: petrarch::AgentDict::parse(&read(&env.agents)).expect("agents"),
+        pico: env
+            .pico
+            .as_ref()
+            .map(|_| petrarch::Pico::parse(&read(&env.pico)).expect("pico")),
     };
     let mut s = Scores::default();
     let mut shown = 0;

@@ -29,6 +29,9 @@ pub struct PetrarchDicts {
     pub verbs: VerbDict,
     pub actors: ActorDict,
     pub agents: AgentDict,
+    /// The coding ontology that says what a negated act codes as; without one a negated
+    /// verb codes nothing.
+    pub pico: Option<super::pico::Pico>,
 }
 
 /// One coded event: source and target actor codes, the CAMEO code, the verb and the rule.
@@ -429,7 +432,8 @@ pub fn code_sentence_with(
         else {
             continue;
         };
-        if s.negated(i) {
+        let negated = s.negated(i);
+        if negated && d.pico.is_none() {
             continue;
         }
         let block = &d.verbs.blocks[entry.block];
@@ -455,9 +459,28 @@ pub fn code_sentence_with(
                 best = Some((size, p, args));
             }
         }
-        let (code, rule, pp) = match &best {
+        let (code, mut rule, pp) = match &best {
             Some((_, p, args)) => (&p.code, format!("pattern:{}", p.line), args.clone()),
             None => (&entry.code, format!("verb:{}", entry.line), Vec::new()),
+        };
+        // "did not clash over": the ontology's negation of each direction's code, and the
+        // rule says so.
+        let negated_code;
+        let code = match (&d.pico, negated) {
+            (Some(pico), true) => {
+                let neg = |c: &Option<String>| {
+                    c.as_deref()
+                        .and_then(|c| pico.negate(c))
+                        .map(str::to_string)
+                };
+                negated_code = super::dict::Code {
+                    forward: neg(&code.forward),
+                    reverse: neg(&code.reverse),
+                };
+                rule.push_str("+negated");
+                &negated_code
+            }
+            _ => code,
         };
         let marked = |prep: &Option<String>| -> Vec<(String, usize)> {
             prep.as_deref()
@@ -534,6 +557,28 @@ pub fn code_sentence_with(
                 })
                 .flat_map(|a| s.codes(a))
                 .collect();
+        }
+        // "cordoned off the roads leading into X": an actor in a clause modifying the
+        // argument, when the argument itself names none.
+        if targets.is_empty() && !passive {
+            let args: Vec<usize> = s.children[i]
+                .iter()
+                .copied()
+                .filter(|&a| matches!(s.rel(a), "obj" | "obl" | "nmod"))
+                .collect();
+            'acl: for a in args {
+                for c in s.kids(a, "acl") {
+                    for &g in &s.children[c] {
+                        if matches!(s.rel(g), "obl" | "nmod" | "obj") {
+                            let cs = s.codes(g);
+                            if !cs.is_empty() {
+                                targets = cs;
+                                break 'acl;
+                            }
+                        }
+                    }
+                }
+            }
         }
         // A compound subject with no target acts on itself: "X and Y agree that …" codes
         // X → Y and Y → X.
@@ -621,6 +666,7 @@ mod tests {
             .unwrap(),
             actors: ActorDict::parse("OSTERLAND_ [OST]\nWESTMARK_ [WMK]\nNORDHAVEN_ [NDH]\n").unwrap(),
             agents: AgentDict::parse("PRESIDENT [~GOV]\nREBEL [~REB]\n").unwrap(),
+            pico: None,
         }
     }
 
@@ -691,5 +737,32 @@ mod tests {
             ("Westmark", "Westmark", "PROPN", 4, "obj"),
         ]);
         assert!(code_sentence(&dicts(), &t, None).is_empty());
+        // With an ontology, a negation codes what the ontology says it means, or nothing.
+        let mut d = dicts();
+        d.pico =
+            Some(crate::petrarch::Pico::parse("050:0x0080\n051:0x0081\n190:0x1007F\n").unwrap());
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].code.as_str(), c[0].target.as_str()), ("050", "WMK"));
+        assert!(c[0].rule.ends_with("+negated"), "{}", c[0].rule);
+        d.pico = Some(crate::petrarch::Pico::parse("190:0x00A0\n").unwrap());
+        assert!(code_sentence(&d, &t, None).is_empty());
+    }
+
+    #[test]
+    fn target_inside_a_participle_clause() {
+        // "Osterland attacked the roads leading into Westmark."
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("roads", "road", "NOUN", 2, "obj"),
+            ("leading", "lead", "VERB", 4, "acl"),
+            ("into", "into", "ADP", 7, "case"),
+            ("Westmark", "Westmark", "PROPN", 5, "obl"),
+        ]);
+        let c = code_sentence(&dicts(), &t, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].source.as_str(), c[0].target.as_str()), ("OST", "WMK"));
     }
 }

@@ -5,13 +5,16 @@
 //! - actors: `Phoenix.Countries.actors.txt` (countries, their cities and office-holders with
 //!   date ranges), `Phoenix.International.actors.txt` (IGOs, international actors) and
 //!   `Phoenix.MilNonState.actors.txt` (armed non-state groups);
-//! - agents: `Phoenix.agents.txt` (role nouns → GOV, MIL, REB, CVL…).
+//! - agents: `Phoenix.agents.txt` (role nouns → GOV, MIL, REB, CVL…);
+//! - coding ontology: UniversalPetrarch's `PETR.Internal.Coding.Ontology.txt`, for what a
+//!   negated act codes as (see [`super::pico`]).
 //!
 //! They are parsed once, on first use, so that French-only runs
 //! never pay for them.
 
 use super::coder::PetrarchDicts;
 use super::dict::{ActorDict, AgentDict, DictError, Discards, VerbDict};
+use super::pico::Pico;
 use std::sync::OnceLock;
 
 const VERBS: &str = include_str!("../../dicts/en/CAMEO.2.0.txt");
@@ -30,6 +33,7 @@ const ACTORS: [(&str, &str); 3] = [
     ),
 ];
 const AGENTS: &str = include_str!("../../dicts/en/Phoenix.agents.txt");
+const PICO: &str = include_str!("../../dicts/en/PETR.Internal.Coding.Ontology.txt");
 const DISCARDS: &str = include_str!("../../dicts/en/Phoenix.discards.txt");
 
 /// The shipped discard list (`Phoenix.discards.txt`): sports and chronology phrases.
@@ -61,10 +65,12 @@ fn load() -> Result<PetrarchDicts, ShippedDictError> {
         actors.extend(ActorDict::parse(text).map_err(at(file))?);
     }
     let agents = AgentDict::parse(AGENTS).map_err(at("Phoenix.agents.txt"))?;
+    let pico = Pico::parse(PICO).map_err(at("PETR.Internal.Coding.Ontology.txt"))?;
     Ok(PetrarchDicts {
         verbs,
         actors,
         agents,
+        pico: Some(pico),
     })
 }
 

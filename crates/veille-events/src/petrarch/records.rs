@@ -9,6 +9,8 @@ pub struct Environment {
     pub verbs: Option<String>,
     pub actors: Option<String>,
     pub agents: Option<String>,
+    /// The coding ontology (`<PICOfile>`), which says what negated acts code as.
+    pub pico: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +100,7 @@ pub fn read_records(xml: &str) -> (Environment, Vec<Record>) {
         verbs: element(e, "Verbfile").map(|s| s.trim().to_string()),
         actors: element(e, "Actorfile").map(|s| s.trim().to_string()),
         agents: element(e, "Agentfile").map(|s| s.trim().to_string()),
+        pico: element(e, "PICOfile").map(|s| s.trim().to_string()),
     });
     let mut out = Vec::new();
     let mut rest = xml.as_str();
