@@ -638,6 +638,7 @@ pub struct EventsArgs<'a> {
     pub verbs: Option<&'a Path>,
     pub actors: Option<&'a Path>,
     pub agents: Option<&'a Path>,
+    pub discards: Option<&'a Path>,
     pub json: bool,
     pub misses: usize,
     pub min_correct: Option<f64>,
@@ -702,6 +703,13 @@ pub fn events(a: &EventsArgs<'_>) -> Result<()> {
                     .clone(),
             },
         };
+        // The file's discard list: a record it matches is a story PETRARCH does not code.
+        let discards = match (a.discards, env.discards.as_deref()) {
+            (None, None) => petrarch::Discards::default(),
+            (given, named) => petrarch_dict(given, named, base, "discards", |t| {
+                Ok(petrarch::Discards::parse(t))
+            })?,
+        };
         let t0 = std::time::Instant::now();
         let mut all = Scores::default();
         let mut by_cat: std::collections::BTreeMap<String, Scores> = Default::default();
@@ -716,7 +724,8 @@ pub fn events(a: &EventsArgs<'_>) -> Result<()> {
                 doc_sentences(&doc)
             };
             let mut coded = Vec::new();
-            for s in &sentences {
+            let discarded = discards.check(&r.text).is_some();
+            for s in sentences.iter().filter(|_| !discarded) {
                 words += s.len();
                 for c in petrarch::code_sentence(&dicts, s, r.date) {
                     if !coded.iter().any(|x: &petrarch::Coding| {

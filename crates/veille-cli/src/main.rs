@@ -288,6 +288,10 @@ enum EvalCommand {
         actors: Option<PathBuf>,
         #[arg(long)]
         agents: Option<PathBuf>,
+        /// Discard list to use instead of the one the file names (records it matches code
+        /// nothing).
+        #[arg(long)]
+        discards: Option<PathBuf>,
         #[arg(long)]
         json: bool,
         /// Print up to N records coded wrongly, with what was expected and coded.
@@ -593,6 +597,7 @@ fn main() -> std::process::ExitCode {
             verbs,
             actors,
             agents,
+            discards,
             json,
             misses,
             min_correct,
@@ -602,6 +607,7 @@ fn main() -> std::process::ExitCode {
             verbs: verbs.as_deref(),
             actors: actors.as_deref(),
             agents: agents.as_deref(),
+            discards: discards.as_deref(),
             json,
             misses,
             min_correct,

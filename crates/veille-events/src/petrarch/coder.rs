@@ -214,6 +214,29 @@ impl<'a> Sent<'a> {
             if head != x {
                 stack.extend(self.kids(head, "conj"));
             }
+            // "Minas Tirith and Osgiliath": the conjunct hangs on another word of the name.
+            if let Some(h) = self.toks[x].head
+                && h < self.toks.len()
+                && self.phrase_start[h] == self.phrase_start[x]
+                && matches!(
+                    self.toks[x].deprel.split(':').next(),
+                    Some("name" | "flat" | "compound")
+                )
+            {
+                stack.extend(self.kids(h, "conj"));
+            }
+            // "Mordor, the Shire, Arnor and Bree": a list the parser read as an apposition
+            // followed by conjuncts. Only a named actor counts, so that a true apposition
+            // ("Hamas, the Palestinian group, …") adds no actor.
+            let list = |k: usize| self.kids(k, "conj").next().is_some();
+            for a in self.kids(x, "appos") {
+                if self.toks[a].upos == "PROPN"
+                    && matches!(self.actor[a], Some(Some(_)))
+                    && (list(x) || list(a))
+                {
+                    stack.push(a);
+                }
+            }
         }
         out
     }
@@ -286,14 +309,53 @@ impl<'a> Sent<'a> {
     fn phrase_at(&self, d: &VerbDict, p: &PPhrase, h: usize) -> bool {
         let mut ts = Vec::new();
         self.np(h, &mut ts);
+        let has = |x: &str| {
+            ts.iter()
+                .any(|&t| t != h && (self.upper[t] == x || self.upper_lemma[t] == x))
+        };
+        let head_ok = |form: &str| d.phrase_matches(p.head(), form, has);
+        if self.word_is(d, p.head(), h)
+            && !head_ok(&self.upper[h])
+            && !head_ok(&self.upper_lemma[h])
+        {
+            return false;
+        }
         if !self.word_is(d, p.head(), h) {
             // A one-word pattern also matches a modifier of the phrase, as TABARI's patterns
             // did ("fired two artillery shells" for "* ARTILLERY").
             return p.words.len() == 1 && ts.iter().any(|&t| self.word_is(d, p.head(), t));
         }
-        p.words[..p.words.len() - 1]
-            .iter()
-            .all(|w| ts.iter().any(|&t| t != h && self.word_is(d, w, t)))
+        // The modifiers come in the pattern's order, the last one right before the head, as
+        // PETRARCH's validation records read "{NEW &TIETYPES RELATIONS}": "new global economic
+        // relations" matches, "new global economic trade relations" and "cultural secret
+        // memos" (for "{&TIETYPES MEMOS}") do not.
+        let Some((last, earlier)) = p.words[..p.words.len() - 1].split_last() else {
+            return true;
+        };
+        // "death and injury toll" has "death" right before the head through its conjunct.
+        let next_to_head = |k: usize| {
+            self.word_is(d, last, k)
+                || self.rel(k) == "conj"
+                    && self.toks[k].head.is_some_and(|c| self.word_is(d, last, c))
+        };
+        let in_phrase = |k: usize| {
+            ts.contains(&k)
+                || self.rel(k) == "conj" && self.toks[k].head.is_some_and(|c| ts.contains(&c))
+        };
+        if h == 0 || !in_phrase(h - 1) || !next_to_head(h - 1) {
+            return false;
+        }
+        let mut before: Vec<usize> = ts.iter().copied().filter(|&t| t + 1 < h).collect();
+        before.sort_unstable();
+        let mut at = 0;
+        earlier.iter().all(|w| {
+            while at < before.len() && !self.word_is(d, w, before[at]) {
+                at += 1;
+            }
+            let found = at < before.len();
+            at += 1;
+            found
+        })
     }
 
     /// Arguments with a preposition `prep` under `i` (and under its objects): their heads.

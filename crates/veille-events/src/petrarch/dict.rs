@@ -494,6 +494,21 @@ impl VerbDict {
     }
 
     /// Does `word` (uppercase) belong to the pattern word `w`?
+    /// Does a phrase headed by `head` (uppercase) belong to the pattern word `w`, given which
+    /// other words the phrase has? A synset's multiword member ("TOTAL BOYCOTT") needs its
+    /// modifiers too, so that "a boycott" is not "a total boycott".
+    pub fn phrase_matches(&self, w: &PWord, head: &str, has: impl Fn(&str) -> bool) -> bool {
+        match w {
+            PWord::Lit(l) => l == head,
+            PWord::Syn(s) => self.synsets.get(s).is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    p.split_last()
+                        .is_some_and(|(last, rest)| last == head && rest.iter().all(|x| has(x)))
+                })
+            }),
+        }
+    }
+
     pub fn word_matches(&self, w: &PWord, word: &str) -> bool {
         match w {
             PWord::Lit(l) => l == word,

@@ -11,6 +11,8 @@ pub struct Environment {
     pub agents: Option<String>,
     /// The coding ontology (`<PICOfile>`), which says what negated acts code as.
     pub pico: Option<String>,
+    /// The discard list (`<Discardfile>`).
+    pub discards: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +103,7 @@ pub fn read_records(xml: &str) -> (Environment, Vec<Record>) {
         actors: element(e, "Actorfile").map(|s| s.trim().to_string()),
         agents: element(e, "Agentfile").map(|s| s.trim().to_string()),
         pico: element(e, "PICOfile").map(|s| s.trim().to_string()),
+        discards: element(e, "Discardfile").map(|s| s.trim().to_string()),
     });
     let mut out = Vec::new();
     let mut rest = xml.as_str();
