@@ -812,6 +812,72 @@ mod tests {
     }
 
     #[test]
+    fn synset_phrases_need_their_modifiers() {
+        let mut d = dicts();
+        d.verbs = VerbDict::parse(
+            "&SANCT\n+ECONOMIC SANCTIONS\n+TOTAL BOYCOTT\n\n--- CALL [010] ---\nCALL\n- * (FOR &SANCT) [172]\n- * (FOR) [113]\n",
+        )
+        .unwrap();
+        // "Osterland called for a (total) boycott of Westmark."
+        let sentence = |total: bool| {
+            let mut rows = vec![
+                ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+                ("called", "call", "VERB", 0, "root"),
+                ("for", "for", "ADP", 6, "case"),
+                ("a", "a", "DET", 6, "det"),
+                ("total", "total", "ADJ", 6, "amod"),
+                ("boycott", "boycott", "NOUN", 2, "obl"),
+                ("of", "of", "ADP", 8, "case"),
+                ("Westmark", "Westmark", "PROPN", 6, "nmod"),
+            ];
+            if !total {
+                rows.remove(4);
+                for r in rows.iter_mut() {
+                    if r.3 > 5 {
+                        r.3 -= 1;
+                    }
+                }
+            }
+            toks(&rows)
+        };
+        let codes = |t: &[Tok]| -> Vec<String> {
+            code_sentence(&d, t, None)
+                .into_iter()
+                .map(|c| format!("{} {} {}", c.source, c.target, c.code))
+                .collect()
+        };
+        assert_eq!(codes(&sentence(true)), ["OST WMK 172"]);
+        assert_eq!(codes(&sentence(false)), ["OST WMK 113"]);
+    }
+
+    #[test]
+    fn a_list_read_as_an_apposition() {
+        // "Osterland, Westmark and Nordhaven attacked Arcadia": the parser hung the list on an
+        // apposition; all three are sources.
+        let mut d = dicts();
+        d.actors = ActorDict::parse(
+            "OSTERLAND_ [OST]\nWESTMARK_ [WMK]\nNORDHAVEN_ [NDH]\nARCADIA_ [ARC]\n",
+        )
+        .unwrap();
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 7, "nsubj"),
+            (",", ",", "PUNCT", 1, "punct"),
+            ("Westmark", "Westmark", "PROPN", 1, "appos"),
+            (",", ",", "PUNCT", 3, "punct"),
+            ("and", "and", "CCONJ", 6, "cc"),
+            ("Nordhaven", "Nordhaven", "PROPN", 3, "conj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("Arcadia", "Arcadia", "PROPN", 7, "obj"),
+        ]);
+        let mut src: Vec<String> = code_sentence(&d, &t, None)
+            .into_iter()
+            .map(|c| c.source)
+            .collect();
+        src.sort();
+        assert_eq!(src, ["NDH", "OST", "WMK"]);
+    }
+
+    #[test]
     fn target_inside_a_participle_clause() {
         // "Osterland attacked the roads leading into Westmark."
         let t = toks(&[
