@@ -925,6 +925,11 @@ pub enum Discard {
 }
 
 impl Discards {
+    /// Keeps only the phrases (uppercase, spaces between words) for which `keep` holds.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.phrases.retain(|(p, _, _)| keep(p));
+    }
+
     pub fn parse(text: &str) -> Discards {
         let mut phrases = Vec::new();
         for line in text.lines() {
