@@ -361,7 +361,7 @@ impl<'a> Sent<'a> {
     /// Arguments with a preposition `prep` under `i` (and under its objects): their heads.
     fn pp_args(&self, i: usize, prep: &str) -> Vec<usize> {
         let mut hosts = vec![i];
-        hosts.extend(self.kids(i, "obj"));
+        hosts.extend(self.objects(i));
         let mut out = Vec::new();
         for h in hosts {
             for &c in &self.children[h] {
@@ -383,6 +383,39 @@ impl<'a> Sent<'a> {
     fn objects(&self, i: usize) -> Vec<usize> {
         let mut out: Vec<usize> = self.kids(i, "obj").collect();
         out.extend(self.kids(i, "iobj"));
+        // A bare noun phrase after the verb that the parser labelled a plain oblique ("condemned
+        // an attack" read as `obl` with no preposition) is its object; dates and durations
+        // carry their own subtypes (`obl:tmod`, `obl:npmod`, `obl:unmarked`) and stay out.
+        out.extend(self.children[i].iter().copied().filter(|&c| {
+            c > i
+                && matches!(self.toks[c].deprel.as_str(), "obl" | "nmod")
+                && matches!(self.toks[c].upos.as_str(), "NOUN" | "PROPN")
+                && !self.children[c]
+                    .iter()
+                    .any(|&k| matches!(self.rel(k), "case" | "mark"))
+                && !matches!(
+                    self.upper_lemma[c].as_str(),
+                    "MONDAY"
+                        | "TUESDAY"
+                        | "WEDNESDAY"
+                        | "THURSDAY"
+                        | "FRIDAY"
+                        | "SATURDAY"
+                        | "SUNDAY"
+                        | "TODAY"
+                        | "YESTERDAY"
+                        | "TOMORROW"
+                        | "DAY"
+                        | "WEEK"
+                        | "WEEKEND"
+                        | "MONTH"
+                        | "YEAR"
+                        | "NIGHT"
+                        | "MORNING"
+                        | "EVENING"
+                        | "TIME"
+                )
+        }));
         out.extend(
             self.kids(i, "xcomp")
                 .filter(|&x| matches!(self.toks[x].upos.as_str(), "NOUN" | "PROPN" | "PRON")),
@@ -875,6 +908,32 @@ mod tests {
             .collect();
         src.sort();
         assert_eq!(src, ["NDH", "OST", "WMK"]);
+    }
+
+    #[test]
+    fn a_bare_oblique_is_an_object() {
+        // "Osterland condemned an attack by Westmark" with "attack" parsed as `obl`.
+        let mut d = dicts();
+        d.verbs =
+            VerbDict::parse("--- CONDEMN [111] ---\nCONDEMN\n- * ATTACK (BY) [112]\n").unwrap();
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("an", "a", "DET", 4, "det"),
+            ("attack", "attack", "NOUN", 2, "obl"),
+            ("by", "by", "ADP", 6, "case"),
+            ("Westmark", "Westmark", "PROPN", 4, "nmod"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "112"));
+        // A date is no object: "Osterland condemned Monday …" stays a plain 111 with no target.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("Monday", "Monday", "PROPN", 2, "obl"),
+        ]);
+        assert!(code_sentence(&d, &t, None).is_empty());
     }
 
     #[test]
