@@ -313,17 +313,15 @@ impl<'a> Sent<'a> {
             ts.iter()
                 .any(|&t| t != h && (self.upper[t] == x || self.upper_lemma[t] == x))
         };
-        let head_ok = |form: &str| d.phrase_matches(p.head(), form, has);
-        if self.word_is(d, p.head(), h)
-            && !head_ok(&self.upper[h])
-            && !head_ok(&self.upper_lemma[h])
-        {
-            return false;
-        }
         if !self.word_is(d, p.head(), h) {
             // A one-word pattern also matches a modifier of the phrase, as TABARI's patterns
             // did ("fired two artillery shells" for "* ARTILLERY").
             return p.words.len() == 1 && ts.iter().any(|&t| self.word_is(d, p.head(), t));
+        }
+        // A synset's multiword member needs its own modifiers too.
+        let head_ok = |form: &str| d.phrase_matches(p.head(), form, has);
+        if !head_ok(&self.upper[h]) && !head_ok(&self.upper_lemma[h]) {
+            return false;
         }
         // The modifiers come in the pattern's order, the last one right before the head, as
         // PETRARCH's validation records read "{NEW &TIETYPES RELATIONS}": "new global economic
