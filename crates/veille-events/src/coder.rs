@@ -37,6 +37,9 @@ pub struct Coder {
     patterns: PatternSet,
     cameo: CameoTable,
     langs: Langs,
+    /// The French parse-based coder's dictionaries (built over `dicts`' countries), when
+    /// French is loaded; shared, as they hold a copy of the Phoenix actor names.
+    french: Option<std::sync::Arc<crate::petrarch::PetrarchDicts>>,
 }
 
 impl Coder {
@@ -66,10 +69,20 @@ impl Coder {
                 }
             }
         }
+        let french = if langs.contains(&Lang::Fr) {
+            let en = crate::petrarch::english().ok();
+            let fr = crate::petrarch::french(&dicts.countries, en).map_err(|e| {
+                LoadError::invalid(e.file, e.error.line, e.error.message.clone())
+            })?;
+            Some(std::sync::Arc::new(fr))
+        } else {
+            None
+        };
         Ok(Coder {
             dicts,
             patterns,
             cameo,
+            french,
             langs: Langs {
                 fr: langs.contains(&Lang::Fr),
                 en: langs.contains(&Lang::En),
@@ -146,7 +159,17 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         events.extend(copies);
     }
     if doc.lang == Some(Lang::En) && langs.en {
-        events.extend(cfg.parse_coded(doc, &events));
+        if let Ok(dicts) = crate::petrarch::english() {
+            let discards = crate::petrarch::english_discards();
+            events.extend(cfg.parse_coded(doc, &events, dicts, discards, "CAMEO.2.0"));
+        }
+    }
+    if doc.lang == Some(Lang::Fr)
+        && langs.fr
+        && let Some(dicts) = &cfg.french
+    {
+        let none = crate::petrarch::Discards::default();
+        events.extend(cfg.parse_coded(doc, &events, dicts, &none, "verbes.fr"));
     }
     place_meetings_at_visits(&cfg.dicts, &mut events);
     dedup_in_article(events)
@@ -196,21 +219,26 @@ fn place_meetings_at_visits(dicts: &Dictionaries, events: &mut [EventMention]) {
 }
 
 impl Coder {
-    /// English: the parse-based coder with the shipped petrarch2 dictionaries, for the verbs
-    /// the pattern coder did not already code (its records, with coreference and role
-    /// handling, win on a shared trigger). The shipped dictionaries are checked by a test, so
-    /// a load failure here can only come from an edited build; it codes nothing then.
-    fn parse_coded(&self, doc: &Doc, pattern_events: &[EventMention]) -> Vec<EventMention> {
-        let Ok(dicts) = crate::petrarch::english() else {
-            return Vec::new();
-        };
+    /// The parse-based coder with PETRARCH-format dictionaries (English: the shipped
+    /// petrarch2 ones; French: veille's), for the verbs the pattern coder did not already code
+    /// (its records, with coreference and role handling, win on a shared trigger). The shipped
+    /// dictionaries are checked by tests, so a load failure can only come from an edited
+    /// build; nothing is coded this way then.
+    fn parse_coded(
+        &self,
+        doc: &Doc,
+        pattern_events: &[EventMention],
+        dicts: &crate::petrarch::PetrarchDicts,
+        discards: &crate::petrarch::Discards,
+        name: &str,
+    ) -> Vec<EventMention> {
         let is_country = |c: &str| self.dicts.country(c).is_some();
         let coded: Vec<EventMention> = crate::parsed::code_parsed(
             doc,
             dicts,
-            crate::petrarch::english_discards(),
+            discards,
             &self.cameo,
-            "CAMEO.2.0",
+            name,
             &is_country,
         )
         .into_iter()

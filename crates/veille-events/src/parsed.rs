@@ -133,9 +133,31 @@ const INTENT_HEADS: &[&str] = &[
     "committed",
     "set",
     "poised",
+    // French: "prêt à signer", "a promis de livrer", "s'est engagé à", "veut rencontrer",
+    // "pourrait frapper", "doit se rendre", "va signer".
+    "prêt",
+    "promettre",
+    "engager",
+    "vouloir",
+    "envisager",
+    "prévoir",
+    "compter",
+    "entendre",
+    "menacer",
+    "proposer",
+    "décider",
+    "souhaiter",
+    "espérer",
+    "chercher",
+    "viser",
+    "pouvoir",
+    "devoir",
+    "aller",
 ];
 /// Auxiliaries of the future and of possibility.
-const INTENT_AUX: &[&str] = &["will", "would", "shall", "'ll", "may", "might", "could"];
+const INTENT_AUX: &[&str] = &[
+    "will", "would", "shall", "'ll", "may", "might", "could", "aller", "pouvoir", "devoir",
+];
 
 /// Whether the verb at `v` is only intended, promised, possible or future.
 fn intended(toks: &[Tok], v: usize) -> bool {

@@ -104,6 +104,7 @@ fn rel(t: &Tok, head_upos: Option<&str>) -> &'static str {
                 "cop" => "cop",
                 "amod" => "amod",
                 "det" => "det",
+                "expl" => "expl",
                 _ => "dep",
             }
         }
@@ -113,8 +114,10 @@ fn rel(t: &Tok, head_upos: Option<&str>) -> &'static str {
 impl<'a> Sent<'a> {
     fn new(d: &PetrarchDicts, toks: &'a [Tok], date: Option<u32>) -> Sent<'a> {
         let n = toks.len();
-        let upper: Vec<String> = toks.iter().map(|t| t.form.to_uppercase()).collect();
-        let upper_lemma = toks.iter().map(|t| t.lemma.to_uppercase()).collect();
+        // French elisions are written with either apostrophe; dictionaries use the straight one.
+        let up = |s: &str| s.to_uppercase().replace('’', "'");
+        let upper: Vec<String> = toks.iter().map(|t| up(&t.form)).collect();
+        let upper_lemma = toks.iter().map(|t| up(&t.lemma)).collect();
         let mut children = vec![Vec::new(); n];
         for (i, t) in toks.iter().enumerate() {
             if let Some(h) = t.head.filter(|&h| h < n && h != i) {
@@ -412,6 +415,26 @@ impl<'a> Sent<'a> {
                         | "MORNING"
                         | "EVENING"
                         | "TIME"
+                        | "LUNDI"
+                        | "MARDI"
+                        | "MERCREDI"
+                        | "JEUDI"
+                        | "VENDREDI"
+                        | "SAMEDI"
+                        | "DIMANCHE"
+                        | "HIER"
+                        | "AUJOURD'HUI"
+                        | "DEMAIN"
+                        | "JOUR"
+                        | "SEMAINE"
+                        | "WEEK-END"
+                        | "MOIS"
+                        | "AN"
+                        | "ANNÉE"
+                        | "SOIR"
+                        | "MATIN"
+                        | "NUIT"
+                        | "FOIS"
                 )
         }));
         out.extend(
@@ -434,7 +457,7 @@ impl<'a> Sent<'a> {
             && self.toks[s[0]].upos == "PRON"
             && matches!(
                 self.upper[s[0]].as_str(),
-                "IT" | "HE" | "SHE" | "THEY" | "WE"
+                "IT" | "HE" | "SHE" | "THEY" | "WE" | "IL" | "ELLE" | "ILS" | "ELLES"
             );
         if !s.is_empty() && !pronoun {
             return s;
@@ -453,10 +476,12 @@ impl<'a> Sent<'a> {
                 let cands = if pre {
                     let mut s = self.subjects(i, 0);
                     s.extend(self.kids(i, "nsubj:pass"));
-                    // Words before the verb that depend on it: auxiliaries and adverbs
-                    // ("- HAVE * BAN", "- SAID WOULD NOT *").
+                    // Words before the verb that depend on it: auxiliaries, adverbs and the
+                    // French reflexive pronoun ("- HAVE * BAN", "- SAID WOULD NOT *",
+                    // "- SOI * [040]" for "se sont rencontrés").
                     s.extend(self.children[i].iter().copied().filter(|&c| {
-                        c < i && matches!(self.rel(c), "aux" | "aux:pass" | "advmod")
+                        c < i && matches!(self.rel(c), "aux" | "aux:pass" | "advmod" | "expl")
+                            || c < i && self.rel(c) == "obj" && self.toks[c].upos == "PRON"
                     }));
                     s
                 } else {
@@ -480,8 +505,14 @@ impl<'a> Sent<'a> {
     }
 
     fn negated(&self, i: usize) -> bool {
+        // French "ne … pas/jamais/guère"; a bare "ne" may be restrictive ("n'a vu que") or
+        // expletive, so the second word decides.
         self.children[i].iter().any(|&c| {
-            self.rel(c) == "advmod" && matches!(self.upper[c].as_str(), "NOT" | "N'T" | "NEVER")
+            self.rel(c) == "advmod"
+                && matches!(
+                    self.upper[c].as_str(),
+                    "NOT" | "N'T" | "NEVER" | "PAS" | "JAMAIS" | "GUÈRE"
+                )
         })
     }
 }
@@ -595,10 +626,11 @@ pub fn code_sentence_with(
         let passive =
             s.kids(i, "nsubj:pass").next().is_some() || s.kids(i, "aux:pass").next().is_some();
         type Coded = Vec<(String, usize)>;
-        let (sources, mut targets): (Coded, Coded) = if passive {
+        let (sources, targets): (Coded, Coded) = if passive {
             let agents: Coded = s
                 .kids(i, "obl:agent")
                 .chain(s.pp_args(i, "BY"))
+                .chain(s.pp_args(i, "PAR"))
                 .flat_map(|a| s.codes(a))
                 .collect();
             let pats: Coded = s.kids(i, "nsubj:pass").flat_map(|a| s.codes(a)).collect();
@@ -612,7 +644,30 @@ pub fn code_sentence_with(
             let obj: Coded = s.objects(i).into_iter().flat_map(|a| s.codes(a)).collect();
             (subj, obj)
         };
+        // "« … », a déclaré le ministre" / "…, said the minister": a verb inserted in the
+        // sentence it reports, with no subject of its own, has its subject after it, where
+        // the parser may read an object.
+        let (sources, targets) = if !passive
+            && sources.is_empty()
+            && s.toks[i].deprel.starts_with("parataxis")
+            && s.kids(i, "nsubj").next().is_none()
+        {
+            let after: Coded = s
+                .objects(i)
+                .into_iter()
+                .filter(|&o| o > i)
+                .flat_map(|a| s.codes(a))
+                .collect();
+            if after.is_empty() {
+                (sources, targets)
+            } else {
+                (after, Vec::new())
+            }
+        } else {
+            (sources, targets)
+        };
         let mut sources = sources;
+        let mut targets = targets;
         if !marked_source.is_empty() {
             sources = marked_source;
         }

@@ -201,6 +201,83 @@ pub struct VerbDict {
     pub forms: HashMap<String, Vec<VerbEntry>>,
 }
 
+/// The language whose regular forms a dictionary's verbs and nouns take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Inflection {
+    /// PETRARCH's: -S/-ED/-ING verbs, -S/-ES/-IES plurals; `{…}` replaces the regular forms.
+    #[default]
+    English,
+    /// veille's French dictionaries: first-group (-ER) and second-group (-IR) conjugations,
+    /// -S/-X plurals; `{…}` adds forms to the regular ones.
+    French,
+}
+
+impl Inflection {
+    fn verb_forms(self, base: &str) -> Vec<String> {
+        match self {
+            Inflection::English => verb_forms(base),
+            Inflection::French => french_verb_forms(base),
+        }
+    }
+
+    fn plural(self, s: &str) -> String {
+        match self {
+            Inflection::English => plural(s),
+            Inflection::French => french_plural(s),
+        }
+    }
+}
+
+/// Regular French forms of a verb (uppercase infinitive): for -ER verbs the present,
+/// imperfect, simple past, future, conditional and participles (with Ç/GE before A and O:
+/// "ANNONÇAIT", "ENGAGEANT"); for -IR verbs the second group's ("FINISSENT"). Other verbs
+/// have only their infinitive; their irregular forms are listed in the dictionary.
+fn french_verb_forms(base: &str) -> Vec<String> {
+    let mut v = vec![base.to_string()];
+    if let Some(stem) = base.strip_suffix("ER") {
+        // Endings that start with A or O need a soft C or G kept soft.
+        let soft = |ending: &str| -> String {
+            if ending.starts_with(['A', 'O']) {
+                if let Some(s) = stem.strip_suffix('C') {
+                    return format!("{s}Ç{ending}");
+                }
+                if stem.ends_with('G') {
+                    return format!("{stem}E{ending}");
+                }
+            }
+            format!("{stem}{ending}")
+        };
+        for e in [
+            "E", "ES", "ENT", "ONS", "EZ", "AIS", "AIT", "IONS", "IEZ", "AIENT", "A", "AI",
+            "ÈRENT", "ERAI", "ERA", "ERONS", "EREZ", "ERONT", "ERAIS", "ERAIT", "ERAIENT", "É",
+            "ÉE", "ÉS", "ÉES", "ANT",
+        ] {
+            v.push(soft(e));
+        }
+    } else if let Some(stem) = base.strip_suffix("IR") {
+        for e in [
+            "IS", "IT", "ISSONS", "ISSEZ", "ISSENT", "ISSAIS", "ISSAIT", "ISSAIENT", "IRENT",
+            "IRA", "IRONT", "IRAIT", "IRAIENT", "I", "IE", "IES", "ISSANT",
+        ] {
+            v.push(format!("{stem}{e}"));
+        }
+    }
+    v
+}
+
+/// Regular French plural of a noun: -AL → -AUX, -EAU/-EU → +X, -S/-X/-Z unchanged, else +S.
+fn french_plural(s: &str) -> String {
+    if let Some(stem) = s.strip_suffix("AL") {
+        format!("{stem}AUX")
+    } else if s.ends_with("EAU") || s.ends_with("EU") {
+        format!("{s}X")
+    } else if s.ends_with(['S', 'X', 'Z']) {
+        s.to_string()
+    } else {
+        format!("{s}S")
+    }
+}
+
 /// Regular English forms of a verb: -S/-ES/-IES, -ED/-D/-IED, -ING.
 fn verb_forms(base: &str) -> Vec<String> {
     let mut v = vec![base.to_string()];
@@ -367,6 +444,11 @@ fn elems(half: &str) -> Vec<Elem> {
 
 impl VerbDict {
     pub fn parse(text: &str) -> Result<VerbDict, DictError> {
+        Self::parse_with(text, Inflection::English)
+    }
+
+    /// [`VerbDict::parse`] for a dictionary whose words take `infl`'s regular forms.
+    pub fn parse_with(text: &str, infl: Inflection) -> Result<VerbDict, DictError> {
         let mut d = VerbDict::default();
         let lines = clean_lines(text);
         let mut k = 0;
@@ -385,7 +467,7 @@ impl VerbDict {
                         if !no_plural && !p.ends_with('_') {
                             let mut pl = ws.clone();
                             let last = pl.len() - 1;
-                            pl[last] = plural(&pl[last]);
+                            pl[last] = infl.plural(&pl[last]);
                             phrases.push(ws);
                             phrases.push(pl);
                         } else {
@@ -467,21 +549,25 @@ impl VerbDict {
                         });
                 };
                 match irregular {
-                    Some(irr) => {
+                    Some(irr) if infl == Inflection::English => {
                         forms.push(main.to_string());
                         forms.extend(irr.split_whitespace().map(str::to_string));
                     }
-                    None => {
+                    _ => {
                         // Regular forms of the verb word (the one marked with '+', if any).
                         let ws: Vec<&str> = main.split('_').collect();
                         let vi = ws.iter().position(|w| w.starts_with('+')).unwrap_or(0);
                         let base = ws.get(vi).map_or("", |w| w.trim_start_matches('+'));
-                        for f in verb_forms(&base.to_uppercase()) {
+                        for f in infl.verb_forms(&base.to_uppercase()) {
                             let mut w2: Vec<String> = ws.iter().map(|w| w.to_string()).collect();
                             if let Some(slot) = w2.get_mut(vi) {
                                 *slot = if ws.len() > 1 { format!("+{f}") } else { f };
                             }
                             forms.push(w2.join("_"));
+                        }
+                        // French lists its irregular forms on top of the regular ones.
+                        if let Some(irr) = irregular {
+                            forms.extend(irr.split_whitespace().map(str::to_string));
                         }
                     }
                 }
@@ -704,6 +790,16 @@ impl ActorDict {
         }
     }
 
+    /// Drops the one-word entries whose word is in `words` (uppercase): names that are common
+    /// words of another language ("UN", the United Nations in English, is French's "a").
+    pub fn remove_one_word(&mut self, words: &[&str]) {
+        for v in self.entries.values_mut() {
+            v.retain(|e| {
+                !(e.phrase.words.len() == 1 && words.contains(&e.phrase.words[0].as_str()))
+            });
+        }
+    }
+
     /// The longest actor at the start of `words`: (number of words, code at `date`).
     pub fn lookup(&self, words: &[&str], date: Option<u32>) -> Option<(usize, Option<String>)> {
         let first = words.first()?;
@@ -736,6 +832,11 @@ pub struct AgentDict {
 
 impl AgentDict {
     pub fn parse(text: &str) -> Result<AgentDict, DictError> {
+        Self::parse_with(text, Inflection::English)
+    }
+
+    /// [`AgentDict::parse`] for a dictionary whose nouns take `infl`'s plurals.
+    pub fn parse_with(text: &str, infl: Inflection) -> Result<AgentDict, DictError> {
         let mut d = AgentDict::default();
         let mut marks: HashMap<String, Vec<String>> = HashMap::new();
         for (n, line) in clean_lines(text) {
@@ -784,7 +885,7 @@ impl AgentDict {
                     let mut ws: Vec<String> =
                         main.split('_').map(str::to_string).collect::<Vec<_>>();
                     if let Some(last) = ws.last_mut() {
-                        *last = plural(&last.to_uppercase());
+                        *last = infl.plural(&last.to_uppercase());
                     }
                     variants.push(ws.join("_"));
                 }

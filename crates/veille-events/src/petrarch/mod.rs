@@ -5,11 +5,13 @@
 pub mod coder;
 pub mod dict;
 pub mod english;
+pub mod french;
 pub mod pico;
 pub mod records;
 
 pub use coder::{Coding, PetrarchDicts, Tok, code_sentence, code_sentence_with};
-pub use dict::{ActorDict, AgentDict, DictError, Discard, Discards, VerbDict};
+pub use dict::{ActorDict, AgentDict, DictError, Discard, Discards, Inflection, VerbDict};
 pub use english::{ShippedDictError, english, english_discards};
+pub use french::{FrenchDictError, french};
 pub use pico::Pico;
 pub use records::{Environment, Expected, Record, Scores, read_records, score_record};

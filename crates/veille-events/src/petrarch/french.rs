@@ -1,0 +1,186 @@
+//! The French dictionaries of the parse-based coder, veille's own (`dicts/fr/`):
+//!
+//! - verbs: `verbes.fr.txt`, French verb lemmas and patterns → CAMEO codes, in PETRARCH's
+//!   format with French conjugation ([`Inflection::French`]);
+//! - agents: `agents.fr.txt`, French role nouns → agent codes (GOV, MIL, COP, REB…);
+//! - actors: the countries of veille's country table (French names without their article,
+//!   the four forms of each demonym, capitals that stand for their government), the
+//!   organisations of `acteurs.fr.txt` (ONU, OTAN, Union africaine…), then the person and
+//!   group names of the shipped English Phoenix actor files, which are written the same way in
+//!   French text ("Erdogan", "Boko Haram"), less the few that are French words ("UN", "SUR");
+//! - coding ontology: the same as English, for negated acts.
+//!
+//! The codes are CAMEO's and Phoenix's, so that a French article and its English translation
+//! give the same records.
+
+use super::coder::PetrarchDicts;
+use super::dict::{ActorDict, AgentDict, DictError, Inflection, VerbDict};
+use crate::dict::Country;
+
+const VERBS: &str = include_str!("../../dicts/fr/verbes.fr.txt");
+const AGENTS: &str = include_str!("../../dicts/fr/agents.fr.txt");
+const ACTORS: &str = include_str!("../../dicts/fr/acteurs.fr.txt");
+
+/// One-word English actor names that are common French words.
+const NOT_NAMES_IN_FRENCH: &[&str] = &["UN", "SUR", "PRINCIPE", "MARCHE", "MARCHÉ"];
+
+/// A French dictionary that does not parse (a build with edited files).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrenchDictError {
+    pub file: &'static str,
+    pub error: DictError,
+}
+
+impl std::fmt::Display for FrenchDictError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "dicts/fr/{}: {}", self.file, self.error)
+    }
+}
+
+impl std::error::Error for FrenchDictError {}
+
+/// The words of a French phrase as veille's tokenizer splits them, uppercase and joined by
+/// `_` for a dictionary line: an elided article or preposition is its own word ("D'_IVOIRE"),
+/// and the contractions are expanded ("Corée du Nord" → "CORÉE_DE_LE_NORD").
+pub fn phrase_words(phrase: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for w in phrase.split_whitespace() {
+        let w = w.replace('’', "'");
+        let mut rest = w.as_str();
+        // "d'Ivoire", "l'Est": the elided word, then the rest.
+        while let Some(k) = rest.find('\'') {
+            let (a, b) = rest.split_at(k + 1);
+            if a.len() > 3 {
+                break;
+            }
+            out.push(a.to_uppercase());
+            rest = b;
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        match rest.to_lowercase().as_str() {
+            "du" => out.extend(["DE".into(), "LE".into()]),
+            "des" => out.extend(["DE".into(), "LES".into()]),
+            "au" => out.extend(["À".into(), "LE".into()]),
+            "aux" => out.extend(["À".into(), "LES".into()]),
+            _ => out.push(rest.to_uppercase()),
+        }
+    }
+    out.join("_")
+}
+
+/// The country part of the French actor dictionary, in PETRARCH's actor format: each
+/// country's French names, demonyms and capitals (those that stand for a government) under
+/// its ISO 3166 alpha-3 code, whole words only.
+pub fn country_actors(countries: &[Country]) -> String {
+    let mut out = String::new();
+    for c in countries {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut add = |p: &str| {
+            let w = phrase_words(p);
+            if !w.is_empty() && !phrases.contains(&w) {
+                phrases.push(w);
+            }
+        };
+        for n in &c.fr_names {
+            add(&n.name);
+        }
+        for d in &c.fr_demonyms {
+            add(d);
+        }
+        for cap in c.capitals.iter().filter(|k| k.metonym) {
+            add(&cap.name);
+        }
+        let Some((first, rest)) = phrases.split_first() else {
+            continue;
+        };
+        out.push_str(&format!("{first}_\n"));
+        for p in rest {
+            out.push_str(&format!("+{p}_\n"));
+        }
+        out.push_str(&format!("\t[{}]\n\n", c.iso3));
+    }
+    out
+}
+
+/// Builds the French dictionaries over `countries` (the coder's country table) and the
+/// shipped English dictionaries (`english`: their actors and coding ontology).
+pub fn french(
+    countries: &[Country],
+    english: Option<&PetrarchDicts>,
+) -> Result<PetrarchDicts, FrenchDictError> {
+    let at = |file: &'static str| move |error| FrenchDictError { file, error };
+    let verbs = VerbDict::parse_with(VERBS, Inflection::French).map_err(at("verbes.fr.txt"))?;
+    let agents =
+        AgentDict::parse_with(AGENTS, Inflection::French).map_err(at("agents.fr.txt"))?;
+    let mut actors = ActorDict::parse(&country_actors(countries)).map_err(at("countries.tsv"))?;
+    actors.extend(ActorDict::parse(ACTORS).map_err(at("acteurs.fr.txt"))?);
+    let mut pico = None;
+    if let Some(en) = english {
+        let mut names = en.actors.clone();
+        names.remove_one_word(NOT_NAMES_IN_FRENCH);
+        actors.extend(names);
+        pico = en.pico.clone();
+    }
+    Ok(PetrarchDicts {
+        verbs,
+        actors,
+        agents,
+        pico,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coder::DataFiles;
+    use crate::dict::Dictionaries;
+
+    fn dicts() -> PetrarchDicts {
+        let d = Dictionaries::parse(DataFiles::EMBEDDED.countries, DataFiles::EMBEDDED.roles)
+            .expect("embedded tables");
+        french(&d.countries, super::super::english().ok()).expect("the French dictionaries parse")
+    }
+
+    #[test]
+    fn phrases_split_as_the_tokenizer_does() {
+        assert_eq!(phrase_words("Côte d’Ivoire"), "CÔTE_D'_IVOIRE");
+        assert_eq!(phrase_words("Corée du Nord"), "CORÉE_DE_LE_NORD");
+        assert_eq!(phrase_words("États-Unis"), "ÉTATS-UNIS");
+    }
+
+    #[test]
+    fn shipped_french_dictionaries_load() {
+        let d = dicts();
+        // Lemmas and generated forms.
+        for f in ["RENCONTRER", "RENCONTRÉS", "ANNONÇAIT", "CONDAMNONS", "DIT", "SIGNERA"] {
+            assert!(d.verbs.forms.contains_key(f), "{f}");
+        }
+        assert_eq!(
+            d.actors.lookup(&["ÉTATS-UNIS"], None),
+            Some((1, Some("USA".into())))
+        );
+        assert_eq!(
+            d.actors.lookup(&["CORÉE", "DE", "LE", "NORD"], None),
+            Some((4, Some("PRK".into())))
+        );
+        assert_eq!(
+            d.actors.lookup(&["ALGÉRIENNES"], None),
+            Some((1, Some("DZA".into())))
+        );
+        assert_eq!(
+            d.actors.lookup(&["OTAN"], None),
+            Some((1, Some("IGOWSTNAT".into())))
+        );
+        // English names of people stay; English names that are French words go.
+        assert!(d.actors.lookup(&["UN"], None).is_none());
+        let agent = |w: &[&str]| d.agents.lookup(w).map(|(n, a)| (n, a.code.clone()));
+        assert_eq!(agent(&["MINISTRES"]), Some((1, "GOV".into())));
+        assert_eq!(agent(&["GÉNÉRAUX"]), Some((1, "MIL".into())));
+        assert_eq!(
+            agent(&["CHEF", "DE", "L'", "ÉTAT"]),
+            Some((4, "GOV".into()))
+        );
+    }
+}
