@@ -71,9 +71,8 @@ impl Coder {
         }
         let french = if langs.contains(&Lang::Fr) {
             let en = crate::petrarch::english().ok();
-            let fr = crate::petrarch::french(&dicts.countries, en).map_err(|e| {
-                LoadError::invalid(e.file, e.error.line, e.error.message.clone())
-            })?;
+            let fr = crate::petrarch::french(&dicts.countries, en)
+                .map_err(|e| LoadError::invalid(e.file, e.error.line, e.error.message.clone()))?;
             Some(std::sync::Arc::new(fr))
         } else {
             None
@@ -233,22 +232,16 @@ impl Coder {
         name: &str,
     ) -> Vec<EventMention> {
         let is_country = |c: &str| self.dicts.country(c).is_some();
-        let coded: Vec<EventMention> = crate::parsed::code_parsed(
-            doc,
-            dicts,
-            discards,
-            &self.cameo,
-            name,
-            &is_country,
-        )
-        .into_iter()
-        .filter(|(verb, _)| {
-            !pattern_events
-                .iter()
-                .any(|p| p.sentence.contains(*verb) && p.evidence.iter().any(|s| s.overlaps(*verb)))
-        })
-        .map(|(_, e)| e)
-        .collect();
+        let coded: Vec<EventMention> =
+            crate::parsed::code_parsed(doc, dicts, discards, &self.cameo, name, &is_country)
+                .into_iter()
+                .filter(|(verb, _)| {
+                    !pattern_events.iter().any(|p| {
+                        p.sentence.contains(*verb) && p.evidence.iter().any(|s| s.overlaps(*verb))
+                    })
+                })
+                .map(|(_, e)| e)
+                .collect();
         // "met his counterpart … to discuss security": an untargeted record of the same source
         // and kind as a targeted one of its sentence adds nothing.
         let targeted: Vec<(Span, String, String)> = pattern_events

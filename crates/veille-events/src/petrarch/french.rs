@@ -112,8 +112,7 @@ pub fn french(
 ) -> Result<PetrarchDicts, FrenchDictError> {
     let at = |file: &'static str| move |error| FrenchDictError { file, error };
     let verbs = VerbDict::parse_with(VERBS, Inflection::French).map_err(at("verbes.fr.txt"))?;
-    let agents =
-        AgentDict::parse_with(AGENTS, Inflection::French).map_err(at("agents.fr.txt"))?;
+    let agents = AgentDict::parse_with(AGENTS, Inflection::French).map_err(at("agents.fr.txt"))?;
     let mut actors = ActorDict::parse(&country_actors(countries)).map_err(at("countries.tsv"))?;
     actors.extend(ActorDict::parse(ACTORS).map_err(at("acteurs.fr.txt"))?);
     let mut pico = None;
@@ -154,7 +153,14 @@ mod tests {
     fn shipped_french_dictionaries_load() {
         let d = dicts();
         // Lemmas and generated forms.
-        for f in ["RENCONTRER", "RENCONTRÉS", "ANNONÇAIT", "CONDAMNONS", "DIT", "SIGNERA"] {
+        for f in [
+            "RENCONTRER",
+            "RENCONTRÉS",
+            "ANNONÇAIT",
+            "CONDAMNONS",
+            "DIT",
+            "SIGNERA",
+        ] {
             assert!(d.verbs.forms.contains_key(f), "{f}");
         }
         assert_eq!(
