@@ -157,11 +157,12 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         let copies = cfg.comparison_copies(doc, sent.span, &events[first..]);
         events.extend(copies);
     }
-    if doc.lang == Some(Lang::En) && langs.en {
-        if let Ok(dicts) = crate::petrarch::english() {
-            let discards = crate::petrarch::english_discards();
-            events.extend(cfg.parse_coded(doc, &events, dicts, discards, "CAMEO.2.0"));
-        }
+    if doc.lang == Some(Lang::En)
+        && langs.en
+        && let Ok(dicts) = crate::petrarch::english()
+    {
+        let discards = crate::petrarch::english_discards();
+        events.extend(cfg.parse_coded(doc, &events, dicts, discards, "CAMEO.2.0"));
     }
     if doc.lang == Some(Lang::Fr)
         && langs.fr
