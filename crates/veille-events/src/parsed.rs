@@ -176,6 +176,24 @@ fn intended(toks: &[Tok], v: usize) -> bool {
     aux || governed
 }
 
+/// Whether the verb at `v`, or an auxiliary of it, is in the future or the conditional
+/// ("signera", "aurait frappé", "will sign" has its own auxiliary): an act announced or
+/// supposed, not done. Only the tagger's morphology says so in French.
+fn future_or_conditional(doc: &Doc, toks: &[Tok], idx: &[usize], v: usize) -> bool {
+    let modal = |k: usize| {
+        idx.get(k)
+            .and_then(|&w| doc.analyses.get(w))
+            .is_some_and(|a| {
+                a.feats.get("Tense") == Some("Fut") || a.feats.get("Mood") == Some("Cnd")
+            })
+    };
+    modal(v)
+        || toks
+            .iter()
+            .enumerate()
+            .any(|(k, t)| t.head == Some(v) && t.deprel.starts_with("aux") && modal(k))
+}
+
 /// The CAMEO code of an intended act (CAMEO manual: intentions are coded as 03 "express
 /// intent to …" for cooperation, 13 "threaten" for force): 04 → 036, 05 → 032, 06 → 031,
 /// 07 → 033, 08 → 035, 17 → 137, 18–20 → 138. Other roots keep their code.
@@ -203,7 +221,7 @@ fn mention(
     name: &str,
     is_country: &dyn Fn(&str) -> bool,
 ) -> Option<(Span, EventMention)> {
-    let intent = intended(toks, c.verb)
+    let intent = (intended(toks, c.verb) || future_or_conditional(doc, toks, idx, c.verb))
         .then(|| intent_code(&c.code))
         .flatten();
     let code = cameo.get(intent.unwrap_or(&c.code))?;

@@ -142,6 +142,126 @@ mod tests {
         french(&d.countries, super::super::english().ok()).expect("the French dictionaries parse")
     }
 
+    fn toks(rows: &[(&str, &str, &str, usize, &str)]) -> Vec<super::super::Tok> {
+        rows.iter()
+            .map(|&(f, l, u, h, r)| super::super::Tok {
+                form: f.into(),
+                lemma: l.into(),
+                upos: u.into(),
+                head: h.checked_sub(1),
+                deprel: r.into(),
+            })
+            .collect()
+    }
+
+    fn coded(t: &[super::super::Tok]) -> Vec<(String, String, String)> {
+        let d = dicts();
+        super::super::code_sentence_with(&d, t, Some(20240301), true)
+            .into_iter()
+            .map(|c| (c.source, c.code, c.target))
+            .collect()
+    }
+
+    #[test]
+    fn codes_a_meeting_with_demonyms_and_roles() {
+        // "Le président tunisien a rencontré son homologue malien à Tunis."
+        let t = toks(&[
+            ("Le", "le", "DET", 2, "det"),
+            ("président", "président", "NOUN", 5, "nsubj"),
+            ("tunisien", "tunisien", "ADJ", 2, "amod"),
+            ("a", "avoir", "AUX", 5, "aux:tense"),
+            ("rencontré", "rencontrer", "VERB", 0, "root"),
+            ("son", "son", "DET", 7, "det"),
+            ("homologue", "homologue", "NOUN", 5, "obj"),
+            ("malien", "malien", "ADJ", 7, "amod"),
+            ("à", "à", "ADP", 10, "case"),
+            ("Tunis", "Tunis", "PROPN", 5, "obl:mod"),
+        ]);
+        let c = coded(&t);
+        assert!(
+            c.contains(&("TUNGOV".into(), "040".into(), "MLI".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn reflexive_pattern_and_reciprocal_pair() {
+        // "Les dirigeants turc et allemand se sont rencontrés."
+        let t = toks(&[
+            ("Les", "le", "DET", 2, "det"),
+            ("dirigeants", "dirigeant", "NOUN", 8, "nsubj"),
+            ("turc", "turc", "ADJ", 2, "amod"),
+            ("et", "et", "CCONJ", 5, "cc"),
+            ("allemand", "allemand", "ADJ", 3, "conj"),
+            ("se", "soi", "PRON", 8, "expl:pv"),
+            ("sont", "être", "AUX", 8, "aux:tense"),
+            ("rencontrés", "rencontrer", "VERB", 0, "root"),
+        ]);
+        let c = coded(&t);
+        assert!(
+            c.contains(&("TURGOV".into(), "040".into(), "DEUGOV".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&("DEUGOV".into(), "040".into(), "TURGOV".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn inserted_speech_verb_takes_its_subject_after_it() {
+        // "« Nous resterons fermes », a déclaré le ministre algérien." The parser read the
+        // post-posed subject as an object.
+        let t = toks(&[
+            ("«", "«", "PUNCT", 4, "punct"),
+            ("Nous", "nous", "PRON", 3, "nsubj"),
+            ("resterons", "rester", "VERB", 0, "root"),
+            ("fermes", "ferme", "ADJ", 3, "xcomp"),
+            ("»", "»", "PUNCT", 3, "punct"),
+            (",", ",", "PUNCT", 8, "punct"),
+            ("a", "avoir", "AUX", 8, "aux:tense"),
+            ("déclaré", "déclarer", "VERB", 3, "parataxis:insert"),
+            ("le", "le", "DET", 10, "det"),
+            ("ministre", "ministre", "NOUN", 8, "obj"),
+            ("algérien", "algérien", "ADJ", 10, "amod"),
+        ]);
+        let c = coded(&t);
+        assert_eq!(c, vec![("DZAGOV".into(), "010".into(), String::new())]);
+    }
+
+    #[test]
+    fn french_negation_codes_the_opposite_act() {
+        // "Le Mali n'a pas condamné l'attaque du Niger." A negated condemnation is not coded
+        // as a condemnation (the ontology turns 111 into its negation, or nothing).
+        let t = toks(&[
+            ("Le", "le", "DET", 2, "det"),
+            ("Mali", "Mali", "PROPN", 6, "nsubj"),
+            ("n'", "ne", "ADV", 6, "advmod"),
+            ("a", "avoir", "AUX", 6, "aux:tense"),
+            ("pas", "pas", "ADV", 6, "advmod"),
+            ("condamné", "condamner", "VERB", 0, "root"),
+            ("l'", "le", "DET", 8, "det"),
+            ("attaque", "attaque", "NOUN", 6, "obj"),
+            ("de", "de", "ADP", 11, "case"),
+            ("le", "le", "DET", 11, "det"),
+            ("Niger", "Niger", "PROPN", 8, "nmod"),
+        ]);
+        let c = coded(&t);
+        assert!(c.iter().all(|(_, code, _)| code != "111"), "{c:?}");
+        // Without "ne … pas" the same parse is a condemnation of Niger by Mali.
+        let mut affirmed = t.clone();
+        for k in [2, 4] {
+            affirmed[k].deprel = "dep".into();
+            affirmed[k].form = "bien".into();
+            affirmed[k].lemma = "bien".into();
+        }
+        let c = coded(&affirmed);
+        assert!(
+            c.contains(&("MLI".into(), "111".into(), "NER".into())),
+            "{c:?}"
+        );
+    }
+
     #[test]
     fn phrases_split_as_the_tokenizer_does() {
         assert_eq!(phrase_words("Côte d’Ivoire"), "CÔTE_D'_IVOIRE");
