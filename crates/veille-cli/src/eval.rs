@@ -702,6 +702,7 @@ pub fn events(a: &EventsArgs<'_>) -> Result<()> {
                     .pico
                     .clone(),
             },
+            ..Default::default()
         };
         // The file's discard list: a record it matches is a story PETRARCH does not code.
         let discards = match (a.discards, env.discards.as_deref()) {
@@ -929,6 +930,7 @@ pub fn plover(a: &PloverArgs<'_>) -> Result<()> {
                     .map_err(|e| anyhow::anyhow!("{e}"))?
                     .pico
                     .clone(),
+                ..Default::default()
             })
         }
         None => None,

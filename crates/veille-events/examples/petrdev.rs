@@ -26,6 +26,7 @@ fn main() {
             .pico
             .as_ref()
             .map(|_| petrarch::Pico::parse(&read(&env.pico)).expect("pico")),
+        ..Default::default()
     };
     let mut s = Scores::default();
     let mut shown = 0;

@@ -37,9 +37,10 @@ pub struct Coder {
     patterns: PatternSet,
     cameo: CameoTable,
     langs: Langs,
-    /// The French parse-based coder's dictionaries (built over `dicts`' countries), when
-    /// French is loaded; shared, as they hold a copy of the Phoenix actor names.
-    french: Option<std::sync::Arc<crate::petrarch::PetrarchDicts>>,
+    /// The French parse-based coder's dictionaries, built over `dicts`' countries on the first
+    /// French document (they read the Phoenix actor files, which English-only runs need too
+    /// and other runs never load); shared between clones.
+    french: std::sync::Arc<std::sync::OnceLock<Option<crate::petrarch::PetrarchDicts>>>,
 }
 
 impl Coder {
@@ -69,24 +70,28 @@ impl Coder {
                 }
             }
         }
-        let french = if langs.contains(&Lang::Fr) {
-            let en = crate::petrarch::english().ok();
-            let fr = crate::petrarch::french(&dicts.countries, en)
-                .map_err(|e| LoadError::invalid(e.file, e.error.line, e.error.message.clone()))?;
-            Some(std::sync::Arc::new(fr))
-        } else {
-            None
-        };
         Ok(Coder {
             dicts,
             patterns,
             cameo,
-            french,
+            french: Default::default(),
             langs: Langs {
                 fr: langs.contains(&Lang::Fr),
                 en: langs.contains(&Lang::En),
             },
         })
+    }
+
+    /// The French PETRARCH-format dictionaries, built on first use. The shipped files are
+    /// checked by tests, so a failure can only come from an edited build: nothing is coded
+    /// by the parse then, and the pattern coder still runs.
+    fn french_dicts(&self) -> Option<&crate::petrarch::PetrarchDicts> {
+        self.french
+            .get_or_init(|| {
+                let en = crate::petrarch::english().ok();
+                crate::petrarch::french(&self.dicts.countries, en).ok()
+            })
+            .as_ref()
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -166,7 +171,7 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
     }
     if doc.lang == Some(Lang::Fr)
         && langs.fr
-        && let Some(dicts) = &cfg.french
+        && let Some(dicts) = cfg.french_dicts()
     {
         let none = crate::petrarch::Discards::default();
         events.extend(cfg.parse_coded(doc, &events, dicts, &none, "verbes.fr"));

@@ -32,6 +32,33 @@ pub struct PetrarchDicts {
     /// The coding ontology that says what a negated act codes as; without one a negated
     /// verb codes nothing.
     pub pico: Option<super::pico::Pico>,
+    /// A second actor dictionary read after `actors` (the French coder reads the shipped
+    /// Phoenix files for names of people and groups, without copying them), less its
+    /// one-word names in `fallback_excluded`.
+    pub fallback_actors: Option<&'static ActorDict>,
+    pub fallback_excluded: &'static [&'static str],
+}
+
+impl PetrarchDicts {
+    /// The longest actor at the start of `words` in `actors`, else in the fallback
+    /// dictionary when it names a longer phrase: (number of words, code at `date`).
+    pub fn actor_at(&self, words: &[&str], date: Option<u32>) -> Option<(usize, Option<String>)> {
+        let own = self.actors.lookup(words, date);
+        let other = self
+            .fallback_actors
+            .and_then(|f| f.lookup(words, date))
+            .filter(|(n, _)| {
+                *n > 1
+                    || !words
+                        .first()
+                        .is_some_and(|w| self.fallback_excluded.contains(w))
+            });
+        match (own, other) {
+            (Some(a), Some(b)) if b.0 > a.0 => Some(b),
+            (Some(a), _) => Some(a),
+            (None, b) => b,
+        }
+    }
 }
 
 /// One coded event: source and target actor codes, the CAMEO code, the verb and the rule.
@@ -130,7 +157,7 @@ impl<'a> Sent<'a> {
         let words: Vec<&str> = upper.iter().map(String::as_str).collect();
         let mut i = 0;
         while i < n {
-            if let Some((len, code)) = d.actors.lookup(&words[i..], date) {
+            if let Some((len, code)) = d.actor_at(&words[i..], date) {
                 for k in i..i + len {
                     actor[k] = Some(code.clone());
                     phrase_start[k] = i;
@@ -815,6 +842,7 @@ mod tests {
             actors: ActorDict::parse("OSTERLAND_ [OST]\nWESTMARK_ [WMK]\nNORDHAVEN_ [NDH]\n").unwrap(),
             agents: AgentDict::parse("PRESIDENT [~GOV]\nREBEL [~REB]\n").unwrap(),
             pico: None,
+            ..Default::default()
         }
     }
 

@@ -790,16 +790,6 @@ impl ActorDict {
         }
     }
 
-    /// Drops the one-word entries whose word is in `words` (uppercase): names that are common
-    /// words of another language ("UN", the United Nations in English, is French's "a").
-    pub fn remove_one_word(&mut self, words: &[&str]) {
-        for v in self.entries.values_mut() {
-            v.retain(|e| {
-                !(e.phrase.words.len() == 1 && words.contains(&e.phrase.words[0].as_str()))
-            });
-        }
-    }
-
     /// The longest actor at the start of `words`: (number of words, code at `date`).
     pub fn lookup(&self, words: &[&str], date: Option<u32>) -> Option<(usize, Option<String>)> {
         let first = words.first()?;

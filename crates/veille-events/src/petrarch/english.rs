@@ -89,6 +89,7 @@ fn load() -> Result<PetrarchDicts, ShippedDictError> {
         actors,
         agents,
         pico: Some(pico),
+        ..Default::default()
     })
 }
 

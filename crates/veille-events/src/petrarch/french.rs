@@ -108,25 +108,20 @@ pub fn country_actors(countries: &[Country]) -> String {
 /// shipped English dictionaries (`english`: their actors and coding ontology).
 pub fn french(
     countries: &[Country],
-    english: Option<&PetrarchDicts>,
+    english: Option<&'static PetrarchDicts>,
 ) -> Result<PetrarchDicts, FrenchDictError> {
     let at = |file: &'static str| move |error| FrenchDictError { file, error };
     let verbs = VerbDict::parse_with(VERBS, Inflection::French).map_err(at("verbes.fr.txt"))?;
     let agents = AgentDict::parse_with(AGENTS, Inflection::French).map_err(at("agents.fr.txt"))?;
     let mut actors = ActorDict::parse(&country_actors(countries)).map_err(at("countries.tsv"))?;
     actors.extend(ActorDict::parse(ACTORS).map_err(at("acteurs.fr.txt"))?);
-    let mut pico = None;
-    if let Some(en) = english {
-        let mut names = en.actors.clone();
-        names.remove_one_word(NOT_NAMES_IN_FRENCH);
-        actors.extend(names);
-        pico = en.pico.clone();
-    }
     Ok(PetrarchDicts {
         verbs,
         actors,
         agents,
-        pico,
+        pico: english.and_then(|en| en.pico.clone()),
+        fallback_actors: english.map(|en| &en.actors),
+        fallback_excluded: NOT_NAMES_IN_FRENCH,
     })
 }
 
@@ -284,7 +279,7 @@ mod tests {
             assert!(d.verbs.forms.contains_key(f), "{f}");
         }
         assert_eq!(
-            d.actors.lookup(&["ÉTATS-UNIS"], None),
+            d.actor_at(&["ÉTATS-UNIS"], None),
             Some((1, Some("USA".into())))
         );
         assert_eq!(
@@ -300,7 +295,11 @@ mod tests {
             Some((1, Some("IGOWSTNAT".into())))
         );
         // English names of people stay; English names that are French words go.
-        assert!(d.actors.lookup(&["UN"], None).is_none());
+        assert!(d.actor_at(&["UN"], None).is_none());
+        assert_eq!(
+            d.actor_at(&["BOKO", "HARAM"], None),
+            Some((2, Some("NGAREB".into())))
+        );
         let agent = |w: &[&str]| d.agents.lookup(w).map(|(n, a)| (n, a.code.clone()));
         assert_eq!(agent(&["MINISTRES"]), Some((1, "GOV".into())));
         assert_eq!(agent(&["GÉNÉRAUX"]), Some((1, "MIL".into())));
