@@ -173,8 +173,8 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         && langs.fr
         && let Some(dicts) = cfg.french_dicts()
     {
-        let none = crate::petrarch::Discards::default();
-        events.extend(cfg.parse_coded(doc, &events, dicts, &none, "verbes.fr"));
+        let discards = crate::petrarch::french_discards();
+        events.extend(cfg.parse_coded(doc, &events, dicts, discards, "verbes.fr"));
     }
     place_meetings_at_visits(&cfg.dicts, &mut events);
     dedup_in_article(events)

@@ -55,7 +55,16 @@ fn split_code(code: &str, is_country: &dyn Fn(&str) -> bool) -> (Option<String>,
     }
     let (c, rest) = code.split_at(3);
     if !is_country(c) {
-        return (None, Vec::new());
+        // A bare agent code ("COP" for "selon la police") is a role without a country.
+        let role = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+        return (
+            None,
+            if role {
+                vec![code.to_string()]
+            } else {
+                Vec::new()
+            },
+        );
     }
     let roles = rest
         .as_bytes()
@@ -242,8 +251,10 @@ fn mention(
     } else {
         Some(actor(&c.target, &c.target_words)?)
     };
-    // An event without a target says little unless its source is a country's actor.
-    if target.is_none() && source.country.is_none() {
+    // An event without a target says little unless its source is a country's actor, or it
+    // is a statement by a role ("selon la police"), as the pattern coder keeps "police said".
+    let role_statement = code.root() == "01" && !source.roles.is_empty();
+    if target.is_none() && source.country.is_none() && !role_statement {
         return None;
     }
     // A dictionary actor inside a longer person name is a first name ("Chad Hammel",

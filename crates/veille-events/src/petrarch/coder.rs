@@ -37,6 +37,10 @@ pub struct PetrarchDicts {
     /// one-word names in `fallback_excluded`.
     pub fallback_actors: Option<&'static ActorDict>,
     pub fallback_excluded: &'static [&'static str],
+    /// Code an attribution ("according to X", "selon X", "d'après X") as X's statement (010),
+    /// with a role alone when X names no actor ("selon la police" → COP), as veille's pattern
+    /// coder codes "police said". PETRARCH does neither; its validation runs leave this off.
+    pub attributions: bool,
 }
 
 impl PetrarchDicts {
@@ -544,6 +548,54 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// "According to the police, …", "selon le ministre", "d'après les autorités": a statement
+/// (010) by the phrase the attribution introduces; the attribution word stands as the verb.
+fn attributions(s: &Sent<'_>) -> Vec<Coding> {
+    let mut out = Vec::new();
+    for (m, t) in s.toks.iter().enumerate() {
+        let prev = m.checked_sub(1).map(|k| s.upper[k].as_str());
+        let attribution = match s.upper[m].as_str() {
+            "SELON" | "ACCORDING" => true,
+            "APRÈS" => prev == Some("D'"),
+            _ => false,
+        };
+        let Some(h) = t.head.filter(|&h| h < s.toks.len()) else {
+            continue;
+        };
+        if !attribution || s.rel(m) != "case" {
+            continue;
+        }
+        let mut codes = s.codes(h);
+        if codes.is_empty() {
+            let agents = s.agents_in(h);
+            if !agents.is_empty() {
+                codes.push((Sent::combine("", &agents), h));
+            }
+        }
+        // "According to local media": the press is where the story comes from, not an actor.
+        codes.retain(|(c, _)| !c.ends_with("MED") && !c.ends_with("JRN"));
+        for (code, at) in codes {
+            // The phrase without the attribution words ("according to", "d'après").
+            let mut words = s.np_range(at);
+            while words.start + 1 < words.end
+                && (words.start <= m || s.toks[words.start].head == Some(m))
+            {
+                words.start += 1;
+            }
+            out.push(Coding {
+                source: code,
+                target: String::new(),
+                code: "010".into(),
+                verb: m,
+                source_words: words,
+                target_words: 0..0,
+                rule: "attribution".into(),
+            });
+        }
+    }
+    out
+}
+
 /// Codes the events of one parsed sentence as PETRARCH does (an event needs a source and a
 /// target); `date` (`YYYYMMDD`) selects date-restricted actor codes.
 pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<Coding> {
@@ -561,6 +613,9 @@ pub fn code_sentence_with(
 ) -> Vec<Coding> {
     let s = Sent::new(d, toks, date);
     let mut out: Vec<Coding> = Vec::new();
+    if untargeted && d.attributions {
+        out.extend(attributions(&s));
+    }
     for i in 0..toks.len() {
         if !matches!(toks[i].upos.as_str(), "VERB") {
             continue;

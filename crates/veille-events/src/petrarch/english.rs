@@ -89,6 +89,7 @@ fn load() -> Result<PetrarchDicts, ShippedDictError> {
         actors,
         agents,
         pico: Some(pico),
+        attributions: true,
         ..Default::default()
     })
 }

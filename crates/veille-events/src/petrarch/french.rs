@@ -20,6 +20,14 @@ use crate::dict::Country;
 const VERBS: &str = include_str!("../../dicts/fr/verbes.fr.txt");
 const AGENTS: &str = include_str!("../../dicts/fr/agents.fr.txt");
 const ACTORS: &str = include_str!("../../dicts/fr/acteurs.fr.txt");
+const DISCARDS: &str = include_str!("../../dicts/fr/rejets.fr.txt");
+
+/// The French discard list (`rejets.fr.txt`): sports and games, whose verbs of combat and
+/// defeat ("affronter", "battre") are not political events.
+pub fn french_discards() -> &'static super::dict::Discards {
+    static D: std::sync::OnceLock<super::dict::Discards> = std::sync::OnceLock::new();
+    D.get_or_init(|| super::dict::Discards::parse(DISCARDS))
+}
 
 /// One-word English actor names that are common French words.
 const NOT_NAMES_IN_FRENCH: &[&str] = &["UN", "SUR", "PRINCIPE", "MARCHE", "MARCHÉ"];
@@ -122,6 +130,7 @@ pub fn french(
         pico: english.and_then(|en| en.pico.clone()),
         fallback_actors: english.map(|en| &en.actors),
         fallback_excluded: NOT_NAMES_IN_FRENCH,
+        attributions: true,
     })
 }
 
@@ -254,6 +263,23 @@ mod tests {
         assert!(
             c.contains(&("MLI".into(), "111".into(), "NER".into())),
             "{c:?}"
+        );
+    }
+
+    #[test]
+    fn sports_sentences_are_discarded() {
+        let d = french_discards();
+        assert!(
+            d.check("Lyon affrontera Naples en Ligue des champions mercredi.")
+                .is_some()
+        );
+        assert!(
+            d.check("Le golfeur américain a cédé son duel au 16e trou.")
+                .is_some()
+        );
+        assert_eq!(
+            d.check("L'armée a affronté les rebelles près de la frontière."),
+            None
         );
     }
 
