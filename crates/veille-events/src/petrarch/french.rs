@@ -267,6 +267,51 @@ mod tests {
     }
 
     #[test]
+    fn attributions_are_statements_of_their_source() {
+        // "Selon la police malienne, le convoi a été attaqué."
+        let t = toks(&[
+            ("Selon", "selon", "ADP", 3, "case"),
+            ("la", "le", "DET", 3, "det"),
+            ("police", "police", "NOUN", 9, "obl:mod"),
+            ("malienne", "malien", "ADJ", 3, "amod"),
+            (",", ",", "PUNCT", 3, "punct"),
+            ("le", "le", "DET", 7, "det"),
+            ("convoi", "convoi", "NOUN", 9, "nsubj:pass"),
+            ("a", "avoir", "AUX", 9, "aux"),
+            ("attaqué", "attaquer", "VERB", 0, "root"),
+        ]);
+        let d = dicts();
+        let c = super::super::code_sentence_with(&d, &t, None, true);
+        let attribution: Vec<_> = c.iter().filter(|c| c.rule == "attribution").collect();
+        assert_eq!(attribution.len(), 1, "{c:?}");
+        assert_eq!(
+            (attribution[0].source.as_str(), attribution[0].code.as_str()),
+            ("MLICOP", "010")
+        );
+        // The source phrase leaves out "Selon".
+        assert_eq!(attribution[0].source_words, 1..4);
+        // A role alone: "selon les autorités".
+        let t = toks(&[
+            ("Selon", "selon", "ADP", 3, "case"),
+            ("les", "le", "DET", 3, "det"),
+            ("autorités", "autorité", "NOUN", 5, "obl:mod"),
+            ("il", "il", "PRON", 5, "nsubj"),
+            ("pleut", "pleuvoir", "VERB", 0, "root"),
+        ]);
+        let c = super::super::code_sentence_with(&d, &t, None, true);
+        assert!(
+            c.iter().any(|c| c.source == "GOV" && c.code == "010"),
+            "{c:?}"
+        );
+        // PETRARCH-style runs (no attributions) code nothing here.
+        let plain = PetrarchDicts {
+            attributions: false,
+            ..dicts()
+        };
+        assert!(super::super::code_sentence_with(&plain, &t, None, true).is_empty());
+    }
+
+    #[test]
     fn sports_sentences_are_discarded() {
         let d = french_discards();
         assert!(
