@@ -251,10 +251,14 @@ fn mention(
     } else {
         Some(actor(&c.target, &c.target_words)?)
     };
-    // An event without a target says little unless its source is a country's actor, or it
-    // is a statement by a role ("selon la police"), as the pattern coder keeps "police said".
+    // An event without a target says little unless its source is a country's actor or an
+    // international one (the UN, an NGO, an armed group: `IGO…`, `NGO…`, `IMG…`), or it is a
+    // statement by a role ("selon la police"), as the pattern coder keeps "police said".
     let role_statement = code.root() == "01" && !source.roles.is_empty();
-    if target.is_none() && source.country.is_none() && !role_statement {
+    let international = ["IGO", "NGO", "IMG"]
+        .iter()
+        .any(|p| source.code.starts_with(p));
+    if target.is_none() && source.country.is_none() && !role_statement && !international {
         return None;
     }
     // A dictionary actor inside a longer person name is a first name ("Chad Hammel",

@@ -37,10 +37,12 @@ pub struct PetrarchDicts {
     /// one-word names in `fallback_excluded`.
     pub fallback_actors: Option<&'static ActorDict>,
     pub fallback_excluded: &'static [&'static str],
-    /// Code an attribution ("according to X", "selon X", "d'après X") as X's statement (010),
+    /// veille's rules beyond PETRARCH's, for the pipeline (PETRARCH validation runs leave them
+    /// off): an attribution ("according to X", "selon X", "d'après X") is X's statement (010),
     /// with a role alone when X names no actor ("selon la police" → COP), as veille's pattern
-    /// coder codes "police said". PETRARCH does neither; its validation runs leave this off.
-    pub attributions: bool,
+    /// coder codes "police said"; and a statement's target is only whom it is addressed to
+    /// ("to"/"à"), never where it was made.
+    pub beyond_petrarch: bool,
 }
 
 impl PetrarchDicts {
@@ -613,7 +615,7 @@ pub fn code_sentence_with(
 ) -> Vec<Coding> {
     let s = Sent::new(d, toks, date);
     let mut out: Vec<Coding> = Vec::new();
-    if untargeted && d.attributions {
+    if untargeted && d.beyond_petrarch {
         out.extend(attributions(&s));
     }
     for i in 0..toks.len() {
@@ -760,11 +762,24 @@ pub fn code_sentence_with(
             // The pattern's prepositional phrase, else the first argument naming an actor.
             targets = pp.iter().flat_map(|&a| s.codes(a)).collect();
         }
+        // A statement's target is whom it is addressed to ("told the council", "a déclaré
+        // aux journalistes"), never where it was made ("a déclaré à Singapour", "said in an
+        // interview with …").
+        let statement =
+            d.beyond_petrarch && code.forward.as_deref().is_some_and(|c| c.starts_with("01"));
+        let addressee = |c: usize| {
+            s.children[c]
+                .iter()
+                .any(|&m| s.rel(m) == "case" && matches!(s.upper[m].as_str(), "TO" | "À"))
+        };
         if targets.is_empty() {
             let mut hosts = vec![i];
             hosts.extend(s.kids(i, "obj"));
             'outer: for h in hosts {
                 for &c in &s.children[h] {
+                    if statement && !addressee(c) {
+                        continue;
+                    }
                     if matches!(s.rel(c), "obl" | "nmod") && !passive || s.rel(c) == "nmod" {
                         let cs = s.codes(c);
                         if !cs.is_empty() {

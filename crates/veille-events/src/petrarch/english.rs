@@ -89,7 +89,7 @@ fn load() -> Result<PetrarchDicts, ShippedDictError> {
         actors,
         agents,
         pico: Some(pico),
-        attributions: true,
+        beyond_petrarch: true,
         ..Default::default()
     })
 }

@@ -130,7 +130,7 @@ pub fn french(
         pico: english.and_then(|en| en.pico.clone()),
         fallback_actors: english.map(|en| &en.actors),
         fallback_excluded: NOT_NAMES_IN_FRENCH,
-        attributions: true,
+        beyond_petrarch: true,
     })
 }
 
@@ -305,7 +305,7 @@ mod tests {
         );
         // PETRARCH-style runs (no attributions) code nothing here.
         let plain = PetrarchDicts {
-            attributions: false,
+            beyond_petrarch: false,
             ..dicts()
         };
         assert!(super::super::code_sentence_with(&plain, &t, None, true).is_empty());
