@@ -184,6 +184,23 @@ enum TrainCommand {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// The French "des"/"du" model (contraction of "de" or article), from CoNLL-U treebanks'
+    /// multiword tokens.
+    Des {
+        /// Training treebanks (CoNLL-U).
+        #[arg(long, required = true, num_args = 1..)]
+        gold: Vec<PathBuf>,
+        /// Development treebanks, scored after training (model selection).
+        #[arg(long, num_args = 1..)]
+        dev: Vec<PathBuf>,
+        /// Where to write the model (the shipped one: crates/veille-nlp/models/des-fr.bin).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
     /// The POS tagger, morphological features and lemmatizer, from CoNLL-U treebanks.
     Tagger {
         #[arg(long)]
@@ -512,6 +529,13 @@ fn main() -> std::process::ExitCode {
             epochs,
             seed,
         }) => train::sentences(&lang, &gold, &dev, &out, epochs, seed),
+        Command::Train(TrainCommand::Des {
+            gold,
+            dev,
+            out,
+            epochs,
+            seed,
+        }) => train::des(&gold, &dev, &out, epochs, seed),
         Command::Train(TrainCommand::Tagger {
             lang,
             gold,

@@ -12,6 +12,40 @@ fn read_doc(path: &Path) -> Result<sentmodel::TrainingDoc> {
         .with_context(|| format!("{}: not valid CoNLL-U", path.display()))
 }
 
+/// Trains the French "des"/"du" model and scores it, and the rules alone, on `dev`.
+pub fn des(gold: &[PathBuf], dev: &[PathBuf], out: &Path, epochs: usize, seed: u64) -> Result<()> {
+    use veille_nlp::desmodel;
+    let read = |p: &PathBuf| -> Result<Vec<desmodel::Case>> {
+        let conllu =
+            std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        Ok(desmodel::cases(&veille_nlp::conllu::parse(&conllu)?))
+    };
+    let mut cases = Vec::new();
+    for p in gold {
+        cases.extend(read(p)?);
+    }
+    let model = desmodel::train(&cases, epochs, seed);
+    eprintln!(
+        "{} training cases, {} wrong after training",
+        cases.len(),
+        desmodel::errors(&model, &cases)
+    );
+    std::fs::write(out, model.to_bytes())
+        .with_context(|| format!("{}: cannot write", out.display()))?;
+    eprintln!("wrote {}", out.display());
+    for p in dev {
+        let c = read(p)?;
+        let rules_wrong = c.iter().filter(|c| c.rule != c.gold).count();
+        eprintln!(
+            "{}: {} cases, model wrong on {}, rules alone on {rules_wrong}",
+            p.display(),
+            c.len(),
+            desmodel::errors(&model, &c)
+        );
+    }
+    Ok(())
+}
+
 pub fn sentences(
     lang: &str,
     gold: &[PathBuf],

@@ -4,6 +4,7 @@
 //! Every function here reads `doc.text` and writes spans into it; none changes the text.
 
 pub mod conllu;
+pub mod desmodel;
 pub mod eval;
 pub mod hash;
 pub mod lexicon;

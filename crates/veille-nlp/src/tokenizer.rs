@@ -788,6 +788,22 @@ fn is_partitive_context(cx: DesContext) -> bool {
         && !p.ends_with("eur"))
 }
 
+/// The rules' answer for a French "des"/"du" `token` after `prev2 prev`: is it the
+/// contraction of "de"? (The trained model reads it as a feature.)
+pub fn des_rule_split(token: &str, prev: Option<&str>, prev2: Option<&str>) -> bool {
+    fr_expansion(token, DesContext { prev, prev2 }).is_some()
+}
+
+/// The shipped "des"/"du" model (`models/des-fr.bin`), parsed on first use; `None` if it does
+/// not parse (an edited build), and the rules decide alone.
+fn des_model() -> Option<&'static crate::desmodel::DesModel> {
+    static M: std::sync::OnceLock<Option<crate::desmodel::DesModel>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        crate::desmodel::DesModel::from_bytes(include_bytes!("../models/des-fr.bin")).ok()
+    })
+    .as_ref()
+}
+
 /// French multiword tokens: the expansions of a contraction, as UD French writes them.
 fn fr_expansion(token: &str, cx: DesContext) -> Option<[&'static str; 2]> {
     // Every contraction is ASCII and starts with a/d: reject the rest without allocating.
@@ -936,7 +952,27 @@ pub fn words_of(doc: &mut Doc) {
                     prev: at(1),
                     prev2: at(2),
                 };
-                if let Some([w1, w2]) = fr_expansion(tok, cx) {
+                let mut expansion = fr_expansion(tok, cx);
+                // "des"/"du": the trained model decides, with the rules' answer as a feature.
+                if (tok.eq_ignore_ascii_case("des") || tok.eq_ignore_ascii_case("du"))
+                    && let Some(m) = des_model()
+                {
+                    let lo = ti.saturating_sub(2);
+                    let hi = (ti + 3).min(doc.tokens.len());
+                    let window: Vec<&str> =
+                        (lo..hi).map(|k| doc.tokens[k].span.text(text)).collect();
+                    let split = m.is_contraction(&window, ti - lo, expansion.is_some());
+                    let de = cased(tok, "de", "De", "DE");
+                    let up = tok.chars().all(|c| !c.is_lowercase());
+                    let art = match (tok.len(), up) {
+                        (3, true) => "LES",
+                        (3, false) => "les",
+                        (_, true) => "LE",
+                        (_, false) => "le",
+                    };
+                    expansion = split.then_some([de, art]);
+                }
+                if let Some([w1, w2]) = expansion {
                     for norm in [w1, w2] {
                         doc.words.push(Word {
                             token: ti as u32,
