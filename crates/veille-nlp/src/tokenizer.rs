@@ -954,7 +954,11 @@ pub fn words_of(doc: &mut Doc) {
                 };
                 let mut expansion = fr_expansion(tok, cx);
                 // "des"/"du": the trained model decides, with the rules' answer as a feature.
-                if (tok.eq_ignore_ascii_case("des") || tok.eq_ignore_ascii_case("du"))
+                // A capitalised "Des" opens a sentence or a heading, where it is the article
+                // (all 35 cases of the training treebanks: "Des milliers de…").
+                if tok == "Des" {
+                    expansion = None;
+                } else if (tok.eq_ignore_ascii_case("des") || tok.eq_ignore_ascii_case("du"))
                     && let Some(m) = des_model()
                 {
                     let lo = ti.saturating_sub(2);
