@@ -548,7 +548,9 @@ impl<'a> Cutter<'a> {
             } else if c == '-' {
                 // "--" always splits; English splits other hyphens too, except inside
                 // numbers ("212-555-0100"), dates ("01-Feb-02") and after prefixes ("non-stop").
-                let english_split = !fr && i > seg && !(prev_digit && next_digit);
+                let english_split = !fr
+                    && i > seg
+                    && (!(prev_digit && next_digit) || is_number_range(&self.text[seg..b]));
                 (i + 1 < b && bytes[i + 1] == b'-')
                     || (english_split
                         && !is_dmy_date(&self.text[seg..b])
@@ -735,6 +737,17 @@ fn cased(
         }
         _ => lower,
     }
+}
+
+/// "5-3", "1969-1970", "40-100": two numbers and one hyphen, which UD English splits, unlike
+/// a telephone number or a ZIP+4 code ("345-9945", "77042-2016": three or five digits, then
+/// four), which stay whole as in UD English EWT.
+fn is_number_range(word: &str) -> bool {
+    let Some((l, r)) = word.split_once('-') else {
+        return false;
+    };
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    digits(l) && digits(r) && !(r.len() == 4 && matches!(l.len(), 3 | 5))
 }
 
 /// The words before a French "des"/"du", for telling the article from the contraction.
@@ -1180,6 +1193,10 @@ mod tests {
                 "I", "do", "n't", "think", "it", "'s", "the", "U.S.", "Army", "'s", "well", "-",
                 "known", "non-stop", "plan", "."
             ]
+        );
+        assert_eq!(
+            toks("A 5-3 vote, call 345-9945.", Lang::En),
+            ["A", "5", "-", "3", "vote", ",", "call", "345-9945", "."]
         );
         // An acronym's possessive splits, a number's plural does not; "thats" is "that s",
         // "its" stays the possessive.
