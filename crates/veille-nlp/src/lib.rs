@@ -20,6 +20,22 @@ pub use tokenizer::tokenize;
 
 use veille_core::Doc;
 
+/// Word forms as the trained models know them: the treebanks write the apostrophe straight
+/// ("l'", "aujourd'hui", "don't") where news text often has the typographic one ("l’"),
+/// which would otherwise read as an unknown word ("d’" tagged a verb).
+pub(crate) fn model_forms<'a>(forms: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
+    forms
+        .iter()
+        .map(|f| {
+            if f.contains('’') {
+                std::borrow::Cow::Owned(f.replace('’', "'"))
+            } else {
+                std::borrow::Cow::Borrowed(*f)
+            }
+        })
+        .collect()
+}
+
 /// Tokenizes and splits sentences: the first stage of the pipeline.
 pub fn segment(doc: &mut Doc) {
     tokenize(doc);
@@ -119,6 +135,8 @@ fn parse_sentence(
     heads: &mut Vec<u32>,
     labels: &mut Vec<u16>,
 ) -> Vec<(Option<u32>, String)> {
+    let norm = model_forms(forms);
+    let forms: &[&str] = &norm.iter().map(|f| f.as_ref()).collect::<Vec<&str>>();
     let lemmas: Vec<&str> = analyses.iter().map(|a| a.lemma.as_str()).collect();
     let upos: Vec<veille_core::Upos> = analyses.iter().map(|a| a.upos).collect();
     let feats: Vec<veille_core::Feats> = analyses.iter().map(|a| a.feats).collect();
@@ -206,6 +224,21 @@ pub fn analyze_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typographic_apostrophes_analyse_as_straight_ones() {
+        let analyse = |text: &str| {
+            let mut d = veille_core::Doc::new(text.to_string(), Some(veille_core::Lang::Fr), None);
+            super::analyze(&mut d);
+            d.analyses
+                .iter()
+                .map(|a| (a.upos, a.lemma.clone(), a.deprel.clone()))
+                .collect::<Vec<_>>()
+        };
+        let straight = analyse("Il s'est rendu à l'aéroport d'Alger.");
+        let curly = analyse("Il s’est rendu à l’aéroport d’Alger.");
+        assert_eq!(straight, curly);
+    }
+
     #[test]
     fn embedded_parsers_load() {
         for lang in veille_core::Lang::ALL {

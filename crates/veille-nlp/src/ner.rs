@@ -220,6 +220,9 @@ fn affix(form: &str, n: usize, suffix: bool, template: u8) -> u64 {
 }
 
 fn sentence_keys(forms: &[&str], upos: &[Upos], lists: &NameLists) -> Vec<Keys> {
+    // Typographic apostrophes read as the treebanks' straight ones ("l’Africom").
+    let norm = crate::model_forms(forms);
+    let forms: &[&str] = &norm.iter().map(|f| f.as_ref()).collect::<Vec<&str>>();
     let lowers: Vec<u64> = forms.iter().map(|f| lower_hash(f)).collect();
     let marks = lists.marks(&lowers);
     forms

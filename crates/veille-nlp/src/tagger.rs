@@ -520,6 +520,8 @@ impl Tagger {
 
     /// Tags one sentence given its word forms.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
+        let norm = crate::model_forms(forms);
+        let forms: Vec<&str> = norm.iter().map(|f| f.as_ref()).collect();
         let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, &self.amb)).collect();
         let mut upos = Vec::with_capacity(forms.len());
         self.predict_upos(&keys, &mut upos);
