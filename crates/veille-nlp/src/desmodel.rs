@@ -50,9 +50,18 @@ fn capital(s: &str) -> u64 {
     u64::from(s.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// What the nearest "des"/"du" in the six tokens before was: none, the contraction or the
+/// article. Coordinated complements repeat it ("l'aide des mères, des épouses et des sœurs").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Previous {
+    None = 0,
+    Contraction = 1,
+    Article = 2,
+}
+
 /// The feature keys of the token at `i` of `toks` (surface tokens of the text, across
-/// sentences), given the rules' answer `rule_split`.
-pub fn features(toks: &[&str], i: usize, rule_split: bool, out: &mut Vec<u64>) {
+/// sentences), given the rules' answer `rule_split` and the previous decision `prev`.
+pub fn features(toks: &[&str], i: usize, rule_split: bool, prev: Previous, out: &mut Vec<u64>) {
     out.clear();
     let at = |k: isize| -> &str {
         let j = i as isize + k;
@@ -92,6 +101,8 @@ pub fn features(toks: &[&str], i: usize, rule_split: bool, out: &mut Vec<u64>) {
         key(19, n2),
         mix(20, &[rule]),
         mix(21, &[rule, kw]),
+        mix(22, &[prev as u64, kp1]),
+        mix(23, &[prev as u64]),
     ]);
 }
 
@@ -105,9 +116,15 @@ impl DesModel {
     }
 
     /// Whether the token at `i` of `toks` is the contraction.
-    pub fn is_contraction(&self, toks: &[&str], i: usize, rule_split: bool) -> bool {
+    pub fn is_contraction(
+        &self,
+        toks: &[&str],
+        i: usize,
+        rule_split: bool,
+        prev: Previous,
+    ) -> bool {
         let mut f = Vec::with_capacity(24);
-        features(toks, i, rule_split, &mut f);
+        features(toks, i, rule_split, prev, &mut f);
         self.score(&f) > 0.0
     }
 
@@ -159,14 +176,18 @@ pub fn cases(sentences: &[GoldSentence]) -> Vec<Case> {
         .collect();
     let forms: Vec<&str> = toks.iter().map(|t| t.0).collect();
     let mut out = Vec::new();
+    // The previous "des"/"du" and its gold answer (as the tokenizer has its own decision).
+    let mut last: Option<(usize, bool)> = None;
     for (i, &(form, mwt)) in toks.iter().enumerate() {
         if !(form.eq_ignore_ascii_case("des") || form.eq_ignore_ascii_case("du")) {
             continue;
         }
         let prev = |k: usize| i.checked_sub(k).map(|j| forms[j]);
         let r = crate::tokenizer::des_rule_split(form, prev(1), prev(2));
+        let p = previous(last, i);
+        last = Some((i, mwt));
         let mut f = Vec::new();
-        features(&forms, i, r, &mut f);
+        features(&forms, i, r, p, &mut f);
         out.push(Case {
             feats: f,
             gold: mwt,
@@ -174,6 +195,20 @@ pub fn cases(sentences: &[GoldSentence]) -> Vec<Case> {
         });
     }
     out
+}
+
+/// The [`Previous`] state at token `i`, given the last "des"/"du" (index, contraction).
+pub fn previous(last: Option<(usize, bool)>, i: usize) -> Previous {
+    match last {
+        Some((j, split)) if i - j <= 6 => {
+            if split {
+                Previous::Contraction
+            } else {
+                Previous::Article
+            }
+        }
+        _ => Previous::None,
+    }
 }
 
 /// Trains an averaged perceptron over `cases`, `epochs` passes in a seeded order.
@@ -234,7 +269,7 @@ mod tests {
         ] {
             for _ in 0..5 {
                 let mut f = Vec::new();
-                features(&[prev, "des", "pays"], 1, !gold, &mut f);
+                features(&[prev, "des", "pays"], 1, !gold, Previous::None, &mut f);
                 cases.push(Case {
                     feats: f,
                     gold,
@@ -245,8 +280,8 @@ mod tests {
         let m = train(&cases, 5, 42);
         assert_eq!(errors(&m, &cases), 0);
         let back = DesModel::from_bytes(&m.to_bytes()).expect("round trip");
-        assert!(back.is_contraction(&["chef", "des", "pays"], 1, false));
-        assert!(!back.is_contraction(&["signe", "des", "pays"], 1, true));
+        assert!(back.is_contraction(&["chef", "des", "pays"], 1, false, Previous::None));
+        assert!(!back.is_contraction(&["signe", "des", "pays"], 1, true, Previous::None));
         assert!(DesModel::from_bytes(b"VDESFR01\x0e").is_err());
     }
 

@@ -141,6 +141,18 @@ pub const FR_DES_ARTICLE_AFTER: WordSet = WordSet::new(&[
     "notamment",
     "parfois",
     "souvent",
+    "sommes",
+    "êtes",
+    "suis",
+    "es",
+    "sera",
+    "seront",
+    "serait",
+    "seraient",
+    "soit",
+    "soient",
+    "deviennent",
+    "restent",
 ]);
 
 /// Capitalised function words that almost always open a sentence; after an abbreviation that

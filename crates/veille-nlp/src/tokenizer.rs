@@ -823,7 +823,7 @@ fn fr_expansion(token: &str, cx: DesContext) -> Option<[&'static str; 2]> {
     if !matches!(token.as_bytes()[0], b'a' | b'A' | b'd' | b'D') || !token.is_ascii() {
         return None;
     }
-    const FORMS: [&str; 10] = [
+    const FORMS: [&str; 15] = [
         "du",
         "au",
         "aux",
@@ -834,6 +834,11 @@ fn fr_expansion(token: &str, cx: DesContext) -> Option<[&'static str; 2]> {
         "duquel",
         "desquels",
         "desquelles",
+        "dudit",
+        "desdits",
+        "desdites",
+        "auxdits",
+        "auxdites",
     ];
     if !FORMS.iter().any(|f| f.eq_ignore_ascii_case(token)) {
         return None;
@@ -857,6 +862,12 @@ fn fr_expansion(token: &str, cx: DesContext) -> Option<[&'static str; 2]> {
         "duquel" => [de, "lequel"],
         "desquels" => [de, "lesquels"],
         "desquelles" => [de, "lesquelles"],
+        // Legal French: "de ladite", "audit" (also the noun "un audit") stay whole.
+        "dudit" => [de, "ledit"],
+        "desdits" => [de, "lesdits"],
+        "desdites" => [de, "lesdites"],
+        "auxdits" => [a, "lesdits"],
+        "auxdites" => [a, "lesdites"],
         _ => return None,
     })
 }
@@ -964,6 +975,8 @@ pub fn words_of(doc: &mut Doc) {
     doc.words.clear();
     doc.words.reserve(doc.tokens.len() + doc.tokens.len() / 16);
     let lang = doc.lang;
+    // The last French "des"/"du" and whether it was split, for the next one's decision.
+    let mut last_des: Option<(usize, bool)> = None;
     for ti in 0..doc.tokens.len() {
         let t = doc.tokens[ti];
         let tok = t.span.text(text);
@@ -982,6 +995,7 @@ pub fn words_of(doc: &mut Doc) {
                 // (all 35 cases of the training treebanks: "Des milliers de…").
                 if tok == "Des" {
                     expansion = None;
+                    last_des = Some((ti, false));
                 } else if (tok.eq_ignore_ascii_case("des") || tok.eq_ignore_ascii_case("du"))
                     && let Some(m) = des_model()
                 {
@@ -989,7 +1003,9 @@ pub fn words_of(doc: &mut Doc) {
                     let hi = (ti + 3).min(doc.tokens.len());
                     let window: Vec<&str> =
                         (lo..hi).map(|k| doc.tokens[k].span.text(text)).collect();
-                    let split = m.is_contraction(&window, ti - lo, expansion.is_some());
+                    let prev = crate::desmodel::previous(last_des, ti);
+                    let split = m.is_contraction(&window, ti - lo, expansion.is_some(), prev);
+                    last_des = Some((ti, split));
                     let de = cased(tok, "de", "De", "DE");
                     let up = tok.chars().all(|c| !c.is_lowercase());
                     let art = match (tok.len(), up) {
