@@ -103,7 +103,17 @@ pub fn features(toks: &[&str], i: usize, rule_split: bool, prev: Previous, out: 
         mix(21, &[rule, kw]),
         mix(22, &[prev as u64, kp1]),
         mix(23, &[prev as u64]),
+        // The word classes the tagger's lexicon knows for the neighbours (verb, noun, both…).
+        mix(24, &[amb(p1)]),
+        mix(25, &[amb(p1), amb(n1)]),
+        mix(26, &[amb(p2), amb(p1)]),
     ]);
+}
+
+/// The French tagger's ambiguity class of `w` (0 when the tagger is absent or the word
+/// unknown).
+fn amb(w: &str) -> u64 {
+    crate::tagger::embedded(veille_core::Lang::Fr).map_or(0, |t| u64::from(t.ambiguity(w)))
 }
 
 fn index(k: u64) -> usize {

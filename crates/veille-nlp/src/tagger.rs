@@ -518,6 +518,14 @@ impl Tagger {
         Feats(v)
     }
 
+    /// The word's ambiguity class in the tagger's lexicon (the set of UPOS the training
+    /// treebanks give it), 0 for a word it has not seen.
+    pub fn ambiguity(&self, form: &str) -> u32 {
+        let mut l = Hasher::new(0);
+        l.lower(form);
+        self.amb.get(&l.0).copied().unwrap_or(0)
+    }
+
     /// Tags one sentence given its word forms.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
         let norm = crate::model_forms(forms);
