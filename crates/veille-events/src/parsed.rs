@@ -286,7 +286,13 @@ fn mention(
         return None;
     }
     let verb = doc.words.get(*idx.get(c.verb)?)?.span;
-    let (date, date_span) = crate::dating::event_date(doc, sent.span, verb.start as usize);
+    // An attribution ("selon X, … depuis mars") reports what X says now: the time
+    // expressions of the sentence date what X reports, not X's statement.
+    let (date, date_span) = if c.rule == "attribution" {
+        (crate::dating::article_date(doc), None)
+    } else {
+        crate::dating::event_date(doc, sent.span, verb.start as usize)
+    };
     let place = crate::placing::event_place(doc, sent.span, verb.start as usize);
     let mut evidence = vec![source.span, verb];
     evidence.extend(target.as_ref().map(|t| t.span));

@@ -80,6 +80,17 @@ fn french_sahel_article() {
     ));
 }
 
+/// Typographic apostrophes throughout, attributions ("selon", "d'après"), a reflexive meeting,
+/// an inserted speech verb, a negated condemnation and regional organisations.
+#[test]
+fn french_gulf_of_guinea_article() {
+    insta::assert_snapshot!(run(
+        "fr-golfe-de-guinee-2024-06-12.txt",
+        Lang::Fr,
+        "2024-06-12"
+    ));
+}
+
 #[test]
 fn english_horn_article() {
     insta::assert_snapshot!(run("en-horn-talks-2024-05-10.txt", Lang::En, "2024-05-10"));

@@ -556,9 +556,13 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     let mut out = Vec::new();
     for (m, t) in s.toks.iter().enumerate() {
         let prev = m.checked_sub(1).map(|k| s.upper[k].as_str());
+        let next = s.upper.get(m + 1).map(String::as_str);
+        // "d'après" is parsed either way: "d'" the case with "après" fixed to it, or the
+        // reverse.
         let attribution = match s.upper[m].as_str() {
             "SELON" | "ACCORDING" => true,
             "APRÈS" => prev == Some("D'"),
+            "D'" => next == Some("APRÈS"),
             _ => false,
         };
         let Some(h) = t.head.filter(|&h| h < s.toks.len()) else {
