@@ -637,6 +637,14 @@ impl Scanner<'_> {
             }
             None => return None,
         };
+        // "le golfe de Guinée", "la mer de Chine", "the Gulf of Mexico": a sea or a strait
+        // named after a country, not the country.
+        if at >= 2
+            && self.key_is(at - 1, &["de", "du", "d'", "d’", "of"])
+            && self.key_is(at - 2, SEA_WORDS)
+        {
+            return None;
+        }
         let pick = |f: &dyn Fn(&LexKind) -> bool| es.iter().find(|e| f(&e.kind)).copied();
         let entry = pick(&|k| *k == LexKind::CountryName)
             .or_else(|| pick(&|k| matches!(k, LexKind::Demonym { .. })))
@@ -808,6 +816,11 @@ impl Scanner<'_> {
     }
 }
 
+/// Words that make a following country name part of a sea's or a strait's name.
+const SEA_WORDS: &[&str] = &[
+    "golfe", "mer", "baie", "détroit", "canal", "gulf", "sea", "bay", "strait",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -867,6 +880,18 @@ mod tests {
         );
         assert_eq!(m[1].text, "le président du Niger");
         assert_eq!(m[1].iso3.as_deref(), Some("NER"));
+    }
+
+    #[test]
+    fn seas_named_after_countries_are_not_the_countries() {
+        let m = scan(
+            "Le Ghana patrouille dans le golfe de Guinée et en mer de Chine, pas en Guinée.",
+            Lang::Fr,
+        );
+        let t: Vec<Option<&str>> = m.iter().map(|s| s.iso3.as_deref()).collect();
+        assert_eq!(t, [Some("GHA"), Some("GIN")]);
+        let m = scan("Mexico patrols the Gulf of Mexico.", Lang::En);
+        assert_eq!(m.len(), 1);
     }
 
     #[test]
