@@ -550,10 +550,18 @@ fn coordinated_verb(units: &[Unit], a: usize) -> bool {
 }
 
 fn is_passive(units: &[Unit], a: usize) -> bool {
-    if units.get(a).is_none_or(|u| u.key.ends_with("ing")) {
+    let Some(u) = units.get(a) else { return false };
+    if u.key.ends_with("ing") {
         return false;
     }
-    back(units, a, 3).any(|i| PASSIVE_AUX.contains(&units[i].key.as_str()))
+    // A participle set off by a comma is a reduced passive clause: "le Nigeria, accusé par
+    // des armateurs de …", "the minister, accused by the opposition of …".
+    let participle = ["é", "ée", "és", "ées", "ed"]
+        .iter()
+        .any(|e| u.lower.ends_with(e));
+    let after_comma = a > 0 && units[a - 1].key == ",";
+    (participle && after_comma)
+        || back(units, a, 3).any(|i| PASSIVE_AUX.contains(&units[i].key.as_str()))
 }
 
 /// Everything one sentence needs while its triggers are coded.

@@ -665,6 +665,9 @@ fn french_praise_demand_reject_warn_investigate() {
     assert_eq!(summary(&ev)[0], "090 FRAJUD→GABGOV");
     // Negated, they code nothing.
     assert!(fr("Le Niger n'a pas salué l'accord du Bénin.").1.is_empty());
+    // A participle set off by a comma is passive: the "par" phrase is the source.
+    let (_, ev) = fr("Le Tchad, accusé par le Soudan de soutenir les rebelles, se tait.");
+    assert_eq!(summary(&ev)[0], "112 SDN→TCD");
 }
 
 #[test]
