@@ -229,13 +229,7 @@ pub fn train(cases: &[Case], epochs: usize, seed: u64) -> DesModel {
     let mut order: Vec<usize> = (0..cases.len()).collect();
     let mut state = seed.max(1);
     for _ in 0..epochs {
-        // Fisher–Yates with xorshift64: the same order for the same seed on every machine.
-        for k in (1..order.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            order.swap(k, (state % (k as u64 + 1)) as usize);
-        }
+        crate::hash::shuffle(&mut order, &mut state);
         for &k in &order {
             let Case { feats: f, gold, .. } = &cases[k];
             let y = if *gold { 1.0 } else { -1.0 };

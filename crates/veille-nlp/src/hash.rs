@@ -86,3 +86,14 @@ pub fn mix(template: u64, values: &[u64]) -> u64 {
     }
     h
 }
+
+/// One seeded Fisher–Yates pass over `order` with xorshift64 (`rng` must not be 0): the
+/// training order of every model, the same for a seed on every machine.
+pub fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for k in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(k, (*rng % (k as u64 + 1)) as usize);
+    }
+}

@@ -497,12 +497,7 @@ pub fn train(
     let mut t = 0u32;
     let mut f = [0u64; NF];
     for epoch in 0..epochs {
-        for k in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(k, (rng % (k as u64 + 1)) as usize);
-        }
+        crate::hash::shuffle(&mut order, &mut rng);
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
             let (kk, g) = (&keys[si], &gold[si]);

@@ -366,13 +366,7 @@ pub fn train(
     let mut rng = seed | 1;
     let mut accs = Vec::new();
     for _ in 0..epochs {
-        // Fisher–Yates with xorshift64: reproducible for a given seed.
-        for k in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(k, (rng % (k as u64 + 1)) as usize);
-        }
+        crate::hash::shuffle(&mut order, &mut rng);
         let mut correct = 0usize;
         for &e in &order {
             t += 1;

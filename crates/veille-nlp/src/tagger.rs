@@ -802,12 +802,7 @@ pub fn train(
     let mut f = [0u64; UPOS_FEATURES];
     let mut ff = [0u64; FEAT_FEATURES];
     for epoch in 0..epochs {
-        for k in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(k, (rng % (k as u64 + 1)) as usize);
-        }
+        crate::hash::shuffle(&mut order, &mut rng);
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
             let (s, kk) = (&sents[si], &keys[si]);

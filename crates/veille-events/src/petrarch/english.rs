@@ -20,15 +20,15 @@ use std::sync::OnceLock;
 const VERBS: &str = include_str!("../../dicts/en/CAMEO.2.0.txt");
 const ACTORS: [(&str, &str); 3] = [
     (
-        "Phoenix.Countries.actors.txt",
+        "dicts/en/Phoenix.Countries.actors.txt",
         include_str!("../../dicts/en/Phoenix.Countries.actors.txt"),
     ),
     (
-        "Phoenix.International.actors.txt",
+        "dicts/en/Phoenix.International.actors.txt",
         include_str!("../../dicts/en/Phoenix.International.actors.txt"),
     ),
     (
-        "Phoenix.MilNonState.actors.txt",
+        "dicts/en/Phoenix.MilNonState.actors.txt",
         include_str!("../../dicts/en/Phoenix.MilNonState.actors.txt"),
     ),
 ];
@@ -60,16 +60,17 @@ fn is_chronology(phrase: &str) -> bool {
         || phrase.ends_with(" LATER")
 }
 
-/// A shipped dictionary that does not parse (a build with edited files).
+/// A shipped dictionary (English or French) that does not parse (a build with edited files).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShippedDictError {
+    /// The file, from the crate's root (`dicts/en/CAMEO.2.0.txt`).
     pub file: &'static str,
     pub error: DictError,
 }
 
 impl std::fmt::Display for ShippedDictError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "dicts/en/{}: {}", self.file, self.error)
+        write!(f, "{}: {}", self.file, self.error)
     }
 }
 
@@ -77,13 +78,13 @@ impl std::error::Error for ShippedDictError {}
 
 fn load() -> Result<PetrarchDicts, ShippedDictError> {
     let at = |file: &'static str| move |error| ShippedDictError { file, error };
-    let verbs = VerbDict::parse(VERBS).map_err(at("CAMEO.2.0.txt"))?;
+    let verbs = VerbDict::parse(VERBS).map_err(at("dicts/en/CAMEO.2.0.txt"))?;
     let mut actors = ActorDict::default();
     for (file, text) in ACTORS {
         actors.extend(ActorDict::parse(text).map_err(at(file))?);
     }
-    let agents = AgentDict::parse(AGENTS).map_err(at("Phoenix.agents.txt"))?;
-    let pico = Pico::parse(PICO).map_err(at("PETR.Internal.Coding.Ontology.txt"))?;
+    let agents = AgentDict::parse(AGENTS).map_err(at("dicts/en/Phoenix.agents.txt"))?;
+    let pico = Pico::parse(PICO).map_err(at("dicts/en/PETR.Internal.Coding.Ontology.txt"))?;
     Ok(PetrarchDicts {
         verbs,
         actors,

@@ -14,7 +14,8 @@
 //! give the same records.
 
 use super::coder::PetrarchDicts;
-use super::dict::{ActorDict, AgentDict, DictError, Inflection, VerbDict};
+use super::dict::{ActorDict, AgentDict, Inflection, VerbDict};
+use super::english::ShippedDictError;
 use crate::dict::Country;
 
 const VERBS: &str = include_str!("../../dicts/fr/verbes.fr.txt");
@@ -31,21 +32,6 @@ pub fn french_discards() -> &'static super::dict::Discards {
 
 /// One-word English actor names that are common French words.
 const NOT_NAMES_IN_FRENCH: &[&str] = &["UN", "SUR", "PRINCIPE", "MARCHE", "MARCHÉ"];
-
-/// A French dictionary that does not parse (a build with edited files).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrenchDictError {
-    pub file: &'static str,
-    pub error: DictError,
-}
-
-impl std::fmt::Display for FrenchDictError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "dicts/fr/{}: {}", self.file, self.error)
-    }
-}
-
-impl std::error::Error for FrenchDictError {}
 
 /// The words of a French phrase as veille's tokenizer splits them, uppercase and joined by
 /// `_` for a dictionary line: an elided article or preposition is its own word ("D'_IVOIRE"),
@@ -117,12 +103,15 @@ pub fn country_actors(countries: &[Country]) -> String {
 pub fn french(
     countries: &[Country],
     english: Option<&'static PetrarchDicts>,
-) -> Result<PetrarchDicts, FrenchDictError> {
-    let at = |file: &'static str| move |error| FrenchDictError { file, error };
-    let verbs = VerbDict::parse_with(VERBS, Inflection::French).map_err(at("verbes.fr.txt"))?;
-    let agents = AgentDict::parse_with(AGENTS, Inflection::French).map_err(at("agents.fr.txt"))?;
-    let mut actors = ActorDict::parse(&country_actors(countries)).map_err(at("countries.tsv"))?;
-    actors.extend(ActorDict::parse(ACTORS).map_err(at("acteurs.fr.txt"))?);
+) -> Result<PetrarchDicts, ShippedDictError> {
+    let at = |file: &'static str| move |error| ShippedDictError { file, error };
+    let verbs =
+        VerbDict::parse_with(VERBS, Inflection::French).map_err(at("dicts/fr/verbes.fr.txt"))?;
+    let agents =
+        AgentDict::parse_with(AGENTS, Inflection::French).map_err(at("dicts/fr/agents.fr.txt"))?;
+    let mut actors = ActorDict::parse(&country_actors(countries))
+        .map_err(at("data/countries.tsv (French country actors)"))?;
+    actors.extend(ActorDict::parse(ACTORS).map_err(at("dicts/fr/acteurs.fr.txt"))?);
     Ok(PetrarchDicts {
         verbs,
         actors,

@@ -12,6 +12,6 @@ pub mod records;
 pub use coder::{Coding, PetrarchDicts, Tok, code_sentence, code_sentence_with};
 pub use dict::{ActorDict, AgentDict, DictError, Discard, Discards, Inflection, VerbDict};
 pub use english::{ShippedDictError, english, english_discards};
-pub use french::{FrenchDictError, french, french_discards};
+pub use french::{french, french_discards};
 pub use pico::Pico;
 pub use records::{Environment, Expected, Record, Scores, read_records, score_record};
