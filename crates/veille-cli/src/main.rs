@@ -214,7 +214,7 @@ enum TrainCommand {
         /// Where to write the model (the shipped ones: crates/veille-nlp/models/tagger-LANG.bin).
         #[arg(long)]
         out: PathBuf,
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 14)]
         epochs: usize,
         #[arg(long, default_value_t = 42)]
         seed: u64,
@@ -242,7 +242,7 @@ enum TrainCommand {
         #[arg(long, default_value_t = 5)]
         jackknife: usize,
         /// Epochs of each jackknife tagger.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 14)]
         tagger_epochs: usize,
     },
     /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or

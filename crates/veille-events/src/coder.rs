@@ -167,17 +167,48 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         && let Ok(dicts) = crate::petrarch::english()
     {
         let discards = crate::petrarch::english_discards();
-        events.extend(cfg.parse_coded(doc, &events, dicts, discards, "CAMEO.2.0"));
+        let coded = cfg.parse_coded(doc, &events, dicts, discards, "CAMEO.2.0");
+        replace_statements_by_demands(&mut events, coded);
     }
     if doc.lang == Some(Lang::Fr)
         && langs.fr
         && let Some(dicts) = cfg.french_dicts()
     {
         let discards = crate::petrarch::french_discards();
-        events.extend(cfg.parse_coded(doc, &events, dicts, discards, "verbes.fr"));
+        let coded = cfg.parse_coded(doc, &events, dicts, discards, "verbes.fr");
+        replace_statements_by_demands(&mut events, coded);
     }
     place_meetings_at_visits(&cfg.dicts, &mut events);
     dedup_in_article(events)
+}
+
+/// Whether a parse-coded record is a statement read as a demand ("said that X must …").
+fn reported_demand(e: &EventMention) -> bool {
+    e.rule
+        .contains(&format!(":{}:", crate::petrarch::REPORTED_DEMAND))
+}
+
+/// Adds the parse coder's records to the pattern coder's; a statement the parse shows to be
+/// a demand ("Russia said that Sudan must return …") replaces the pattern coder's plain
+/// statement on the same verb by the same source.
+fn replace_statements_by_demands(events: &mut Vec<EventMention>, coded: Vec<EventMention>) {
+    let demands: Vec<(Span, Span, String)> = coded
+        .iter()
+        .filter(|e| reported_demand(e))
+        .filter_map(|e| {
+            let verb = *e.evidence.iter().find(|s| !s.overlaps(e.source.span))?;
+            Some((e.sentence, verb, e.source.code.clone()))
+        })
+        .collect();
+    events.retain(|e| {
+        e.root != "01"
+            || !demands.iter().any(|(sent, verb, src)| {
+                e.sentence == *sent
+                    && e.evidence.iter().any(|s| s.overlaps(*verb))
+                    && (e.source.code == *src || src.starts_with(&e.source.code))
+            })
+    });
+    events.extend(coded);
 }
 
 /// A meeting, consultation or negotiation (CAMEO 04x) the text does not place, between a
@@ -241,10 +272,12 @@ impl Coder {
         let coded: Vec<EventMention> =
             crate::parsed::code_parsed(doc, dicts, discards, &self.cameo, name, &is_country)
                 .into_iter()
-                .filter(|(verb, _)| {
-                    !pattern_events.iter().any(|p| {
-                        p.sentence.contains(*verb) && p.evidence.iter().any(|s| s.overlaps(*verb))
-                    })
+                .filter(|(verb, e)| {
+                    reported_demand(e)
+                        || !pattern_events.iter().any(|p| {
+                            p.sentence.contains(*verb)
+                                && p.evidence.iter().any(|s| s.overlaps(*verb))
+                        })
                 })
                 .map(|(_, e)| e)
                 .collect();

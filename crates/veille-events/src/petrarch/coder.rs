@@ -537,6 +537,42 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The actors that a complement clause of `i` says must act: the subject of a clause
+    /// with "must"/"should"/"has to" ("that Sudan must return"), or of French "devoir" and
+    /// "falloir que" ("que Bamako doit rendre").
+    fn obliged_subjects(&self, i: usize) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for c in self.kids(i, "ccomp") {
+            let modal = |k: usize| {
+                matches!(self.upper[k].as_str(), "MUST" | "SHOULD")
+                    || matches!(self.upper_lemma[k].as_str(), "DEVOIR" | "FALLOIR")
+            };
+            let obliged = modal(c)
+                || self.children[c]
+                    .iter()
+                    .any(|&a| self.rel(a).starts_with("aux") && modal(a));
+            if obliged {
+                out.extend(
+                    self.kids(c, "nsubj")
+                        .chain(self.kids(c, "nsubj:pass"))
+                        .flat_map(|a| self.codes(a)),
+                );
+            }
+        }
+        out
+    }
+
+    /// The verbs of the clauses [`Sent::obliged_subjects`] reads: each complement clause's
+    /// head and the verbs it governs ("doit retirer": both).
+    fn obliged_clauses(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for c in self.kids(i, "ccomp") {
+            out.push(c);
+            out.extend(self.kids(c, "xcomp"));
+        }
+        out
+    }
+
     fn negated(&self, i: usize) -> bool {
         // French "ne … pas/jamais/guère"; a bare "ne" may be restrictive ("n'a vu que") or
         // expletive, so the second word decides.
@@ -602,6 +638,9 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     out
 }
 
+/// The rule of a statement that another actor must act, coded as a demand on it.
+pub const REPORTED_DEMAND: &str = "reported_demand";
+
 /// Codes the events of one parsed sentence as PETRARCH does (an event needs a source and a
 /// target); `date` (`YYYYMMDD`) selects date-restricted actor codes.
 pub fn code_sentence(d: &PetrarchDicts, toks: &[Tok], date: Option<u32>) -> Vec<Coding> {
@@ -619,6 +658,8 @@ pub fn code_sentence_with(
 ) -> Vec<Coding> {
     let s = Sent::new(d, toks, date);
     let mut out: Vec<Coding> = Vec::new();
+    // The verbs of clauses a reported demand says must happen: demanded, not done.
+    let mut obliged_clauses: Vec<usize> = Vec::new();
     if untargeted && d.beyond_petrarch {
         out.extend(attributions(&s));
     }
@@ -711,8 +752,56 @@ pub fn code_sentence_with(
         if code.is_null() {
             continue;
         }
-        let passive =
-            s.kids(i, "nsubj:pass").next().is_some() || s.kids(i, "aux:pass").next().is_some();
+        // "demanded that Hamas renounce …", "a appelé à ce que …": what is demanded or
+        // appealed for is not done.
+        if d.beyond_petrarch
+            && code
+                .forward
+                .as_deref()
+                .is_some_and(|c| c.starts_with("10") || c.starts_with("02"))
+        {
+            obliged_clauses.extend(s.obliged_clauses(i));
+        }
+        // "said that Sudan must return …", "a déclaré que Bamako doit …": a statement that
+        // another actor must act is a demand on that actor (CAMEO 10, as the CAMEO manual
+        // codes it), not a bare statement.
+        if d.beyond_petrarch
+            && !negated
+            && code.forward.as_deref().is_some_and(|c| c.starts_with("01"))
+        {
+            let obliged = s.obliged_subjects(i);
+            if !obliged.is_empty() {
+                obliged_clauses.extend(s.obliged_clauses(i));
+                let sources: Vec<(String, usize)> = s
+                    .subjects(i, 0)
+                    .into_iter()
+                    .flat_map(|a| s.codes(a))
+                    .collect();
+                for (src, src_at) in &sources {
+                    for (tgt, tgt_at) in &obliged {
+                        if src != tgt {
+                            out.push(Coding {
+                                source: src.clone(),
+                                target: tgt.clone(),
+                                code: "100".into(),
+                                verb: i,
+                                source_words: s.np_range(*src_at),
+                                target_words: s.np_range(*tgt_at),
+                                rule: REPORTED_DEMAND.into(),
+                            });
+                        }
+                    }
+                }
+                if !sources.is_empty() {
+                    continue;
+                }
+            }
+        }
+        // An agent phrase makes a passive too: a participle without its auxiliary ("le
+        // Nigeria, accusé par plusieurs armateurs …") is one.
+        let passive = s.kids(i, "nsubj:pass").next().is_some()
+            || s.kids(i, "aux:pass").next().is_some()
+            || s.kids(i, "obl:agent").next().is_some();
         type Coded = Vec<(String, usize)>;
         let (sources, targets): (Coded, Coded) = if passive {
             let agents: Coded = s
@@ -888,6 +977,7 @@ pub fn code_sentence_with(
             }
         }
     }
+    out.retain(|c| c.rule == REPORTED_DEMAND || !obliged_clauses.contains(&c.verb));
     out
 }
 
@@ -1106,5 +1196,79 @@ mod tests {
         let c = code_sentence(&dicts(), &t, None);
         assert_eq!(c.len(), 1);
         assert_eq!((c[0].source.as_str(), c[0].target.as_str()), ("OST", "WMK"));
+    }
+
+    #[test]
+    fn a_statement_that_another_actor_must_act_is_a_demand() {
+        let mut d = dicts();
+        d.verbs = VerbDict::parse(
+            "--- SAY [010] ---\nSAY\n--- RESTORE [050] ---\nRESTORE\n- * TIES [051]\n",
+        )
+        .unwrap();
+        // "Osterland said that Westmark must restore ties with Nordhaven."
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("that", "that", "SCONJ", 6, "mark"),
+            ("Westmark", "Westmark", "PROPN", 6, "nsubj"),
+            ("must", "must", "AUX", 6, "aux"),
+            ("restore", "restore", "VERB", 2, "ccomp"),
+            ("ties", "tie", "NOUN", 6, "obj"),
+            ("with", "with", "ADP", 9, "case"),
+            ("Nordhaven", "Nordhaven", "PROPN", 7, "nmod"),
+        ]);
+        // PETRARCH's own reading (validation runs): no demand, and the restoring codes.
+        let plain = code_sentence_with(&d, &t, None, true);
+        assert!(plain.iter().all(|c| c.code != "100"), "{plain:?}");
+        assert!(plain.iter().any(|c| c.code == "051"), "{plain:?}");
+        d.beyond_petrarch = true;
+        let c = code_sentence_with(&d, &t, None, true);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (
+                c[0].source.as_str(),
+                c[0].target.as_str(),
+                c[0].code.as_str()
+            ),
+            ("OST", "WMK", "100")
+        );
+        assert_eq!(c[0].rule, REPORTED_DEMAND);
+        // "… that Westmark restored ties": a report of a deed, coded as such.
+        let mut done = t.clone();
+        done.remove(4);
+        for tok in &mut done {
+            tok.head = tok.head.map(|h| if h > 4 { h - 1 } else { h });
+        }
+        let c = code_sentence_with(&d, &done, None, true);
+        assert!(c.iter().all(|c| c.code != "100"), "{c:?}");
+        assert!(
+            c.iter().any(|c| c.code == "051" && c.source == "WMK"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn an_agent_phrase_makes_a_participle_passive() {
+        // "Osterland attacked Westmark, accused by Nordhaven": a participle with an agent
+        // phrase is passive, so the subject of the verb it is coordinated with is not its
+        // source.
+        let mut d = dicts();
+        d.verbs = VerbDict::parse("--- ACCUSE [112] ---\nACCUSE\n- * SPYING [1121]\n").unwrap();
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 2, "obj"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("accused", "accuse", "VERB", 2, "conj"),
+            ("by", "by", "ADP", 7, "case"),
+            ("Nordhaven", "Nordhaven", "PROPN", 5, "obl:agent"),
+        ]);
+        let c = code_sentence_with(&d, &t, None, true);
+        assert!(c.iter().all(|c| c.source != "OST"), "{c:?}");
+        // Without the agent phrase the coordinated verb shares the subject.
+        let mut active = t.clone();
+        active[6].deprel = "obl".into();
+        let c = code_sentence_with(&d, &active, None, true);
+        assert!(c.iter().any(|c| c.source == "OST"), "{c:?}");
     }
 }

@@ -9,7 +9,7 @@ pub mod french;
 pub mod pico;
 pub mod records;
 
-pub use coder::{Coding, PetrarchDicts, Tok, code_sentence, code_sentence_with};
+pub use coder::{Coding, PetrarchDicts, REPORTED_DEMAND, Tok, code_sentence, code_sentence_with};
 pub use dict::{ActorDict, AgentDict, DictError, Discard, Discards, Inflection, VerbDict};
 pub use english::{ShippedDictError, english, english_discards};
 pub use french::{french, french_discards};
