@@ -184,28 +184,28 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
 
 /// Whether a parse-coded record is a statement read as a demand ("said that X must …").
 fn reported_demand(e: &EventMention) -> bool {
-    e.rule
-        .contains(&format!(":{}:", crate::petrarch::REPORTED_DEMAND))
+    e.rule.contains(crate::petrarch::REPORTED_DEMAND)
 }
 
 /// Adds the parse coder's records to the pattern coder's; a statement the parse shows to be
 /// a demand ("Russia said that Sudan must return …") replaces the pattern coder's plain
-/// statement on the same verb by the same source.
+/// statement of the same sentence by the same source (its code, or a prefix of it: `RUS`
+/// for `RUSGOV`) that shares the demand's verb, date or place evidence.
 fn replace_statements_by_demands(events: &mut Vec<EventMention>, coded: Vec<EventMention>) {
-    let demands: Vec<(Span, Span, String)> = coded
-        .iter()
-        .filter(|e| reported_demand(e))
-        .filter_map(|e| {
-            let verb = *e.evidence.iter().find(|s| !s.overlaps(e.source.span))?;
-            Some((e.sentence, verb, e.source.code.clone()))
-        })
-        .collect();
+    let demands: Vec<&EventMention> = coded.iter().filter(|e| reported_demand(e)).collect();
     events.retain(|e| {
         e.root != "01"
-            || !demands.iter().any(|(sent, verb, src)| {
-                e.sentence == *sent
-                    && e.evidence.iter().any(|s| s.overlaps(*verb))
-                    && (e.source.code == *src || src.starts_with(&e.source.code))
+            || !demands.iter().any(|d| {
+                let actor_span = |s: &Span| {
+                    s.overlaps(d.source.span)
+                        || d.target.as_ref().is_some_and(|t| s.overlaps(t.span))
+                };
+                e.sentence == d.sentence
+                    && d.source.code.starts_with(&e.source.code)
+                    && d.evidence
+                        .iter()
+                        .filter(|s| !actor_span(s))
+                        .any(|s| e.evidence.iter().any(|x| x.overlaps(*s)))
             })
     });
     events.extend(coded);

@@ -15,15 +15,8 @@ fn main() {
     let pipeline = veille::Pipeline::new().expect("pipeline");
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let article = Article {
-            id: String::new(),
-            source: "coddev".into(),
-            url: None,
-            title: None,
-            date: None,
-            date_source: None,
-            declared_lang: None,
             lang: Some(lang),
-            text: line.to_string(),
+            ..Article::new("coddev", line.to_string())
         };
         let doc = pipeline.process(&article);
         println!("## {line}");

@@ -538,8 +538,8 @@ impl<'a> Sent<'a> {
     }
 
     /// The actors that a complement clause of `i` says must act: the subject of a clause
-    /// with "must"/"should"/"has to" ("that Sudan must return"), or of French "devoir" and
-    /// "falloir que" ("que Bamako doit rendre").
+    /// with "must"/"should" ("that Sudan must return"), or of French "devoir" and "falloir"
+    /// ("que Bamako doit rendre").
     fn obliged_subjects(&self, i: usize) -> Vec<(String, usize)> {
         let mut out = Vec::new();
         for c in self.kids(i, "ccomp") {
