@@ -275,8 +275,13 @@ struct Lemmatizer {
     fast_rules: KeyMap<Rewrite>,
 }
 
+/// Keyed on the whole lowercased form: `lower_hash` stops at 24 characters, and URLs or
+/// e-mail addresses that share their first 24 would otherwise share one lemma, picked by
+/// the hash map's iteration order (which made training runs differ).
 fn lex_key(lower: &str, upos: u8) -> u64 {
-    mix(201, &[lower_hash(lower), upos as u64])
+    let mut h = Hasher::new(0);
+    h.bytes(lower.as_bytes());
+    mix(201, &[h.0, upos as u64])
 }
 
 fn rule_key(suffix: &str, upos: u8) -> u64 {
@@ -313,16 +318,19 @@ impl Lemmatizer {
         lower
     }
 
-    /// Builds the hashed lookup tables from the string-keyed ones.
+    /// Builds the hashed lookup tables from the string-keyed ones, in sorted key order so
+    /// that the result never depends on a hash map's iteration order.
     fn index(mut self) -> Lemmatizer {
-        self.fast_lexicon = self
-            .lexicon
-            .iter()
+        let mut lex: Vec<_> = self.lexicon.iter().collect();
+        lex.sort_unstable();
+        self.fast_lexicon = lex
+            .into_iter()
             .map(|((f, u), l)| (lex_key(f, *u), l.clone().into_boxed_str()))
             .collect();
-        self.fast_rules = self
-            .rules
-            .iter()
+        let mut rules: Vec<_> = self.rules.iter().collect();
+        rules.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        self.fast_rules = rules
+            .into_iter()
             .map(|((u, s), r)| (rule_key(s, *u), r.clone()))
             .collect();
         self
@@ -994,6 +1002,20 @@ mod tests {
         assert_eq!(l.lemma("Rabat", Upos::Propn), "Rabat");
         assert_eq!(l.lemma("Parlaient", Upos::Verb), "parler");
         assert_eq!(l.lemma("3,5", Upos::Num), "3,5");
+    }
+
+    #[test]
+    fn long_forms_sharing_a_prefix_keep_their_own_lemmas() {
+        // Both forms share their first 24 characters, where the feature hashes stop.
+        let a = "http://www.example.org/news/one";
+        let b = "http://www.example.org/news/two";
+        let pairs: Vec<_> = [a, b]
+            .iter()
+            .map(|f| (f.to_string(), Upos::X, format!("lemma-of-{f}")))
+            .collect();
+        let l = Lemmatizer::learn(&pairs);
+        assert_eq!(l.lemma(a, Upos::X), format!("lemma-of-{a}"));
+        assert_eq!(l.lemma(b, Upos::X), format!("lemma-of-{b}"));
     }
 
     #[test]
