@@ -283,6 +283,16 @@ fn read_text(path: &Path) -> Result<String> {
     String::from_utf8(bytes).with_context(|| format!("{}: not UTF-8", path.display()))
 }
 
+/// Whether a NER gold file is HIPE TSV, whose raw text can be rebuilt.
+pub fn is_hipe(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tsv")
+}
+
+/// Reads a HIPE TSV gold file as documents of raw text with entity spans.
+pub fn read_hipe_docs(path: &Path) -> Result<Vec<veille_nlp::ner::NerDoc>> {
+    Ok(veille_nlp::ner::read_hipe_docs(&read_text(path)?))
+}
+
 /// Reads NER gold files (HIPE `.tsv`, IOB2 `.iob2`, Europeana `.bio`).
 pub fn read_ner_gold(path: &Path) -> Result<Vec<veille_nlp::ner::NerSentence>> {
     let text = read_text(path)?;
@@ -346,7 +356,13 @@ pub fn ner(a: &NerArgs<'_>) -> Result<()> {
     );
     let mut sents = Vec::new();
     for p in a.gold {
-        sents.extend(read_ner_gold(p)?);
+        // HIPE files carry their spacing, so their text is rebuilt and cut by veille's own
+        // tokenizer: the model learns the tokens it meets at run time.
+        if is_hipe(p) {
+            sents.extend(ner::sentences_on_own_tokens(&read_hipe_docs(p)?, lang));
+        } else {
+            sents.extend(read_ner_gold(p)?);
+        }
     }
     let n_tok: usize = sents.iter().map(|s| s.forms.len()).sum();
     let n_ent: usize = sents.iter().map(|s| s.spans.len()).sum();
@@ -366,20 +382,31 @@ pub fn ner(a: &NerArgs<'_>) -> Result<()> {
         t0.elapsed().as_secs_f64()
     );
     for p in a.dev {
-        let s = ner::evaluate(&model, &read_ner_gold(p)?, lang);
-        let per: Vec<String> = s
-            .per_type
-            .iter()
-            .map(|(t, x)| format!("{t} {:.1}", x.f))
-            .collect();
-        eprintln!(
-            "{}: P {:.2} R {:.2} F1 {:.2} ({})",
-            p.display(),
-            s.all.p,
-            s.all.r,
-            s.all.f,
-            per.join(", ")
-        );
+        let mut runs = vec![(
+            "gold tokens",
+            ner::evaluate(&model, &read_ner_gold(p)?, lang),
+        )];
+        if is_hipe(p) {
+            runs.push((
+                "raw text",
+                ner::evaluate_raw(&model, &read_hipe_docs(p)?, lang),
+            ));
+        }
+        for (what, s) in runs {
+            let per: Vec<String> = s
+                .per_type
+                .iter()
+                .map(|(t, x)| format!("{t} {:.1}", x.f))
+                .collect();
+            eprintln!(
+                "{} ({what}): P {:.2} R {:.2} F1 {:.2} ({})",
+                p.display(),
+                s.all.p,
+                s.all.r,
+                s.all.f,
+                per.join(", ")
+            );
+        }
     }
     Ok(())
 }

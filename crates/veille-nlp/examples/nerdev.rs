@@ -24,6 +24,7 @@ fn main() {
         for a in &args[1..] {
             if skip {
                 skip = false;
+            } else if a == "--own-tokens" {
             } else if a.starts_with("--") {
                 skip = true;
             } else {
@@ -50,9 +51,17 @@ fn main() {
         }
     }
     let lists = ner::name_lists(lang, &texts);
+    let own = args.iter().any(|a| a == "--own-tokens");
     let mut train = Vec::new();
     for p in &pos[2..] {
-        train.extend(gold(p));
+        if own && p.ends_with(".tsv") && !p.contains("goldtok") {
+            train.extend(ner::sentences_on_own_tokens(
+                &ner::read_hipe_docs(&read(p)),
+                lang,
+            ));
+        } else {
+            train.extend(gold(p));
+        }
     }
     let epochs = opt("--epochs").and_then(|e| e.parse().ok()).unwrap_or(10);
     let m = ner::train(&train, lang, lists, epochs, 42, &mut |_, _| {});
@@ -74,6 +83,21 @@ fn main() {
         per.join(", "),
         s.tokens as f64 / s.seconds.max(1e-9)
     );
+    if dev.ends_with(".tsv") {
+        let r = ner::evaluate_raw(&m, &ner::read_hipe_docs(&read(dev)), lang);
+        let per: Vec<String> = r
+            .per_type
+            .iter()
+            .map(|(t, x)| format!("{t} {:.1}", x.f))
+            .collect();
+        println!(
+            "{dev} from raw text: P {:.2} R {:.2} F1 {:.2} ({})",
+            r.all.p,
+            r.all.r,
+            r.all.f,
+            per.join(", ")
+        );
+    }
     let n: usize = opt("--errors").and_then(|x| x.parse().ok()).unwrap_or(0);
     let mut shown = 0;
     for s in &dev_sents {

@@ -71,9 +71,14 @@ pub fn embedded_ner(lang: veille_core::Lang) -> Option<&'static ner::NerModel> {
 /// sentence over its tokens, and writes them into `doc.entities` as character spans.
 pub fn recognize_entities(doc: &mut Doc) {
     doc.entities.clear();
-    let Some(m) = doc.lang.and_then(embedded_ner) else {
-        return;
-    };
+    if let Some(m) = doc.lang.and_then(embedded_ner) {
+        recognize_entities_with(doc, m);
+    }
+}
+
+/// [`recognize_entities`] with a given model (evaluation of a model being trained).
+pub fn recognize_entities_with(doc: &mut Doc, m: &ner::NerModel) {
+    doc.entities.clear();
     let tagged = doc.analyses.len() == doc.words.len();
     let mut entities = Vec::new();
     for s in &doc.sentences {

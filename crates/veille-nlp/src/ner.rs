@@ -581,6 +581,63 @@ pub struct NerScores {
     pub seconds: f64,
 }
 
+/// Scores `model` from raw text, as a user gets it: each gold document goes through veille's
+/// tokenizer, sentence splitter and tagger, and the entities found are compared with the gold
+/// ones by exact character span and type (the measure of `hipe_ner.py`, the scorer behind the
+/// peer figures). `tokens` counts veille's tokens.
+pub fn evaluate_raw(model: &NerModel, docs: &[NerDoc], lang: Lang) -> NerScores {
+    let mut counts = [(0usize, 0usize, 0usize); 3];
+    let (mut tokens, mut seconds) = (0usize, 0f64);
+    for d in docs {
+        let article = veille_core::Article {
+            lang: Some(lang),
+            ..veille_core::Article::new("gold", d.text.clone())
+        };
+        let mut doc = veille_core::Doc::from_article(&article);
+        let t0 = std::time::Instant::now();
+        crate::segment(&mut doc);
+        crate::tagger::tag_doc(&mut doc);
+        crate::recognize_entities_with(&mut doc, model);
+        seconds += t0.elapsed().as_secs_f64();
+        tokens += doc.tokens.len();
+        for (t, ty) in TYPES.iter().enumerate() {
+            let g: Vec<(usize, usize)> = d
+                .spans
+                .iter()
+                .filter(|x| x.2 == *ty)
+                .map(|x| (x.0, x.1))
+                .collect();
+            let p: Vec<(usize, usize)> = doc
+                .entities
+                .iter()
+                .filter(|e| e.label == *ty)
+                .map(|e| (e.span.start as usize, e.span.end as usize))
+                .collect();
+            counts[t].0 += g.len();
+            counts[t].1 += p.len();
+            counts[t].2 += p.iter().filter(|x| g.contains(x)).count();
+        }
+    }
+    scores_of(counts, tokens, seconds)
+}
+
+fn scores_of(counts: [(usize, usize, usize); 3], tokens: usize, seconds: f64) -> NerScores {
+    let per_type: Vec<(String, Prf)> = TYPES
+        .iter()
+        .zip(counts)
+        .map(|(ty, (g, p, c))| (ty.as_str().to_string(), Prf::from_counts(g, p, c)))
+        .collect();
+    let (g, p, c) = counts
+        .iter()
+        .fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
+    NerScores {
+        all: Prf::from_counts(g, p, c),
+        per_type,
+        tokens,
+        seconds,
+    }
+}
+
 /// Scores `model` on gold-tokenized sentences (exact token spans and types).
 pub fn evaluate(model: &NerModel, sents: &[NerSentence], lang: Lang) -> NerScores {
     let mut counts = [(0usize, 0usize, 0usize); 3];
@@ -604,20 +661,7 @@ pub fn evaluate(model: &NerModel, sents: &[NerSentence], lang: Lang) -> NerScore
             counts[t].2 += p.iter().filter(|x| g.contains(x)).count();
         }
     }
-    let per_type: Vec<(String, Prf)> = TYPES
-        .iter()
-        .zip(counts)
-        .map(|(ty, (g, p, c))| (ty.as_str().to_string(), Prf::from_counts(g, p, c)))
-        .collect();
-    let (g, p, c) = counts
-        .iter()
-        .fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
-    NerScores {
-        all: Prf::from_counts(g, p, c),
-        per_type,
-        tokens,
-        seconds,
-    }
+    scores_of(counts, tokens, seconds)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -701,6 +745,137 @@ pub fn read_hipe(text: &str) -> Vec<NerSentence> {
     }
     push_sentence(&mut out, &mut forms, &mut tags);
     out
+}
+
+/// One gold document as raw text, with its entities as byte spans.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NerDoc {
+    pub id: String,
+    pub text: String,
+    pub spans: Vec<(usize, usize, EntityLabel)>,
+}
+
+/// HIPE-2022 TSV as documents of raw text, rebuilt the way the HIPE scorer used for the peer
+/// figures (`hipe_ner.py`) rebuilds them, so that spans from raw text can be scored the same
+/// way: tokens joined by a space unless `NoSpaceAfter`, by a line break at `EndOfLine` unless
+/// the token ends with a hyphenation mark (the word goes on at the next line). An `I-` tag
+/// extends the last entity when it has the same type, as that scorer does.
+pub fn read_hipe_docs(text: &str) -> Vec<NerDoc> {
+    let mut docs: Vec<NerDoc> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("TOKEN\t") || line.trim().is_empty() {
+            continue;
+        }
+        if line.starts_with('#') {
+            if let Some((_, id)) = line.split_once("document_id =") {
+                docs.push(NerDoc {
+                    id: id.trim().to_string(),
+                    ..NerDoc::default()
+                });
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        if docs.is_empty() {
+            docs.push(NerDoc::default());
+        }
+        let Some(d) = docs.last_mut() else { continue };
+        let (tok, tag, misc) = (cols[0], cols[1], cols[cols.len() - 1]);
+        let start = d.text.len();
+        d.text.push_str(tok);
+        let end = d.text.len();
+        if misc.contains("EndOfLine") && !tok.ends_with(['¬', '-']) {
+            d.text.push('\n');
+        } else if !misc.contains("NoSpaceAfter") {
+            d.text.push(' ');
+        }
+        let (bio, ty) = tag.split_once('-').unwrap_or((tag, ""));
+        let ty = ty.split('.').next().unwrap_or("");
+        let Some(label) = label_of(ty) else { continue };
+        match bio {
+            "B" => d.spans.push((start, end, label)),
+            "I" => match d.spans.last_mut() {
+                Some(last) if last.2 == label => last.1 = end,
+                _ => d.spans.push((start, end, label)),
+            },
+            _ => {}
+        }
+    }
+    docs
+}
+
+/// Gold documents cut into sentences of veille's own tokens (the tokenizer and sentence
+/// splitter the pipeline runs), with each entity moved onto the tokens it covers. Training on
+/// these rather than on the corpus' tokens teaches the model the tokens it will see at run
+/// time ("M." whole, words run together by OCR). An entity whose edge falls inside a token is
+/// dropped, and so are the leading courtesy titles of a PER span ("M. Dupont" → "Dupont"):
+/// veille's names never include them.
+pub fn sentences_on_own_tokens(docs: &[NerDoc], lang: Lang) -> Vec<NerSentence> {
+    let mut out = Vec::new();
+    for d in docs {
+        let article = veille_core::Article {
+            lang: Some(lang),
+            ..veille_core::Article::new("gold", d.text.clone())
+        };
+        let mut doc = veille_core::Doc::from_article(&article);
+        crate::segment(&mut doc);
+        for s in &doc.sentences {
+            let toks = s.tokens();
+            let forms: Vec<String> = toks
+                .clone()
+                .map(|i| doc.token_text(i).to_string())
+                .collect();
+            let (first, last) = (toks.start, toks.end);
+            let mut spans = Vec::new();
+            for &(a, b, label) in &d.spans {
+                let start = (first..last).find(|&i| doc.tokens[i].span.start as usize == a);
+                let end = (first..last).find(|&i| doc.tokens[i].span.end as usize == b);
+                let (Some(mut start), Some(end)) = (start, end) else {
+                    continue;
+                };
+                if label == EntityLabel::PER {
+                    while start < end && is_courtesy_title(doc.token_text(start)) {
+                        start += 1;
+                    }
+                }
+                if start <= end {
+                    spans.push(TokenSpan {
+                        start: start - first,
+                        end: end + 1 - first,
+                        label,
+                    });
+                }
+            }
+            if !forms.is_empty() {
+                out.push(NerSentence { forms, spans });
+            }
+        }
+    }
+    out
+}
+
+/// Courtesy titles that precede a name and are not part of it.
+fn is_courtesy_title(tok: &str) -> bool {
+    matches!(
+        tok,
+        "M." | "MM."
+            | "Mme"
+            | "Mmes"
+            | "Mlle"
+            | "Mlles"
+            | "Me"
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+    )
 }
 
 /// CoNLL-style IOB2 (UNER): `index token tag …`, blank lines between sentences.
@@ -945,6 +1120,71 @@ pub fn name_lists(lang: Lang, src: &ListTexts) -> NameLists {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A HIPE TSV fragment of our own: a courtesy title inside a PER span, a name glued to
+    /// the word before it, a word hyphenated across a line.
+    const HIPE: &str = "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tMISC\n\
+# hipe2022:document_id = d1\n\
+Hier\tO\t_\t_\n\
+M\tB-pers\t_\tNoSpaceAfter\n\
+.\tI-pers\t_\t_\n\
+Durand\tI-pers\t_\t_\n\
+est\tO\t_\t_\n\
+venu\tO\t_\t_\n\
+de\tO\t_\tNoSpaceAfter\n\
+Lyon\tB-loc\t_\t_\n\
+à\tO\t_\t_\n\
+Mar¬\tB-loc\t_\tNoSpaceAfter|EndOfLine\n\
+seille\tI-loc\t_\tNoSpaceAfter\n\
+.\tO\t_\tEndOfSentence\n\
+# hipe2022:document_id = d2\n\
+Paris\tB-loc\t_\t_\n";
+
+    #[test]
+    fn hipe_documents_rebuild_the_scorers_text() {
+        let docs = read_hipe_docs(HIPE);
+        assert_eq!(docs.len(), 2);
+        let d = &docs[0];
+        assert_eq!(d.id, "d1");
+        assert_eq!(d.text, "Hier M. Durand est venu deLyon à Mar¬seille. ");
+        let texts: Vec<(&str, EntityLabel)> = d
+            .spans
+            .iter()
+            .map(|&(a, b, l)| (&d.text[a..b], l))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("M. Durand", EntityLabel::PER),
+                ("Lyon", EntityLabel::LOC),
+                ("Mar¬seille", EntityLabel::LOC)
+            ]
+        );
+        assert_eq!(docs[1].text, "Paris ");
+    }
+
+    #[test]
+    fn own_tokens_drop_titles_and_entities_cut_inside_a_token() {
+        let sents = sentences_on_own_tokens(&read_hipe_docs(HIPE), Lang::Fr);
+        let mut got = Vec::new();
+        for s in &sents {
+            for sp in &s.spans {
+                got.push((s.forms[sp.start..sp.end].join(" "), sp.label));
+            }
+        }
+        // "M." is one token of veille's and not part of the name; "deLyon" is one token, so
+        // its entity cannot be learned from and is left out.
+        assert!(
+            got.contains(&("Durand".to_string(), EntityLabel::PER)),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(t, _)| t.contains("Lyon")), "{got:?}");
+        assert!(
+            got.contains(&("Paris".to_string(), EntityLabel::LOC)),
+            "{got:?}"
+        );
+        assert!(sents.iter().any(|s| s.forms.iter().any(|f| f == "M.")));
+    }
 
     #[test]
     fn bilou_round_trip() {
