@@ -331,6 +331,12 @@ impl<'a> Cutter<'a> {
             return;
         }
 
+        if let Some(cut) = glue_cut(s) {
+            self.chunk(start, start + cut);
+            self.chunk(start + cut, end);
+            return;
+        }
+
         // Leading punctuation.
         let mut a = start;
         while a < end {
@@ -720,6 +726,101 @@ pub fn tokens_of(text: &str, lang: Option<Lang>, out: &mut Vec<Token>) {
     *out = c.out;
 }
 
+/// Function words that OCR or careless extraction glues to the name after them ("deSerbie",
+/// "laMéditerranée", "ofEngland"). A closed list, so that names written in camel case
+/// ("iPhone", "easyJet", "DeSantis", "BlackRock") stay whole.
+const GLUED_FUNCTION_WORDS: lexicon::WordSet = lexicon::WordSet::new(&[
+    "au", "aux", "avec", "car", "ce", "cette", "dans", "de", "des", "du", "en", "et", "la", "le",
+    "les", "par", "pour", "que", "qui", "sa", "ses", "son", "sur", "une", "and", "at", "by", "for",
+    "from", "in", "of", "on", "the", "to", "with",
+]);
+
+/// Capitalised words that start a sentence and are never the end of a name, for text whose
+/// line breaks were lost ("…Pierre-VaastLe ministère", "PhrygieNous l'avons").
+const GLUED_SENTENCE_STARTS: lexicon::WordSet = lexicon::WordSet::new(&[
+    "Ce", "Cette", "Dans", "Elle", "Elles", "Il", "Ils", "La", "Le", "Les", "Mais", "Nous", "On",
+    "Un", "Une", "Vous", "He", "She", "The", "They", "We",
+]);
+
+/// Where a whitespace-free chunk holds two words run together, as in OCR'd or badly
+/// extracted text, the byte offset at which the second begins:
+/// - after a period between words: "Paris.Dépôts", "Dachau.La", "M.Poincaré" (the left part,
+///   period included, is then cut as usual, so "M." stays a title);
+/// - after a function word glued to a capitalised word: "deSerbie";
+/// - before a sentence-initial word glued to the previous one: "Pierre-VaastLe";
+/// - before a title glued to the word before it: "sûreM. Chéron";
+/// - after a number glued to a capitalised word: "501.400Arménie".
+///
+/// The right part must be a capital followed by a lowercase letter, so acronyms, initials
+/// ("U.S.A."), decimal numbers and camel-case brands stay whole.
+fn glue_cut(s: &str) -> Option<usize> {
+    if s.contains(['/', '@']) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let letters_before = |k: usize| {
+        chars[..k]
+            .iter()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .count()
+    };
+    let word_at = |k: usize| -> &str {
+        let from = chars[k].0;
+        let to = chars[k..]
+            .iter()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(s.len(), |(i, _)| *i);
+        &s[from..to]
+    };
+    for k in 1..chars.len().saturating_sub(1) {
+        let (at, c) = chars[k];
+        let prev = chars[k - 1].1;
+        let next = chars[k + 1].1;
+        if !c.is_uppercase() {
+            continue;
+        }
+        let starts_word = next.is_lowercase() || matches!(next, '\'' | '’');
+        let title = matches!(word_at(k), "M" | "MM" | "Mme" | "Mlle") && {
+            let w = word_at(k);
+            w != "M" && w != "MM" || s[at + w.len()..].starts_with('.')
+        };
+        if !(starts_word || title) {
+            continue;
+        }
+        let n = letters_before(k);
+        let left = &s[chars[k - n].0..at];
+        let cut = if prev == '.' && k >= 2 && chars[k - 2].1.is_alphabetic() {
+            // "Paris.Dépôts": the left word has two letters or more, or is a capital
+            // ("M.Poincaré"); not a lowercase initial ("e.Coli").
+            let m = letters_before(k - 1);
+            let w = &s[chars[k - 1 - m].0..chars[k - 1].0];
+            let right = word_at(k).to_lowercase();
+            // "Newsfeeds.Com": a domain name.
+            let tld = matches!(
+                right.as_str(),
+                "com" | "net" | "org" | "edu" | "gov" | "info" | "biz" | "fr" | "uk" | "de"
+            );
+            (m >= 2 || w.chars().all(char::is_uppercase)) && right.chars().count() >= 2 && !tld
+        } else if prev.is_lowercase() {
+            n >= 2
+                && (left.chars().all(char::is_lowercase)
+                    && contains(GLUED_FUNCTION_WORDS, left)
+                    && word_at(k).chars().count() >= 3
+                    || n >= 3 && contains(GLUED_SENTENCE_STARTS, word_at(k))
+                    || n >= 3 && left.chars().all(char::is_lowercase) && title)
+        } else if prev.is_ascii_digit() {
+            word_at(k).chars().count() >= 3 && starts_word
+        } else {
+            false
+        };
+        if cut {
+            return Some(at);
+        }
+    }
+    None
+}
+
 fn cased(
     token: &str,
     lower: &'static str,
@@ -1093,6 +1194,64 @@ mod tests {
             .iter()
             .map(|w| w.form(&d.text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn words_run_together_are_cut_apart() {
+        assert_eq!(
+            toks(
+                "selon M.Poincaré, sûreM. Durand vit à Paris.Les gens",
+                Lang::Fr
+            ),
+            [
+                "selon",
+                "M.",
+                "Poincaré",
+                ",",
+                "sûre",
+                "M.",
+                "Durand",
+                "vit",
+                "à",
+                "Paris",
+                ".",
+                "Les",
+                "gens"
+            ]
+        );
+        assert_eq!(
+            toks(
+                "le royaume deSerbie, Pierre-VaastLe maire, 501.400Arménie",
+                Lang::Fr
+            ),
+            [
+                "le",
+                "royaume",
+                "de",
+                "Serbie",
+                ",",
+                "Pierre-Vaast",
+                "Le",
+                "maire",
+                ",",
+                "501.400",
+                "Arménie"
+            ]
+        );
+        // Camel-case names, initials, domains and decimals stay whole.
+        for w in [
+            "iPhone",
+            "easyJet",
+            "BlackRock",
+            "DeSantis",
+            "McDonald",
+            "e.Coli",
+            "Newsfeeds.Com",
+            "3,5",
+        ] {
+            assert_eq!(toks(w, Lang::En), [w], "{w}");
+        }
+        assert_eq!(toks("U.S.Army", Lang::En), ["U.S.", "Army"]);
     }
 
     #[test]
