@@ -64,6 +64,46 @@ fn main() {
         }
     }
     let epochs = opt("--epochs").and_then(|e| e.parse().ok()).unwrap_or(10);
+    if let Some(k) = opt("--cv").and_then(|x| x.parse::<usize>().ok()) {
+        // Cross-validation over the documents of DEV (HIPE), raw-text scoring: each fold is
+        // scored by a model trained on the other folds (given `--copies` times, 3 by default)
+        // and the TRAIN files, so settings can be chosen without looking at held-out data.
+        let docs = ner::read_hipe_docs(&read(dev));
+        let copies: usize = opt("--copies").and_then(|x| x.parse().ok()).unwrap_or(3);
+        let (mut g, mut p, mut c) = (0f64, 0f64, 0f64);
+        for f in 0..k {
+            let rest: Vec<ner::NerDoc> = docs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != f)
+                .map(|(_, d)| d.clone())
+                .collect();
+            let held: Vec<ner::NerDoc> = docs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k == f)
+                .map(|(_, d)| d.clone())
+                .collect();
+            let mut t = Vec::new();
+            let own = ner::sentences_on_own_tokens(&rest, lang);
+            for _ in 0..copies {
+                t.extend(own.iter().cloned());
+            }
+            t.extend(train.iter().cloned());
+            let m = ner::train(&t, lang, lists.clone(), epochs, 42, &mut |_, _| {});
+            let r = ner::evaluate_raw(&m, &held, lang);
+            println!("fold {f}: F1 {:.2}", r.all.f);
+            g += r.all.gold as f64;
+            p += r.all.pred as f64;
+            c += r.all.correct as f64;
+        }
+        let (pp, rr) = (100.0 * c / p.max(1.0), 100.0 * c / g.max(1.0));
+        println!(
+            "cv {k}: P {pp:.2} R {rr:.2} F1 {:.2}",
+            2.0 * pp * rr / (pp + rr).max(1e-9)
+        );
+        return;
+    }
     let m = ner::train(&train, lang, lists, epochs, 42, &mut |_, _| {});
     if let Some(out) = opt("--out") {
         std::fs::write(&out, m.to_bytes()).unwrap_or_else(|e| eprintln!("{out}: {e}"));

@@ -442,21 +442,6 @@ impl QTable {
         QTable { rows, cols }
     }
 
-    /// The table `write` wrote, from its `rows × cols` little-endian weights.
-    pub(crate) fn from_le(raw: &[u8], cols: usize) -> QTable {
-        let rows = raw
-            .chunks_exact(2 * cols.max(1))
-            .map(|ch| {
-                let mut r = [0i16; 32];
-                for (d, x) in r.iter_mut().zip(ch.chunks_exact(2)) {
-                    *d = i16::from_le_bytes([x[0], x[1]]);
-                }
-                Row(r)
-            })
-            .collect();
-        QTable { rows, cols }
-    }
-
     /// Sums the rows of `keys` (masked to the table size) into `acc`.
     #[inline]
     pub(crate) fn score(&self, keys: &[u64], acc: &mut [i32; 32]) {
@@ -532,16 +517,6 @@ impl QTable {
             return Ok(None);
         }
         Ok(Some(QTable { rows, cols }))
-    }
-
-    pub(crate) fn write(&self, p: &mut Vec<u8>) {
-        p.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
-        p.extend_from_slice(&(self.cols as u32).to_le_bytes());
-        for r in &self.rows {
-            for x in &r.0[..self.cols] {
-                p.extend_from_slice(&x.to_le_bytes());
-            }
-        }
     }
 }
 

@@ -785,7 +785,12 @@ fn glue_cut(s: &str) -> Option<usize> {
             let w = word_at(k);
             w != "M" && w != "MM" || s[at + w.len()..].starts_with('.')
         };
-        if !(starts_word || title) {
+        // A word in capitals ("…Prométhée.FRANÇAIS", "Arthur DÉJAZET" run together).
+        let caps = {
+            let w = word_at(k);
+            w.chars().count() >= 3 && w.chars().all(char::is_uppercase)
+        };
+        if !(starts_word || title || caps) {
             continue;
         }
         let n = letters_before(k);
@@ -801,16 +806,20 @@ fn glue_cut(s: &str) -> Option<usize> {
                 right.as_str(),
                 "com" | "net" | "org" | "edu" | "gov" | "info" | "biz" | "fr" | "uk" | "de"
             );
-            (m >= 2 || w.chars().all(char::is_uppercase)) && right.chars().count() >= 2 && !tld
+            let elided = matches!(next, '\'' | '’');
+            (m >= 2 || w.chars().all(char::is_uppercase))
+                && (right.chars().count() >= 2 || elided)
+                && !tld
         } else if prev.is_lowercase() {
             n >= 2
                 && (left.chars().all(char::is_lowercase)
                     && contains(GLUED_FUNCTION_WORDS, left)
                     && word_at(k).chars().count() >= 3
                     || n >= 3 && contains(GLUED_SENTENCE_STARTS, word_at(k))
-                    || n >= 3 && left.chars().all(char::is_lowercase) && title)
+                    || n >= 3 && left.chars().all(char::is_lowercase) && title
+                    || n >= 3 && caps)
         } else if prev.is_ascii_digit() {
-            word_at(k).chars().count() >= 3 && starts_word
+            word_at(k).chars().count() >= 3 && starts_word && !caps
         } else {
             false
         };

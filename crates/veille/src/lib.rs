@@ -45,6 +45,7 @@ impl Pipeline {
             doc.times = veille_time::find_times(&doc.text, lang, doc.date);
             doc.places = places(&doc, lang);
             doc.entities = reconcile_entities(&doc);
+            doc.places = places_outside_names(&doc);
         }
         doc.events = veille_events::code_events(&doc, &self.coder);
         doc
@@ -117,24 +118,69 @@ fn org_apposition(text: &str, end: usize) -> bool {
         .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether the text between two spans is what separates the parts of one name: a space, or
+/// a name particle between spaces ("Fayez el", "Ali ben").
+fn name_gap(text: &str, a: veille_core::Span, b: veille_core::Span) -> bool {
+    let Some(gap) = text.get(a.end as usize..b.start as usize) else {
+        return false;
+    };
+    gap == " "
+        || (gap.starts_with(' ')
+            && gap.ends_with(' ')
+            && veille_events::NAME_PARTICLES.contains(&gap.trim()))
+}
+
 /// The entities after checking them against the gazetteer, which is more reliable than the
 /// statistical model on place names:
+/// - two PER entities joined by a name particle are one name ("Ali el Mahdi"), before any
+///   part of it can be taken for a place;
 /// - an entity that covers part of a resolved place ("Afrique" in "Afrique de l'Ouest") becomes
 ///   the whole place, a LOC;
 /// - an entity whose text is exactly a resolved place (country, region, city) is a LOC, even
 ///   when the model said PER or ORG ("Maghreb");
-/// - a resolved place the model missed is added as a LOC, except demonyms ("marocain");
-/// - two PER entities joined by a name particle are one name ("Ali el Mahdi");
+/// - a resolved place the model missed is added as a LOC, except demonyms ("marocain"), and
+///   except when it sits against a PER with only a space or a particle between them: it is
+///   then part of the name ("Abiy" before "Ahmed"), which grows to cover it;
 /// - a name in apposition with an organisation noun is an ORG ("Frontex, l'agence
 ///   européenne").
 pub fn reconcile_entities(doc: &Doc) -> Vec<veille_core::Entity> {
     use veille_core::{Entity, EntityLabel};
-    let mut out: Vec<Entity> = Vec::with_capacity(doc.entities.len());
-    let places: Vec<&veille_core::Place> = doc.places.iter().filter(|p| !p.demonym).collect();
+    // Join PER + particle + PER.
+    let mut model: Vec<Entity> = Vec::with_capacity(doc.entities.len());
     for e in &doc.entities {
+        let gap = model
+            .last()
+            .and_then(|prev| doc.text.get(prev.span.end as usize..e.span.start as usize))
+            .unwrap_or("");
+        // A particle that only begins names ("el", "ben", "van"), unlike "de" or "la", which
+        // also begin places: "Fayez el Sarraj" is one name even if the model read "Sarraj"
+        // as a place.
+        let name_particle = matches!(
+            gap.trim(),
+            "el" | "al" | "ben" | "bin" | "ibn" | "ould" | "van" | "von" | "der" | "dos"
+        ) && gap.starts_with(' ')
+            && gap.ends_with(' ');
+        if let Some(prev) = model.last_mut()
+            && prev.label == EntityLabel::PER
+            && (e.label == EntityLabel::PER && name_gap(&doc.text, prev.span, e.span) && gap != " "
+                || e.label == EntityLabel::LOC
+                    && name_particle
+                    && !doc.text[e.span.start as usize..e.span.end as usize].contains(' '))
+        {
+            prev.span = prev.span.cover(e.span);
+            continue;
+        }
+        model.push(e.clone());
+    }
+    let mut out: Vec<Entity> = Vec::with_capacity(model.len());
+    let places: Vec<&veille_core::Place> = doc.places.iter().filter(|p| !p.demonym).collect();
+    for e in &model {
         let over: Vec<&&veille_core::Place> =
             places.iter().filter(|p| p.span.overlaps(e.span)).collect();
+        let joined_name =
+            e.label == EntityLabel::PER && !doc.entities.iter().any(|m| m.span == e.span);
         let e = match over.as_slice() {
+            _ if joined_name => e.clone(),
             [p] if p.span == e.span => Entity {
                 span: e.span,
                 label: EntityLabel::LOC,
@@ -155,31 +201,37 @@ pub fn reconcile_entities(doc: &Doc) -> Vec<veille_core::Entity> {
         out.push(e);
     }
     for p in places {
-        if !out.iter().any(|e| e.span.overlaps(p.span)) {
-            out.push(Entity {
+        if out.iter().any(|e| e.span.overlaps(p.span)) {
+            continue;
+        }
+        let name = out.iter_mut().find(|e| {
+            e.label == EntityLabel::PER
+                && (name_gap(&doc.text, e.span, p.span) || name_gap(&doc.text, p.span, e.span))
+        });
+        match name {
+            Some(e) => e.span = e.span.cover(p.span),
+            None => out.push(Entity {
                 span: p.span,
                 label: EntityLabel::LOC,
-            });
+            }),
         }
     }
     out.sort_by_key(|e| e.span);
-    // Join PER + particle + PER.
-    let mut joined: Vec<Entity> = Vec::with_capacity(out.len());
-    for e in out {
-        if let Some(prev) = joined.last_mut()
-            && prev.label == EntityLabel::PER
-            && e.label == EntityLabel::PER
-            && let Some(gap) = doc.text.get(prev.span.end as usize..e.span.start as usize)
-            && veille_events::NAME_PARTICLES.contains(&gap.trim())
-            && gap.starts_with(' ')
-            && gap.ends_with(' ')
-        {
-            prev.span = prev.span.cover(e.span);
-            continue;
-        }
-        joined.push(e);
-    }
-    joined
+    out
+}
+
+/// Places that are part of a person's name after [`reconcile_entities`] ("Abiy" in "Abiy
+/// Ahmed") are not places.
+pub fn places_outside_names(doc: &Doc) -> Vec<veille_core::Place> {
+    doc.places
+        .iter()
+        .filter(|p| {
+            !doc.entities
+                .iter()
+                .any(|e| e.label == veille_core::EntityLabel::PER && e.span.overlaps(p.span))
+        })
+        .cloned()
+        .collect()
 }
 
 /// The name of a CAMEO code ("Sign formal agreement"), for readable output; `None` for a code
@@ -251,6 +303,51 @@ mod tests {
                 ("Frontex", EntityLabel::ORG),
             ]
         );
+    }
+
+    #[test]
+    fn places_next_to_a_name_are_part_of_it() {
+        use veille_core::{Entity, EntityLabel, Span};
+        let text = "Karim el Haddad a reçu Tesfaye Bekele à Gondar.";
+        let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), None);
+        let ent = |needle: &str, label| {
+            let s = text.find(needle).expect("needle");
+            Entity {
+                span: Span::new(s, s + needle.len()),
+                label,
+            }
+        };
+        // The model took "Haddad" for a place and missed "Tesfaye"; the gazetteer knows a
+        // "Tesfaye" and a "Gondar".
+        doc.entities = vec![
+            ent("Karim", EntityLabel::PER),
+            ent("Haddad", EntityLabel::LOC),
+            ent("Bekele", EntityLabel::PER),
+        ];
+        doc.places = vec![
+            place(text, "Haddad", false),
+            place(text, "Tesfaye", false),
+            place(text, "Gondar", false),
+        ];
+        doc.entities = reconcile_entities(&doc);
+        let got: Vec<(&str, EntityLabel)> = doc
+            .entities
+            .iter()
+            .map(|e| (doc.span_text(e.span), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Karim el Haddad", EntityLabel::PER),
+                ("Tesfaye Bekele", EntityLabel::PER),
+                ("Gondar", EntityLabel::LOC),
+            ]
+        );
+        let places: Vec<String> = places_outside_names(&doc)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(places, ["Gondar"]);
     }
 
     #[test]
