@@ -22,13 +22,19 @@ use veille_core::Doc;
 
 /// Word forms as the trained models know them: the treebanks write the apostrophe straight
 /// ("l'", "aujourd'hui", "don't") where news text often has the typographic one ("l’"),
-/// which would otherwise read as an unknown word ("d’" tagged a verb).
+/// which would otherwise read as an unknown word ("d’" tagged a verb). Hyphenation marks
+/// inside a word (OCR's "Ma¬hias", HTML's soft hyphen) are dropped for the same reason.
 pub(crate) fn model_forms<'a>(forms: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
     forms
         .iter()
         .map(|f| {
-            if f.contains('’') {
-                std::borrow::Cow::Owned(f.replace('’', "'"))
+            if f.contains(['’', '¬', '\u{ad}']) {
+                let g = f.replace('’', "'").replace(['¬', '\u{ad}'], "");
+                if g.is_empty() {
+                    std::borrow::Cow::Borrowed(*f)
+                } else {
+                    std::borrow::Cow::Owned(g)
+                }
             } else {
                 std::borrow::Cow::Borrowed(*f)
             }
@@ -239,6 +245,13 @@ pub fn analyze_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn model_forms_drop_hyphenation_marks_and_straighten_apostrophes() {
+        let got = super::model_forms(&["Ma¬hias", "d’abord", "infor\u{ad}mation", "¬", "Paris"]);
+        let got: Vec<&str> = got.iter().map(|c| c.as_ref()).collect();
+        assert_eq!(got, ["Mahias", "d'abord", "information", "¬", "Paris"]);
+    }
+
     #[test]
     fn typographic_apostrophes_analyse_as_straight_ones() {
         let analyse = |text: &str| {
