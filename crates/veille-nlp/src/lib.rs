@@ -86,7 +86,7 @@ pub fn recognize_entities(doc: &mut Doc) {
 pub fn recognize_entities_with(doc: &mut Doc, m: &ner::NerModel) {
     doc.entities.clear();
     let tagged = doc.analyses.len() == doc.words.len();
-    let mut entities = Vec::new();
+    let mut found: Vec<(usize, usize, veille_core::EntityLabel)> = Vec::new();
     for s in &doc.sentences {
         let toks = s.tokens();
         if toks.is_empty() {
@@ -117,17 +117,81 @@ pub fn recognize_entities_with(doc: &mut Doc, m: &ner::NerModel) {
             {
                 continue;
             }
-            let (a, b) = (toks.start + sp.start, toks.start + sp.end - 1);
-            entities.push(veille_core::Entity {
-                span: veille_core::Span::new(
-                    doc.tokens[a].span.start as usize,
-                    doc.tokens[b].span.end as usize,
-                ),
-                label: sp.label,
-            });
+            found.push((toks.start + sp.start, toks.start + sp.end, sp.label));
         }
     }
-    doc.entities = entities;
+    propagate_names(doc, &mut found);
+    found.sort_unstable_by_key(|f| f.0);
+    doc.entities = found
+        .into_iter()
+        .map(|(a, b, label)| veille_core::Entity {
+            span: veille_core::Span::new(
+                doc.tokens[a].span.start as usize,
+                doc.tokens[b - 1].span.end as usize,
+            ),
+            label,
+        })
+        .collect();
+}
+
+/// One name, one reading per article: where the model found a name (every token capitalised)
+/// once, its other occurrences that no entity covers get the same type. The model decides
+/// from a narrow window, and a name it recognised after "M." or "à" is the same name
+/// elsewhere in the article. Names the model gave two types are left alone.
+fn propagate_names(doc: &Doc, found: &mut Vec<(usize, usize, veille_core::EntityLabel)>) {
+    use std::collections::HashMap;
+    let form = |i: usize| doc.token_text(i);
+    let mut names: HashMap<Vec<&str>, Option<veille_core::EntityLabel>> = HashMap::new();
+    for &(a, b, label) in found.iter() {
+        let key: Vec<&str> = (a..b).map(form).collect();
+        if !key
+            .iter()
+            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+            || key.concat().chars().count() < 3
+        {
+            continue;
+        }
+        names
+            .entry(key)
+            .and_modify(|l| {
+                if *l != Some(label) {
+                    *l = None;
+                }
+            })
+            .or_insert(Some(label));
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for &(a, b, _) in found.iter() {
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+    }
+    // Longest names first, so that "Jean Dupont" wins over "Dupont".
+    let mut keys: Vec<(&Vec<&str>, veille_core::EntityLabel)> = names
+        .iter()
+        .filter_map(|(k, l)| l.map(|l| (k, l)))
+        .collect();
+    keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+    for s in &doc.sentences {
+        let toks = s.tokens();
+        for i in toks.clone() {
+            if covered[i] {
+                continue;
+            }
+            for (key, label) in &keys {
+                let end = i + key.len();
+                if end <= toks.end
+                    && !covered[i..end].iter().any(|&c| c)
+                    && key.iter().enumerate().all(|(k, t)| form(i + k) == *t)
+                {
+                    found.push((i, end, *label));
+                    covered[i..end].iter_mut().for_each(|c| *c = true);
+                    break;
+                }
+            }
+        }
+    }
 }
 
 static PARSER_FR: &[u8] = include_bytes!("../models/parser-fr.bin");
@@ -245,6 +309,49 @@ pub fn analyze_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_found_once_is_found_throughout_the_article() {
+        use veille_core::{Doc, EntityLabel, Lang};
+        let text = "Le docteur Jean Mahias est arrivé à Lille. Jean Mahias a parlé. Lille dort.";
+        let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), None);
+        super::segment(&mut doc);
+        let tok = |needle: &str| {
+            let at = text.find(needle).expect("needle");
+            doc.tokens
+                .iter()
+                .position(|t| t.span.start as usize == at)
+                .expect("token")
+        };
+        let jean = tok("Jean");
+        let lille = tok("Lille");
+        let mut found = vec![
+            (jean, jean + 2, EntityLabel::PER),
+            (lille, lille + 1, EntityLabel::LOC),
+        ];
+        super::propagate_names(&doc, &mut found);
+        found.sort_unstable_by_key(|f| f.0);
+        let got: Vec<(String, EntityLabel)> = found
+            .iter()
+            .map(|&(a, b, l)| {
+                let span = veille_core::Span::new(
+                    doc.tokens[a].span.start as usize,
+                    doc.tokens[b - 1].span.end as usize,
+                );
+                (doc.span_text(span).to_string(), l)
+            })
+            .collect();
+        let names: Vec<(&str, EntityLabel)> = got.iter().map(|(t, l)| (t.as_str(), *l)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Jean Mahias", EntityLabel::PER),
+                ("Lille", EntityLabel::LOC),
+                ("Jean Mahias", EntityLabel::PER),
+                ("Lille", EntityLabel::LOC),
+            ]
+        );
+    }
+
     #[test]
     fn model_forms_drop_hyphenation_marks_and_straighten_apostrophes() {
         let got = super::model_forms(&["Ma¬hias", "d’abord", "infor\u{ad}mation", "¬", "Paris"]);
