@@ -113,6 +113,13 @@ impl NameLists {
         }
     }
 
+    /// Whether the name cut into `tokens` is on the `kind` list.
+    pub fn contains(&self, kind: ListKind, tokens: &[&str]) -> bool {
+        self.sets[kind as usize]
+            .binary_search(&seq_hash(tokens.iter().copied()))
+            .is_ok()
+    }
+
     pub fn len(&self, kind: ListKind) -> usize {
         self.sets[kind as usize].len()
     }

@@ -43,13 +43,52 @@ impl Pipeline {
         veille_nlp::recognize_entities(&mut doc);
         if let Some(lang) = doc.lang {
             doc.times = veille_time::find_times(&doc.text, lang, doc.date);
-            doc.places = places(&doc, lang);
+            let found = places(&doc, lang);
+            doc.places = found
+                .into_iter()
+                .filter(|p| plausible_place(&doc, lang, p))
+                .collect();
             doc.entities = reconcile_entities(&doc);
             doc.places = places_outside_names(&doc);
         }
         doc.events = veille_events::code_events(&doc, &self.coder);
         doc
     }
+}
+
+/// Whether a resolved place is worth keeping. What the NER model recognised as an entity and
+/// demonyms ("marocain") always are. A gazetteer match the model did not see is a place only
+/// if it looks like a name: more than two letters, a proper noun for the tagger (not "Le",
+/// "Tu", "Bon" or "Stade", which GeoNames also has as names of villages), and not a first name
+/// ("Gaston", "Maurice") unless it is a major place.
+fn plausible_place(doc: &Doc, lang: Lang, p: &veille_core::Place) -> bool {
+    if p.demonym || doc.entities.iter().any(|e| e.span.overlaps(p.span)) {
+        return true;
+    }
+    if p.text.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+        return false;
+    }
+    let words: Vec<usize> = (0..doc.words.len())
+        .filter(|&i| p.span.contains(doc.words[i].span))
+        .collect();
+    if doc.analyses.len() == doc.words.len()
+        && !words.is_empty()
+        && !words
+            .iter()
+            .any(|&i| doc.analyses[i].upos == veille_core::Upos::Propn)
+    {
+        return false;
+    }
+    if let Some(m) = veille_nlp::embedded_ner(lang) {
+        use veille_nlp::ner::ListKind;
+        let forms = [p.text.as_str()];
+        if m.lists().contains(ListKind::First, &forms)
+            && !m.lists().contains(ListKind::Major, &forms)
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Toponyms of the document resolved against the shipped gazetteer: the gazetteer's own
@@ -348,6 +387,23 @@ mod tests {
             .map(|p| p.text)
             .collect();
         assert_eq!(places, ["Gondar"]);
+    }
+
+    #[test]
+    fn gazetteer_matches_must_look_like_names() {
+        let pipeline = Pipeline::new().expect("pipeline");
+        let text =
+            "Le maire Gaston Roux a reçu Maurice Lebon à Lyon. Tu dis que le Stade est plein ?";
+        let article = Article {
+            lang: Some(Lang::Fr),
+            ..Article::new("test", text.to_string())
+        };
+        let doc = pipeline.process(&article);
+        let places: Vec<&str> = doc.places.iter().map(|p| p.text.as_str()).collect();
+        assert!(places.contains(&"Lyon"), "{places:?}");
+        for not in ["Le", "Tu", "Gaston", "Maurice", "Stade"] {
+            assert!(!places.contains(&not), "{not} in {places:?}");
+        }
     }
 
     #[test]
