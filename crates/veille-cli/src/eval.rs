@@ -367,6 +367,8 @@ pub enum BenchStages {
     Parse,
     /// The same and NER.
     Ner,
+    /// What entities need and nothing more: tokenize, sentences, tag, NER (no parse).
+    NerOnly,
     /// The whole `Pipeline::process` of `veille extract`.
     All,
 }
@@ -409,8 +411,13 @@ pub fn bench(
             None => {
                 let mut doc = veille_core::Doc::new(text.clone(), Some(lang), None);
                 let t0 = Instant::now();
-                veille_nlp::analyze(&mut doc);
-                if stages == BenchStages::Ner {
+                if stages == BenchStages::NerOnly {
+                    veille_nlp::segment(&mut doc);
+                    veille_nlp::tagger::tag_doc(&mut doc);
+                } else {
+                    veille_nlp::analyze(&mut doc);
+                }
+                if matches!(stages, BenchStages::Ner | BenchStages::NerOnly) {
                     veille_nlp::recognize_entities(&mut doc);
                 }
                 (t0.elapsed().as_secs_f64(), doc)
@@ -425,6 +432,7 @@ pub fn bench(
     let what = match stages {
         BenchStages::Parse => "tokenize+tag+parse",
         BenchStages::Ner => "tokenize+tag+parse+NER",
+        BenchStages::NerOnly => "tokenize+tag+NER",
         BenchStages::All => "whole pipeline (parse, NER, times, places, events)",
     };
     if as_json {
@@ -432,6 +440,7 @@ pub fn bench(
             "{}",
             json!({"task": "bench", "path": path.display().to_string(), "lang": lang.code(),
                    "ner": stages != BenchStages::Parse, "all": stages == BenchStages::All,
+                   "parse": stages != BenchStages::NerOnly,
                    "words": words, "sentences": sentences, "events": events, "seconds": best,
                    "words_per_s": rate.round()})
         );

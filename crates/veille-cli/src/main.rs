@@ -115,6 +115,9 @@ enum Command {
         /// times, places, events), the file as one article.
         #[arg(long, conflicts_with = "ner")]
         all: bool,
+        /// Time only what entities need: tokenize + tag + NER, no parse.
+        #[arg(long, conflicts_with_all = ["ner", "all"])]
+        ner_only: bool,
     },
 }
 
@@ -605,9 +608,12 @@ fn main() -> std::process::ExitCode {
             json,
             ner,
             all,
+            ner_only,
         } => {
             let stages = if all {
                 eval::BenchStages::All
+            } else if ner_only {
+                eval::BenchStages::NerOnly
             } else if ner {
                 eval::BenchStages::Ner
             } else {
