@@ -350,6 +350,8 @@ mod props {
                 Just("—"), Just("..."), Just("\n\n"), Just("\n"), Just(" "), Just("."), Just("?!"),
                 Just("https://a.example/x?y=1"), Just("é"), Just("(s)"), Just("12h30"), Just(":)"),
                 Just("Paris"), Just("état-major"), Just("jusqu'"), Just("'s"), Just("#4"), Just("\u{a0}"),
+                Just("deSerbie"), Just("M.Poincaré"), Just("400Arménie"), Just("Prométhée.FRANÇAIS"),
+                Just("Ma¬hias"), Just("sûreM."), Just("VaastLe"), Just("iPhone"),
             ], 0..40),
             fr in any::<bool>(),
         ) {
