@@ -475,6 +475,35 @@ const NER_PEERS: &[(&str, &str, f64)] = &[
     ),
 ];
 
+/// Prints per-type and overall exact-span scores as a table.
+fn ner_table(s: &veille_nlp::ner::NerScores) -> Result<()> {
+    outln!(
+        "{:<6} {:>7} {:>7} {:>7} {:>6} {:>6}",
+        "type",
+        "P",
+        "R",
+        "F1",
+        "gold",
+        "pred"
+    );
+    for (t, x) in s
+        .per_type
+        .iter()
+        .map(|(t, x)| (t.as_str(), x))
+        .chain([("all", &s.all)])
+    {
+        outln!(
+            "{t:<6} {:>7.2} {:>7.2} {:>7.2} {:>6} {:>6}",
+            x.p,
+            x.r,
+            x.f,
+            x.gold,
+            x.pred
+        );
+    }
+    Ok(())
+}
+
 pub struct NerArgs<'a> {
     pub gold: &'a [PathBuf],
     pub lang: Option<&'a str>,
@@ -548,30 +577,7 @@ pub fn ner(a: &NerArgs<'_>) -> Result<()> {
                 outln!(
                     "veille eval ner · {name} ({lang}) · exact character spans from raw text (veille's tokens)"
                 );
-                outln!(
-                    "{:<6} {:>7} {:>7} {:>7} {:>6} {:>6}",
-                    "type",
-                    "P",
-                    "R",
-                    "F1",
-                    "gold",
-                    "pred"
-                );
-                for (t, x) in r
-                    .per_type
-                    .iter()
-                    .map(|(t, x)| (t.as_str(), x))
-                    .chain([("all", &r.all)])
-                {
-                    outln!(
-                        "{t:<6} {:>7.2} {:>7.2} {:>7.2} {:>6} {:>6}",
-                        x.p,
-                        x.r,
-                        x.f,
-                        x.gold,
-                        x.pred
-                    );
-                }
+                ner_table(r)?;
                 for (prefix, peer, f) in NER_PEERS {
                     if name.starts_with(prefix) {
                         outln!("peer: {peer}: F1 {f:.1} ({:+.1} points)", r.all.f - f);
@@ -580,30 +586,7 @@ pub fn ner(a: &NerArgs<'_>) -> Result<()> {
                 outln!();
             }
             outln!("veille eval ner · {name} ({lang}) · exact spans on gold tokens");
-            outln!(
-                "{:<6} {:>7} {:>7} {:>7} {:>6} {:>6}",
-                "type",
-                "P",
-                "R",
-                "F1",
-                "gold",
-                "pred"
-            );
-            for (t, x) in s
-                .per_type
-                .iter()
-                .map(|(t, x)| (t.as_str(), x))
-                .chain([("all", &s.all)])
-            {
-                outln!(
-                    "{t:<6} {:>7.2} {:>7.2} {:>7.2} {:>6} {:>6}",
-                    x.p,
-                    x.r,
-                    x.f,
-                    x.gold,
-                    x.pred
-                );
-            }
+            ner_table(&s)?;
             if raw.is_none() {
                 for (prefix, peer, f) in NER_PEERS {
                     if name.starts_with(prefix) {

@@ -371,63 +371,18 @@ impl Table {
         }
     }
 
-    /// Layout as the tagger's sparse tables: rows, columns, the number of stored rows, a
-    /// bitmap of stored rows, then their weights (all-zero rows are left out).
+    /// The tagger's sparse layout: all-zero rows are left out.
     fn write_sparse(&self, p: &mut Vec<u8>) {
-        let stored: Vec<bool> = self
-            .rows
-            .iter()
-            .map(|r| r.iter().any(|&x| x != 0))
-            .collect();
-        p.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
-        p.extend_from_slice(&(N_CLASSES as u32).to_le_bytes());
-        let n = stored.iter().filter(|&&b| b).count();
-        p.extend_from_slice(&(n as u32).to_le_bytes());
-        for chunk in stored.chunks(8) {
-            p.push(
-                chunk
-                    .iter()
-                    .enumerate()
-                    .fold(0u8, |b, (i, &s)| b | (s as u8) << i),
-            );
-        }
-        for (r, _) in self.rows.iter().zip(&stored).filter(|(_, s)| **s) {
-            for x in &r[..N_CLASSES] {
-                p.extend_from_slice(&x.to_le_bytes());
-            }
-        }
+        crate::tagger::write_sparse_rows(&self.rows, N_CLASSES, p);
     }
 
     /// Reads what [`Table::write_sparse`] wrote; `None` when the layout is not this model's.
     fn read_sparse<'a>(
         take: &mut dyn FnMut(usize) -> Result<&'a [u8], ContainerError>,
     ) -> Result<Option<Table>, ContainerError> {
-        let u32_at = |b: &[u8], i: usize| {
-            u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]) as usize
-        };
-        let head = take(12)?;
-        let (n_rows, cols, n_stored) = (u32_at(head, 0), u32_at(head, 1), u32_at(head, 2));
-        if !n_rows.is_power_of_two() || n_rows > 1 << 24 || cols != N_CLASSES || n_stored > n_rows {
-            return Ok(None);
-        }
-        let bitmap = take(n_rows.div_ceil(8))?;
-        let data = take(2 * cols * n_stored)?;
-        let mut rows = vec![[0i16; 8]; n_rows];
-        let mut weights = data.chunks_exact(2 * cols);
-        for (i, row) in rows.iter_mut().enumerate() {
-            if bitmap[i / 8] >> (i % 8) & 1 == 1 {
-                let Some(ch) = weights.next() else {
-                    return Ok(None);
-                };
-                for (d, x) in row.iter_mut().zip(ch.chunks_exact(2)) {
-                    *d = i16::from_le_bytes([x[0], x[1]]);
-                }
-            }
-        }
-        if weights.next().is_some() {
-            return Ok(None);
-        }
-        Ok(Some(Table { rows }))
+        Ok(crate::tagger::read_sparse_rows(take, [0i16; 8])?
+            .filter(|&(_, cols)| cols == N_CLASSES)
+            .map(|(rows, _)| Table { rows }))
     }
 }
 

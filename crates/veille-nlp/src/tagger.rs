@@ -416,6 +416,90 @@ pub struct Tagged {
 #[repr(align(64))]
 pub(crate) struct Row(pub(crate) [i16; 32]);
 
+impl AsRef<[i16]> for Row {
+    fn as_ref(&self) -> &[i16] {
+        &self.0
+    }
+}
+
+impl AsMut<[i16]> for Row {
+    fn as_mut(&mut self) -> &mut [i16] {
+        &mut self.0
+    }
+}
+
+/// Writes hashed weight rows with the all-zero ones left out: a perceptron only updates the
+/// rows of features seen in its errors, so most rows of a large hashed table stay zero (four
+/// in five of the French tagger's 2^18 UPOS rows). Layout: rows, cols, the number of stored
+/// rows, a bitmap of which rows are stored (a bit per row), then the stored rows' first `cols`
+/// weights.
+pub(crate) fn write_sparse_rows<R: AsRef<[i16]>>(rows: &[R], cols: usize, p: &mut Vec<u8>) {
+    let stored: Vec<bool> = rows
+        .iter()
+        .map(|r| r.as_ref()[..cols].iter().any(|&x| x != 0))
+        .collect();
+    p.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    p.extend_from_slice(&(cols as u32).to_le_bytes());
+    let n = stored.iter().filter(|&&b| b).count();
+    p.extend_from_slice(&(n as u32).to_le_bytes());
+    for chunk in stored.chunks(8) {
+        p.push(
+            chunk
+                .iter()
+                .enumerate()
+                .fold(0u8, |b, (i, &s)| b | (s as u8) << i),
+        );
+    }
+    for (r, _) in rows.iter().zip(&stored).filter(|(_, s)| **s) {
+        for x in &r.as_ref()[..cols] {
+            p.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+/// The rows [`write_sparse_rows`] wrote, and their column count, read through `take` (which
+/// hands out the next `n` bytes, or fails when the input is shorter); unstored rows are
+/// `zero`. `None` when the layout is inconsistent: a row count that is not a power of two or
+/// above 2^24, more columns than a row holds, or a bitmap that does not match the number of
+/// stored rows.
+pub(crate) fn read_sparse_rows<'a, E, R: AsMut<[i16]> + Copy>(
+    take: &mut dyn FnMut(usize) -> Result<&'a [u8], E>,
+    mut zero: R,
+) -> Result<Option<(Vec<R>, usize)>, E> {
+    let u32_at = |b: &[u8], i: usize| {
+        u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]) as usize
+    };
+    let head = take(12)?;
+    let (n_rows, cols, n_stored) = (u32_at(head, 0), u32_at(head, 1), u32_at(head, 2));
+    let width = zero.as_mut().len();
+    if !n_rows.is_power_of_two()
+        || n_rows > 1 << 24
+        || cols == 0
+        || cols > width
+        || n_stored > n_rows
+    {
+        return Ok(None);
+    }
+    let bitmap = take(n_rows.div_ceil(8))?;
+    let data = take(2 * cols * n_stored)?;
+    let mut rows = vec![zero; n_rows];
+    let mut weights = data.chunks_exact(2 * cols);
+    for (i, row) in rows.iter_mut().enumerate() {
+        if bitmap[i / 8] >> (i % 8) & 1 == 1 {
+            let Some(ch) = weights.next() else {
+                return Ok(None);
+            };
+            for (d, x) in row.as_mut().iter_mut().zip(ch.chunks_exact(2)) {
+                *d = i16::from_le_bytes([x[0], x[1]]);
+            }
+        }
+    }
+    if weights.next().is_some() {
+        return Ok(None);
+    }
+    Ok(Some((rows, cols)))
+}
+
 /// A hashed weight table quantized to `i16` with one scale per table: prediction only takes
 /// argmaxes, which a common scale does not change, so the scale is not even kept. (`i8` loses
 /// too much: a few large weights set the scale and most others round to zero.)
@@ -455,68 +539,17 @@ impl QTable {
         }
     }
 
-    /// Writes the table with its all-zero rows left out: a perceptron only updates the rows of
-    /// features seen in its errors, so most rows of a large hashed table stay zero (four in five
-    /// of the French tagger's 2^18 UPOS rows). Layout: rows, cols, the number of stored rows, a bitmap
-    /// of which rows are stored (a bit per row), then the stored rows' `cols` weights.
+    /// Writes the table with its all-zero rows left out (see [`write_sparse_rows`]).
     pub(crate) fn write_sparse(&self, p: &mut Vec<u8>) {
-        let stored: Vec<bool> = self
-            .rows
-            .iter()
-            .map(|r| r.0[..self.cols].iter().any(|&x| x != 0))
-            .collect();
-        p.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
-        p.extend_from_slice(&(self.cols as u32).to_le_bytes());
-        let n = stored.iter().filter(|&&b| b).count();
-        p.extend_from_slice(&(n as u32).to_le_bytes());
-        for chunk in stored.chunks(8) {
-            p.push(
-                chunk
-                    .iter()
-                    .enumerate()
-                    .fold(0u8, |b, (i, &s)| b | (s as u8) << i),
-            );
-        }
-        for (r, _) in self.rows.iter().zip(&stored).filter(|(_, s)| **s) {
-            for x in &r.0[..self.cols] {
-                p.extend_from_slice(&x.to_le_bytes());
-            }
-        }
+        write_sparse_rows(&self.rows, self.cols, p);
     }
 
-    /// The table [`QTable::write_sparse`] wrote, read through `take` (which hands out the next
-    /// `n` bytes, or fails when the input is shorter). `None` when the layout is inconsistent:
-    /// a row count that is not a power of two, a column count above 32, or a bitmap that does
-    /// not match the number of stored rows.
+    /// The table [`QTable::write_sparse`] wrote, read through `take` (see
+    /// [`read_sparse_rows`]).
     pub(crate) fn read_sparse<'a, E>(
         take: &mut dyn FnMut(usize) -> Result<&'a [u8], E>,
     ) -> Result<Option<QTable>, E> {
-        let u32_at = |b: &[u8], i: usize| {
-            u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]) as usize
-        };
-        let head = take(12)?;
-        let (n_rows, cols, n_stored) = (u32_at(head, 0), u32_at(head, 1), u32_at(head, 2));
-        if !n_rows.is_power_of_two() || cols == 0 || cols > 32 || n_stored > n_rows {
-            return Ok(None);
-        }
-        let bitmap = take(n_rows.div_ceil(8))?;
-        let data = take(2 * cols * n_stored)?;
-        let mut rows = vec![Row([0; 32]); n_rows];
-        let mut weights = data.chunks_exact(2 * cols);
-        for (i, row) in rows.iter_mut().enumerate() {
-            if bitmap[i / 8] >> (i % 8) & 1 == 1 {
-                let Some(ch) = weights.next() else {
-                    return Ok(None);
-                };
-                for (d, x) in row.0.iter_mut().zip(ch.chunks_exact(2)) {
-                    *d = i16::from_le_bytes([x[0], x[1]]);
-                }
-            }
-        }
-        if weights.next().is_some() {
-            return Ok(None);
-        }
-        Ok(Some(QTable { rows, cols }))
+        Ok(read_sparse_rows(take, Row([0; 32]))?.map(|(rows, cols)| QTable { rows, cols }))
     }
 }
 
