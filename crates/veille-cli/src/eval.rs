@@ -413,7 +413,7 @@ pub fn bench(
                 let t0 = Instant::now();
                 if stages == BenchStages::NerOnly {
                     veille_nlp::segment(&mut doc);
-                    veille_nlp::tagger::tag_doc(&mut doc);
+                    veille_nlp::tagger::tag_doc_upos(&mut doc);
                 } else {
                     veille_nlp::analyze(&mut doc);
                 }

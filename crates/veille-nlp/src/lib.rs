@@ -121,6 +121,10 @@ pub fn recognize_entities_with(doc: &mut Doc, m: &ner::NerModel) {
         }
     }
     propagate_names(doc, &mut found);
+    if doc.lang == Some(veille_core::Lang::Fr) {
+        with_courtesy_titles(doc, &mut found);
+        with_house_numbers(doc, &mut found);
+    }
     found.sort_unstable_by_key(|f| f.0);
     doc.entities = found
         .into_iter()
@@ -132,6 +136,83 @@ pub fn recognize_entities_with(doc: &mut Doc, m: &ner::NerModel) {
             label,
         })
         .collect();
+}
+
+/// French names keep the courtesy title written before them: "M. Poincaré", "Mme Curie",
+/// "MM. Ribot", "Madame Roland". The French press names people that way, the title carries who is meant (and
+/// their gender), and it is the convention of the French NER gold (NewsEye/HIPE). Function
+/// titles ("le président", "le maréchal") stay outside the name: they are roles, read by the
+/// actor layer. The model is trained on names without courtesy titles (see
+/// [`ner::sentences_on_own_tokens`]), so that a title before an unknown name is a clue and
+/// never a name of its own; this rule then adds it back. English gold (UNER) leaves "Mr."
+/// out, and so does veille in English.
+fn with_courtesy_titles(doc: &Doc, found: &mut [(usize, usize, veille_core::EntityLabel)]) {
+    for f in found.iter_mut() {
+        if f.2 != veille_core::EntityLabel::PER || f.0 == 0 {
+            continue;
+        }
+        let prev = f.0 - 1;
+        // Sentences are in token order: a name that opens one has no title before it.
+        let same_sentence = doc
+            .sentences
+            .binary_search_by_key(&(f.0 as u32), |s| s.first_token)
+            .is_err();
+        // "M.Guerry", run together by OCR, is still the title and the name.
+        if same_sentence && ner::is_courtesy_title(doc.token_text(prev)) {
+            f.0 = prev;
+        }
+    }
+}
+
+/// A French street address keeps its house number: "12, rue de la Paix", "4 bis avenue
+/// Foch". The number is what makes it an address, and the French gold (NewsEye/HIPE) spans it.
+fn with_house_numbers(doc: &Doc, found: &mut [(usize, usize, veille_core::EntityLabel)]) {
+    const STREETS: [&str; 14] = [
+        "rue",
+        "r.",
+        "avenue",
+        "av.",
+        "boulevard",
+        "bd",
+        "bd.",
+        "quai",
+        "place",
+        "square",
+        "impasse",
+        "allée",
+        "cours",
+        "chemin",
+    ];
+    let is_number = |i: usize| {
+        let t = doc.token_text(i);
+        t.len() <= 5 && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    for f in found.iter_mut() {
+        if f.2 != veille_core::EntityLabel::LOC || f.0 == 0 {
+            continue;
+        }
+        let first = doc.token_text(f.0).to_lowercase();
+        if !STREETS.contains(&first.as_str()) {
+            continue;
+        }
+        let mut i = f.0 - 1;
+        if doc.token_text(i) == "," && i > 0 {
+            i -= 1;
+        }
+        if matches!(doc.token_text(i), "bis" | "ter") && i > 0 {
+            i -= 1;
+        }
+        // The number must be in the same sentence as the street.
+        if is_number(i)
+            && (i + 1..=f.0).all(|j| {
+                doc.sentences
+                    .binary_search_by_key(&(j as u32), |s| s.first_token)
+                    .is_err()
+            })
+        {
+            f.0 = i;
+        }
+    }
 }
 
 /// One name, one reading per article: where the model found a name (every token capitalised)
@@ -167,19 +248,27 @@ fn propagate_names(doc: &Doc, found: &mut Vec<(usize, usize, veille_core::Entity
     for &(a, b, _) in found.iter() {
         covered[a..b].iter_mut().for_each(|c| *c = true);
     }
-    // Longest names first, so that "Jean Dupont" wins over "Dupont".
-    let mut keys: Vec<(&Vec<&str>, veille_core::EntityLabel)> = names
-        .iter()
-        .filter_map(|(k, l)| l.map(|l| (k, l)))
-        .collect();
-    keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+    // Indexed by first token, longest names first so that "Jean Dupont" wins over "Dupont":
+    // one lookup per token keeps a long article linear in its length.
+    let mut by_first: HashMap<&str, Vec<(&Vec<&str>, veille_core::EntityLabel)>> = HashMap::new();
+    for (k, l) in &names {
+        if let Some(l) = l {
+            by_first.entry(k[0]).or_default().push((k, *l));
+        }
+    }
+    for v in by_first.values_mut() {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+    }
     for s in &doc.sentences {
         let toks = s.tokens();
         for i in toks.clone() {
             if covered[i] {
                 continue;
             }
-            for (key, label) in &keys {
+            let Some(keys) = by_first.get(form(i)) else {
+                continue;
+            };
+            for (key, label) in keys {
                 let end = i + key.len();
                 if end <= toks.end
                     && !covered[i..end].iter().any(|&c| c)
@@ -330,16 +419,7 @@ mod tests {
         ];
         super::propagate_names(&doc, &mut found);
         found.sort_unstable_by_key(|f| f.0);
-        let got: Vec<(String, EntityLabel)> = found
-            .iter()
-            .map(|&(a, b, l)| {
-                let span = veille_core::Span::new(
-                    doc.tokens[a].span.start as usize,
-                    doc.tokens[b - 1].span.end as usize,
-                );
-                (doc.span_text(span).to_string(), l)
-            })
-            .collect();
+        let got = span_texts(&doc, &found);
         let names: Vec<(&str, EntityLabel)> = got.iter().map(|(t, l)| (t.as_str(), *l)).collect();
         assert_eq!(
             names,
@@ -348,6 +428,82 @@ mod tests {
                 ("Lille", EntityLabel::LOC),
                 ("Jean Mahias", EntityLabel::PER),
                 ("Lille", EntityLabel::LOC),
+            ]
+        );
+    }
+
+    /// Entities over `text` as the rules leave them, from model spans given by their text.
+    fn after_rules(
+        text: &str,
+        model: &[(&str, veille_core::EntityLabel)],
+    ) -> Vec<(String, veille_core::EntityLabel)> {
+        use veille_core::{Doc, Lang};
+        let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), None);
+        super::segment(&mut doc);
+        let mut found: Vec<(usize, usize, veille_core::EntityLabel)> = model
+            .iter()
+            .map(|&(needle, l)| {
+                let a = text.find(needle).expect("needle");
+                let b = a + needle.len();
+                let first = doc.tokens.iter().position(|t| t.span.start as usize == a);
+                let last = doc.tokens.iter().position(|t| t.span.end as usize == b);
+                (first.expect("first"), last.expect("last") + 1, l)
+            })
+            .collect();
+        super::with_courtesy_titles(&doc, &mut found);
+        super::with_house_numbers(&doc, &mut found);
+        span_texts(&doc, &found)
+    }
+
+    /// The text and label of each token span.
+    fn span_texts(
+        doc: &veille_core::Doc,
+        found: &[(usize, usize, veille_core::EntityLabel)],
+    ) -> Vec<(String, veille_core::EntityLabel)> {
+        found
+            .iter()
+            .map(|&(a, b, l)| {
+                let span = veille_core::Span::new(
+                    doc.tokens[a].span.start as usize,
+                    doc.tokens[b - 1].span.end as usize,
+                );
+                (doc.span_text(span).to_string(), l)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn french_names_keep_their_courtesy_titles_and_addresses_their_numbers() {
+        use veille_core::EntityLabel::{LOC, PER};
+        let text = "M. Hubert Vallon a reçu Mme Dubreuil au 14, rue des Tanneurs. \
+                    Le président Vallon a salué M.Garnier, puis le général Roux. \
+                    Dubreuil est arrivée. Il habite 3 bis avenue Foch et la rue Haute.";
+        let got = after_rules(
+            text,
+            &[
+                ("Hubert Vallon", PER),
+                ("Dubreuil", PER),
+                ("rue des Tanneurs", LOC),
+                ("Vallon a", PER),
+                ("Garnier", PER),
+                ("Roux", PER),
+                ("avenue Foch", LOC),
+                ("rue Haute", LOC),
+            ],
+        );
+        let got: Vec<(&str, _)> = got.iter().map(|(t, l)| (t.as_str(), *l)).collect();
+        assert_eq!(
+            got,
+            [
+                ("M. Hubert Vallon", PER),
+                ("Mme Dubreuil", PER),
+                ("14, rue des Tanneurs", LOC),
+                // A function title stays outside the name: it is a role.
+                ("Vallon a", PER),
+                ("M.Garnier", PER),
+                ("Roux", PER),
+                ("3 bis avenue Foch", LOC),
+                ("rue Haute", LOC),
             ]
         );
     }

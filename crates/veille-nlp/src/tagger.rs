@@ -610,9 +610,7 @@ impl Tagger {
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
         let norm = crate::model_forms(forms);
         let forms: Vec<&str> = norm.iter().map(|f| f.as_ref()).collect();
-        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, &self.amb)).collect();
-        let mut upos = Vec::with_capacity(forms.len());
-        self.predict_upos(&keys, &mut upos);
+        let (keys, upos) = self.keys_and_upos(&forms);
         (0..forms.len())
             .map(|i| Tagged {
                 upos: upos[i],
@@ -620,6 +618,22 @@ impl Tagger {
                 lemma: self.lemmas.lemma(forms[i], upos[i]),
             })
             .collect()
+    }
+
+    /// UPOS only, without features or lemmas: what the NER model reads, for callers that need
+    /// entities and nothing else (a third of the tagging time is features and lemmas).
+    pub fn tag_upos(&self, forms: &[&str]) -> Vec<Upos> {
+        let norm = crate::model_forms(forms);
+        let forms: Vec<&str> = norm.iter().map(|f| f.as_ref()).collect();
+        self.keys_and_upos(&forms).1
+    }
+
+    /// The words' hashed keys and their UPOS (forms already normalised).
+    fn keys_and_upos(&self, forms: &[&str]) -> (Vec<WordKeys>, Vec<Upos>) {
+        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, &self.amb)).collect();
+        let mut upos = Vec::with_capacity(forms.len());
+        self.predict_upos(&keys, &mut upos);
+        (keys, upos)
     }
 
     /// Serialises: the UPOS and feature tables (`u32` rows, `u32` columns, `i16` weights), the feature mask, then the lexicon and rules as UTF-8 lines.
@@ -749,6 +763,19 @@ pub fn tag_doc(doc: &mut Doc) {
 }
 
 pub fn tag_doc_with(doc: &mut Doc, tagger: &Tagger) {
+    tag_doc_inner(doc, tagger, true);
+}
+
+/// [`tag_doc`] filling only each word's UPOS (features and lemmas left empty): enough for
+/// [`crate::recognize_entities`], and faster. The parser and the event coder need
+/// [`tag_doc`].
+pub fn tag_doc_upos(doc: &mut Doc) {
+    if let Some(tagger) = doc.lang.and_then(embedded) {
+        tag_doc_inner(doc, tagger, false);
+    }
+}
+
+fn tag_doc_inner(doc: &mut Doc, tagger: &Tagger, full: bool) {
     let mut analyses = vec![Analysis::default(); doc.words.len()];
     for s in &doc.sentences {
         let toks = s.tokens();
@@ -762,11 +789,17 @@ pub fn tag_doc_with(doc: &mut Doc, tagger: &Tagger) {
             .iter()
             .map(|w| w.form(&doc.text))
             .collect();
-        for (k, t) in tagger.tag(&forms).into_iter().enumerate() {
-            let a = &mut analyses[first + k];
-            a.upos = t.upos;
-            a.feats = t.feats;
-            a.lemma = t.lemma;
+        if full {
+            for (k, t) in tagger.tag(&forms).into_iter().enumerate() {
+                let a = &mut analyses[first + k];
+                a.upos = t.upos;
+                a.feats = t.feats;
+                a.lemma = t.lemma;
+            }
+        } else {
+            for (k, u) in tagger.tag_upos(&forms).into_iter().enumerate() {
+                analyses[first + k].upos = u;
+            }
         }
     }
     doc.analyses = analyses;
