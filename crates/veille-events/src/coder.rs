@@ -532,6 +532,16 @@ fn modal_before(units: &[Unit], a: usize) -> bool {
         || (a > 0 && units.get(a - 1).is_some_and(|u| u.key == "to"))
 }
 
+/// The index of the parsed word starting at byte `at` (the first word of a multiword token),
+/// when the document has a parse.
+fn word_at(doc: &Doc, at: u32) -> Option<usize> {
+    if doc.analyses.len() != doc.words.len() {
+        return None;
+    }
+    let i = doc.words.partition_point(|w| w.span.start < at);
+    doc.words.get(i).filter(|w| w.span.start == at).map(|_| i)
+}
+
 /// `« … », a déclaré X` / `"…," said X`: the subject follows the verb.
 fn inverted(units: &[Unit], a: usize) -> bool {
     let mut p = a.min(units.len());
@@ -808,14 +818,24 @@ impl Coder {
         if negated(units, tm) || (!p.flags.noun && noun_use(units, tm.anchor(), p.lang)) {
             return None;
         }
-        let intent = tm.intent_form || modal_before(units, tm.anchor());
-        let cameo_code = if intent {
+        let word = word_at(ctx.doc, units[tm.anchor()].span.start);
+        let refused = word.is_some_and(|w| crate::parsed::refused_word(ctx.doc, w));
+        let intent = !refused
+            && (tm.intent_form
+                || modal_before(units, tm.anchor())
+                || word.is_some_and(|w| crate::parsed::intended_word(ctx.doc, w)));
+        let cameo_code = if refused {
+            crate::parsed::refusal_code(&p.cameo)?
+        } else if intent {
             p.intent.as_deref()?
         } else {
             p.cameo.as_str()
         };
         let cameo = self.cameo.get(cameo_code)?;
         let mut tags: Vec<&str> = Vec::new();
+        if refused {
+            tags.push("refused");
+        }
         if intent {
             tags.push("intent");
         }

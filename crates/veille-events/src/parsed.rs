@@ -8,7 +8,7 @@
 
 use crate::cameo::CameoTable;
 use crate::petrarch::{self, Coding, Discard, Discards, PetrarchDicts, Tok};
-use veille_core::{Actor, Doc, EventMention, Sentence, Span};
+use veille_core::{Actor, Doc, EventMention, Sentence, Span, Upos};
 
 /// The words of one sentence as coder tokens, with the index in `doc.words` of each.
 pub fn sentence_toks(doc: &Doc, sent: &Sentence) -> (Vec<Tok>, Vec<usize>) {
@@ -109,11 +109,102 @@ pub fn code_parsed(
         {
             continue;
         }
-        for c in petrarch::code_sentence_with(dicts, &toks, date, true) {
+        let codings = agreements_to_act(
+            &toks,
+            petrarch::code_sentence_with(dicts, &toks, date, true),
+        );
+        for c in codings {
             if let Some(e) = mention(doc, sent, &toks, &idx, &c, cameo, name, is_country) {
                 out.push(e);
             }
         }
+    }
+    out
+}
+
+/// Verbs of agreeing to do something: "agreed to release", "a accepté de rouvrir", "ont
+/// convenu de se retrouver".
+const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
+
+/// Verbs of refusing to do something: "refused to meet", "declined to resign", "a refusé de
+/// lever". What is refused is not done; CAMEO codes the refusal (12x).
+const REFUSE_TO: &[&str] = &["refuse", "decline", "refuser"];
+
+/// Whether the verb at `v` is the `xcomp` of a word whose lemma is in `heads`.
+fn under_head(toks: &[Tok], v: usize, heads: &[&str]) -> bool {
+    toks.get(v).is_some_and(|t| t.deprel.starts_with("xcomp"))
+        && toks[v]
+            .head
+            .and_then(|h| toks.get(h))
+            .is_some_and(|h| heads.contains(&h.lemma.to_lowercase().as_str()))
+}
+
+/// The CAMEO code of refusing the act coded `code` (CAMEO 12, "reject"): to meet or negotiate
+/// (04) → 125, to cooperate (06) → 121, to give aid (07) → 122, to yield (08) → 124 and its
+/// subcodes, anything else → 120.
+pub(crate) fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "061" => "1211",
+        "062" => "1212",
+        "063" => "1213",
+        "064" => "1214",
+        "081" => "1241",
+        "082" => "1242",
+        "084" | "0841" | "0842" => "1243",
+        "085" => "1244",
+        "086" => "1245",
+        "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        _ => match code.get(..2)? {
+            "04" => "125",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            _ => "120",
+        },
+    })
+}
+
+/// "X agreed to do Y" is, in CAMEO, X's intent to do Y (03x), which the coding of Y carries
+/// (`agree` is an intent head); "X refused to do Y" is X's rejection of Y (12x, see
+/// [`refusal_code`]). The dictionaries' own reading of the agreeing or refusing verb
+/// (petrarch2 codes a bare "agree" 050, diplomatic cooperation) then says less, or the wrong
+/// thing: it is dropped when a verb under its `xcomp` is coded; otherwise an agreement becomes
+/// 030 (intent to cooperate, unspecified) and a refusal keeps its code.
+fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
+    let xcomp_of = |v: usize| {
+        toks.iter()
+            .position(|t| t.head == Some(v) && t.deprel.starts_with("xcomp"))
+    };
+    let under = |mut w: usize, top: usize| {
+        for _ in 0..toks.len() {
+            if w == top {
+                return true;
+            }
+            match toks[w].head {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut out = Vec::with_capacity(codings.len());
+    for c in &codings {
+        let lemma = toks.get(c.verb).map(|t| t.lemma.to_lowercase());
+        let lemma = lemma.as_deref().unwrap_or("");
+        let agreeing = AGREE_TO.contains(&lemma) || REFUSE_TO.contains(&lemma);
+        let Some(x) = agreeing.then(|| xcomp_of(c.verb)).flatten() else {
+            out.push(c.clone());
+            continue;
+        };
+        if codings.iter().any(|d| d.verb != c.verb && under(d.verb, x)) {
+            continue;
+        }
+        let mut c = c.clone();
+        if AGREE_TO.contains(&lemma) && (c.code.starts_with("05") || c.code.starts_with("04")) {
+            c.code = "030".to_string();
+            c.rule.push_str("+agree_to");
+        }
+        out.push(c);
     }
     out
 }
@@ -142,10 +233,15 @@ const INTENT_HEADS: &[&str] = &[
     "committed",
     "set",
     "poised",
+    // "agreed to release": CAMEO codes an agreement to act as an intent (03x), the act
+    // itself not yet done.
+    "agree",
     // French: "prêt à signer", "a promis de livrer", "s'est engagé à", "veut rencontrer",
     // "pourrait frapper", "doit se rendre", "va signer".
     "prêt",
     "promettre",
+    "accepter",
+    "convenir",
     "engager",
     "vouloir",
     "envisager",
@@ -183,6 +279,75 @@ fn intended(toks: &[Tok], v: usize) -> bool {
             .and_then(|h| toks.get(h))
             .is_some_and(|h| INTENT_HEADS.contains(&lower(h).as_str()));
     aux || governed
+}
+
+/// The verb a trigger word at `w` of `doc` stands for: the word itself, or for a noun trigger
+/// (through its adjective or compound: "joint exercises") the verb it is the object or
+/// subject of ("agreed to hold joint exercises" → "hold"). `None` without a parse.
+fn trigger_verb(doc: &Doc, w: usize) -> Option<usize> {
+    let a = &doc.analyses;
+    let mut x = a.get(w)?;
+    let mut w = w;
+    for _ in 0..2 {
+        if !(x.deprel == "amod" || x.deprel == "compound") {
+            break;
+        }
+        match x
+            .head
+            .and_then(|h| a.get(h as usize).map(|t| (h as usize, t)))
+        {
+            Some((h, t)) => (w, x) = (h, t),
+            None => break,
+        }
+    }
+    if matches!(x.upos, Upos::Noun | Upos::Propn)
+        && (x.deprel == "obj" || x.deprel.starts_with("nsubj"))
+        && let Some(h) = x.head
+    {
+        return Some(h as usize);
+    }
+    Some(w)
+}
+
+fn lemma_at(doc: &Doc, k: usize) -> String {
+    doc.analyses
+        .get(k)
+        .map_or(String::new(), |t| t.lemma.to_lowercase())
+}
+
+/// Whether the verb `v` of `doc` is the `xcomp` of a word whose lemma is in `heads`.
+fn doc_under_head(doc: &Doc, v: usize, heads: &[&str]) -> bool {
+    doc.analyses.get(v).is_some_and(|t| {
+        t.deprel.starts_with("xcomp")
+            && t.head
+                .is_some_and(|h| heads.contains(&lemma_at(doc, h as usize).as_str()))
+    })
+}
+
+/// Whether the trigger word at `w` of `doc` is only intended according to the parse: its verb
+/// (see [`trigger_verb`]) is the `xcomp` of an intent word ("agreed to", "ready to", "prêt
+/// à") or has a future or possibility auxiliary ("will", "pourrait"). This is [`intended`]
+/// for the pattern coder, which reads words and not the parse.
+pub(crate) fn intended_word(doc: &Doc, w: usize) -> bool {
+    let Some(v) = trigger_verb(doc, w) else {
+        return false;
+    };
+    let a = &doc.analyses;
+    // Auxiliaries sit next to their verb ("will not be able to"): a window, not the article.
+    let near = v.saturating_sub(8)..(v + 8).min(a.len());
+    doc_under_head(doc, v, INTENT_HEADS)
+        || near.into_iter().any(|k| {
+            a[k].head == Some(v as u32)
+                && a[k].deprel.starts_with("aux")
+                && INTENT_AUX.contains(&lemma_at(doc, k).as_str())
+        })
+}
+
+/// Whether the trigger word at `w` of `doc` is refused ("refused to hold talks"): its verb
+/// is the `xcomp` of a refusing verb. The pattern coder then codes the refusal
+/// ([`refusal_code`]).
+pub(crate) fn refused_word(doc: &Doc, w: usize) -> bool {
+    trigger_verb(doc, w).is_some_and(|v| doc_under_head(doc, v, REFUSE_TO))
 }
 
 /// Whether the verb at `v`, or an auxiliary of it, is in the future or the conditional
@@ -230,10 +395,14 @@ fn mention(
     name: &str,
     is_country: &dyn Fn(&str) -> bool,
 ) -> Option<(Span, EventMention)> {
-    let intent = (intended(toks, c.verb) || future_or_conditional(doc, toks, idx, c.verb))
-        .then(|| intent_code(&c.code))
+    let refused = under_head(toks, c.verb, REFUSE_TO)
+        .then(|| refusal_code(&c.code))
         .flatten();
-    let code = cameo.get(intent.unwrap_or(&c.code))?;
+    let intent = (refused.is_none()
+        && (intended(toks, c.verb) || future_or_conditional(doc, toks, idx, c.verb)))
+    .then(|| intent_code(&c.code))
+    .flatten();
+    let code = cameo.get(refused.or(intent).unwrap_or(&c.code))?;
     let actor = |code: &str, r: &std::ops::Range<usize>| -> Option<Actor> {
         let span = words_span(doc, idx, r)?;
         let (country, roles) = split_code(code, is_country);
@@ -318,7 +487,13 @@ fn mention(
             rule: format!(
                 "petrarch:{name}:{}:{verb_text}{}",
                 c.rule,
-                if intent.is_some() { "+intent" } else { "" }
+                if refused.is_some() {
+                    "+refused"
+                } else if intent.is_some() {
+                    "+intent"
+                } else {
+                    ""
+                }
             ),
         },
     ))

@@ -693,3 +693,54 @@ fn french_promises_are_intents_to_cooperate() {
     let (_, ev) = fr("Le gouvernement chinois a promis une aide au Laos.");
     assert_eq!(summary(&ev)[0], "030 CHNGOV→LAO");
 }
+
+/// Events of `text` over veille's parse (both coders run), as `cameo source→target`.
+fn parsed_summary(text: &str, lang: Lang) -> Vec<String> {
+    let mut doc = Doc::new(text.to_string(), Some(lang), "2023-05-09".parse().ok());
+    veille_nlp::analyze(&mut doc);
+    let events = code_events(&doc, coder());
+    doc.events = events.clone();
+    veille_core::validate_doc(&doc, text).expect("valid doc");
+    let mut s = summary(&events);
+    s.sort();
+    s
+}
+
+#[test]
+fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
+    // "agreed to send": the intent to send (031), not the agreement verb's 050.
+    let got = parsed_summary("Kenya agreed to send troops to Somalia.", Lang::En);
+    assert_eq!(got, ["031 KEN→SOM"]);
+    // A noun trigger under the agreed verb is intended too ("joint exercises").
+    let got = parsed_summary(
+        "Ghana agreed to hold joint naval exercises with Togo.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| e.starts_with("03")), "{got:?}");
+    // "refused to meet": a rejected proposal to meet (125), and no meeting.
+    let got = parsed_summary(
+        "The Israeli president refused to meet the Jordanian king.",
+        Lang::En,
+    );
+    assert_eq!(got, ["125 ISRGOV→JORGOV"]);
+    let got = parsed_summary(
+        "Pakistan has refused to send troops to Afghanistan.",
+        Lang::En,
+    );
+    assert_eq!(got, ["1212 PAK→AFG"]);
+    // Counter-case: a plain act keeps its code.
+    let got = parsed_summary("Kenya sent troops to Somalia.", Lang::En);
+    assert_eq!(got, ["062 KEN→SOM"]);
+    // French: "a accepté de libérer" is an intent to release (035).
+    let got = parsed_summary(
+        "Le gouvernement malien a accepté de libérer les prisonniers.",
+        Lang::Fr,
+    );
+    assert_eq!(got, ["035 MLIGOV→-"]);
+    let got = parsed_summary(
+        "Le Maroc a refusé de rencontrer les représentants algériens.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| e.starts_with("12")), "{got:?}");
+    assert!(got.iter().any(|e| e == "125 MAR→DZA"), "{got:?}");
+}
