@@ -122,6 +122,19 @@ pub fn code_parsed(
     out
 }
 
+/// Verbs that demand rather than appeal: CAMEO 10 ("demand") mirrors 02 ("appeal") code for
+/// code (021 → 101, 0253 → 1053), and the verb decides between them.
+const DEMAND_VERBS: &[&str] = &["demand", "insist", "exiger", "réclamer", "sommer"];
+
+/// The demand code for a coding whose dictionary pattern gave an appeal (02x) on a demanding
+/// verb: petrarch2's CAMEO.2.0 lists "demand" with "urge" and "want", so "demanded the
+/// release of" comes out as 0253 (appeal) where CAMEO has 1053.
+fn demand_code(toks: &[Tok], c: &Coding) -> Option<String> {
+    let verb = toks.get(c.verb)?;
+    (DEMAND_VERBS.contains(&verb.lemma.to_lowercase().as_str()) && c.code.starts_with("02"))
+        .then(|| format!("10{}", &c.code[2..]))
+}
+
 /// Verbs of agreeing to do something: "agreed to release", "a accepté de rouvrir", "ont
 /// convenu de se retrouver".
 const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
@@ -402,7 +415,9 @@ fn mention(
         && (intended(toks, c.verb) || future_or_conditional(doc, toks, idx, c.verb)))
     .then(|| intent_code(&c.code))
     .flatten();
-    let code = cameo.get(refused.or(intent).unwrap_or(&c.code))?;
+    let demanded = demand_code(toks, c);
+    let base = demanded.as_deref().unwrap_or(&c.code);
+    let code = cameo.get(refused.or(intent).unwrap_or(base))?;
     let actor = |code: &str, r: &std::ops::Range<usize>| -> Option<Actor> {
         let span = words_span(doc, idx, r)?;
         let (country, roles) = split_code(code, is_country);
@@ -487,12 +502,11 @@ fn mention(
             rule: format!(
                 "petrarch:{name}:{}:{verb_text}{}",
                 c.rule,
-                if refused.is_some() {
-                    "+refused"
-                } else if intent.is_some() {
-                    "+intent"
-                } else {
-                    ""
+                match (refused.is_some(), intent.is_some(), demanded.is_some()) {
+                    (true, _, _) => "+refused",
+                    (_, true, _) => "+intent",
+                    (_, _, true) => "+demand",
+                    _ => "",
                 }
             ),
         },

@@ -744,3 +744,17 @@ fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
     assert!(got.iter().all(|e| e.starts_with("12")), "{got:?}");
     assert!(got.iter().any(|e| e == "125 MAR→DZA"), "{got:?}");
 }
+
+#[test]
+fn demanding_verbs_demand_where_the_dictionary_appeals() {
+    // petrarch2 codes "demanded elections" like "urged elections" (0241, appeal); CAMEO has
+    // the demand (1041).
+    let got = parsed_summary(
+        "Kenyan opposition leaders demanded new elections.",
+        Lang::En,
+    );
+    assert_eq!(got, ["1041 KENOPP→-"]);
+    // Counter-case: wanting is an appeal, as the dictionary says.
+    let got = parsed_summary("Kenyan opposition leaders want new elections.", Lang::En);
+    assert_eq!(got, ["0241 KENOPP→-"]);
+}
