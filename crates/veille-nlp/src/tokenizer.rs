@@ -505,10 +505,11 @@ impl<'a> Cutter<'a> {
         let bytes = self.text.as_bytes();
         while i < b {
             let byte = bytes[i];
-            // Fast path: ASCII letters and digits never split (except the "h" of "12h30").
+            // Fast path: ASCII letters and digits never split, except a letter right after a
+            // digit: the "h" of French "12h30", an English unit ("40mins", "5pm").
             if byte.is_ascii_digit()
                 || (byte.is_ascii_alphabetic()
-                    && !(fr && (byte | 0x20) == b'h' && i > a && bytes[i - 1].is_ascii_digit()))
+                    && !(i > a && bytes[i - 1].is_ascii_digit() && (!fr || (byte | 0x20) == b'h')))
             {
                 i += 1;
                 continue;
@@ -563,9 +564,26 @@ impl<'a> Cutter<'a> {
                         && self.en_hyphen_splits(seg, i, b))
             } else if c == '°' {
                 prev_digit
-            } else if !fr && byte.is_ascii_uppercase() && prev_digit && i > a {
-                // "398,487MMBTU" → number, unit.
-                bytes[i..b].iter().all(u8::is_ascii_uppercase)
+            } else if !fr && byte.is_ascii_alphabetic() {
+                // A number and the unit written against it are two words in UD English
+                // ("398,487MMBTU", "40mins", "5pm", "81K"); ordinals and decades are one
+                // ("2nd", "1990s"), and so are codes that mix letters and digits ("EB3801a",
+                // "mp3s"). The unit is cut off, not emitted as a punctuation token.
+                let unit = &self.text[i..b];
+                if unit.bytes().all(|x| x.is_ascii_alphabetic())
+                    && !matches!(
+                        unit.to_ascii_lowercase().as_str(),
+                        "st" | "nd" | "rd" | "th" | "s" | "d"
+                    )
+                    && self.text[seg..i]
+                        .bytes()
+                        .all(|x| x.is_ascii_digit() || x == b',' || x == b'.')
+                {
+                    self.word_segment(seg, i);
+                    seg = i;
+                }
+                i += 1;
+                continue;
             } else if fr && (c == 'h' || c == 'H') && prev_digit {
                 // French clock times: "12h30" → 12 h 30, as UD French writes them.
                 i + 1 == b || next_digit
@@ -1203,6 +1221,27 @@ mod tests {
             .iter()
             .map(|w| w.form(&d.text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn english_units_leave_their_numbers() {
+        assert_eq!(
+            toks("by 398,487MMBTU at 5pm, 40mins for 300USD", Lang::En),
+            [
+                "by", "398,487", "MMBTU", "at", "5", "pm", ",", "40", "mins", "for", "300", "USD"
+            ]
+        );
+        // Ordinals, decades and codes stay whole; French keeps "10km" as UD French does.
+        assert_eq!(
+            toks(
+                "the 2nd and 3rd of the 1990s in EB3801a with mp3s",
+                Lang::En
+            ),
+            [
+                "the", "2nd", "and", "3rd", "of", "the", "1990s", "in", "EB3801a", "with", "mp3s"
+            ]
+        );
+        assert_eq!(toks("sur 10km", Lang::Fr), ["sur", "10km"]);
     }
 
     #[test]
