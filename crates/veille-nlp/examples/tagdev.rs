@@ -20,17 +20,39 @@ fn main() {
         std::fs::write(&out, m.to_bytes()).unwrap_or_else(|e| eprintln!("{out}: {e}"));
     }
     let (mut n, mut u, mut f, mut l) = (0, 0, 0, 0);
+    // CONF=N prints the N most frequent UPOS confusions (gold → predicted, with the word).
+    let mut conf: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let t0 = std::time::Instant::now();
     for s in &dev {
         let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
         for (i, t) in m.tag(&forms).iter().enumerate() {
             n += 1;
             u += (t.upos == s.upos[i]) as usize;
+            if t.upos != s.upos[i] {
+                *conf
+                    .entry(format!(
+                        "{} → {} {}",
+                        s.upos[i].as_str(),
+                        t.upos.as_str(),
+                        forms[i].to_lowercase()
+                    ))
+                    .or_default() += 1;
+            }
             f += (t.feats == s.feats[i]) as usize;
             l += (t.lemma == s.lemmas[i]) as usize;
         }
     }
     let mut secs = t0.elapsed().as_secs_f64();
+    if let Some(k) = std::env::var("CONF")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+    {
+        let mut v: Vec<(String, usize)> = conf.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for (c, k) in v.iter().take(k) {
+            println!("{k:5} {c}");
+        }
+    }
     for _ in 0..5 {
         let t0 = std::time::Instant::now();
         for s in &dev {
