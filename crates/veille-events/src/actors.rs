@@ -23,6 +23,22 @@ use crate::text::Unit;
 use std::collections::HashMap;
 use veille_core::Span;
 
+/// Quantity nouns before "de"/"of" that leave the people counted as the phrase's head
+/// (folded forms).
+const QUANTITIES: &[&str] = &[
+    "milliers",
+    "centaines",
+    "dizaines",
+    "millions",
+    "milliards",
+    "douzaines",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "tens",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum MKind {
     Country,
@@ -360,6 +376,17 @@ impl Scanner<'_> {
             return (None, None);
         }
         match self.prep_word(p - 1) {
+            // "des milliers de manifestants", "thousands of protesters": the quantity is not
+            // a head that takes the people as its complement; they are the subject.
+            Some(w)
+                if matches!(w.as_str(), "de" | "d'" | "of")
+                    && p >= 2
+                    && self
+                        .unit(p - 2)
+                        .is_some_and(|u| QUANTITIES.contains(&u.key.as_str())) =>
+            {
+                (None, None)
+            }
             Some(w) => (Some(w), Some(p - 1)),
             None => (None, None),
         }

@@ -758,3 +758,19 @@ fn demanding_verbs_demand_where_the_dictionary_appeals() {
     let got = parsed_summary("Kenyan opposition leaders want new elections.", Lang::En);
     assert_eq!(got, ["0241 KENOPP→-"]);
 }
+
+#[test]
+fn counted_people_are_the_subject() {
+    // "des milliers de manifestants": the people counted are the actor, not a complement.
+    let (_, ev) = fr("Des milliers de manifestants ont manifesté samedi à Tunis.");
+    assert_eq!(summary(&ev), ["141 TUNCVL→-"]);
+    let (_, ev) = en("Thousands of protesters rallied in Nairobi on Saturday.");
+    assert_eq!(summary(&ev), ["141 KENCVL→-"]);
+    // Counter-case: a real complement ("le porte-parole des manifestants") keeps its "de".
+    let (_, ev) = fr("Le porte-parole des manifestants a été arrêté samedi à Tunis.");
+    assert!(
+        ev.iter().all(|e| e.source.code != "TUNCVL"),
+        "{:?}",
+        summary(&ev)
+    );
+}
