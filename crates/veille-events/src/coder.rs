@@ -819,6 +819,9 @@ impl Coder {
             return None;
         }
         let word = word_at(ctx.doc, units[tm.anchor()].span.start);
+        if p.flags.noun && word.is_some_and(|w| crate::parsed::object_of_stance(ctx.doc, w)) {
+            return None;
+        }
         let refused = word.is_some_and(|w| crate::parsed::refused_word(ctx.doc, w));
         let intent = !refused
             && (tm.intent_form

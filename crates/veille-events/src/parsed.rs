@@ -139,6 +139,20 @@ fn demand_code(toks: &[Tok], c: &Coding) -> Option<String> {
 /// convenu de se retrouver".
 const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
 
+/// Verbs whose complement clause is an act denied or alleged, not done by their subject:
+/// "a nié soutenir", "denied helping", "a accusé X de menacer", "accused X of attacking".
+const NOT_DONE_HEADS: &[&str] = &[
+    "deny",
+    "accuse",
+    "blame",
+    "suspect",
+    "nier",
+    "démentir",
+    "accuser",
+    "soupçonner",
+    "reprocher",
+];
+
 /// Verbs of refusing to do something: "refused to meet", "declined to resign", "a refusé de
 /// lever". What is refused is not done; CAMEO codes the refusal (12x).
 const REFUSE_TO: &[&str] = &["refuse", "decline", "refuser"];
@@ -202,6 +216,11 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
     };
     let mut out = Vec::with_capacity(codings.len());
     for c in &codings {
+        // "a nié soutenir les rebelles", "accused Ethiopia of threatening": the denied or
+        // alleged act is not the subject's deed (and its agent is often someone else).
+        if under_head(toks, c.verb, NOT_DONE_HEADS) {
+            continue;
+        }
         let lemma = toks.get(c.verb).map(|t| t.lemma.to_lowercase());
         let lemma = lemma.as_deref().unwrap_or("");
         let agreeing = AGREE_TO.contains(&lemma) || REFUSE_TO.contains(&lemma);
@@ -354,6 +373,61 @@ pub(crate) fn intended_word(doc: &Doc, w: usize) -> bool {
                 && a[k].deprel.starts_with("aux")
                 && INTENT_AUX.contains(&lemma_at(doc, k).as_str())
         })
+}
+
+/// Verbs that take an event noun as their object without its subject doing the event:
+/// "a condamné l'attaque", "a interdit la manifestation", "denied the attack". The event,
+/// if it happened, was someone else's.
+const STANCE_VERBS: &[&str] = &[
+    "condamner",
+    "dénoncer",
+    "interdire",
+    "démentir",
+    "nier",
+    "rejeter",
+    "critiquer",
+    "déplorer",
+    "regretter",
+    "saluer",
+    "condemn",
+    "denounce",
+    "ban",
+    "deny",
+    "reject",
+    "criticize",
+    "criticise",
+    "deplore",
+    "regret",
+    "welcome",
+    "praise",
+    "investigate",
+    "prohibit",
+    "blame",
+    "accuser",
+    "accuse",
+];
+
+/// Whether the trigger word at `w` of `doc` is an event noun that is the object of a stance
+/// verb ("a condamné l'attaque"): the pattern coder must not make the stance verb's subject
+/// its agent.
+pub(crate) fn object_of_stance(doc: &Doc, w: usize) -> bool {
+    let a = &doc.analyses;
+    let Some(x) = a.get(w) else {
+        return false;
+    };
+    // The adjective or compound of a noun trigger reads its noun.
+    let x = if x.deprel == "amod" || x.deprel == "compound" {
+        match x.head.and_then(|h| a.get(h as usize)) {
+            Some(n) => n,
+            None => return false,
+        }
+    } else {
+        x
+    };
+    matches!(x.upos, Upos::Noun)
+        && (x.deprel == "obj" || x.deprel == "nsubj:pass")
+        && x.head
+            .is_some_and(|h| STANCE_VERBS.contains(&lemma_at(doc, h as usize).as_str()))
 }
 
 /// Whether the trigger word at `w` of `doc` is refused ("refused to hold talks"): its verb

@@ -774,3 +774,27 @@ fn counted_people_are_the_subject() {
         summary(&ev)
     );
 }
+
+#[test]
+fn condemned_denied_and_alleged_acts_are_not_deeds() {
+    // Condemning an attack is no attack by the one who condemns it.
+    let got = parsed_summary(
+        "Le Kenya a condamné l'attaque contre une base militaire somalienne.",
+        Lang::Fr,
+    );
+    assert_eq!(got, ["111 KEN→SOM"]);
+    // Denying support is no support; accusing someone of threats is no threat.
+    let got = parsed_summary("Le Rwanda a nié soutenir les rebelles du M23.", Lang::Fr);
+    assert!(got.iter().all(|e| !e.starts_with("05")), "{got:?}");
+    let got = parsed_summary(
+        "L'Égypte a accusé l'Éthiopie de menacer sa sécurité hydrique.",
+        Lang::Fr,
+    );
+    assert_eq!(got, ["112 EGY→ETH"]);
+    // Counter-case: an attack that is the subject's own deed is still coded.
+    let got = parsed_summary(
+        "L'armée kényane a lancé une attaque contre une base somalienne.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("19")), "{got:?}");
+}
