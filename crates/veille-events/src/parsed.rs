@@ -139,13 +139,15 @@ fn demand_code(toks: &[Tok], c: &Coding) -> Option<String> {
 /// convenu de se retrouver".
 const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
 
-/// Verbs whose complement clause is an act denied or alleged, not done by their subject:
-/// "a nié soutenir", "denied helping", "a accusé X de menacer", "accused X of attacking".
+/// Verbs whose complement clause is an act denied, alleged or warned against, not done by
+/// their subject: "a nié soutenir", "denied helping", "a accusé X de menacer", "accused X of
+/// attacking", "warned X against interfering".
 const NOT_DONE_HEADS: &[&str] = &[
     "deny",
     "accuse",
     "blame",
     "suspect",
+    "warn",
     "nier",
     "démentir",
     "accuser",
@@ -164,6 +166,19 @@ fn under_head(toks: &[Tok], v: usize, heads: &[&str]) -> bool {
             .head
             .and_then(|h| toks.get(h))
             .is_some_and(|h| heads.contains(&h.lemma.to_lowercase().as_str()))
+}
+
+/// Whether the verb at `v` is a complement clause (`xcomp`, `ccomp`, `advcl`: "accused X of
+/// attacking", "denied that it attacked") of a word whose lemma is in `heads`.
+fn complement_of(toks: &[Tok], v: usize, heads: &[&str]) -> bool {
+    toks.get(v).is_some_and(|t| {
+        ["xcomp", "ccomp", "advcl"]
+            .iter()
+            .any(|r| t.deprel.starts_with(r))
+    }) && toks[v]
+        .head
+        .and_then(|h| toks.get(h))
+        .is_some_and(|h| heads.contains(&h.lemma.to_lowercase().as_str()))
 }
 
 /// The CAMEO code of refusing the act coded `code` (CAMEO 12, "reject"): to meet or negotiate
@@ -218,7 +233,7 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
     for c in &codings {
         // "a nié soutenir les rebelles", "accused Ethiopia of threatening": the denied or
         // alleged act is not the subject's deed (and its agent is often someone else).
-        if under_head(toks, c.verb, NOT_DONE_HEADS) {
+        if complement_of(toks, c.verb, NOT_DONE_HEADS) {
             continue;
         }
         let lemma = toks.get(c.verb).map(|t| t.lemma.to_lowercase());

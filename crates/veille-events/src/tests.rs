@@ -791,6 +791,16 @@ fn condemned_denied_and_alleged_acts_are_not_deeds() {
         Lang::Fr,
     );
     assert_eq!(got, ["112 EGY→ETH"]);
+    let got = parsed_summary(
+        "Egypt accused Ethiopia of threatening its water security.",
+        Lang::En,
+    );
+    assert_eq!(got, ["112 EGY→ETH"]);
+    let got = parsed_summary(
+        "China warned the United States against interfering in Taiwan.",
+        Lang::En,
+    );
+    assert_eq!(got, ["130 CHN→USA"]);
     // Counter-case: an attack that is the subject's own deed is still coded.
     let got = parsed_summary(
         "L'armée kényane a lancé une attaque contre une base somalienne.",
