@@ -1144,6 +1144,17 @@ impl Coder {
         {
             return None;
         }
+        // A party acting on itself ("KENGOV → KENGOV") is a wrong target, typically the
+        // speakers of a trailing "officials said" given the place's country; domestic dyads
+        // differ by role ("KENGOV → KENOPP"), and "intra" patterns say so explicitly.
+        if t.is_some()
+            && !intra
+            && s_country.is_some()
+            && s_country == t_country
+            && s_roles == t_roles
+        {
+            return None;
+        }
         let trigger_start = ctx
             .units
             .get(tm.anchor())

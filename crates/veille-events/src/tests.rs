@@ -808,3 +808,19 @@ fn condemned_denied_and_alleged_acts_are_not_deeds() {
     );
     assert!(got.iter().any(|e| e.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn no_party_acts_on_itself() {
+    // "officials said" after the agreement is no target; with the place's country it would
+    // have made KENGOV → KENGOV.
+    let (_, ev) = en(
+        "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed \
+         signed a border security agreement in Nairobi on Tuesday, officials said.",
+    );
+    let s = summary(&ev);
+    assert!(s.iter().all(|e| e != "057 KENGOV→KENGOV"), "{s:?}");
+    assert!(s.iter().any(|e| e.starts_with("057 ")), "{s:?}");
+    // Counter-case: a domestic dyad between different roles stays.
+    let (_, ev) = fr("La police tunisienne a arrêté plusieurs opposants tunisiens.");
+    assert_eq!(summary(&ev), ["173 TUNCOP→TUNOPP"]);
+}
