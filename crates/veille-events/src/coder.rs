@@ -819,9 +819,14 @@ impl Coder {
             return None;
         }
         let word = word_at(ctx.doc, units[tm.anchor()].span.start);
-        if p.flags.noun && word.is_some_and(|w| crate::parsed::object_of_stance(ctx.doc, w)) {
-            return None;
-        }
+        // "Le Kenya a condamné l'attaque": the one who condemns is not the attacker. The
+        // event keeps a source of its own ("l'attaque des rebelles", "the Israeli strike").
+        let stance_subject: Vec<Span> = if p.flags.noun {
+            word.map(|w| crate::parsed::stance_subjects(ctx.doc, w))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let refused = word.is_some_and(|w| crate::parsed::refused_word(ctx.doc, w));
         let intent = !refused
             && (tm.intent_form
@@ -1040,6 +1045,9 @@ impl Coder {
                     &trigger_text,
                     &mut local_tags,
                 ) {
+                    if stance_subject.iter().any(|x| x.overlaps(e.source.span)) {
+                        continue;
+                    }
                     events.push(e);
                     made.get_or_insert(s);
                     ctx.prev_source.set(Some(s));

@@ -422,27 +422,37 @@ const STANCE_VERBS: &[&str] = &[
     "accuse",
 ];
 
-/// Whether the trigger word at `w` of `doc` is an event noun that is the object of a stance
-/// verb ("a condamné l'attaque"): the pattern coder must not make the stance verb's subject
-/// its agent.
-pub(crate) fn object_of_stance(doc: &Doc, w: usize) -> bool {
+/// For an event noun at `w` of `doc` that is the object of a stance verb ("a condamné
+/// l'attaque"), the spans of that verb's subjects: the pattern coder must not make them the
+/// event's agent. Empty otherwise.
+pub(crate) fn stance_subjects(doc: &Doc, w: usize) -> Vec<Span> {
     let a = &doc.analyses;
     let Some(x) = a.get(w) else {
-        return false;
+        return Vec::new();
     };
     // The adjective or compound of a noun trigger reads its noun.
     let x = if x.deprel == "amod" || x.deprel == "compound" {
         match x.head.and_then(|h| a.get(h as usize)) {
             Some(n) => n,
-            None => return false,
+            None => return Vec::new(),
         }
     } else {
         x
     };
-    matches!(x.upos, Upos::Noun)
+    let Some(v) = x.head.map(|h| h as usize) else {
+        return Vec::new();
+    };
+    if !(matches!(x.upos, Upos::Noun)
         && (x.deprel == "obj" || x.deprel == "nsubj:pass")
-        && x.head
-            .is_some_and(|h| STANCE_VERBS.contains(&lemma_at(doc, h as usize).as_str()))
+        && STANCE_VERBS.contains(&lemma_at(doc, v).as_str()))
+    {
+        return Vec::new();
+    }
+    // Subjects sit near their verb; a window keeps this linear in the article's length.
+    let near = v.saturating_sub(40)..(v + 40).min(a.len());
+    near.filter(|&k| a[k].head == Some(v as u32) && a[k].deprel.starts_with("nsubj"))
+        .filter_map(|k| doc.words.get(k).map(|wd| wd.span))
+        .collect()
 }
 
 /// Whether the trigger word at `w` of `doc` is refused ("refused to hold talks"): its verb

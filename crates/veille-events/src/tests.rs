@@ -783,6 +783,13 @@ fn condemned_denied_and_alleged_acts_are_not_deeds() {
         Lang::Fr,
     );
     assert_eq!(got, ["111 KEN→SOM"]);
+    // The attack keeps its own agent when the text gives one.
+    let got = parsed_summary(
+        "Le Kenya a condamné l'attaque des rebelles contre une base militaire somalienne.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e == "190 REB→SOM"), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("190 KEN")), "{got:?}");
     // Denying support is no support; accusing someone of threats is no threat.
     let got = parsed_summary("Le Rwanda a nié soutenir les rebelles du M23.", Lang::Fr);
     assert!(got.iter().all(|e| !e.starts_with("05")), "{got:?}");
