@@ -179,7 +179,29 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         replace_statements_by_demands(&mut events, coded);
     }
     place_meetings_at_visits(&cfg.dicts, &mut events);
+    specific_refusals_win(&mut events);
     dedup_in_article(events)
+}
+
+/// "refused to meet X": the parse codes what was refused (125, `+refused`), the word patterns
+/// a plain rejection (120) of the same sentence by the same source, which then says nothing
+/// more and is dropped.
+fn specific_refusals_win(events: &mut Vec<EventMention>) {
+    let specific: Vec<(Span, String)> = events
+        .iter()
+        .filter(|e| e.rule.ends_with("+refused"))
+        .map(|e| (e.sentence, e.source.code.clone()))
+        .collect();
+    if specific.is_empty() {
+        return;
+    }
+    events.retain(|e| {
+        e.cameo != "120"
+            || e.rule.ends_with("+refused")
+            || !specific
+                .iter()
+                .any(|(s, src)| *s == e.sentence && *src == e.source.code)
+    });
 }
 
 /// Whether a parse-coded record is a statement read as a demand ("said that X must …").

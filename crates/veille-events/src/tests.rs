@@ -728,6 +728,12 @@ fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
         Lang::En,
     );
     assert_eq!(got, ["1212 PAK→AFG"]);
+    // A plain rejection is coded in English as in French (120).
+    let got = parsed_summary(
+        "The Kenyan parliament rejected the budget proposed by the government.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("120 KENLEG")), "{got:?}");
     // Counter-case: a plain act keeps its code.
     let got = parsed_summary("Kenya sent troops to Somalia.", Lang::En);
     assert_eq!(got, ["062 KEN→SOM"]);
