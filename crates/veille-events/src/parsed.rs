@@ -159,27 +159,19 @@ const NOT_DONE_HEADS: &[&str] = &[
 /// lever". What is refused is not done; CAMEO codes the refusal (12x).
 const REFUSE_TO: &[&str] = &["refuse", "decline", "refuser"];
 
-/// Whether the verb at `v` is the `xcomp` of a word whose lemma is in `heads`.
-fn under_head(toks: &[Tok], v: usize, heads: &[&str]) -> bool {
-    toks.get(v).is_some_and(|t| t.deprel.starts_with("xcomp"))
+/// Whether the verb at `v` hangs by one of `rels` (`xcomp`; or `ccomp`, `advcl` for "accused
+/// X of attacking", "denied that it attacked") on a word whose lemma is in `heads`.
+fn complement_of(toks: &[Tok], v: usize, rels: &[&str], heads: &[&str]) -> bool {
+    toks.get(v)
+        .is_some_and(|t| rels.iter().any(|r| t.deprel.starts_with(r)))
         && toks[v]
             .head
             .and_then(|h| toks.get(h))
             .is_some_and(|h| heads.contains(&h.lemma.to_lowercase().as_str()))
 }
 
-/// Whether the verb at `v` is a complement clause (`xcomp`, `ccomp`, `advcl`: "accused X of
-/// attacking", "denied that it attacked") of a word whose lemma is in `heads`.
-fn complement_of(toks: &[Tok], v: usize, heads: &[&str]) -> bool {
-    toks.get(v).is_some_and(|t| {
-        ["xcomp", "ccomp", "advcl"]
-            .iter()
-            .any(|r| t.deprel.starts_with(r))
-    }) && toks[v]
-        .head
-        .and_then(|h| toks.get(h))
-        .is_some_and(|h| heads.contains(&h.lemma.to_lowercase().as_str()))
-}
+/// The relations of a complement clause.
+const CLAUSES: &[&str] = &["xcomp", "ccomp", "advcl"];
 
 /// The CAMEO code of refusing the act coded `code` (CAMEO 12, "reject"): to meet or negotiate
 /// (04) → 125, to cooperate (06) → 121, to give aid (07) → 122, to yield (08) → 124 and its
@@ -233,7 +225,7 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
     for c in &codings {
         // "a nié soutenir les rebelles", "accused Ethiopia of threatening": the denied or
         // alleged act is not the subject's deed (and its agent is often someone else).
-        if complement_of(toks, c.verb, NOT_DONE_HEADS) {
+        if complement_of(toks, c.verb, CLAUSES, NOT_DONE_HEADS) {
             continue;
         }
         let lemma = toks.get(c.verb).map(|t| t.lemma.to_lowercase());
@@ -320,21 +312,28 @@ fn intended(toks: &[Tok], v: usize) -> bool {
             && (INTENT_AUX.contains(&lower(t).as_str())
                 || INTENT_AUX.contains(&t.form.to_lowercase().as_str()))
     });
-    let governed = toks[v].deprel.starts_with("xcomp")
-        && toks[v]
-            .head
-            .and_then(|h| toks.get(h))
-            .is_some_and(|h| INTENT_HEADS.contains(&lower(h).as_str()));
-    aux || governed
+    aux || complement_of(toks, v, &["xcomp"], INTENT_HEADS)
 }
 
 /// The verb a trigger word at `w` of `doc` stands for: the word itself, or for a noun trigger
 /// (through its adjective or compound: "joint exercises") the verb it is the object or
 /// subject of ("agreed to hold joint exercises" → "hold"). `None` without a parse.
 fn trigger_verb(doc: &Doc, w: usize) -> Option<usize> {
+    let (w, x) = trigger_noun(doc, w)?;
+    if matches!(x.upos, Upos::Noun | Upos::Propn)
+        && (x.deprel == "obj" || x.deprel.starts_with("nsubj"))
+        && let Some(h) = x.head
+    {
+        return Some(h as usize);
+    }
+    Some(w)
+}
+
+/// The word a trigger word at `w` stands for, with its analysis: an adjective or compound
+/// trigger ("joint" of "joint exercises") reads its noun.
+fn trigger_noun(doc: &Doc, w: usize) -> Option<(usize, &veille_core::Analysis)> {
     let a = &doc.analyses;
-    let mut x = a.get(w)?;
-    let mut w = w;
+    let (mut w, mut x) = (w, a.get(w)?);
     for _ in 0..2 {
         if !(x.deprel == "amod" || x.deprel == "compound") {
             break;
@@ -347,13 +346,7 @@ fn trigger_verb(doc: &Doc, w: usize) -> Option<usize> {
             None => break,
         }
     }
-    if matches!(x.upos, Upos::Noun | Upos::Propn)
-        && (x.deprel == "obj" || x.deprel.starts_with("nsubj"))
-        && let Some(h) = x.head
-    {
-        return Some(h as usize);
-    }
-    Some(w)
+    Some((w, x))
 }
 
 fn lemma_at(doc: &Doc, k: usize) -> String {
@@ -427,17 +420,8 @@ const STANCE_VERBS: &[&str] = &[
 /// event's agent. Empty otherwise.
 pub(crate) fn stance_subjects(doc: &Doc, w: usize) -> Vec<Span> {
     let a = &doc.analyses;
-    let Some(x) = a.get(w) else {
+    let Some((_, x)) = trigger_noun(doc, w) else {
         return Vec::new();
-    };
-    // The adjective or compound of a noun trigger reads its noun.
-    let x = if x.deprel == "amod" || x.deprel == "compound" {
-        match x.head.and_then(|h| a.get(h as usize)) {
-            Some(n) => n,
-            None => return Vec::new(),
-        }
-    } else {
-        x
     };
     let Some(v) = x.head.map(|h| h as usize) else {
         return Vec::new();
@@ -507,7 +491,7 @@ fn mention(
     name: &str,
     is_country: &dyn Fn(&str) -> bool,
 ) -> Option<(Span, EventMention)> {
-    let refused = under_head(toks, c.verb, REFUSE_TO)
+    let refused = complement_of(toks, c.verb, &["xcomp"], REFUSE_TO)
         .then(|| refusal_code(&c.code))
         .flatten();
     let intent = (refused.is_none()

@@ -152,16 +152,19 @@ fn with_courtesy_titles(doc: &Doc, found: &mut [(usize, usize, veille_core::Enti
             continue;
         }
         let prev = f.0 - 1;
-        // Sentences are in token order: a name that opens one has no title before it.
-        let same_sentence = doc
-            .sentences
-            .binary_search_by_key(&(f.0 as u32), |s| s.first_token)
-            .is_err();
-        // "M.Guerry", run together by OCR, is still the title and the name.
-        if same_sentence && ner::is_courtesy_title(doc.token_text(prev)) {
+        // A name that opens a sentence has no title before it. "M.Guerry", run together by
+        // OCR, is still the title and the name.
+        if !opens_sentence(doc, f.0) && ner::is_courtesy_title(doc.token_text(prev)) {
             f.0 = prev;
         }
     }
+}
+
+/// Whether token `i` opens a sentence (sentences are in token order).
+fn opens_sentence(doc: &Doc, i: usize) -> bool {
+    doc.sentences
+        .binary_search_by_key(&(i as u32), |s| s.first_token)
+        .is_ok()
 }
 
 /// A French street address keeps its house number: "12, rue de la Paix", "4 bis avenue
@@ -203,13 +206,7 @@ fn with_house_numbers(doc: &Doc, found: &mut [(usize, usize, veille_core::Entity
             i -= 1;
         }
         // The number must be in the same sentence as the street.
-        if is_number(i)
-            && (i + 1..=f.0).all(|j| {
-                doc.sentences
-                    .binary_search_by_key(&(j as u32), |s| s.first_token)
-                    .is_err()
-            })
-        {
+        if is_number(i) && !(i + 1..=f.0).any(|j| opens_sentence(doc, j)) {
             f.0 = i;
         }
     }
