@@ -46,12 +46,15 @@ pub fn normalize(name: &str) -> String {
     let mut space = true;
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
+            // Some combining marks count as alphabetic (U+0363 is a combining "a"); they fold
+            // away, and must not open a word that would leave a stray leading space.
             if let Some(f) = fold(c) {
                 out.push_str(f);
+                space = false;
             } else if !is_combining(c) {
                 out.push(c);
+                space = false;
             }
-            space = false;
         } else if c == '.' || is_combining(c) {
             // "U.S." = "US", "St." = "St"; combining accents (NFD input) fold away.
         } else if !space {
@@ -97,6 +100,8 @@ mod tests {
         assert_eq!(normalize("Mosco\u{301}u"), "moscou");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize("--"), "");
+        // A combining mark that is alphabetic must not leave a leading space behind.
+        assert_eq!(normalize("\u{363} \u{1920}"), "\u{1920}");
     }
 
     #[test]
