@@ -221,6 +221,10 @@ enum TrainCommand {
         epochs: usize,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// Also train on copies of the sentences in the style of wire stories (see
+        /// `train parser --news-leads`).
+        #[arg(long)]
+        news_leads: bool,
     },
     /// The dependency parser, from CoNLL-U treebanks, on jackknifed tags of the tagger.
     Parser {
@@ -247,6 +251,11 @@ enum TrainCommand {
         /// Epochs of each jackknife tagger.
         #[arg(long, default_value_t = 14)]
         tagger_epochs: usize,
+        /// Also train on copies of the sentences in the style of wire stories, which web
+        /// treebanks lack: a time phrase between the subject and the verb ("Denmark today
+        /// accepted …") or a news subject ("Georgian President …", "A Japanese official …").
+        #[arg(long)]
+        news_leads: bool,
     },
     /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or
     /// Europeana BIO files.
@@ -546,7 +555,8 @@ fn main() -> std::process::ExitCode {
             out,
             epochs,
             seed,
-        }) => train::tagger(&lang, &gold, &dev, &out, epochs, seed),
+            news_leads,
+        }) => train::tagger(&lang, &gold, &dev, &out, epochs, seed, news_leads),
         Command::Train(TrainCommand::Parser {
             lang,
             gold,
@@ -556,6 +566,7 @@ fn main() -> std::process::ExitCode {
             seed,
             jackknife,
             tagger_epochs,
+            news_leads,
         }) => train::parser(&train::ParserArgs {
             lang: &lang,
             gold: &gold,
@@ -565,6 +576,7 @@ fn main() -> std::process::ExitCode {
             seed,
             jackknife,
             tagger_epochs,
+            news_leads,
         }),
         Command::Train(TrainCommand::Ner {
             lang,

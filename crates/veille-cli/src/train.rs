@@ -121,11 +121,22 @@ pub fn tagger(
     out: &Path,
     epochs: usize,
     seed: u64,
+    news_leads: bool,
 ) -> Result<()> {
     Lang::from_code(lang).with_context(|| format!("unsupported language {lang:?}"))?;
     let mut train_sents = Vec::new();
     for p in gold {
-        train_sents.extend(tagger::sentences_from_conllu(&read_conllu(p)?));
+        let mut g = read_conllu(p)?;
+        if news_leads {
+            let extra = veille_nlp::augment::news_copies(&g);
+            eprintln!(
+                "news leads: {} sentence copies from {}",
+                extra.len(),
+                p.display()
+            );
+            g.extend(extra);
+        }
+        train_sents.extend(tagger::sentences_from_conllu(&g));
     }
     let n_words: usize = train_sents.iter().map(|s| s.forms.len()).sum();
     eprintln!(
@@ -172,6 +183,8 @@ pub struct ParserArgs<'a> {
     /// Folds for jackknifed training tags (≤ 1: train on gold tags).
     pub jackknife: usize,
     pub tagger_epochs: usize,
+    /// Add [`veille_nlp::augment::news_copies`] to the training set.
+    pub news_leads: bool,
 }
 
 /// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
@@ -186,6 +199,14 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
     let mut gold = Vec::new();
     for p in a.gold {
         gold.extend(read_conllu(p)?);
+    }
+    if a.news_leads {
+        let extra = veille_nlp::augment::news_copies(&gold);
+        eprintln!(
+            "news leads: {} sentence copies with a time phrase or a news subject",
+            extra.len()
+        );
+        gold.extend(extra);
     }
     let mut train_sents = parser::sentences_from_conllu(&gold);
     let n_words: usize = train_sents.iter().map(|s| s.forms.len()).sum();
