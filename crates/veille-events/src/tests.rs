@@ -837,3 +837,20 @@ fn no_party_acts_on_itself() {
     let (_, ev) = fr("La police tunisienne a arrêté plusieurs opposants tunisiens.");
     assert_eq!(summary(&ev), ["173 TUNCOP→TUNOPP"]);
 }
+
+#[test]
+fn a_domestic_group_acts_where_the_sentence_places_it() {
+    // Students with no country of their own take the country of the place phrase; the place
+    // is where they acted, not a target.
+    let got = parsed_summary(
+        "Tens of thousands of students throughout Chile staged mass demonstrations on Friday.",
+        Lang::En,
+    );
+    assert_eq!(got, ["141 CHLEDU→-"], "{got:?}");
+    // Ministers are not placed: in a country, they may be another country's.
+    let got = parsed_summary(
+        "The ministers staged a protest in Lebanon on Friday.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.contains("LBN")), "{got:?}");
+}

@@ -337,6 +337,59 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// "Farmers blocked highways across France", "Students in Lagos marched": a subject
+    /// with a domestic role and no country of its own acts where the sentence places it, in a
+    /// place phrase of its own or of the verb `v`. Government and military roles are left
+    /// alone: troops or officials in a country are often another country's.
+    /// Gives the source's code and the country of the place.
+    fn placed_code(&self, a: usize, v: usize) -> Option<(String, String)> {
+        let agents = self.agents_in(a);
+        let domestic = |code: &str| {
+            code.len().is_multiple_of(3)
+                && code
+                    .as_bytes()
+                    .chunks(3)
+                    .all(|c| DOMESTIC_ROLES.iter().any(|r| r.as_bytes() == c))
+        };
+        if agents.is_empty() || !agents.iter().all(|g| domestic(&g.code)) {
+            return None;
+        }
+        let located = |c: usize| {
+            self.children[c].iter().any(|&m| {
+                self.rel(m) == "case"
+                    && matches!(
+                        self.upper[m].as_str(),
+                        "IN" | "ACROSS" | "THROUGHOUT" | "AT" | "À" | "EN" | "DANS"
+                    )
+            })
+        };
+        let mut ts = Vec::new();
+        self.np(a, &mut ts);
+        ts.sort_unstable();
+        let own = ts
+            .into_iter()
+            .filter(|&t| t != a && self.rel(t) == "nmod" && located(t));
+        // The verb's own place phrases, then those of its arguments ("blocked highways across
+        // France", "rioted at a jail in Caracas").
+        let args: Vec<usize> = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.rel(c), "obj" | "obl"))
+            .collect();
+        let verbs = args
+            .iter()
+            .copied()
+            .filter(|&c| self.rel(c) == "obl" && located(c));
+        let nested = args
+            .iter()
+            .flat_map(|&c| self.children[c].iter().copied())
+            .filter(|&c| self.rel(c) == "nmod" && located(c));
+        own.chain(verbs).chain(nested).find_map(|p| {
+            let country = self.actors_in(p).into_iter().find(|c| c.len() == 3)?;
+            Some((Self::combine(&country, &agents), country))
+        })
+    }
+
     fn word_is(&self, d: &VerbDict, w: &super::dict::PWord, t: usize) -> bool {
         d.word_matches(w, &self.upper[t]) || d.word_matches(w, &self.upper_lemma[t])
     }
@@ -638,6 +691,11 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     out
 }
 
+/// Roles of people who act where they live (the agent codes [`Sent::placed_code`] places).
+const DOMESTIC_ROLES: &[&str] = &[
+    "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED", "REL", "HLH", "COP", "JUD", "LEG", "CRM",
+];
+
 /// The rule of a statement that another actor must act, coded as a demand on it.
 pub const REPORTED_DEMAND: &str = "reported_demand";
 
@@ -803,6 +861,8 @@ pub fn code_sentence_with(
             || s.kids(i, "aux:pass").next().is_some()
             || s.kids(i, "obl:agent").next().is_some();
         type Coded = Vec<(String, usize)>;
+        // Place phrases that gave a source its country: where it acted, not whom it acted on.
+        let mut placed: Vec<String> = Vec::new();
         let (sources, targets): (Coded, Coded) = if passive {
             let agents: Coded = s
                 .kids(i, "obl:agent")
@@ -813,11 +873,22 @@ pub fn code_sentence_with(
             let pats: Coded = s.kids(i, "nsubj:pass").flat_map(|a| s.codes(a)).collect();
             (agents, pats)
         } else {
-            let subj: Coded = s
+            let mut subj: Coded = s
                 .subjects(i, 0)
                 .into_iter()
                 .flat_map(|a| s.codes(a))
                 .collect();
+            if subj.is_empty() && d.beyond_petrarch {
+                for a in s.subjects(i, 0) {
+                    if let Some((code, place)) = s.placed_code(a, i) {
+                        subj.push((code, a));
+                        placed.push(place);
+                    }
+                }
+                if !subj.is_empty() {
+                    rule.push_str("+place_country");
+                }
+            }
             let obj: Coded = s.objects(i).into_iter().flat_map(|a| s.codes(a)).collect();
             (subj, obj)
         };
@@ -918,6 +989,7 @@ pub fn code_sentence_with(
                 }
             }
         }
+        targets.retain(|(code, _)| !placed.contains(code));
         // A compound subject with no target acts on itself: "X and Y agree that …" codes
         // X → Y and Y → X.
         let reciprocal = targets.is_empty() && sources.len() >= 2;
