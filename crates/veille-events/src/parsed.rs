@@ -465,18 +465,42 @@ fn future_or_conditional(doc: &Doc, toks: &[Tok], idx: &[usize], v: usize) -> bo
 }
 
 /// The CAMEO code of an intended act (CAMEO manual: intentions are coded as 03 "express
-/// intent to …" for cooperation, 13 "threaten" for force): 04 → 036, 05 → 032, 06 → 031,
-/// 07 → 033, 08 → 035, 17 → 137, 18–20 → 138. Other roots keep their code.
+/// intent to …" for cooperation, 13 "threaten" for conflict): 04 → 036, 05 → 032, 06 → 031,
+/// 07 → 033, 08 → 035; a protest or strike (14) → 133; cutting ties, aid or talks (16) →
+/// 131 and its subcodes (1311–1313, 134–136); administrative sanctions (172x: curfew,
+/// martial law, bans) → 132x; other coercion (17) → 137; military force → 138 and its
+/// subcodes (blockade 1381, occupation 1382, unconventional violence 1383, attacks 1384,
+/// mass violence 1385). Other roots keep their code.
 fn intent_code(code: &str) -> Option<&'static str> {
-    Some(match code.get(..2)? {
-        "04" => "036",
-        "05" => "032",
-        "06" => "031",
-        "07" => "033",
-        "08" => "035",
-        "17" => "137",
-        "18" | "19" | "20" => "138",
-        _ => return None,
+    Some(match code {
+        "161" => "1313",
+        "162" | "1621" | "1622" | "1623" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" | "1661" | "1662" | "1663" => "136",
+        "172" => "132",
+        "1721" => "1321",
+        "1722" => "1322",
+        "1723" => "1323",
+        "1724" => "1324",
+        "191" => "1381",
+        "192" => "1382",
+        "193" | "194" | "195" | "1951" | "1952" => "1384",
+        _ => match code.get(..2)? {
+            "04" => "036",
+            "05" => "032",
+            "06" => "031",
+            "07" => "033",
+            "08" => "035",
+            "14" => "133",
+            "16" => "131",
+            "17" => "137",
+            "18" => "1383",
+            "19" => "138",
+            "20" => "1385",
+            _ => return None,
+        },
     })
 }
 

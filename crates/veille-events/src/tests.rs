@@ -854,3 +854,20 @@ fn a_domestic_group_acts_where_the_sentence_places_it() {
     );
     assert!(got.iter().all(|e| !e.contains("LBN")), "{got:?}");
 }
+
+#[test]
+fn an_announced_sanction_is_the_matching_threat() {
+    // "will impose a curfew" (1723 announced): a threat to impose a curfew (1323), CAMEO's
+    // own subcode, not a generic threat.
+    let got = parsed_summary(
+        "The Nigerian government will impose a curfew in Lagos.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("1323 NGAGOV")), "{got:?}");
+    // Done, it is the act itself.
+    let got = parsed_summary(
+        "The Nigerian government imposed a curfew in Lagos.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("1723 NGAGOV")), "{got:?}");
+}

@@ -319,11 +319,50 @@ fn parse_sentence(
         feats: &feats,
     };
     p.parse(&input, heads, labels);
-    heads
+    let mut out: Vec<(Option<u32>, String)> = heads
         .iter()
         .zip(labels.iter())
-        .map(|(&h, &l)| ((h > 0).then(|| offset + h - 1), p.label(l).to_string()))
-        .collect()
+        .map(|(&h, &l)| ((h > 0).then(|| h - 1), p.label(l).to_string()))
+        .collect();
+    repair_subjects(&mut out, &upos);
+    for (h, _) in &mut out {
+        *h = h.map(|h| offset + h);
+    }
+    out
+}
+
+/// A verb takes no `nmod`, `nmod:poss` or noun `compound` in UD; when the parser gives a verb
+/// without a subject such a bare noun before it ("The Nigerian government imposed …" read
+/// with `government` as `nmod`), that noun is its subject. A noun with a preposition (`case`)
+/// stays what it is: it is an oblique, not a subject. Heads are sentence-local here.
+fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
+    use veille_core::Upos;
+    let kids = |v: usize, parsed: &[(Option<u32>, String)]| -> Vec<usize> {
+        (0..parsed.len())
+            .filter(|&c| parsed[c].0 == Some(v as u32))
+            .collect()
+    };
+    for v in 0..parsed.len() {
+        if upos.get(v) != Some(&Upos::Verb) {
+            continue;
+        }
+        let ks = kids(v, parsed);
+        let has =
+            |p: &[(Option<u32>, String)], pre: &str| ks.iter().any(|&c| p[c].1.starts_with(pre));
+        if has(parsed, "nsubj") || has(parsed, "csubj") || has(parsed, "expl") {
+            continue;
+        }
+        let passive = has(parsed, "aux:pass");
+        let subject = ks.iter().rev().copied().find(|&c| {
+            c < v
+                && matches!(parsed[c].1.as_str(), "nmod" | "nmod:poss" | "compound")
+                && matches!(upos.get(c), Some(Upos::Noun | Upos::Propn | Upos::Pron))
+                && !kids(c, parsed).iter().any(|&g| parsed[g].1 == "case")
+        });
+        if let Some(c) = subject {
+            parsed[c].1 = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        }
+    }
 }
 
 /// Parses every sentence of a tagged `doc`, filling heads and relations in `doc.analyses`.
@@ -396,6 +435,35 @@ pub fn analyze_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bare_noun_on_a_subjectless_verb_is_its_subject() {
+        use veille_core::Upos::*;
+        // The government imposed a curfew in Lagos: "government" read as nmod of "imposed".
+        let upos = [Det, Noun, Verb, Det, Noun, Adp, Propn];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(1, "det"),
+            rel(2, "nmod"),
+            (None, "root".to_string()),
+            rel(4, "det"),
+            rel(2, "obj"),
+            rel(6, "case"),
+            rel(4, "nmod"),
+        ];
+        super::repair_subjects(&mut parsed, &upos);
+        assert_eq!(parsed[1].1, "nsubj");
+        // The noun under the object keeps its nmod; a verb with a subject is left alone.
+        assert_eq!(parsed[6].1, "nmod");
+        let before = parsed.clone();
+        super::repair_subjects(&mut parsed, &upos);
+        assert_eq!(parsed, before);
+        // A noun with a preposition is an oblique, not a subject: "In Lagos imposed …".
+        let upos = [Adp, Propn, Verb];
+        let mut parsed = vec![rel(1, "case"), rel(2, "nmod"), (None, "root".to_string())];
+        super::repair_subjects(&mut parsed, &upos);
+        assert_eq!(parsed[1].1, "nmod");
+    }
+
     #[test]
     fn a_name_found_once_is_found_throughout_the_article() {
         use veille_core::{Doc, EntityLabel, Lang};
