@@ -853,6 +853,12 @@ fn a_domestic_group_acts_where_the_sentence_places_it() {
         Lang::En,
     );
     assert!(got.iter().all(|e| !e.contains("LBN")), "{got:?}");
+    // "in Bolivia's favour" is no place: the judges are not Bolivian.
+    let got = parsed_summary(
+        "Analysts believe that the judges are unlikely to decide in Bolivia's favour.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.contains("BOLJUD")), "{got:?}");
 }
 
 #[test]

@@ -384,7 +384,12 @@ impl<'a> Sent<'a> {
             .iter()
             .flat_map(|&c| self.children[c].iter().copied())
             .filter(|&c| self.rel(c) == "nmod" && located(c));
+        // The place is a name ("across France"), not a phrase an actor modifies ("in
+        // Bolivia's favour").
         own.chain(verbs).chain(nested).find_map(|p| {
+            if self.toks[p].upos != "PROPN" {
+                return None;
+            }
             let country = self.actors_in(p).into_iter().find(|c| c.len() == 3)?;
             Some((Self::combine(&country, &agents), country))
         })
