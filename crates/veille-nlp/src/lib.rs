@@ -349,6 +349,16 @@ fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Up
         let ks = kids(v, parsed);
         let has =
             |p: &[(Option<u32>, String)], pre: &str| ks.iter().any(|&c| p[c].1.starts_with(pre));
+        // A passive subject needs a passive: without a passive auxiliary ("were") or a
+        // passive reflexive ("se vendent"), "Thousands of students demonstrated" is active,
+        // whatever the tagger made of "demonstrated".
+        if !has(parsed, "aux:pass") && !has(parsed, "expl:pass") {
+            for &c in &ks {
+                if parsed[c].1 == "nsubj:pass" {
+                    parsed[c].1 = "nsubj".to_string();
+                }
+            }
+        }
         if has(parsed, "nsubj") || has(parsed, "csubj") || has(parsed, "expl") {
             continue;
         }
@@ -462,6 +472,20 @@ mod tests {
         let mut parsed = vec![rel(1, "case"), rel(2, "nmod"), (None, "root".to_string())];
         super::repair_subjects(&mut parsed, &upos);
         assert_eq!(parsed[1].1, "nmod");
+        // "Students demonstrated" read as a passive: no auxiliary, so an active subject;
+        // "Students were arrested" keeps its passive subject.
+        let upos = [Noun, Verb];
+        let mut parsed = vec![rel(1, "nsubj:pass"), (None, "root".to_string())];
+        super::repair_subjects(&mut parsed, &upos);
+        assert_eq!(parsed[0].1, "nsubj");
+        let upos = [Noun, Aux, Verb];
+        let mut parsed = vec![
+            rel(2, "nsubj:pass"),
+            rel(2, "aux:pass"),
+            (None, "root".to_string()),
+        ];
+        super::repair_subjects(&mut parsed, &upos);
+        assert_eq!(parsed[0].1, "nsubj:pass");
     }
 
     #[test]
