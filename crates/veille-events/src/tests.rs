@@ -877,3 +877,17 @@ fn an_announced_sanction_is_the_matching_threat() {
     );
     assert!(got.iter().any(|e| e.starts_with("1723 NGAGOV")), "{got:?}");
 }
+
+#[test]
+fn a_plural_nationality_is_its_country() {
+    // "Nigerians": the dictionaries list "Nigerian" only, and the tagger leaves the plural
+    // unlemmatised as a proper noun.
+    let got = parsed_summary(
+        "Hundreds of Nigerians staged a demonstration on Monday.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("141 NGA")), "{got:?}");
+    // A name ending in -s is not a plural: "Reeves" is no "Reeve".
+    let got = parsed_summary("Reeves staged a demonstration on Monday.", Lang::En);
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -161,6 +161,16 @@ impl<'a> Sent<'a> {
         let mut agent = vec![None; n];
         let mut phrase_start: Vec<usize> = (0..n).collect();
         let words: Vec<&str> = upper.iter().map(String::as_str).collect();
+        // "Kenyans", "Serbs": the plural of a nationality the dictionaries list in the singular
+        // only ("+KENYAN_"), which the tagger leaves unlemmatised as a proper noun.
+        let plural_people = |i: usize| {
+            let w = words[i];
+            let capital = toks[i].form.chars().next().is_some_and(char::is_uppercase);
+            (capital && w.len() > 4 && w.ends_with('S') && !w.ends_with("SS"))
+                .then(|| &w[..w.len() - 1])
+                .and_then(|one| d.actor_at(&[one], date))
+                .and_then(|(len, code)| (len == 1).then_some(code))
+        };
         let mut i = 0;
         while i < n {
             if let Some((len, code)) = d.actor_at(&words[i..], date) {
@@ -169,6 +179,9 @@ impl<'a> Sent<'a> {
                     phrase_start[k] = i;
                 }
                 i += len;
+            } else if let Some(code) = plural_people(i) {
+                actor[i] = Some(code);
+                i += 1;
             } else if let Some((len, code)) = d.agents.lookup(&words[i..]) {
                 for k in i..i + len {
                     agent[k] = Some(code.clone());
