@@ -19,7 +19,7 @@ pub mod tokenizer;
 pub use sentences::split_sentences;
 pub use tokenizer::tokenize;
 
-use veille_core::Doc;
+use veille_core::{Doc, Lang};
 
 /// Word forms as the trained models know them: the treebanks write the apostrophe straight
 /// ("l'", "aujourd'hui", "don't") where news text often has the typographic one ("l’"),
@@ -300,6 +300,7 @@ pub fn embedded_parser(lang: veille_core::Lang) -> Option<&'static parser::Parse
 
 /// Parses one tagged sentence; heads come back as indices from `offset` (`None` for the root).
 fn parse_sentence(
+    lang: Lang,
     p: &parser::ParserModel,
     forms: &[&str],
     analyses: &[veille_core::Analysis],
@@ -324,11 +325,95 @@ fn parse_sentence(
         .zip(labels.iter())
         .map(|(&h, &l)| ((h > 0).then(|| h - 1), p.label(l).to_string()))
         .collect();
+    repair_fragments(&mut out, &upos, &feats, lang == Lang::En);
     repair_subjects(&mut out, &upos);
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
     out
+}
+
+/// "Thousands of Kenyans marched in Nairobi." read as a noun phrase with a relative verb (the
+/// parser's `root` on "Thousands", `acl` on "marched"): when that verb is finite (a past tense,
+/// not a participle), comes right after the noun phrase and has no subject of its own, it is
+/// the sentence's verb and the noun phrase its subject. Heads are sentence-local here.
+fn repair_fragments(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    english: bool,
+) {
+    use veille_core::Upos;
+    let Some(r) = parsed.iter().position(|p| p.0.is_none()) else {
+        return;
+    };
+    if !matches!(
+        upos.get(r),
+        Some(Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron)
+    ) {
+        return;
+    }
+    let kids_of = |h: usize, parsed: &[(Option<u32>, String)]| -> Vec<usize> {
+        (0..parsed.len())
+            .filter(|&c| parsed[c].0 == Some(h as u32))
+            .collect()
+    };
+    let kids = kids_of(r, parsed);
+    // A sentence closed by a full stop is no caption: a past participle that would head a
+    // reduced relative there ("Thousands of Kenyans marched …", the tagger's VBN) is its verb.
+    // French participles after a noun are reduced relatives far more often ("les armes saisies
+    // l'an dernier."): only English takes them as the verb.
+    let full_stop = english
+        && kids
+            .iter()
+            .any(|&c| c + 1 == parsed.len() && parsed[c].1 == "punct");
+    // A copula or auxiliary makes the noun a predicate ("Thousands were there").
+    if kids
+        .iter()
+        .any(|&c| matches!(parsed[c].1.as_str(), "cop" | "aux" | "aux:pass"))
+    {
+        return;
+    }
+    let Some(v) = kids.iter().copied().find(|&c| {
+        c > r
+            && parsed[c].1 == "acl"
+            && upos.get(c) == Some(&Upos::Verb)
+            && feats.get(c).is_some_and(|f| {
+                f.get("VerbForm") == Some("Fin")
+                    || f.get("VerbForm") == Some("Part")
+                        && f.get("Tense") == Some("Past")
+                        && full_stop
+            })
+    }) else {
+        return;
+    };
+    if kids_of(v, parsed)
+        .iter()
+        .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1 == "mark")
+    {
+        return;
+    }
+    // Every word between the noun and the verb is the noun's own.
+    let in_np = |mut k: usize, parsed: &[(Option<u32>, String)]| {
+        for _ in 0..parsed.len() {
+            match parsed[k].0 {
+                Some(h) if h as usize == r => return true,
+                Some(h) if h as usize != v => k = h as usize,
+                _ => return false,
+            }
+        }
+        false
+    };
+    if !(r + 1..v).all(|k| in_np(k, parsed)) {
+        return;
+    }
+    parsed[v] = (None, "root".to_string());
+    parsed[r] = (Some(v as u32), "nsubj".to_string());
+    for c in kids {
+        if c > v {
+            parsed[c].0 = Some(v as u32);
+        }
+    }
 }
 
 /// A verb takes no `nmod`, `nmod:poss` or noun `compound` in UD; when the parser gives a verb
@@ -377,7 +462,10 @@ fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Up
 
 /// Parses every sentence of a tagged `doc`, filling heads and relations in `doc.analyses`.
 pub fn parse_doc(doc: &mut Doc) {
-    let Some(p) = doc.lang.and_then(embedded_parser) else {
+    let Some(lang) = doc.lang else {
+        return;
+    };
+    let Some(p) = embedded_parser(lang) else {
         return;
     };
     if doc.analyses.len() != doc.words.len() {
@@ -397,6 +485,7 @@ pub fn parse_doc(doc: &mut Doc) {
             .map(|w| w.form(&doc.text))
             .collect();
         let parsed = parse_sentence(
+            lang,
             p,
             &forms,
             &doc.analyses[first..end],
@@ -434,7 +523,7 @@ pub fn analyze_words(
         .collect();
     if let Some(p) = embedded_parser(lang) {
         let (mut heads, mut labels) = (Vec::new(), Vec::new());
-        let parsed = parse_sentence(p, forms, &out, offset, &mut heads, &mut labels);
+        let parsed = parse_sentence(lang, p, forms, &out, offset, &mut heads, &mut labels);
         for (a, (h, rel)) in out.iter_mut().zip(parsed) {
             a.head = h;
             a.deprel = rel;
@@ -486,6 +575,40 @@ mod tests {
         ];
         super::repair_subjects(&mut parsed, &upos);
         assert_eq!(parsed[0].1, "nsubj:pass");
+    }
+
+    #[test]
+    fn a_finite_verb_after_a_noun_phrase_heads_the_sentence() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Thousands of Kenyans marched in Nairobi ." read as root "Thousands" + acl.
+        let upos = [Noun, Adp, Propn, Verb, Adp, Propn, Punct];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let parsed = vec![
+            (None, "root".to_string()),
+            rel(2, "case"),
+            rel(0, "nmod"),
+            rel(0, "acl"),
+            rel(5, "case"),
+            rel(3, "obl"),
+            rel(0, "punct"),
+        ];
+        let past = Feats::from_ud("Tense=Past|VerbForm=Part");
+        let mut feats = vec![Feats::default(); 7];
+        feats[3] = past;
+        let mut english = parsed.clone();
+        super::repair_fragments(&mut english, &upos, &feats, true);
+        assert_eq!(english[3], (None, "root".to_string()));
+        assert_eq!(english[0], rel(3, "nsubj"));
+        assert_eq!(english[6], rel(3, "punct"));
+        assert_eq!(english[2], rel(0, "nmod"));
+        // A French participle there stays a reduced relative; a finite verb does not.
+        let mut french = parsed.clone();
+        super::repair_fragments(&mut french, &upos, &feats, false);
+        assert_eq!(french, parsed);
+        feats[3] = Feats::from_ud("Mood=Ind|Tense=Past|VerbForm=Fin");
+        super::repair_fragments(&mut french, &upos, &feats, false);
+        assert_eq!(french[3], (None, "root".to_string()));
     }
 
     #[test]
