@@ -95,32 +95,57 @@ pub fn news_leads(gold: &[GoldSentence]) -> Vec<GoldSentence> {
     out
 }
 
-fn with_time_phrase(s: &GoldSentence, variant: usize) -> Option<GoldSentence> {
-    // Word id → (token index, last word of its token).
-    let mut at = Vec::new();
-    for (t, tok) in s.tokens.iter().enumerate() {
-        for k in 0..tok.words.len() {
-            at.push((t, k + 1 == tok.words.len()));
-        }
-    }
+/// A sentence whose finite main verb is directly preceded by its whole subject, made of whole
+/// surface tokens: the word ids (1-based) of the verb and of the subject's head, first and
+/// last word, and the surface tokens the subject spans.
+struct Lead<'a> {
+    root: usize,
+    subj_upos: &'a str,
+    verb_feats: Vec<&'a str>,
+    lo: usize,
+    hi: usize,
+    tokens: std::ops::RangeInclusive<usize>,
+}
+
+fn lead(s: &GoldSentence) -> Option<Lead<'_>> {
     let words: Vec<&GoldWord> = s.tokens.iter().flat_map(|t| &t.words).collect();
     let heads: Vec<usize> = words.iter().map(|w| w.head).collect();
     let root = words.iter().position(|w| w.head == 0)? + 1;
     let rw = words[root - 1];
-    if rw.upos != "VERB" || !rw.feats.split('|').any(|f| f == "VerbForm=Fin") {
+    let verb_feats: Vec<&str> = rw.feats.split('|').collect();
+    if rw.upos != "VERB" || !verb_feats.contains(&"VerbForm=Fin") {
         return None;
     }
     let subj =
         (1..=words.len()).find(|&d| heads[d - 1] == root && words[d - 1].deprel == "nsubj")?;
-    if !matches!(words[subj - 1].upos.as_str(), "PROPN" | "NOUN") {
-        return None;
-    }
     let nodes = subtree(&heads, subj);
     let (lo, hi) = (*nodes.iter().min()?, *nodes.iter().max()?);
-    // The whole subject, contiguous, right before the verb, and ending a surface token.
-    if hi + 1 != root || hi - lo + 1 != nodes.len() || !at[hi - 1].1 {
+    if hi + 1 != root || hi - lo + 1 != nodes.len() {
         return None;
     }
+    let mut tok_of = Vec::new();
+    for (t, tok) in s.tokens.iter().enumerate() {
+        tok_of.extend(std::iter::repeat_n(t, tok.words.len()));
+    }
+    let tokens = tok_of[lo - 1]..=tok_of[hi - 1];
+    let n_words: usize = s.tokens[tokens.clone()].iter().map(|t| t.words.len()).sum();
+    if n_words != nodes.len() {
+        return None;
+    }
+    Some(Lead {
+        root,
+        subj_upos: &words[subj - 1].upos,
+        verb_feats,
+        lo,
+        hi,
+        tokens,
+    })
+}
+
+fn with_time_phrase(s: &GoldSentence, variant: usize) -> Option<GoldSentence> {
+    let Lead {
+        root, hi, tokens, ..
+    } = lead(s).filter(|l| matches!(l.subj_upos, "PROPN" | "NOUN"))?;
     let phrase = time_phrase(variant);
     let m = phrase.len();
     let shift = |h: usize| if h > hi { h + m } else { h };
@@ -137,7 +162,7 @@ fn with_time_phrase(s: &GoldSentence, variant: usize) -> Option<GoldSentence> {
             new_par: false,
         }
     });
-    let t = at[hi - 1].0;
+    let t = *tokens.end();
     c.tokens[t].space_after = true;
     c.tokens.splice(t + 1..t + 1, inserted);
     c.id = format!("{}-news", s.id);
@@ -333,34 +358,18 @@ pub fn news_subjects(gold: &[GoldSentence]) -> Vec<GoldSentence> {
 }
 
 fn with_subject(s: &GoldSentence, k: usize, names: &[(String, String)]) -> Option<GoldSentence> {
-    let words: Vec<&GoldWord> = s.tokens.iter().flat_map(|t| &t.words).collect();
-    let heads: Vec<usize> = words.iter().map(|w| w.head).collect();
-    let root = words.iter().position(|w| w.head == 0)? + 1;
-    let rw = words[root - 1];
-    let feats: Vec<&str> = rw.feats.split('|').collect();
-    if rw.upos != "VERB"
-        || !feats.contains(&"VerbForm=Fin")
-        || !(feats.contains(&"Tense=Past") || feats.contains(&"Person=3"))
-    {
+    let Lead {
+        root,
+        verb_feats: feats,
+        lo,
+        hi,
+        tokens,
+        ..
+    } = lead(s)?;
+    if !(feats.contains(&"Tense=Past") || feats.contains(&"Person=3")) {
         return None;
     }
-    let subj =
-        (1..=words.len()).find(|&d| heads[d - 1] == root && words[d - 1].deprel == "nsubj")?;
-    let nodes = subtree(&heads, subj);
-    let (lo, hi) = (*nodes.iter().min()?, *nodes.iter().max()?);
-    if hi + 1 != root || hi - lo + 1 != nodes.len() {
-        return None;
-    }
-    // The subject's words must be whole surface tokens.
-    let mut tok_of = Vec::new();
-    for (t, tok) in s.tokens.iter().enumerate() {
-        tok_of.extend(std::iter::repeat_n(t, tok.words.len()));
-    }
-    let (t_lo, t_hi) = (tok_of[lo - 1], tok_of[hi - 1]);
-    let n_words: usize = s.tokens[t_lo..=t_hi].iter().map(|t| t.words.len()).sum();
-    if n_words != nodes.len() {
-        return None;
-    }
+    let (t_lo, t_hi) = (*tokens.start(), *tokens.end());
     let plural = if feats.contains(&"Tense=Past") {
         None
     } else {
@@ -368,7 +377,7 @@ fn with_subject(s: &GoldSentence, k: usize, names: &[(String, String)]) -> Optio
     };
     let new = news_subject(k, names, plural);
     let m = new.len();
-    let removed = nodes.len();
+    let removed = hi - lo + 1;
     let shift = |h: usize| if h > hi { h + m - removed } else { h };
     let verb = shift(root);
     let mut c = s.clone();

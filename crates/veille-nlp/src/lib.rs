@@ -333,10 +333,22 @@ fn parse_sentence(
     out
 }
 
+/// The dependents of each word of a parsed sentence (sentence-local heads).
+fn dependents(parsed: &[(Option<u32>, String)]) -> Vec<Vec<usize>> {
+    let mut kids = vec![Vec::new(); parsed.len()];
+    for (c, (h, _)) in parsed.iter().enumerate() {
+        if let Some(k) = h.and_then(|h| kids.get_mut(h as usize)) {
+            k.push(c);
+        }
+    }
+    kids
+}
+
 /// "Thousands of Kenyans marched in Nairobi." read as a noun phrase with a relative verb (the
-/// parser's `root` on "Thousands", `acl` on "marched"): when that verb is finite (a past tense,
-/// not a participle), comes right after the noun phrase and has no subject of its own, it is
-/// the sentence's verb and the noun phrase its subject. Heads are sentence-local here.
+/// parser's `root` on "Thousands", `acl` on "marched"): when that verb is finite (in English
+/// also a past participle closing a full-stopped sentence), comes right after the noun phrase
+/// and has no subject of its own, it is the sentence's verb and the noun phrase its subject.
+/// Heads are sentence-local here.
 fn repair_fragments(
     parsed: &mut [(Option<u32>, String)],
     upos: &[veille_core::Upos],
@@ -353,12 +365,8 @@ fn repair_fragments(
     ) {
         return;
     }
-    let kids_of = |h: usize, parsed: &[(Option<u32>, String)]| -> Vec<usize> {
-        (0..parsed.len())
-            .filter(|&c| parsed[c].0 == Some(h as u32))
-            .collect()
-    };
-    let kids = kids_of(r, parsed);
+    let deps = dependents(parsed);
+    let kids = deps[r].clone();
     // A sentence closed by a full stop is no caption: a past participle that would head a
     // reduced relative there ("Thousands of Kenyans marched …", the tagger's VBN) is its verb.
     // French participles after a noun are reduced relatives far more often ("les armes saisies
@@ -387,7 +395,7 @@ fn repair_fragments(
     }) else {
         return;
     };
-    if kids_of(v, parsed)
+    if deps[v]
         .iter()
         .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1 == "mark")
     {
@@ -422,23 +430,20 @@ fn repair_fragments(
 /// stays what it is: it is an oblique, not a subject. Heads are sentence-local here.
 fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
     use veille_core::Upos;
-    let kids = |v: usize, parsed: &[(Option<u32>, String)]| -> Vec<usize> {
-        (0..parsed.len())
-            .filter(|&c| parsed[c].0 == Some(v as u32))
-            .collect()
-    };
+    // Only labels change below, so the dependents stay valid.
+    let deps = dependents(parsed);
     for v in 0..parsed.len() {
         if upos.get(v) != Some(&Upos::Verb) {
             continue;
         }
-        let ks = kids(v, parsed);
+        let ks = &deps[v];
         let has =
             |p: &[(Option<u32>, String)], pre: &str| ks.iter().any(|&c| p[c].1.starts_with(pre));
         // A passive subject needs a passive: without a passive auxiliary ("were") or a
         // passive reflexive ("se vendent"), "Thousands of students demonstrated" is active,
         // whatever the tagger made of "demonstrated".
         if !has(parsed, "aux:pass") && !has(parsed, "expl:pass") {
-            for &c in &ks {
+            for &c in ks {
                 if parsed[c].1 == "nsubj:pass" {
                     parsed[c].1 = "nsubj".to_string();
                 }
@@ -452,7 +457,7 @@ fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Up
             c < v
                 && matches!(parsed[c].1.as_str(), "nmod" | "nmod:poss" | "compound")
                 && matches!(upos.get(c), Some(Upos::Noun | Upos::Propn | Upos::Pron))
-                && !kids(c, parsed).iter().any(|&g| parsed[g].1 == "case")
+                && !deps[c].iter().any(|&g| parsed[g].1 == "case")
         });
         if let Some(c) = subject {
             parsed[c].1 = if passive { "nsubj:pass" } else { "nsubj" }.to_string();

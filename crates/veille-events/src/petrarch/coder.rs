@@ -353,8 +353,8 @@ impl<'a> Sent<'a> {
     /// "Farmers blocked highways across France", "Students in Lagos marched": a subject
     /// with a domestic role and no country of its own acts where the sentence places it, in a
     /// place phrase of its own or of the verb `v`. Government and military roles are left
-    /// alone: troops or officials in a country are often another country's.
-    /// Gives the source's code and the country of the place.
+    /// alone: troops or officials in a country are often another country's. Gives the
+    /// source's code and the country of the place.
     fn placed_code(&self, a: usize, v: usize) -> Option<(String, String)> {
         let agents = self.agents_in(a);
         let domestic = |code: &str| {
