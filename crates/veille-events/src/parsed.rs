@@ -546,10 +546,18 @@ fn mention(
     // international one (the UN, an NGO, an armed group: `IGO…`, `NGO…`, `IMG…`), or it is a
     // statement by a role ("selon la police"), as the pattern coder keeps "police said".
     let role_statement = code.root() == "01" && !source.roles.is_empty();
+    // A political role acting in the sentence's main clause ("the prime minister demanded
+    // elections"), coded without a country by the parse coder.
+    let role_act = c.rule.contains("+role_only") && !source.roles.is_empty();
     let international = ["IGO", "NGO", "IMG"]
         .iter()
         .any(|p| source.code.starts_with(p));
-    if target.is_none() && source.country.is_none() && !role_statement && !international {
+    if target.is_none()
+        && source.country.is_none()
+        && !role_statement
+        && !role_act
+        && !international
+    {
         return None;
     }
     // A dictionary actor inside a longer person name is a first name ("Chad Hammel",

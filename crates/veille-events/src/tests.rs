@@ -891,3 +891,19 @@ fn a_plural_nationality_is_its_country() {
     let got = parsed_summary("Reeves staged a demonstration on Monday.", Lang::En);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_political_role_acts_without_a_country() {
+    // The subject's country is not said, but its role is political and the verb heads the
+    // sentence: the event is kept with the role alone.
+    let got = parsed_summary(
+        "The prime minister demanded early elections on Monday.",
+        Lang::En,
+    );
+    assert_eq!(got, ["1041 GOV→-"], "{got:?}");
+    // Counter-cases: a role that is not political, and a role in a reported clause.
+    let got = parsed_summary("The company praised the new rules.", Lang::En);
+    assert!(got.is_empty(), "{got:?}");
+    let got = parsed_summary("Analysts said the rebels would reject the plan.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
+}

@@ -37,6 +37,23 @@ fn main() {
                 println!("  ent {} {}", e.label.as_str(), doc.span_text(e.span));
             }
         }
+        // CODDEV_RAW=1: the PETRARCH coder's codings before the pipeline's filters.
+        if std::env::var("CODDEV_RAW").is_ok() && lang == Lang::En {
+            let d = veille_events::petrarch::english().expect("dicts");
+            for s in &doc.sentences {
+                let toks = veille_events::sentence_toks(&doc, s).0;
+                for c in veille_events::petrarch::code_sentence_with(d, &toks, None, true) {
+                    println!(
+                        "  raw {} {} → {}  [{}] verb {}",
+                        c.code,
+                        c.source,
+                        c.target,
+                        c.rule,
+                        c.verb + 1
+                    );
+                }
+            }
+        }
         for e in &doc.events {
             let t = e
                 .target

@@ -320,6 +320,53 @@ impl<'a> Sent<'a> {
         code
     }
 
+    /// Whether the phrase at `c` is a place phrase ("in Chile", "across France", "à Rabat").
+    fn located(&self, c: usize) -> bool {
+        self.children[c].iter().any(|&m| {
+            self.rel(m) == "case"
+                && matches!(
+                    self.upper[m].as_str(),
+                    "IN" | "ACROSS" | "THROUGHOUT" | "AT" | "À" | "EN" | "DANS"
+                )
+        })
+    }
+
+    /// Whether the actor of the phrase at `h` is named in a place phrase: the phrase itself
+    /// ("in Lebanon") or one inside it ("a protest in Lebanon").
+    fn actor_located(&self, h: usize) -> bool {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let Some(&a) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
+            return false;
+        };
+        let mut w = a;
+        for _ in 0..self.toks.len() {
+            if self.located(w) {
+                return true;
+            }
+            match self.toks[w].head {
+                Some(up) if w != h && up < self.toks.len() => w = up,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the verb at `v` heads the sentence: its root, a conjunct of the root, or an
+    /// `xcomp` of either ("promised to continue").
+    fn main_clause(&self, v: usize) -> bool {
+        let mut w = v;
+        for _ in 0..self.toks.len() {
+            match self.toks[w].head {
+                None => return true,
+                Some(h) if h < self.toks.len() && matches!(self.rel(w), "conj" | "xcomp") => w = h,
+                Some(_) => return false,
+            }
+        }
+        false
+    }
+
     /// Codes of the phrase at `h` and of the phrases coordinated with it; a conjunct without
     /// an actor of its own shares the first one's ("lawmakers and officials in Arnor").
     fn codes(&self, h: usize) -> Vec<(String, usize)> {
@@ -367,15 +414,7 @@ impl<'a> Sent<'a> {
         if agents.is_empty() || !agents.iter().all(|g| domestic(&g.code)) {
             return None;
         }
-        let located = |c: usize| {
-            self.children[c].iter().any(|&m| {
-                self.rel(m) == "case"
-                    && matches!(
-                        self.upper[m].as_str(),
-                        "IN" | "ACROSS" | "THROUGHOUT" | "AT" | "À" | "EN" | "DANS"
-                    )
-            })
-        };
+        let located = |c: usize| self.located(c);
         let mut ts = Vec::new();
         self.np(a, &mut ts);
         ts.sort_unstable();
@@ -710,6 +749,10 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
 }
 
 /// Roles of people who act where they live (the agent codes [`Sent::placed_code`] places).
+/// Roles that make a subject a political actor even when its country is not said ("the
+/// prime minister", "rebels", "the opposition"); civilians, businesses or the media are not.
+const POLITICAL_ROLES: &[&str] = &["GOV", "MIL", "REB", "OPP", "JUD", "LEG"];
+
 const DOMESTIC_ROLES: &[&str] = &[
     "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED", "REL", "HLH", "COP", "JUD", "LEG", "CRM",
 ];
@@ -881,6 +924,7 @@ pub fn code_sentence_with(
         type Coded = Vec<(String, usize)>;
         // Place phrases that gave a source its country: where it acted, not whom it acted on.
         let mut placed: Vec<String> = Vec::new();
+        let mut role_only = false;
         let (sources, targets): (Coded, Coded) = if passive {
             let agents: Coded = s
                 .kids(i, "obl:agent")
@@ -905,6 +949,28 @@ pub fn code_sentence_with(
                 }
                 if !subj.is_empty() {
                     rule.push_str("+place_country");
+                }
+            }
+            // "The prime minister demanded elections": a subject with a role and no actor
+            // still says who acted; the code is its roles alone.
+            if subj.is_empty()
+                && d.beyond_petrarch
+                && !code.forward.as_deref().is_some_and(|c| c.starts_with("01"))
+                && s.main_clause(i)
+            {
+                for a in s.subjects(i, 0) {
+                    let agents = s.agents_in(a);
+                    if !agents.is_empty()
+                        && agents.iter().all(|g| {
+                            g.code.len() == 3 && POLITICAL_ROLES.contains(&g.code.as_str())
+                        })
+                    {
+                        subj.push((Sent::combine("", &agents), a));
+                    }
+                }
+                if !subj.is_empty() {
+                    rule.push_str("+role_only");
+                    role_only = true;
                 }
             }
             let obj: Coded = s.objects(i).into_iter().flat_map(|a| s.codes(a)).collect();
@@ -1008,6 +1074,11 @@ pub fn code_sentence_with(
             }
         }
         targets.retain(|(code, _)| !placed.contains(code));
+        // A source known only by its role may well be of the country it acts in: "the
+        // ministers protested in Lebanon" says nothing against Lebanon.
+        if role_only {
+            targets.retain(|&(_, at)| !s.actor_located(at));
+        }
         // A compound subject with no target acts on itself: "X and Y agree that …" codes
         // X → Y and Y → X.
         let reciprocal = targets.is_empty() && sources.len() >= 2;
