@@ -796,14 +796,21 @@ impl ActorDict {
         let cands = self.entries.get(&key(first))?;
         let e = cands.iter().find(|e| e.phrase.matches(words))?;
         let (default, dated) = &self.codes[e.codes];
-        let code = date
-            .and_then(|d| {
-                dated
-                    .iter()
-                    .find(|c| c.from.is_none_or(|f| d >= f) && c.until.is_none_or(|u| d <= u))
-                    .map(|c| c.code.clone())
-            })
-            .or_else(|| default.clone());
+        let code = match date {
+            Some(d) => dated
+                .iter()
+                .find(|c| c.from.is_none_or(|f| d >= f) && c.until.is_none_or(|u| d <= u))
+                .map(|c| c.code.clone())
+                .or_else(|| default.clone()),
+            // Undated text: a person listed with the offices they held is in the dictionary
+            // for them, and the undated default is what they were outside them ("Kofi
+            // Annan": IGOUNO 1997-2006, else a bare ELI). The last office says more.
+            None => dated
+                .iter()
+                .max_by_key(|c| c.until.unwrap_or(u32::MAX))
+                .map(|c| c.code.clone())
+                .or_else(|| default.clone()),
+        };
         Some((e.phrase.words.len(), code))
     }
 }
@@ -974,6 +981,15 @@ mod tests {
         );
         assert_eq!(
             a.lookup(&["SAMWISE"], Some(19960101)),
+            Some((1, Some("HOBGOV".into())))
+        );
+        // Undated text: the last office held, not the default outside the offices.
+        assert_eq!(
+            a.lookup(&["JOHN", "SMITH"], None),
+            Some((2, Some("ABCGOV".into())))
+        );
+        assert_eq!(
+            a.lookup(&["SAMWISE"], None),
             Some((1, Some("HOBGOV".into())))
         );
     }
