@@ -295,10 +295,14 @@ impl Coder {
             crate::parsed::code_parsed(doc, dicts, discards, &self.cameo, name, &is_country)
                 .into_iter()
                 .filter(|(verb, e)| {
+                    // An act named by the object ("announced a suspension of air links")
+                    // says more than the pattern coder's statement on the same verb.
+                    let named_act = e.rule.contains(":nominal:") && e.root != "01";
                     reported_demand(e)
                         || !pattern_events.iter().any(|p| {
                             p.sentence.contains(*verb)
                                 && p.evidence.iter().any(|s| s.overlaps(*verb))
+                                && !(named_act && p.root == "01")
                         })
                 })
                 .map(|(_, e)| e)

@@ -907,3 +907,23 @@ fn a_political_role_acts_without_a_country() {
     let got = parsed_summary("Analysts said the rebels would reject the plan.", Lang::En);
     assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
 }
+
+#[test]
+fn a_support_verb_codes_the_act_its_object_names() {
+    // "announced a suspension": the suspension (160), beside the statement.
+    let got = parsed_summary(
+        "The Kenyan government announced a suspension of flights to Somalia on Monday.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e == "160 KENGOV→SOM"), "{got:?}");
+    // Stopping one's own strike is yielding (080), not a sanction.
+    let got = parsed_summary(
+        "Nigerian teachers announced that they had called off a four-day strike.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e == "080 NGAEDU→-"), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("16")), "{got:?}");
+    // Counter-case: "denied the attack" is no attack.
+    let got = parsed_summary("Ghana denied the attack on Togo.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+}

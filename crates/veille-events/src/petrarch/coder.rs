@@ -320,6 +320,48 @@ impl<'a> Sent<'a> {
         code
     }
 
+    /// The act named by the object of a support verb at `v` ("launched an offensive",
+    /// "undertook a mediation mission", "continued their hunger strike"): the object's
+    /// word and the act's CAMEO code, from [`super::nominal`].
+    fn nominal_act(&self, v: usize) -> Option<(usize, &'static str)> {
+        let lemma = self.upper_lemma[v].as_str();
+        // The particle as parsed, else the word right after the verb ("called off" is
+        // often read with "off" as a preposition).
+        let particle = self
+            .kids(v, "compound:prt")
+            .next()
+            .or_else(|| (v + 1 < self.toks.len() && self.upper[v + 1] == "OFF").then_some(v + 1))
+            .map(|p| self.upper[p].as_str());
+        let halting = super::nominal::is_halting_verb(lemma, particle);
+        if !halting && (particle == Some("OFF") || !super::nominal::is_support_verb(lemma)) {
+            return None;
+        }
+        let mut objects = self.objects(v);
+        // "called off a strike" parsed with "off" as the object's preposition.
+        objects.extend(self.kids(v, "obl").filter(|&o| {
+            self.children[o]
+                .iter()
+                .any(|&m| self.rel(m) == "case" && Some(self.upper[m].as_str()) == particle)
+        }));
+        for o in objects {
+            let modifiers: Vec<&str> = self
+                .kids(o, "compound")
+                .chain(self.kids(o, "amod"))
+                .map(|m| self.upper_lemma[m].as_str())
+                .collect();
+            let act = super::nominal::act_code(&self.upper_lemma[o], &modifiers);
+            let code = if halting {
+                act.and_then(super::nominal::halt_code)
+            } else {
+                act
+            };
+            if let Some(c) = code {
+                return Some((o, c));
+            }
+        }
+        None
+    }
+
     /// Whether the phrase at `c` is a place phrase ("in Chile", "across France", "à Rabat").
     fn located(&self, c: usize) -> bool {
         self.children[c].iter().any(|&m| {
@@ -748,11 +790,11 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     out
 }
 
-/// Roles of people who act where they live (the agent codes [`Sent::placed_code`] places).
 /// Roles that make a subject a political actor even when its country is not said ("the
 /// prime minister", "rebels", "the opposition"); civilians, businesses or the media are not.
 const POLITICAL_ROLES: &[&str] = &["GOV", "MIL", "REB", "OPP", "JUD", "LEG"];
 
+/// Roles of people who act where they live (the agent codes [`Sent::placed_code`] places).
 const DOMESTIC_ROLES: &[&str] = &[
     "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED", "REL", "HLH", "COP", "JUD", "LEG", "CRM",
 ];
@@ -791,26 +833,34 @@ pub fn code_sentence_with(
             .forms
             .get(&s.upper[i])
             .or_else(|| d.verbs.forms.get(&s.upper_lemma[i]));
-        let Some(entries) = entries else { continue };
         // A particle verb ("met with") when its particle follows; else the plain verb.
         let follows = |p: &str| {
             let first = p.split_whitespace().next().unwrap_or(p);
             (i + 1..(i + 3).min(toks.len())).any(|k| s.upper[k] == first)
         };
-        let Some(entry) = entries
-            .iter()
-            .find(|e| e.particle.as_deref().is_some_and(follows))
-            .or_else(|| entries.iter().find(|e| e.particle.is_none()))
-        else {
-            continue;
+        let entry = entries.and_then(|entries| {
+            entries
+                .iter()
+                .find(|e| e.particle.as_deref().is_some_and(follows))
+                .or_else(|| entries.iter().find(|e| e.particle.is_none()))
+        });
+        // "undertook a mediation mission", "reiterated its demand": a support verb whose
+        // object names the act (veille's supplement; PETRARCH's runs leave it off).
+        let nominal = if d.beyond_petrarch {
+            s.nominal_act(i)
+        } else {
+            None
         };
+        if entry.is_none() && nominal.is_none() {
+            continue;
+        }
         let negated = s.negated(i);
         if negated && d.pico.is_none() {
             continue;
         }
-        let block = &d.verbs.blocks[entry.block];
         let mut best: Option<(usize, &super::dict::VerbPattern, Vec<usize>)> = None;
-        for p in &block.patterns {
+        let patterns = entry.map_or(&[][..], |e| &d.verbs.blocks[e.block].patterns[..]);
+        for p in patterns {
             let mut args = Vec::new();
             let ok = p
                 .pre
@@ -831,9 +881,22 @@ pub fn code_sentence_with(
                 best = Some((size, p, args));
             }
         }
-        let (code, mut rule, pp) = match &best {
-            Some((_, p, args)) => (&p.code, format!("pattern:{}", p.line), args.clone()),
-            None => (&entry.code, format!("verb:{}", entry.line), Vec::new()),
+        let nominal_code;
+        let (code, mut rule, pp) = match (&best, nominal, entry) {
+            (Some((_, p, args)), _, _) => (&p.code, format!("pattern:{}", p.line), args.clone()),
+            (None, Some((noun, c)), _) => {
+                nominal_code = super::dict::Code {
+                    forward: Some(c.to_string()),
+                    reverse: None,
+                };
+                (
+                    &nominal_code,
+                    format!("nominal:{}", s.upper_lemma[noun]),
+                    Vec::new(),
+                )
+            }
+            (None, None, Some(entry)) => (&entry.code, format!("verb:{}", entry.line), Vec::new()),
+            (None, None, None) => continue,
         };
         // "did not clash over": the ontology's negation of each direction's code, and the
         // rule says so.

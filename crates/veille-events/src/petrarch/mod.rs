@@ -6,6 +6,7 @@ pub mod coder;
 pub mod dict;
 pub mod english;
 pub mod french;
+pub mod nominal;
 pub mod pico;
 pub mod records;
 
