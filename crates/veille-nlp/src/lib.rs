@@ -327,6 +327,7 @@ fn parse_sentence(
         .collect();
     repair_fragments(&mut out, &upos, &feats, lang == Lang::En);
     repair_subjects(&mut out, &upos);
+    repair_possessors(&mut out, &upos);
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
@@ -465,6 +466,41 @@ fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Up
     }
 }
 
+/// A possessor belongs to a noun, never to a verb in UD: "North Korea's foreign minister
+/// criticized …" read with "Korea" as the verb's `nmod:poss` beside its subject "minister".
+/// The possessor goes to the verb's first nominal argument after it when every word between
+/// them belongs to one or the other (its "'s", the noun's adjectives).
+fn repair_possessors(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    let mut moves = Vec::new();
+    for (v, ks) in deps.iter().enumerate() {
+        if !matches!(upos.get(v), Some(Upos::Verb | Upos::Aux)) {
+            continue;
+        }
+        for &c in ks {
+            if c > v || parsed[c].1 != "nmod:poss" {
+                continue;
+            }
+            let Some(&n) = ks.iter().find(|&&n| {
+                n > c
+                    && n < v
+                    && matches!(parsed[n].1.as_str(), "nsubj" | "nsubj:pass" | "obj")
+                    && matches!(upos.get(n), Some(Upos::Noun | Upos::Propn))
+            }) else {
+                continue;
+            };
+            let owned = |k: usize| deps[c].contains(&k) || deps[n].contains(&k);
+            if (c + 1..n).all(owned) {
+                moves.push((c, n));
+            }
+        }
+    }
+    for (c, n) in moves {
+        parsed[c].0 = Some(n as u32);
+    }
+}
+
 /// Parses every sentence of a tagged `doc`, filling heads and relations in `doc.analyses`.
 pub fn parse_doc(doc: &mut Doc) {
     let Some(lang) = doc.lang else {
@@ -580,6 +616,37 @@ mod tests {
         ];
         super::repair_subjects(&mut parsed, &upos);
         assert_eq!(parsed[0].1, "nsubj:pass");
+    }
+
+    #[test]
+    fn a_possessor_on_a_verb_goes_to_the_noun_after_it() {
+        use veille_core::Upos::*;
+        // "Kenya 's foreign minister criticized Uganda" with "Kenya" as nmod:poss of the verb.
+        let upos = [Propn, Part, Adj, Noun, Verb, Propn];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(4, "nmod:poss"),
+            rel(0, "case"),
+            rel(3, "amod"),
+            rel(4, "nsubj"),
+            (None, "root".to_string()),
+            rel(4, "obj"),
+        ];
+        super::repair_possessors(&mut parsed, &upos);
+        assert_eq!(parsed[0], rel(3, "nmod:poss"));
+        // Counter-case: a word between them that belongs to neither ("Kenya 's , in turn ,
+        // minister …" is not one phrase) leaves the parse alone.
+        let upos = [Propn, Part, Adv, Noun, Verb];
+        let mut parsed = vec![
+            rel(4, "nmod:poss"),
+            rel(0, "case"),
+            rel(4, "advmod"),
+            rel(4, "nsubj"),
+            (None, "root".to_string()),
+        ];
+        let before = parsed.clone();
+        super::repair_possessors(&mut parsed, &upos);
+        assert_eq!(parsed, before);
     }
 
     #[test]
