@@ -449,6 +449,14 @@ fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Up
                     parsed[c].1 = "nsubj".to_string();
                 }
             }
+        } else if has(parsed, "aux:pass") && !has(parsed, "nsubj:pass") {
+            // And the other way: "was attacked by militiamen" with "was" as the passive
+            // auxiliary has a passive subject, whatever label the parser gave it.
+            for &c in ks {
+                if parsed[c].1 == "nsubj" && c < v {
+                    parsed[c].1 = "nsubj:pass".to_string();
+                }
+            }
         }
         if has(parsed, "nsubj") || has(parsed, "csubj") || has(parsed, "expl") {
             continue;
@@ -611,6 +619,14 @@ mod tests {
         let upos = [Noun, Aux, Verb];
         let mut parsed = vec![
             rel(2, "nsubj:pass"),
+            rel(2, "aux:pass"),
+            (None, "root".to_string()),
+        ];
+        super::repair_subjects(&mut parsed, &upos);
+        assert_eq!(parsed[0].1, "nsubj:pass");
+        // "The camp was attacked" with "camp" as a plain subject beside the passive auxiliary.
+        let mut parsed = vec![
+            rel(2, "nsubj"),
             rel(2, "aux:pass"),
             (None, "root".to_string()),
         ];
