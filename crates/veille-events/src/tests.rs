@@ -926,4 +926,15 @@ fn a_support_verb_codes_the_act_its_object_names() {
     // Counter-case: "denied the attack" is no attack.
     let got = parsed_summary("Ghana denied the attack on Togo.", Lang::En);
     assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+    // French: "a annoncé la suspension", "a lancé une opération de médiation entre".
+    let got = parsed_summary(
+        "Le gouvernement kényan a annoncé la suspension des vols vers la Somalie.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e == "160 KENGOV→SOM"), "{got:?}");
+    let got = parsed_summary(
+        "Le Ghana a lancé une opération de médiation entre le Togo et le Bénin.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e == "045 GHA→TGO"), "{got:?}");
 }

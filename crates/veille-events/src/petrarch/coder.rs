@@ -347,6 +347,8 @@ impl<'a> Sent<'a> {
             let modifiers: Vec<&str> = self
                 .kids(o, "compound")
                 .chain(self.kids(o, "amod"))
+                // "grève de la faim", "opération de médiation".
+                .chain(self.kids(o, "nmod").filter(|&m| m > o))
                 .map(|m| self.upper_lemma[m].as_str())
                 .collect();
             let act = super::nominal::act_code(&self.upper_lemma[o], &modifiers);

@@ -1,9 +1,11 @@
 //! Acts named by a noun after a support verb: "undertook a mediation mission", "launched an
-//! offensive", "reiterated its demand", "continued their hunger strike". PETRARCH's verb
+//! offensive", "reiterated its demand", "continued their hunger strike"; in French "a lancé
+//! une offensive", "a entamé une enquête", "poursuivent leur grève de la faim". PETRARCH's verb
 //! dictionaries code verbs; when the verb only carries the act ("launch", "undertake",
 //! "continue" are null or statement blocks in petrarch2's CAMEO.2.0) and none of its patterns
-//! matches, the noun says what happened. veille's own English supplement, used only with
-//! `beyond_petrarch` (PETRARCH's validation runs leave it off).
+//! matches, the noun says what happened. veille's own English and French supplement, used
+//! only with `beyond_petrarch` (PETRARCH's validation runs leave it off). Words are upper-case
+//! lemmas; the two languages share the tables, as their words do not collide.
 //!
 //! The codes follow the CAMEO 1.1b3 codebook's definitions of each act; they are not taken
 //! from any dictionary.
@@ -47,12 +49,49 @@ const SUPPORT_VERBS: &[&str] = &[
     "PAY",
     "WAGE",
     "KICK",
+    // French.
+    "LANCER",
+    "MENER",
+    "ENTAMER",
+    "INITIER",
+    "ORGANISER",
+    "POURSUIVRE",
+    "ANNONCER",
+    "DÉCLENCHER",
+    "ENGAGER",
+    "OUVRIR",
+    "REPRENDRE",
+    "INTENSIFIER",
+    "EFFECTUER",
+    "CONDUIRE",
+    "DÉCRÉTER",
+    "OBSERVER",
+    "TENIR",
+    "RÉITÉRER",
+    "RENOUVELER",
+    "ENTREPRENDRE",
+    "COMMENCER",
+    "CONTINUER",
 ];
 
 /// Verbs that stop an act named by their object: "halted its mediation", "called off the
 /// strike", "suspended the talks". Stopping codes differently from doing (see
 /// [`halt_code`]).
-const HALTING_VERBS: &[&str] = &["HALT", "SUSPEND", "END", "STOP", "ABANDON", "CALL", "BREAK"];
+const HALTING_VERBS: &[&str] = &[
+    "HALT",
+    "SUSPEND",
+    "END",
+    "STOP",
+    "ABANDON",
+    "CALL",
+    "BREAK",
+    "SUSPENDRE",
+    "ARRÊTER",
+    "INTERROMPRE",
+    "CESSER",
+    "ABANDONNER",
+    "LEVER",
+];
 
 /// Nouns naming an act, with its CAMEO code. A two-word key ("HUNGER STRIKE") is looked up
 /// first, with the noun's compound or adjective modifier.
@@ -103,11 +142,57 @@ const ACTS: &[(&str, &str)] = &[
     ("AIRSTRIKE", "195"),
     ("AIR STRIKE", "195"),
     ("AIR RAID", "195"),
+    // French.
+    ("RÉUNION", "040"),
+    ("VISITE", "042"),
+    ("MÉDIATION", "045"),
+    ("NÉGOCIATION", "046"),
+    ("POURPARLERS", "046"),
+    ("EXIGENCE", "100"),
+    ("APPEL", "020"),
+    ("ENQUÊTE", "090"),
+    ("INVESTIGATION", "090"),
+    ("CRITIQUE", "111"),
+    ("CONDAMNATION", "111"),
+    ("ACCUSATION", "112"),
+    ("PROTESTATION", "140"),
+    ("MANIFESTATION", "141"),
+    ("RASSEMBLEMENT", "141"),
+    ("SIT-IN", "141"),
+    ("GRÈVE FAIM", "142"),
+    ("GRÈVE", "143"),
+    ("GRÈVE GÉNÉRAL", "143"),
+    ("BOYCOTT", "143"),
+    ("SUSPENSION", "160"),
+    ("RETRAIT", "087"),
+    ("CESSEZ-LE-FEU", "0871"),
+    ("TRÊVE", "0871"),
+    ("ARRESTATION", "173"),
+    ("RÉPRESSION", "175"),
+    ("BLOCUS", "191"),
+    ("INVASION", "192"),
+    ("OCCUPATION", "192"),
+    ("OFFENSIVE", "190"),
+    ("ATTAQUE", "190"),
+    ("ASSAUT", "190"),
+    ("RAID", "190"),
+    ("BATAILLE", "190"),
+    ("BOMBARDEMENT", "195"),
+    ("FRAPPE AÉRIEN", "195"),
 ];
 
 /// Generic heads that take the act from their modifier: "a mediation effort", "a mediation
 /// mission", "a protest campaign".
-const GENERIC_HEADS: &[&str] = &["EFFORT", "MISSION", "CAMPAIGN", "OPERATION", "DRIVE"];
+const GENERIC_HEADS: &[&str] = &[
+    "EFFORT",
+    "MISSION",
+    "CAMPAIGN",
+    "OPERATION",
+    "DRIVE",
+    "EFFORTS",
+    "CAMPAGNE",
+    "OPÉRATION",
+];
 
 /// The CAMEO code of stopping the act coded `act`: mediation (045) → 165 "halt mediation",
 /// negotiation (046) → 164 "halt negotiations", one's own protest or strike (14x) → 080
@@ -144,8 +229,10 @@ fn act(key: &str) -> Option<&'static str> {
 /// adjective modifiers: "HUNGER STRIKE" before "STRIKE"; a generic head ("EFFORT") takes its
 /// modifier's act.
 pub fn act_code(noun: &str, modifiers: &[&str]) -> Option<&'static str> {
+    // English modifiers come before the noun ("HUNGER STRIKE"), French ones after it ("GRÈVE
+    // (de la) FAIM", "FRAPPE AÉRIENNE").
     for m in modifiers {
-        if let Some(c) = act(&format!("{m} {noun}")) {
+        if let Some(c) = act(&format!("{m} {noun}")).or_else(|| act(&format!("{noun} {m}"))) {
             return Some(c);
         }
     }
@@ -175,6 +262,8 @@ mod tests {
         assert_eq!(halt_code("143"), Some("080"));
         assert_eq!(halt_code("112"), None);
         assert!(is_halting_verb("CALL", Some("OFF")));
+        assert_eq!(act_code("GRÈVE", &["FAIM"]), Some("142"));
+        assert_eq!(act_code("OPÉRATION", &["MÉDIATION"]), Some("045"));
         assert!(!is_halting_verb("CALL", None));
     }
 }
