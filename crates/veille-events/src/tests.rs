@@ -938,3 +938,14 @@ fn a_support_verb_codes_the_act_its_object_names() {
     );
     assert!(got.iter().any(|e| e == "045 GHA→TGO"), "{got:?}");
 }
+
+#[test]
+fn nothing_in_a_demanded_clause_is_done() {
+    // The sale is what Kenya wants cancelled, not a sale.
+    let got = parsed_summary(
+        "Kenya demanded that Uganda cancel its plans to sell weapons to Sudan.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("06")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("10")), "{got:?}");
+}

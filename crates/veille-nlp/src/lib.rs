@@ -328,6 +328,7 @@ fn parse_sentence(
     repair_fragments(&mut out, &upos, &feats, lang == Lang::En);
     repair_subjects(&mut out, &upos);
     repair_possessors(&mut out, &upos);
+    repair_complements(&mut out, &upos, forms);
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
@@ -509,6 +510,43 @@ fn repair_possessors(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::
     }
 }
 
+/// A clause opened by "that" (French "que") hanging as `conj` on a verb, with no conjunction
+/// or comma of its own, is that verb's complement: "demanded that the US cancel …" read as a
+/// coordination of "demanded" and "cancel".
+fn repair_complements(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for c in 0..parsed.len() {
+        let Some(h) = parsed[c].0.map(|h| h as usize) else {
+            continue;
+        };
+        if parsed[c].1 != "conj"
+            || h >= c
+            || upos.get(h) != Some(&Upos::Verb)
+            || upos.get(c) != Some(&Upos::Verb)
+        {
+            continue;
+        }
+        let marked = deps[c].iter().any(|&m| {
+            parsed[m].1 == "mark"
+                && matches!(
+                    forms.get(m).map(|f| f.to_lowercase()).as_deref(),
+                    Some("that" | "que" | "qu'" | "qu’")
+                )
+        });
+        let joined = deps[c]
+            .iter()
+            .any(|&m| parsed[m].1 == "cc" || (parsed[m].1 == "punct" && m < c));
+        if marked && !joined {
+            parsed[c].1 = "ccomp".to_string();
+        }
+    }
+}
+
 /// Parses every sentence of a tagged `doc`, filling heads and relations in `doc.analyses`.
 pub fn parse_doc(doc: &mut Doc) {
     let Some(lang) = doc.lang else {
@@ -632,6 +670,37 @@ mod tests {
         ];
         super::repair_subjects(&mut parsed, &upos);
         assert_eq!(parsed[0].1, "nsubj:pass");
+    }
+
+    #[test]
+    fn a_that_clause_read_as_a_conjunct_is_a_complement() {
+        use veille_core::Upos::*;
+        // "Kenya demanded that Uganda withdraw" with "withdraw" as conj of "demanded".
+        let upos = [Propn, Verb, Sconj, Propn, Verb];
+        let forms = ["Kenya", "demanded", "that", "Uganda", "withdraw"];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(1, "nsubj"),
+            (None, "root".to_string()),
+            rel(4, "mark"),
+            rel(4, "nsubj"),
+            rel(1, "conj"),
+        ];
+        super::repair_complements(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[4].1, "ccomp");
+        // Counter-case: "… and that Uganda withdraw" is a true coordination.
+        let upos = [Propn, Verb, Cconj, Sconj, Propn, Verb];
+        let forms = ["Kenya", "demanded", "and", "that", "Uganda", "withdraw"];
+        let mut parsed = vec![
+            rel(1, "nsubj"),
+            (None, "root".to_string()),
+            rel(5, "cc"),
+            rel(5, "mark"),
+            rel(5, "nsubj"),
+            rel(1, "conj"),
+        ];
+        super::repair_complements(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[5].1, "conj");
     }
 
     #[test]

@@ -719,10 +719,22 @@ impl<'a> Sent<'a> {
     /// The verbs of the clauses [`Sent::obliged_subjects`] reads: each complement clause's
     /// head and the verbs it governs ("doit retirer": both).
     fn obliged_clauses(&self, i: usize) -> Vec<usize> {
+        // The whole clause is what is demanded ("demanded that the US cancel plans to sell
+        // weapons": no sale either), but not a relative clause in it, which says what is
+        // already so ("release the men who were arrested").
         let mut out = Vec::new();
-        for c in self.kids(i, "ccomp") {
+        let mut stack: Vec<usize> = self.kids(i, "ccomp").collect();
+        while let Some(c) = stack.pop() {
+            if out.contains(&c) {
+                continue;
+            }
             out.push(c);
-            out.extend(self.kids(c, "xcomp"));
+            stack.extend(
+                self.children[c]
+                    .iter()
+                    .copied()
+                    .filter(|&k| !self.toks[k].deprel.starts_with("acl:relcl")),
+            );
         }
         out
     }
