@@ -41,6 +41,11 @@ def read_mapping(path):
     return table
 
 
+# CAMEO codes that petrarch2's CAMEO.2.0 verb dictionary uses beyond the CAMEO 1.1b3 manual
+# (176: attack cybernetically, "hacked into the computers of …").
+EXTENSIONS = {"176"}
+
+
 def main():
     if len(sys.argv) != 2:
         fail("usage: build_plover.py path/to/CAMEO2PLOVER-2021.txt")
@@ -61,6 +66,9 @@ def main():
             row = ("NONE", "-", "-")
         elif code in table:
             row = table[code]
+        elif code in EXTENSIONS and code[:2] in table:
+            # A code petrarch2's dictionaries add to CAMEO: its root's type, no mode.
+            row = (table[code[:2]][0], "-", "-")
         else:
             fail(f"CAMEO {code} is not in the mapping")
         out.append("\t".join((code,) + row))
