@@ -515,9 +515,10 @@ fn mention(
     name: &str,
     is_country: &dyn Fn(&str) -> bool,
 ) -> Option<(Span, EventMention)> {
-    let refused = complement_of(toks, c.verb, &["xcomp"], REFUSE_TO)
-        .then(|| refusal_code(&c.code))
-        .flatten();
+    let refused = (complement_of(toks, c.verb, &["xcomp"], REFUSE_TO)
+        || c.rule.contains(crate::petrarch::coder::REFUSED_AHEAD))
+    .then(|| refusal_code(&c.code))
+    .flatten();
     let intent = (refused.is_none()
         && (intended(toks, c.verb) || future_or_conditional(doc, toks, idx, c.verb)))
     .then(|| intent_code(&c.code))

@@ -949,3 +949,14 @@ fn nothing_in_a_demanded_clause_is_done() {
     assert!(got.iter().all(|e| !e.starts_with("06")), "{got:?}");
     assert!(got.iter().any(|e| e.starts_with("10")), "{got:?}");
 }
+
+#[test]
+fn a_negated_act_announced_for_the_future_is_a_refusal() {
+    // "would not meet": a refusal to meet (125), not a meeting.
+    let got = parsed_summary("Kenya said it would not meet Ugandan officials.", Lang::En);
+    assert!(got.iter().any(|e| e == "125 KEN→UGA"), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("04")), "{got:?}");
+    // Counter-case: a plain past negation is no refusal.
+    let got = parsed_summary("Kenya did not meet Ugandan officials.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
+}

@@ -739,6 +739,17 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// Whether the verb at `i` has a future or conditional auxiliary ("will", "would").
+    fn future_aux(&self, i: usize) -> bool {
+        self.children[i].iter().any(|&c| {
+            self.rel(c) == "aux"
+                && matches!(
+                    self.upper[c].as_str(),
+                    "WILL" | "WOULD" | "SHALL" | "'LL" | "WO"
+                )
+        })
+    }
+
     fn negated(&self, i: usize) -> bool {
         // French "ne … pas/jamais/guère"; a bare "ne" may be restrictive ("n'a vu que") or
         // expletive, so the second word decides.
@@ -812,6 +823,10 @@ const POLITICAL_ROLES: &[&str] = &["GOV", "MIL", "REB", "OPP", "JUD", "LEG"];
 const DOMESTIC_ROLES: &[&str] = &[
     "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED", "REL", "HLH", "COP", "JUD", "LEG", "CRM",
 ];
+
+/// The mark in a coding's rule of a negated act announced for the future ("would not meet"),
+/// which the pipeline codes as a refusal of the act.
+pub const REFUSED_AHEAD: &str = "+refused_ahead";
 
 /// The rule of a statement that another actor must act, coded as a demand on it.
 pub const REPORTED_DEMAND: &str = "reported_demand";
@@ -915,7 +930,13 @@ pub fn code_sentence_with(
         // "did not clash over": the ontology's negation of each direction's code, and the
         // rule says so.
         let negated_code;
-        let code = match (&d.pico, negated) {
+        // "said it would not meet", "will not accept": a negated act announced for the future
+        // is a refusal of it (CAMEO 12), which the pipeline codes from the act's own code.
+        let refused_ahead = negated && d.beyond_petrarch && s.future_aux(i);
+        if refused_ahead {
+            rule.push_str(REFUSED_AHEAD);
+        }
+        let code = match (&d.pico, negated && !refused_ahead) {
             (Some(pico), true) => {
                 let neg = |c: &Option<String>| {
                     c.as_deref()
