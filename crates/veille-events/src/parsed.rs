@@ -413,6 +413,11 @@ const STANCE_VERBS: &[&str] = &[
     "blame",
     "accuser",
     "accuse",
+    // A cancelled or postponed visit or meeting did not happen, nor is it still intended.
+    "cancel",
+    "postpone",
+    "annuler",
+    "ajourner",
 ];
 
 /// For an event noun at `w` of `doc` that is the object of a stance verb ("a condamné

@@ -960,3 +960,17 @@ fn a_negated_act_announced_for_the_future_is_a_refusal() {
     let got = parsed_summary("Kenya did not meet Ugandan officials.", Lang::En);
     assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
 }
+
+#[test]
+fn a_cancelled_visit_is_neither_made_nor_intended() {
+    let got = parsed_summary(
+        "The Kenyan foreign minister has cancelled a planned visit to Uganda.",
+        Lang::En,
+    );
+    assert!(
+        got.iter()
+            .all(|e| !e.starts_with("04") && !e.starts_with("03")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|e| e.starts_with("16")), "{got:?}");
+}
