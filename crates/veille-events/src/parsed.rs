@@ -248,6 +248,38 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
     out
 }
 
+/// Heads of a will to act: negated ("ne va pas signer", "does not want to meet", "is not
+/// willing to negotiate"), the act is refused.
+const WILL_HEADS: &[&str] = &[
+    "aller",
+    "vouloir",
+    "want",
+    "willing",
+    "ready",
+    "prêt",
+    "plan",
+    "intend",
+    "agree",
+    "accepter",
+    "envisager",
+    "compter",
+];
+
+/// Whether the head of the verb at `v` carries a negation ("ne va pas", "does not want").
+fn head_negated(toks: &[Tok], v: usize) -> bool {
+    let Some(h) = toks.get(v).and_then(|t| t.head) else {
+        return false;
+    };
+    toks.iter().any(|t| {
+        t.head == Some(h)
+            && t.deprel.starts_with("advmod")
+            && matches!(
+                t.form.to_lowercase().as_str(),
+                "not" | "n't" | "never" | "pas" | "jamais"
+            )
+    })
+}
+
 /// Words that make the verb they govern (`xcomp`) an intention, not a deed: "is ready to
 /// send", "promised to continue", "threatened to strike".
 const INTENT_HEADS: &[&str] = &[
@@ -521,6 +553,7 @@ fn mention(
     is_country: &dyn Fn(&str) -> bool,
 ) -> Option<(Span, EventMention)> {
     let refused = (complement_of(toks, c.verb, &["xcomp"], REFUSE_TO)
+        || complement_of(toks, c.verb, &["xcomp"], WILL_HEADS) && head_negated(toks, c.verb)
         || c.rule.contains(crate::petrarch::coder::REFUSED_AHEAD))
     .then(|| refusal_code(&c.code))
     .flatten();

@@ -974,3 +974,23 @@ fn a_cancelled_visit_is_neither_made_nor_intended() {
     );
     assert!(got.iter().any(|e| e.starts_with("16")), "{got:?}");
 }
+
+#[test]
+fn a_refused_will_to_act_is_a_refusal_in_both_languages() {
+    let got = parsed_summary(
+        "Le Kenya a déclaré qu'il ne rencontrera pas les responsables ougandais.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("125 KEN")), "{got:?}");
+    let got = parsed_summary(
+        "Le Kenya ne va pas signer l'accord avec l'Ouganda.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("12")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("03")), "{got:?}");
+    let got = parsed_summary("Kenya does not want to meet Ugandan officials.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("125 KEN")), "{got:?}");
+    // Counter-case: the will to act, not negated, is an intent.
+    let got = parsed_summary("Kenya wants to meet Ugandan officials.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
+}

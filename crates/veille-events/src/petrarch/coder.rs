@@ -739,26 +739,42 @@ impl<'a> Sent<'a> {
         out
     }
 
-    /// Whether the verb at `i` has a future or conditional auxiliary ("will", "would").
+    /// Whether the verb at `i` is future or conditional: an auxiliary ("will", "would", "va
+    /// signer"), or a French future or conditional ending on a verb that is not its lemma
+    /// ("rencontrera", "signeraient").
     fn future_aux(&self, i: usize) -> bool {
-        self.children[i].iter().any(|&c| {
+        let aux = self.children[i].iter().any(|&c| {
             self.rel(c) == "aux"
-                && matches!(
+                && (matches!(
                     self.upper[c].as_str(),
                     "WILL" | "WOULD" | "SHALL" | "'LL" | "WO"
-                )
-        })
+                ) || self.upper_lemma[c] == "ALLER")
+        });
+        let w = self.upper[i].as_str();
+        let french_future =
+            self.upper_lemma[i].ends_with('R') || self.upper_lemma[i].ends_with("RE");
+        aux || (french_future
+            && w != self.upper_lemma[i]
+            && [
+                "RAI", "RAS", "RA", "RONS", "REZ", "RONT", "RAIT", "RAIENT", "RIONS", "RIEZ",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e)))
     }
 
     fn negated(&self, i: usize) -> bool {
         // French "ne … pas/jamais/guère"; a bare "ne" may be restrictive ("n'a vu que") or
         // expletive, so the second word decides.
-        self.children[i].iter().any(|&c| {
+        let negation = |c: usize| {
             self.rel(c) == "advmod"
                 && matches!(
                     self.upper[c].as_str(),
                     "NOT" | "N'T" | "NEVER" | "PAS" | "JAMAIS" | "GUÈRE"
                 )
+        };
+        // The negation may hang on the auxiliary ("ne va pas signer").
+        self.children[i].iter().any(|&c| {
+            negation(c) || self.rel(c) == "aux" && self.children[c].iter().any(|&g| negation(g))
         })
     }
 }
