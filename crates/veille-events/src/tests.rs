@@ -994,3 +994,13 @@ fn a_refused_will_to_act_is_a_refusal_in_both_languages() {
     let got = parsed_summary("Kenya wants to meet Ugandan officials.", Lang::En);
     assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
 }
+
+#[test]
+fn a_police_service_speaks_as_the_police() {
+    let (_, ev) = fr("Le suspect a été arrêté, a indiqué le service de police de la ville.");
+    assert!(
+        summary(&ev).iter().any(|e| e == "010 COP→-"),
+        "{:?}",
+        summary(&ev)
+    );
+}
