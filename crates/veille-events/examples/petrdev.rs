@@ -51,6 +51,7 @@ fn main() {
                             upos: a.upos.as_str().to_string(),
                             head: a.head.map(|h| (h as usize).saturating_sub(first)),
                             deprel: a.deprel.clone(),
+                            future: false,
                         }
                     })
                     .collect();

@@ -34,6 +34,9 @@ pub fn sentence_toks(doc: &Doc, sent: &Sentence) -> (Vec<Tok>, Vec<usize>) {
                     .filter(|h| (first..end).contains(h))
                     .map(|h| h - first),
                 deprel: a.map_or_else(String::new, |a| a.deprel.clone()),
+                future: a.is_some_and(|a| {
+                    a.feats.get("Tense") == Some("Fut") || a.feats.get("Mood") == Some("Cnd")
+                }),
             }
         })
         .collect();
@@ -486,19 +489,11 @@ pub(crate) fn refused_word(doc: &Doc, w: usize) -> bool {
 /// Whether the verb at `v`, or an auxiliary of it, is in the future or the conditional
 /// ("signera", "aurait frappé", "will sign" has its own auxiliary): an act announced or
 /// supposed, not done. Only the tagger's morphology says so in French.
-fn future_or_conditional(doc: &Doc, toks: &[Tok], idx: &[usize], v: usize) -> bool {
-    let modal = |k: usize| {
-        idx.get(k)
-            .and_then(|&w| doc.analyses.get(w))
-            .is_some_and(|a| {
-                a.feats.get("Tense") == Some("Fut") || a.feats.get("Mood") == Some("Cnd")
-            })
-    };
-    modal(v)
+fn future_or_conditional(toks: &[Tok], v: usize) -> bool {
+    toks.get(v).is_some_and(|t| t.future)
         || toks
             .iter()
-            .enumerate()
-            .any(|(k, t)| t.head == Some(v) && t.deprel.starts_with("aux") && modal(k))
+            .any(|t| t.head == Some(v) && t.deprel.starts_with("aux") && t.future)
 }
 
 /// The CAMEO code of an intended act (CAMEO manual: intentions are coded as 03 "express
@@ -558,7 +553,7 @@ fn mention(
     .then(|| refusal_code(&c.code))
     .flatten();
     let intent = (refused.is_none()
-        && (intended(toks, c.verb) || future_or_conditional(doc, toks, idx, c.verb)))
+        && (intended(toks, c.verb) || future_or_conditional(toks, c.verb)))
     .then(|| intent_code(&c.code))
     .flatten();
     let demanded = demand_code(toks, c);

@@ -21,6 +21,9 @@ pub struct Tok {
     /// Index of the head in the sentence, `None` for the root.
     pub head: Option<usize>,
     pub deprel: String,
+    /// The form is future or conditional (the tagger's `Tense=Fut` or `Mood=Cnd`); `false`
+    /// when nothing says so, as in PETRARCH's records.
+    pub future: bool,
 }
 
 /// The three dictionaries a coder needs.
@@ -739,27 +742,19 @@ impl<'a> Sent<'a> {
         out
     }
 
-    /// Whether the verb at `i` is future or conditional: an auxiliary ("will", "would", "va
-    /// signer"), or a French future or conditional ending on a verb that is not its lemma
-    /// ("rencontrera", "signeraient").
+    /// Whether the verb at `i` is future or conditional: its own form ("rencontrera", as
+    /// the tagger's features say) or an auxiliary ("will", "would", "va signer").
     fn future_aux(&self, i: usize) -> bool {
-        let aux = self.children[i].iter().any(|&c| {
-            self.rel(c) == "aux"
-                && (matches!(
-                    self.upper[c].as_str(),
-                    "WILL" | "WOULD" | "SHALL" | "'LL" | "WO"
-                ) || self.upper_lemma[c] == "ALLER")
-        });
-        let w = self.upper[i].as_str();
-        let french_future =
-            self.upper_lemma[i].ends_with('R') || self.upper_lemma[i].ends_with("RE");
-        aux || (french_future
-            && w != self.upper_lemma[i]
-            && [
-                "RAI", "RAS", "RA", "RONS", "REZ", "RONT", "RAIT", "RAIENT", "RIONS", "RIEZ",
-            ]
-            .iter()
-            .any(|e| w.ends_with(e)))
+        self.toks[i].future
+            || self.children[i].iter().any(|&c| {
+                self.rel(c) == "aux"
+                    && (self.toks[c].future
+                        || matches!(
+                            self.upper[c].as_str(),
+                            "WILL" | "WOULD" | "SHALL" | "'LL" | "WO"
+                        )
+                        || self.upper_lemma[c] == "ALLER")
+            })
     }
 
     fn negated(&self, i: usize) -> bool {
@@ -1268,6 +1263,7 @@ mod tests {
                 upos: u.into(),
                 head: h.checked_sub(1),
                 deprel: r.into(),
+                future: false,
             })
             .collect()
     }

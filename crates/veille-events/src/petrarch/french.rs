@@ -143,6 +143,7 @@ mod tests {
                 upos: u.into(),
                 head: h.checked_sub(1),
                 deprel: r.into(),
+                future: false,
             })
             .collect()
     }

@@ -90,6 +90,7 @@ fn conllu_rows(parse: &str) -> Vec<Tok> {
             upos: cols[3].to_string(),
             head: head.checked_sub(1),
             deprel: cols[7].to_string(),
+            future: false,
         });
     }
     toks
