@@ -256,6 +256,13 @@ enum TrainCommand {
         /// accepted …") or a news subject ("Georgian President …", "A Japanese official …").
         #[arg(long)]
         news_leads: bool,
+        /// Beam width: above 1 the transitions are trained globally with a beam (max-violation
+        /// updates) and the model parses with it; 1 is the greedy parser.
+        #[arg(long, default_value_t = 1)]
+        beam: usize,
+        /// Greedy epochs before the beam ones.
+        #[arg(long, default_value_t = 2)]
+        beam_from: usize,
     },
     /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or
     /// Europeana BIO files.
@@ -567,6 +574,8 @@ fn main() -> std::process::ExitCode {
             jackknife,
             tagger_epochs,
             news_leads,
+            beam,
+            beam_from,
         }) => train::parser(&train::ParserArgs {
             lang: &lang,
             gold: &gold,
@@ -577,6 +586,8 @@ fn main() -> std::process::ExitCode {
             jackknife,
             tagger_epochs,
             news_leads,
+            beam,
+            beam_from,
         }),
         Command::Train(TrainCommand::Ner {
             lang,

@@ -185,6 +185,9 @@ pub struct ParserArgs<'a> {
     pub tagger_epochs: usize,
     /// Add [`veille_nlp::augment::news_copies`] to the training set.
     pub news_leads: bool,
+    /// Beam width (1: greedy) and the number of greedy epochs before it.
+    pub beam: usize,
+    pub beam_from: usize,
 }
 
 /// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
@@ -254,6 +257,8 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
     let opts = parser::TrainOptions {
         epochs: a.epochs,
         seed: a.seed,
+        beam: a.beam,
+        beam_from: a.beam_from,
         ..parser::TrainOptions::default()
     };
     let mut trainer = parser::Trainer::new(&train_sents, &opts);

@@ -49,6 +49,12 @@ fn main() {
     if let Some(e) = arg("--min-count") {
         opts.min_word_count = e.parse().expect("--min-count");
     }
+    if let Some(e) = arg("--beam") {
+        opts.beam = e.parse().expect("--beam");
+    }
+    if let Some(e) = arg("--beam-from") {
+        opts.beam_from = e.parse().expect("--beam-from");
+    }
     if let Some(e) = arg("--explore-from") {
         opts.explore_from = e.parse().expect("--explore-from");
     }
