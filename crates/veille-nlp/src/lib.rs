@@ -326,7 +326,12 @@ fn parse_sentence(
         .map(|(&h, &l)| ((h > 0).then(|| h - 1), p.label(l).to_string()))
         .collect();
     repair_fragments(&mut out, &upos, &feats, lang == Lang::En);
-    repair_subjects(&mut out, &upos);
+    if lang == Lang::En {
+        repair_verb_copulas(&mut out, &upos, &feats);
+    }
+    repair_preconjunctions(&mut out, &upos);
+    repair_subjects(&mut out, &upos, &lemmas);
+    repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
     repair_complements(&mut out, &upos, forms);
     for (h, _) in &mut out {
@@ -430,7 +435,11 @@ fn repair_fragments(
 /// without a subject such a bare noun before it ("The Nigerian government imposed …" read
 /// with `government` as `nmod`), that noun is its subject. A noun with a preposition (`case`)
 /// stays what it is: it is an oblique, not a subject. Heads are sentence-local here.
-fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
+fn repair_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    lemmas: &[&str],
+) {
     use veille_core::Upos;
     // Only labels change below, so the dependents stay valid.
     let deps = dependents(parsed);
@@ -463,14 +472,134 @@ fn repair_subjects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Up
             continue;
         }
         let passive = has(parsed, "aux:pass");
+        // A bare `obl` before the verb is a subject too ("Arnor's foreign minister, in remarks
+        // …, urged" read as an oblique), unless it names a time ("Monday, …").
         let subject = ks.iter().rev().copied().find(|&c| {
             c < v
-                && matches!(parsed[c].1.as_str(), "nmod" | "nmod:poss" | "compound")
+                && (matches!(parsed[c].1.as_str(), "nmod" | "nmod:poss" | "compound")
+                    || parsed[c].1 == "obl" && !lemmas.get(c).is_some_and(|l| is_time_word(l)))
                 && matches!(upos.get(c), Some(Upos::Noun | Upos::Propn | Upos::Pron))
                 && !deps[c].iter().any(|&g| parsed[g].1 == "case")
         });
         if let Some(c) = subject {
             parsed[c].1 = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        }
+    }
+}
+
+/// Nouns that make a bare temporal oblique ("Monday, the minister said"; "lundi").
+fn is_time_word(lemma: &str) -> bool {
+    const TIME: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "weekend",
+        "time",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "semaine",
+        "mois",
+        "an",
+        "année",
+        "jour",
+        "nuit",
+        "matin",
+        "soir",
+        "hier",
+        "aujourd'hui",
+        "demain",
+    ];
+    TIME.contains(&lemma.to_lowercase().as_str())
+}
+
+/// A copula never heads a verb in UD: "Eriador was opposed by Osgiliath" read with "was" as
+/// `cop` of the participle is a passive ("was" its `aux:pass`), and "be" before any other
+/// verb form an auxiliary ("is going"). English only: French "est parti" is a perfect.
+fn repair_verb_copulas(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    for (head, rel) in parsed.iter_mut() {
+        let Some(h) = head.map(|h| h as usize) else {
+            continue;
+        };
+        if rel != "cop" || upos.get(h) != Some(&veille_core::Upos::Verb) {
+            continue;
+        }
+        let participle = feats
+            .get(h)
+            .is_some_and(|f| f.get("VerbForm") == Some("Part") && f.get("Tense") == Some("Past"));
+        *rel = if participle { "aux:pass" } else { "aux" }.to_string();
+    }
+}
+
+/// "Neither X nor Y", "either … or", "both … and": the first word is a `cc:preconj` of the
+/// first conjunct, not a preposition (`case`) that would make X an oblique.
+fn repair_preconjunctions(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
+    let deps = dependents(parsed);
+    for c in 0..parsed.len() {
+        let Some(h) = parsed[c].0.map(|h| h as usize) else {
+            continue;
+        };
+        if parsed[c].1 == "case"
+            && upos.get(c) == Some(&veille_core::Upos::Cconj)
+            && c < h
+            && deps[h].iter().any(|&k| k > h && parsed[k].1 == "conj")
+        {
+            parsed[c].1 = "cc:preconj".to_string();
+        }
+    }
+}
+
+/// A conjunct needs a conjunction or a comma before it. A noun hanging as a bare `conj` on
+/// the verb before it, with no preposition of its own, is that verb's object ("will be
+/// renewing his license" read as a coordination of "renewing" and "license") when the verb
+/// has none.
+fn repair_bare_conjuncts(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for c in 0..parsed.len() {
+        let Some(h) = parsed[c].0.map(|h| h as usize) else {
+            continue;
+        };
+        if parsed[c].1 != "conj"
+            || h >= c
+            || upos.get(h) != Some(&Upos::Verb)
+            || !matches!(
+                upos.get(c),
+                Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+            )
+        {
+            continue;
+        }
+        let joined = deps[c].iter().any(|&m| {
+            matches!(parsed[m].1.as_str(), "cc" | "case") || (parsed[m].1 == "punct" && m < c)
+        });
+        let has_obj = deps[h].iter().any(|&k| parsed[k].1 == "obj");
+        if !joined && !has_obj {
+            parsed[c].1 = "obj".to_string();
         }
     }
 }
@@ -636,23 +765,23 @@ mod tests {
             rel(6, "case"),
             rel(4, "nmod"),
         ];
-        super::repair_subjects(&mut parsed, &upos);
+        super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed[1].1, "nsubj");
         // The noun under the object keeps its nmod; a verb with a subject is left alone.
         assert_eq!(parsed[6].1, "nmod");
         let before = parsed.clone();
-        super::repair_subjects(&mut parsed, &upos);
+        super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed, before);
         // A noun with a preposition is an oblique, not a subject: "In Lagos imposed …".
         let upos = [Adp, Propn, Verb];
         let mut parsed = vec![rel(1, "case"), rel(2, "nmod"), (None, "root".to_string())];
-        super::repair_subjects(&mut parsed, &upos);
+        super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed[1].1, "nmod");
         // "Students demonstrated" read as a passive: no auxiliary, so an active subject;
         // "Students were arrested" keeps its passive subject.
         let upos = [Noun, Verb];
         let mut parsed = vec![rel(1, "nsubj:pass"), (None, "root".to_string())];
-        super::repair_subjects(&mut parsed, &upos);
+        super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed[0].1, "nsubj");
         let upos = [Noun, Aux, Verb];
         let mut parsed = vec![
@@ -660,7 +789,7 @@ mod tests {
             rel(2, "aux:pass"),
             (None, "root".to_string()),
         ];
-        super::repair_subjects(&mut parsed, &upos);
+        super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed[0].1, "nsubj:pass");
         // "The camp was attacked" with "camp" as a plain subject beside the passive auxiliary.
         let mut parsed = vec![
@@ -668,8 +797,112 @@ mod tests {
             rel(2, "aux:pass"),
             (None, "root".to_string()),
         ];
-        super::repair_subjects(&mut parsed, &upos);
+        super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed[0].1, "nsubj:pass");
+    }
+
+    #[test]
+    fn a_bare_oblique_before_a_subjectless_verb_is_its_subject_unless_a_time() {
+        use veille_core::Upos::*;
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        // "The minister, in remarks, urged Kenya": "minister" read as a bare obl.
+        let upos = [Det, Noun, Verb, Propn];
+        let mut parsed = vec![
+            rel(1, "det"),
+            rel(2, "obl"),
+            (None, "root".to_string()),
+            rel(2, "obj"),
+        ];
+        super::repair_subjects(&mut parsed, &upos, &["the", "minister", "urge", "Kenya"]);
+        assert_eq!(parsed[1].1, "nsubj");
+        // "Monday rained": a time word stays an oblique.
+        let upos = [Propn, Verb];
+        let mut parsed = vec![rel(1, "obl"), (None, "root".to_string())];
+        super::repair_subjects(&mut parsed, &upos, &["Monday", "rain"]);
+        assert_eq!(parsed[0].1, "obl");
+    }
+
+    #[test]
+    fn a_copula_on_a_verb_is_an_auxiliary() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        // "Kenya was opposed by Uganda": passive; "Kenya is going": progressive.
+        let upos = [Propn, Aux, Verb, Adp, Propn];
+        let part = Feats::from_ud("Tense=Past|VerbForm=Part");
+        let feats = [Feats::NONE, Feats::NONE, part, Feats::NONE, Feats::NONE];
+        let mut parsed = vec![
+            rel(2, "nsubj"),
+            rel(2, "cop"),
+            (None, "root".to_string()),
+            rel(4, "case"),
+            rel(2, "obl:agent"),
+        ];
+        super::repair_verb_copulas(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[1].1, "aux:pass");
+        super::repair_subjects(&mut parsed, &upos, &[]);
+        assert_eq!(parsed[0].1, "nsubj:pass");
+        let ger = Feats::from_ud("VerbForm=Ger");
+        let mut parsed = vec![rel(2, "nsubj"), rel(2, "cop"), (None, "root".to_string())];
+        super::repair_verb_copulas(&mut parsed, &upos[..3], &[Feats::NONE, Feats::NONE, ger]);
+        assert_eq!(parsed[1].1, "aux");
+        // A copula on an adjective is left alone: "Kenya is ready".
+        let mut parsed = vec![rel(2, "nsubj"), rel(2, "cop"), (None, "root".to_string())];
+        super::repair_verb_copulas(&mut parsed, &[Propn, Aux, Adj], &[Feats::NONE; 3]);
+        assert_eq!(parsed[1].1, "cop");
+    }
+
+    #[test]
+    fn neither_before_a_coordination_is_a_preconjunct() {
+        use veille_core::Upos::*;
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        // "Neither Kenya nor Uganda voted".
+        let upos = [Cconj, Propn, Cconj, Propn, Verb];
+        let mut parsed = vec![
+            rel(1, "case"),
+            rel(4, "obl"),
+            rel(3, "cc"),
+            rel(1, "conj"),
+            (None, "root".to_string()),
+        ];
+        super::repair_preconjunctions(&mut parsed, &upos);
+        assert_eq!(parsed[0].1, "cc:preconj");
+        super::repair_subjects(
+            &mut parsed,
+            &upos,
+            &["neither", "Kenya", "nor", "Uganda", "vote"],
+        );
+        assert_eq!(parsed[1].1, "nsubj");
+        // Without a coordination after it, nothing changes.
+        let mut parsed = vec![rel(1, "case"), rel(2, "obl"), (None, "root".to_string())];
+        super::repair_preconjunctions(&mut parsed, &[Cconj, Propn, Verb]);
+        assert_eq!(parsed[0].1, "case");
+    }
+
+    #[test]
+    fn a_bare_noun_conjunct_of_a_verb_is_its_object() {
+        use veille_core::Upos::*;
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        // "Kenya renewed its licence": "licence" read as conj of "renewed".
+        let upos = [Propn, Verb, Pron, Noun];
+        let mut parsed = vec![
+            rel(1, "nsubj"),
+            (None, "root".to_string()),
+            rel(3, "nmod:poss"),
+            rel(1, "conj"),
+        ];
+        super::repair_bare_conjuncts(&mut parsed, &upos);
+        assert_eq!(parsed[3].1, "obj");
+        // "Kenya voted and Uganda": a real coordination keeps its label.
+        let upos = [Propn, Verb, Cconj, Propn];
+        let mut parsed = vec![
+            rel(1, "nsubj"),
+            (None, "root".to_string()),
+            rel(3, "cc"),
+            rel(1, "conj"),
+        ];
+        super::repair_bare_conjuncts(&mut parsed, &upos);
+        assert_eq!(parsed[3].1, "conj");
     }
 
     #[test]
