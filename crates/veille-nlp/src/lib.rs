@@ -801,23 +801,24 @@ mod tests {
         assert_eq!(parsed[0].1, "nsubj:pass");
     }
 
+    /// A parse from (head, relation) pairs; head -1 is the root.
+    fn tree(rels: &[(i32, &str)]) -> Vec<(Option<u32>, String)> {
+        rels.iter()
+            .map(|&(h, r)| ((h >= 0).then_some(h as u32), r.to_string()))
+            .collect()
+    }
+
     #[test]
     fn a_bare_oblique_before_a_subjectless_verb_is_its_subject_unless_a_time() {
         use veille_core::Upos::*;
-        let rel = |h: u32, r: &str| (Some(h), r.to_string());
         // "The minister, in remarks, urged Kenya": "minister" read as a bare obl.
         let upos = [Det, Noun, Verb, Propn];
-        let mut parsed = vec![
-            rel(1, "det"),
-            rel(2, "obl"),
-            (None, "root".to_string()),
-            rel(2, "obj"),
-        ];
+        let mut parsed = tree(&[(1, "det"), (2, "obl"), (-1, "root"), (2, "obj")]);
         super::repair_subjects(&mut parsed, &upos, &["the", "minister", "urge", "Kenya"]);
         assert_eq!(parsed[1].1, "nsubj");
         // "Monday rained": a time word stays an oblique.
         let upos = [Propn, Verb];
-        let mut parsed = vec![rel(1, "obl"), (None, "root".to_string())];
+        let mut parsed = tree(&[(1, "obl"), (-1, "root")]);
         super::repair_subjects(&mut parsed, &upos, &["Monday", "rain"]);
         assert_eq!(parsed[0].1, "obl");
     }
@@ -826,28 +827,27 @@ mod tests {
     fn a_copula_on_a_verb_is_an_auxiliary() {
         use veille_core::Feats;
         use veille_core::Upos::*;
-        let rel = |h: u32, r: &str| (Some(h), r.to_string());
         // "Kenya was opposed by Uganda": passive; "Kenya is going": progressive.
         let upos = [Propn, Aux, Verb, Adp, Propn];
         let part = Feats::from_ud("Tense=Past|VerbForm=Part");
         let feats = [Feats::NONE, Feats::NONE, part, Feats::NONE, Feats::NONE];
-        let mut parsed = vec![
-            rel(2, "nsubj"),
-            rel(2, "cop"),
-            (None, "root".to_string()),
-            rel(4, "case"),
-            rel(2, "obl:agent"),
-        ];
+        let mut parsed = tree(&[
+            (2, "nsubj"),
+            (2, "cop"),
+            (-1, "root"),
+            (4, "case"),
+            (2, "obl:agent"),
+        ]);
         super::repair_verb_copulas(&mut parsed, &upos, &feats);
         assert_eq!(parsed[1].1, "aux:pass");
         super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed[0].1, "nsubj:pass");
         let ger = Feats::from_ud("VerbForm=Ger");
-        let mut parsed = vec![rel(2, "nsubj"), rel(2, "cop"), (None, "root".to_string())];
+        let mut parsed = tree(&[(2, "nsubj"), (2, "cop"), (-1, "root")]);
         super::repair_verb_copulas(&mut parsed, &upos[..3], &[Feats::NONE, Feats::NONE, ger]);
         assert_eq!(parsed[1].1, "aux");
         // A copula on an adjective is left alone: "Kenya is ready".
-        let mut parsed = vec![rel(2, "nsubj"), rel(2, "cop"), (None, "root".to_string())];
+        let mut parsed = tree(&[(2, "nsubj"), (2, "cop"), (-1, "root")]);
         super::repair_verb_copulas(&mut parsed, &[Propn, Aux, Adj], &[Feats::NONE; 3]);
         assert_eq!(parsed[1].1, "cop");
     }
@@ -855,16 +855,15 @@ mod tests {
     #[test]
     fn neither_before_a_coordination_is_a_preconjunct() {
         use veille_core::Upos::*;
-        let rel = |h: u32, r: &str| (Some(h), r.to_string());
         // "Neither Kenya nor Uganda voted".
         let upos = [Cconj, Propn, Cconj, Propn, Verb];
-        let mut parsed = vec![
-            rel(1, "case"),
-            rel(4, "obl"),
-            rel(3, "cc"),
-            rel(1, "conj"),
-            (None, "root".to_string()),
-        ];
+        let mut parsed = tree(&[
+            (1, "case"),
+            (4, "obl"),
+            (3, "cc"),
+            (1, "conj"),
+            (-1, "root"),
+        ]);
         super::repair_preconjunctions(&mut parsed, &upos);
         assert_eq!(parsed[0].1, "cc:preconj");
         super::repair_subjects(
@@ -874,7 +873,7 @@ mod tests {
         );
         assert_eq!(parsed[1].1, "nsubj");
         // Without a coordination after it, nothing changes.
-        let mut parsed = vec![rel(1, "case"), rel(2, "obl"), (None, "root".to_string())];
+        let mut parsed = tree(&[(1, "case"), (2, "obl"), (-1, "root")]);
         super::repair_preconjunctions(&mut parsed, &[Cconj, Propn, Verb]);
         assert_eq!(parsed[0].1, "case");
     }
@@ -882,25 +881,14 @@ mod tests {
     #[test]
     fn a_bare_noun_conjunct_of_a_verb_is_its_object() {
         use veille_core::Upos::*;
-        let rel = |h: u32, r: &str| (Some(h), r.to_string());
         // "Kenya renewed its licence": "licence" read as conj of "renewed".
         let upos = [Propn, Verb, Pron, Noun];
-        let mut parsed = vec![
-            rel(1, "nsubj"),
-            (None, "root".to_string()),
-            rel(3, "nmod:poss"),
-            rel(1, "conj"),
-        ];
+        let mut parsed = tree(&[(1, "nsubj"), (-1, "root"), (3, "nmod:poss"), (1, "conj")]);
         super::repair_bare_conjuncts(&mut parsed, &upos);
         assert_eq!(parsed[3].1, "obj");
         // "Kenya voted and Uganda": a real coordination keeps its label.
         let upos = [Propn, Verb, Cconj, Propn];
-        let mut parsed = vec![
-            rel(1, "nsubj"),
-            (None, "root".to_string()),
-            rel(3, "cc"),
-            rel(1, "conj"),
-        ];
+        let mut parsed = tree(&[(1, "nsubj"), (-1, "root"), (3, "cc"), (1, "conj")]);
         super::repair_bare_conjuncts(&mut parsed, &upos);
         assert_eq!(parsed[3].1, "conj");
     }
