@@ -273,6 +273,14 @@ struct Lemmatizer {
     /// The same two tables keyed by hashes, for lookups without allocating.
     fast_lexicon: KeyMap<Box<str>>,
     fast_rules: KeyMap<Rewrite>,
+    /// Hashes of every lemma of the lexicon (derived, not stored).
+    known: std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>,
+}
+
+fn lemma_key(lemma: &str) -> u64 {
+    let mut h = Hasher::new(0);
+    h.bytes(lemma.as_bytes());
+    mix(203, &[h.0])
 }
 
 /// Keyed on the whole lowercased form: `lower_hash` stops at 24 characters, and URLs or
@@ -312,10 +320,29 @@ impl Lemmatizer {
             if let Some(r) = self.fast_rules.get(&rule_key(&lower[from..], upos as u8))
                 && let Some(l) = r.apply(&lower)
             {
-                return l;
+                return self.undouble(&lower, l);
             }
         }
         lower
+    }
+
+    /// A suffix rule learned from "committed" → "commit" also turns "boycotted" into
+    /// "boycot" and "shelled" into "shel": when the form doubles the lemma's last letter and
+    /// only the lemma with both letters is a known one, that is the lemma.
+    fn undouble(&self, lower: &str, l: String) -> String {
+        if self.known.contains(&lemma_key(&l)) {
+            return l;
+        }
+        let Some(c) = l.chars().last().filter(|c| c.is_alphabetic()) else {
+            return l;
+        };
+        let mut longer = l.clone();
+        longer.push(c);
+        if lower.starts_with(&longer) && self.known.contains(&lemma_key(&longer)) {
+            longer
+        } else {
+            l
+        }
     }
 
     /// Builds the hashed lookup tables from the string-keyed ones, in sorted key order so
@@ -332,6 +359,11 @@ impl Lemmatizer {
         self.fast_rules = rules
             .into_iter()
             .map(|((u, s), r)| (rule_key(s, *u), r.clone()))
+            .collect();
+        self.known = self
+            .lexicon
+            .values()
+            .map(|l| lemma_key(&l.to_lowercase()))
             .collect();
         self
     }
@@ -1043,6 +1075,22 @@ mod tests {
         assert_eq!(l.lemma("Rabat", Upos::Propn), "Rabat");
         assert_eq!(l.lemma("Parlaient", Upos::Verb), "parler");
         assert_eq!(l.lemma("3,5", Upos::Num), "3,5");
+    }
+
+    #[test]
+    fn a_doubled_final_letter_is_kept_when_only_that_lemma_is_known() {
+        let p = |f: &str, u: Upos, l: &str| (f.to_string(), u, l.to_string());
+        let pairs = vec![
+            p("committed", Upos::Verb, "commit"),
+            p("submitted", Upos::Verb, "submit"),
+            p("permitted", Upos::Verb, "permit"),
+            p("boycott", Upos::Noun, "boycott"),
+        ];
+        let l = Lemmatizer::learn(&pairs);
+        // "boycott" is a known lemma, "boycot" is not.
+        assert_eq!(l.lemma("boycotted", Upos::Verb), "boycott");
+        // Neither "omit" nor "omitt" is known: the rule's answer stands.
+        assert_eq!(l.lemma("omitted", Upos::Verb), "omit");
     }
 
     #[test]
