@@ -580,28 +580,40 @@ fn repair_preconjunctions(parsed: &mut [(Option<u32>, String)], upos: &[veille_c
 fn repair_bare_conjuncts(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
     use veille_core::Upos;
     let deps = dependents(parsed);
-    for c in 0..parsed.len() {
-        let Some(h) = parsed[c].0.map(|h| h as usize) else {
-            continue;
-        };
-        if parsed[c].1 != "conj"
-            || h >= c
-            || upos.get(h) != Some(&Upos::Verb)
-            || !matches!(
-                upos.get(c),
-                Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
-            )
-        {
-            continue;
-        }
-        let joined = deps[c].iter().any(|&m| {
-            matches!(parsed[m].1.as_str(), "cc" | "case") || (parsed[m].1 == "punct" && m < c)
-        });
+    for (c, h) in bare_verb_conjuncts(parsed, upos, &deps) {
+        let nominal = matches!(
+            upos.get(c),
+            Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+        );
+        let has_case = deps[c].iter().any(|&m| parsed[m].1 == "case");
         let has_obj = deps[h].iter().any(|&k| parsed[k].1 == "obj");
-        if !joined && !has_obj {
+        if nominal && !has_case && !has_obj {
             parsed[c].1 = "obj".to_string();
         }
     }
+}
+
+/// The words hanging as `conj` on a verb before them with no conjunction (`cc`) and no comma
+/// before them of their own, as (conjunct, head) pairs: coordinations a conjunct does not
+/// mark, which UD forbids, so a misread relation.
+fn bare_verb_conjuncts(
+    parsed: &[(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    deps: &[Vec<usize>],
+) -> Vec<(usize, usize)> {
+    (0..parsed.len())
+        .filter_map(|c| {
+            let h = parsed[c].0? as usize;
+            let joined = deps[c]
+                .iter()
+                .any(|&m| parsed[m].1 == "cc" || (parsed[m].1 == "punct" && m < c));
+            (parsed[c].1 == "conj"
+                && h < c
+                && upos.get(h) == Some(&veille_core::Upos::Verb)
+                && !joined)
+                .then_some((c, h))
+        })
+        .collect()
 }
 
 /// A possessor belongs to a noun, never to a verb in UD: "North Korea's foreign minister
@@ -647,19 +659,8 @@ fn repair_complements(
     upos: &[veille_core::Upos],
     forms: &[&str],
 ) {
-    use veille_core::Upos;
     let deps = dependents(parsed);
-    for c in 0..parsed.len() {
-        let Some(h) = parsed[c].0.map(|h| h as usize) else {
-            continue;
-        };
-        if parsed[c].1 != "conj"
-            || h >= c
-            || upos.get(h) != Some(&Upos::Verb)
-            || upos.get(c) != Some(&Upos::Verb)
-        {
-            continue;
-        }
+    for (c, _) in bare_verb_conjuncts(parsed, upos, &deps) {
         let marked = deps[c].iter().any(|&m| {
             parsed[m].1 == "mark"
                 && matches!(
@@ -667,10 +668,7 @@ fn repair_complements(
                     Some("that" | "que" | "qu'" | "qu’")
                 )
         });
-        let joined = deps[c]
-            .iter()
-            .any(|&m| parsed[m].1 == "cc" || (parsed[m].1 == "punct" && m < c));
-        if marked && !joined {
+        if upos.get(c) == Some(&veille_core::Upos::Verb) && marked {
             parsed[c].1 = "ccomp".to_string();
         }
     }
