@@ -726,13 +726,14 @@ fn ingest_killed_midway_is_consistent() {
     );
 
     let started = Instant::now();
+    let child_err = tmp.path().join("killed.stderr");
     let mut child = Reaped(
         veille()
             .args(ingest_args(&db))
             .arg("--quiet")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(&child_err).unwrap())
             .spawn()
             .unwrap(),
     );
@@ -762,7 +763,11 @@ fn ingest_killed_midway_is_consistent() {
             assert!(!status.success(), "killed");
         }
         Some(status) => {
-            assert!(status.success());
+            assert!(
+                status.success(),
+                "the ingest failed before it could be killed ({status}): {}",
+                std::fs::read_to_string(&child_err).unwrap_or_default()
+            );
             eprintln!(
                 "note: the ingest finished in {:?}, before it could be killed; only the rerun \
                  and the comparison are exercised",

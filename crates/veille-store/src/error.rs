@@ -29,6 +29,10 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The database could not be put in WAL mode (another process kept it locked throughout,
+    /// or the file system does not support the shared memory WAL needs).
+    #[error("cannot switch the database to WAL mode: it stays in {mode} mode")]
+    JournalMode { mode: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("encoding a record as JSON: {0}")]

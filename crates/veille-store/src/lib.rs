@@ -121,11 +121,7 @@ impl Store {
         // Check the version before anything writes to a file a newer build owns.
         let found = user_version(&conn)?;
         check_version(found)?;
-        // WAL lets readers (the server, a query) run while an ingest writes, and makes a killed
-        // writer's partial transaction invisible. `journal_mode` answers with the mode it
-        // took ("memory" for an in-memory database), which is fine either way.
-        let _mode: String =
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        use_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         register_functions(&conn)?;
         migrate(&mut conn)?;
@@ -139,6 +135,48 @@ impl Store {
     /// The schema version of the open database (always [`SCHEMA_VERSION`] after `open`).
     pub fn schema_version(&self) -> Result<i64> {
         user_version(&self.conn)
+    }
+}
+
+/// Puts a file database in WAL mode, which lets readers (the server, a query) run while an
+/// ingest writes and makes a killed writer's partial transaction invisible.
+///
+/// WAL is a property of the file, so once any process has switched it there is nothing to do
+/// and no lock to take. The switch itself needs the file to itself and SQLite runs no busy
+/// handler for it: two processes opening a fresh file at once (an ingest and a query, two
+/// ingests) would see "database is locked", or the old mode answered back, in one of them. So
+/// the switch is retried, with growing pauses, within the same budget as any other lock wait.
+fn use_wal(conn: &Connection) -> Result<()> {
+    // "memory" for an in-memory database, which has no file to share: fine as it is.
+    let done = |mode: &str| mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory");
+    let busy = |e: &rusqlite::Error| {
+        matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    };
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        let attempt = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))
+            .and_then(|mode| {
+                if done(&mode) {
+                    return Ok(mode);
+                }
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            });
+        let last = match attempt {
+            Ok(mode) if done(&mode) => return Ok(()),
+            Ok(mode) => StoreError::JournalMode { mode },
+            Err(e) if busy(&e) => StoreError::Sqlite(e),
+            Err(e) => return Err(e.into()),
+        };
+        if std::time::Instant::now() >= deadline {
+            return Err(last);
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(100));
     }
 }
 
@@ -229,6 +267,30 @@ mod tests {
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         let stats = store.stats().unwrap();
         assert_eq!((stats.articles, stats.mentions, stats.events), (1, 1, 1));
+    }
+
+    /// Processes opening one fresh file at once (an ingest and a reader, two ingests) must all
+    /// succeed: SQLite runs no busy handler for the switch to WAL, so `setup` retries it.
+    #[test]
+    fn concurrent_opens_of_a_fresh_file_all_succeed() {
+        for round in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("veille.db");
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    let (path, barrier) = (path.clone(), barrier.clone());
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        Store::open(&path).map(|s| s.schema_version().unwrap())
+                    })
+                })
+                .collect();
+            for h in handles {
+                let version = h.join().unwrap();
+                assert_eq!(version.ok(), Some(SCHEMA_VERSION), "round {round}");
+            }
+        }
     }
 
     #[test]
