@@ -1009,3 +1009,24 @@ fn a_police_service_speaks_as_the_police() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_place_of_the_source_country_is_no_target_but_keeps_the_act() {
+    // The protest's only candidate target is the protesters' own country (the city's): no
+    // dyad, but the protest itself is coded, where PETRARCH dropped the whole event.
+    let got = parsed_summary(
+        "Thousands of Bolivian miners demonstrated in La Paz on Tuesday.",
+        Lang::En,
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("14") && e.ends_with("→-")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|e| !e.contains("→BOL")), "{got:?}");
+    // Counter-case: a target of another country is still the target.
+    let got = parsed_summary(
+        "Bolivian miners protested against Chile on Tuesday.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.ends_with("→CHL")), "{got:?}");
+}

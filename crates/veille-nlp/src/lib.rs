@@ -389,10 +389,25 @@ fn repair_fragments(
     {
         return;
     }
-    let Some(v) = kids.iter().copied().find(|&c| {
-        c > r
-            && parsed[c].1 == "acl"
+    // Whether `k` belongs to the noun phrase of `r` without passing through `v`.
+    let in_np = |mut k: usize, v: usize, parsed: &[(Option<u32>, String)]| {
+        for _ in 0..parsed.len() {
+            match parsed[k].0 {
+                Some(h) if h as usize == r => return true,
+                Some(h) if h as usize != v => k = h as usize,
+                _ => return false,
+            }
+        }
+        false
+    };
+    // The relative verb hangs on the root noun or, "Thousands of Bolivian miners
+    // demonstrated …", on a noun inside its phrase.
+    let Some(v) = (r + 1..parsed.len()).find(|&c| {
+        parsed[c].1 == "acl"
             && upos.get(c) == Some(&Upos::Verb)
+            && parsed[c].0.is_some_and(|h| {
+                h as usize == r || (h as usize) < c && in_np(h as usize, c, parsed)
+            })
             && feats.get(c).is_some_and(|f| {
                 f.get("VerbForm") == Some("Fin")
                     || f.get("VerbForm") == Some("Part")
@@ -409,23 +424,14 @@ fn repair_fragments(
         return;
     }
     // Every word between the noun and the verb is the noun's own.
-    let in_np = |mut k: usize, parsed: &[(Option<u32>, String)]| {
-        for _ in 0..parsed.len() {
-            match parsed[k].0 {
-                Some(h) if h as usize == r => return true,
-                Some(h) if h as usize != v => k = h as usize,
-                _ => return false,
-            }
-        }
-        false
-    };
-    if !(r + 1..v).all(|k| in_np(k, parsed)) {
+    if !(r + 1..v).all(|k| in_np(k, v, parsed)) {
         return;
     }
     parsed[v] = (None, "root".to_string());
     parsed[r] = (Some(v as u32), "nsubj".to_string());
-    for c in kids {
-        if c > v {
+    // What follows the verb and hung on the noun phrase (the final full stop) is the verb's.
+    for c in v + 1..parsed.len() {
+        if parsed[c].0.is_some_and(|h| (h as usize) < v) {
             parsed[c].0 = Some(v as u32);
         }
     }
@@ -985,6 +991,32 @@ mod tests {
         feats[3] = Feats::from_ud("Mood=Ind|Tense=Past|VerbForm=Fin");
         super::repair_fragments(&mut french, &upos, &feats, false);
         assert_eq!(french[3], (None, "root".to_string()));
+        // The verb hung on a noun inside the phrase ("Thousands of Kenyans" with the acl on
+        // "Kenyans") is the sentence's verb just the same.
+        let mut nested = parsed.clone();
+        nested[3] = rel(2, "acl");
+        super::repair_fragments(&mut nested, &upos, &feats, true);
+        assert_eq!(nested[3], (None, "root".to_string()));
+        assert_eq!(nested[0], rel(3, "nsubj"));
+        assert_eq!(nested[6], rel(3, "punct"));
+        // Counter-case: a relative with a subject of its own ("the Kenyans we met in
+        // Nairobi") stays a relative.
+        let upos = [Noun, Adp, Propn, Pron, Verb, Adp, Propn, Punct];
+        let mut own = vec![
+            (None, "root".to_string()),
+            rel(2, "case"),
+            rel(0, "nmod"),
+            rel(4, "nsubj"),
+            rel(2, "acl"),
+            rel(6, "case"),
+            rel(4, "obl"),
+            rel(0, "punct"),
+        ];
+        let mut feats = vec![Feats::default(); 8];
+        feats[4] = Feats::from_ud("Mood=Ind|Tense=Past|VerbForm=Fin");
+        let before = own.clone();
+        super::repair_fragments(&mut own, &upos, &feats, true);
+        assert_eq!(own, before);
     }
 
     #[test]

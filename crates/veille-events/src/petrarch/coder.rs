@@ -1216,6 +1216,27 @@ pub fn code_sentence_with(
             continue;
         }
         for (src, src_at) in &sources {
+            // "Iraqi Kurds demonstrated in Kirkuk": the only target is the source's own code
+            // (the place's country), which PETRARCH drops as a party acting on itself. The
+            // act still happened: veille codes it with no target rather than losing it.
+            if untargeted
+                && d.beyond_petrarch
+                && targets.iter().all(|(t, _)| t == src)
+                && let Some(f) = &code.forward
+                && !out
+                    .iter()
+                    .any(|o| o.source == *src && o.code == *f && o.verb == i)
+            {
+                out.push(Coding {
+                    source: src.clone(),
+                    target: String::new(),
+                    code: f.clone(),
+                    verb: i,
+                    source_words: s.np_range(*src_at),
+                    target_words: 0..0,
+                    rule: format!("{rule}+self_target"),
+                });
+            }
             for (tgt, tgt_at) in &targets {
                 if src == tgt {
                     continue;
