@@ -330,6 +330,7 @@ fn parse_sentence(
         repair_verb_copulas(&mut out, &upos, &feats);
     }
     repair_preconjunctions(&mut out, &upos);
+    repair_agents(&mut out, &upos, &feats);
     repair_subjects(&mut out, &upos, &lemmas);
     repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
@@ -558,6 +559,41 @@ fn repair_verb_copulas(
             .get(h)
             .is_some_and(|f| f.get("VerbForm") == Some("Part") && f.get("Tense") == Some("Past"));
         *rel = if participle { "aux:pass" } else { "aux" }.to_string();
+    }
+}
+
+/// A passive's agent ("by X", "par X") needs a passive: on a verb with no passive auxiliary
+/// that is no past participle either ("is investigating crimes by extremists"), the phrase
+/// belongs to the object before it, or is a plain oblique when there is none. Read as an
+/// agent, it would make the verb's doer whoever the phrase names.
+fn repair_agents(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    let deps = dependents(parsed);
+    for c in 0..parsed.len() {
+        let Some(v) = parsed[c].0.map(|h| h as usize) else {
+            continue;
+        };
+        if parsed[c].1 != "obl:agent" || upos.get(v) != Some(&veille_core::Upos::Verb) {
+            continue;
+        }
+        let participle = feats
+            .get(v)
+            .is_some_and(|f| f.get("VerbForm") == Some("Part") && f.get("Tense") == Some("Past"));
+        if participle || deps[v].iter().any(|&k| parsed[k].1 == "aux:pass") {
+            continue;
+        }
+        let object = deps[v]
+            .iter()
+            .copied()
+            .filter(|&o| o < c && parsed[o].1 == "obj")
+            .max();
+        parsed[c] = match object {
+            Some(o) => (Some(o as u32), "nmod".to_string()),
+            None => (Some(v as u32), "obl".to_string()),
+        };
     }
 }
 
@@ -957,6 +993,50 @@ mod tests {
         let before = parsed.clone();
         super::repair_possessors(&mut parsed, &upos);
         assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn an_agent_needs_a_passive() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Kenya is investigating crimes by militias": the by-phrase is the crimes'.
+        let upos = [Propn, Aux, Verb, Noun, Adp, Noun];
+        let mut feats = vec![Feats::default(); 6];
+        feats[2] = Feats::from_ud("Tense=Pres|VerbForm=Part");
+        let mut parsed = tree(&[
+            (2, "nsubj"),
+            (2, "aux"),
+            (-1, "root"),
+            (2, "obj"),
+            (5, "case"),
+            (2, "obl:agent"),
+        ]);
+        super::repair_agents(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[5], (Some(3), "nmod".to_string()));
+        // Counter-cases: a passive auxiliary, or a past participle ("crimes committed by").
+        let mut passive = tree(&[
+            (2, "nsubj:pass"),
+            (2, "aux:pass"),
+            (-1, "root"),
+            (2, "obj"),
+            (5, "case"),
+            (2, "obl:agent"),
+        ]);
+        let before = passive.clone();
+        super::repair_agents(&mut passive, &upos, &feats);
+        assert_eq!(passive, before);
+        feats[2] = Feats::from_ud("Tense=Past|VerbForm=Part");
+        let mut participle = tree(&[
+            (2, "nsubj"),
+            (2, "aux"),
+            (-1, "root"),
+            (2, "obj"),
+            (5, "case"),
+            (2, "obl:agent"),
+        ]);
+        let before = participle.clone();
+        super::repair_agents(&mut participle, &upos, &feats);
+        assert_eq!(participle, before);
     }
 
     #[test]
