@@ -350,6 +350,26 @@ fn intended(toks: &[Tok], v: usize) -> bool {
     aux || complement_of(toks, v, &["xcomp"], INTENT_HEADS)
 }
 
+/// "agreed that their countries should cooperate", "ont convenu que leurs pays devaient
+/// coopérer": agreeing on what is still to be done is an intent, like "agreed to cooperate".
+fn agreed_ahead(toks: &[Tok], v: usize) -> bool {
+    const AGREE: &[&str] = &["agree", "convenir"];
+    const AHEAD: &[&str] = &["should", "must", "ought"];
+    toks.get(v)
+        .is_some_and(|t| AGREE.contains(&t.lemma.to_lowercase().as_str()))
+        && toks.iter().enumerate().any(|(c, t)| {
+            t.head == Some(v)
+                && t.deprel == "ccomp"
+                && (intended(toks, c)
+                    || future_or_conditional(toks, c)
+                    || toks.iter().any(|a| {
+                        a.head == Some(c)
+                            && a.deprel == "aux"
+                            && AHEAD.contains(&a.form.to_lowercase().as_str())
+                    }))
+        })
+}
+
 /// The verb a trigger word at `w` of `doc` stands for: the word itself, or for a noun trigger
 /// (through its adjective or compound: "joint exercises") the verb it is the object or
 /// subject of ("agreed to hold joint exercises" → "hold"). `None` without a parse.
@@ -553,7 +573,9 @@ fn mention(
     .then(|| refusal_code(&c.code))
     .flatten();
     let intent = (refused.is_none()
-        && (intended(toks, c.verb) || future_or_conditional(toks, c.verb)))
+        && (intended(toks, c.verb)
+            || future_or_conditional(toks, c.verb)
+            || agreed_ahead(toks, c.verb)))
     .then(|| intent_code(&c.code))
     .flatten();
     let demanded = demand_code(toks, c);

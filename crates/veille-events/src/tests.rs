@@ -749,6 +749,19 @@ fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
     );
     assert!(got.iter().all(|e| e.starts_with("12")), "{got:?}");
     assert!(got.iter().any(|e| e == "125 MAR→DZA"), "{got:?}");
+    // Agreeing on what should or will be done is an intent too (05 → 032).
+    let got = parsed_summary(
+        "Kenyan and Ugandan officials agreed on Monday that their countries would cooperate \
+         on border security.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e == "032 KEN→UGA"), "{got:?}");
+    // Counter-case: agreeing about what happened is no intent.
+    let got = parsed_summary(
+        "Kenya and Uganda agreed that the border had been calm.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("03")), "{got:?}");
 }
 
 #[test]
