@@ -635,8 +635,7 @@ fn mention(
     // "The BBC said the army attacked …": an outlet with no country reporting is where the
     // story comes from, as in an attribution ("according to the BBC"), not a statement.
     // A state's media ("North Korea's KCNA said") still speaks for its country.
-    if code.root() == "01" && source.country.is_none() && source.roles.iter().any(|r| r == "MED")
-    {
+    if code.root() == "01" && source.country.is_none() && source.roles.iter().any(|r| r == "MED") {
         return None;
     }
     // A visit within one's own country is no visit; a visit needs somewhere to go.

@@ -966,6 +966,25 @@ fn nothing_in_a_demanded_clause_is_done() {
     );
     assert!(got.iter().all(|e| !e.starts_with("06")), "{got:?}");
     assert!(got.iter().any(|e| e.starts_with("10")), "{got:?}");
+    // Nor is an act someone is urged to do, in either language.
+    let got = parsed_summary("Kenya urged Uganda to sign the border agreement.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("057")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("02")), "{got:?}");
+    let got = parsed_summary(
+        "Le Kenya a exhorté l'Ouganda à signer l'accord frontalier.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("057")), "{got:?}");
+    // Counter-case: an act someone is made to do is done, and by them (object control).
+    let got = parsed_summary(
+        "Kenyan troops forced the Ugandan army to withdraw from the border town.",
+        Lang::En,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("087 UGAMIL") || e.starts_with("0874 UGAMIL")),
+        "{got:?}"
+    );
 }
 
 #[test]

@@ -331,6 +331,7 @@ fn parse_sentence(
     }
     repair_preconjunctions(&mut out, &upos);
     repair_agents(&mut out, &upos, &feats);
+    repair_parenthetical_participles(&mut out, &upos, &feats);
     repair_subjects(&mut out, &upos, &lemmas);
     repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
@@ -431,9 +432,9 @@ fn repair_fragments(
     parsed[v] = (None, "root".to_string());
     parsed[r] = (Some(v as u32), "nsubj".to_string());
     // What follows the verb and hung on the noun phrase (the final full stop) is the verb's.
-    for c in v + 1..parsed.len() {
-        if parsed[c].0.is_some_and(|h| (h as usize) < v) {
-            parsed[c].0 = Some(v as u32);
+    for p in parsed.iter_mut().skip(v + 1) {
+        if p.0.is_some_and(|h| (h as usize) < v) {
+            p.0 = Some(v as u32);
         }
     }
 }
@@ -594,6 +595,77 @@ fn repair_agents(
             Some(o) => (Some(o as u32), "nmod".to_string()),
             None => (Some(v as u32), "obl".to_string()),
         };
+    }
+}
+
+/// "The minister, in remarks published on Monday, urged Kenya …" read with "published" as the
+/// sentence's verb and "urged" as its conjunct: a past participle right after a noun inside
+/// a parenthesis opened by a comma, with no auxiliary and no object of its own, that is
+/// followed by a verb joined with no conjunction and no subject, is the noun's reduced
+/// relative, and that verb is the sentence's. Heads are sentence-local here.
+fn repair_parenthetical_participles(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    let is = |k: usize, rel: &str, p: &[(Option<u32>, String)]| {
+        p[k].1 == rel || p[k].1.starts_with(&format!("{rel}:"))
+    };
+    for v1 in 1..parsed.len() {
+        let participle = feats
+            .get(v1)
+            .is_some_and(|f| f.get("VerbForm") == Some("Part") && f.get("Tense") == Some("Past"));
+        if upos.get(v1) != Some(&Upos::Verb) || !participle {
+            continue;
+        }
+        let n = v1 - 1;
+        if upos.get(n) != Some(&Upos::Noun) {
+            continue;
+        }
+        let kids = &deps[v1];
+        if kids
+            .iter()
+            .any(|&k| is(k, "aux", parsed) || is(k, "obj", parsed) || is(k, "cop", parsed))
+        {
+            continue;
+        }
+        let Some(&s) = kids.iter().find(|&&k| k < n && parsed[k].1 == "nsubj") else {
+            continue;
+        };
+        // The parenthesis: a comma between the subject and the noun.
+        if !(s + 1..n).any(|k| parsed[k].1 == "punct" && upos.get(k) == Some(&Upos::Punct)) {
+            continue;
+        }
+        let Some(&v2) = kids.iter().find(|&&k| {
+            k > v1
+                && parsed[k].1 == "conj"
+                && upos.get(k) == Some(&Upos::Verb)
+                && !deps[k]
+                    .iter()
+                    .any(|&g| is(g, "nsubj", parsed) || parsed[g].1 == "cc")
+        }) else {
+            continue;
+        };
+        let top = parsed[v1].clone();
+        parsed[v2] = top;
+        parsed[v1] = (Some(n as u32), "acl".to_string());
+        for &k in kids {
+            if k == v2 {
+                continue;
+            }
+            // The subject, the parenthesis' opening, and what follows the new verb go to it;
+            // the participle keeps what lies between the noun and the new verb.
+            if k < n || k > v2 || k == n {
+                parsed[k].0 = Some(v2 as u32);
+            }
+        }
+        // The noun itself may have hung on the participle (an oblique of it).
+        if parsed[n].0 == Some(v1 as u32) {
+            parsed[n].0 = Some(v2 as u32);
+        }
+        return;
     }
 }
 
@@ -992,6 +1064,51 @@ mod tests {
         ];
         let before = parsed.clone();
         super::repair_possessors(&mut parsed, &upos);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_participle_in_a_parenthesis_is_a_relative() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "minister , in remarks published Monday , urged Kenya" with "published" as root.
+        let upos = [Noun, Punct, Adp, Noun, Verb, Propn, Punct, Verb, Propn];
+        let mut feats = vec![Feats::default(); 9];
+        feats[4] = Feats::from_ud("Tense=Past|VerbForm=Part");
+        feats[7] = Feats::from_ud("Tense=Past|VerbForm=Fin");
+        let wrong = tree(&[
+            (4, "nsubj"),
+            (0, "punct"),
+            (3, "case"),
+            (4, "obl"),
+            (-1, "root"),
+            (4, "obl"),
+            (7, "punct"),
+            (4, "conj"),
+            (7, "obj"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_parenthetical_participles(&mut parsed, &upos, &feats);
+        assert_eq!(
+            parsed,
+            tree(&[
+                (7, "nsubj"),
+                (0, "punct"),
+                (3, "case"),
+                (7, "obl"),
+                (3, "acl"),
+                (4, "obl"),
+                (7, "punct"),
+                (-1, "root"),
+                (7, "obj"),
+            ])
+        );
+        // Counter-case: no comma opens a parenthesis ("minister in remarks published …").
+        let mut parsed = wrong.clone();
+        parsed[1] = (Some(3), "det".to_string());
+        let upos = [Noun, Det, Adp, Noun, Verb, Propn, Punct, Verb, Propn];
+        let before = parsed.clone();
+        super::repair_parenthetical_participles(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
     }
 

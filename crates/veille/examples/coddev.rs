@@ -24,13 +24,14 @@ fn main() {
             for (i, (w, a)) in doc.words.iter().zip(&doc.analyses).enumerate() {
                 let head = a.head.map_or(0, |h| h + 1);
                 println!(
-                    "  {:>3} {:<16} {:<12} {:<6} {:>3} {}",
+                    "  {:>3} {:<16} {:<12} {:<6} {:>3} {:<10} {}",
                     i + 1,
                     w.form(&doc.text),
                     a.lemma,
                     a.upos.as_str(),
                     head,
-                    a.deprel
+                    a.deprel,
+                    a.feats.to_ud()
                 );
             }
             for e in &doc.entities {

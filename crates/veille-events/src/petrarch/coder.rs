@@ -70,6 +70,26 @@ impl PetrarchDicts {
     }
 }
 
+/// Verbs that ask someone else to act (lemmas, upper case): their infinitive complement is
+/// asked for, not done. Verbs that make it happen ("forced", "persuaded") are not here.
+const APPEAL_LEMMAS: &[&str] = &[
+    "URGE",
+    "ASK",
+    "ENCOURAGE",
+    "EXHORT",
+    "INVITE",
+    "REQUEST",
+    "IMPLORE",
+    "EXHORTER",
+    "INVITER",
+    "APPELER",
+    "DEMANDER",
+    "ENCOURAGER",
+    "PRESSER",
+    "ENJOINDRE",
+    "SOMMER",
+];
+
 /// One coded event: source and target actor codes, the CAMEO code, the verb and the rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coding {
@@ -653,6 +673,19 @@ impl<'a> Sent<'a> {
             return s;
         }
         let up = match (self.rel(i), self.toks[i].head) {
+            // Object control: "forced the rebels to withdraw", "a poussé les rebelles à se
+            // retirer": the object of the governing verb does the infinitive's act.
+            ("xcomp", Some(h))
+                if self
+                    .kids(h, "obj")
+                    .chain(self.kids(h, "iobj"))
+                    .any(|o| o < i && matches!(self.toks[o].upos.as_str(), "NOUN" | "PROPN")) =>
+            {
+                self.kids(h, "obj")
+                    .chain(self.kids(h, "iobj"))
+                    .filter(|&o| o < i)
+                    .collect()
+            }
             ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
             ("ccomp", Some(h)) if pronoun => self.subjects(h, depth + 1),
             _ => Vec::new(),
@@ -721,12 +754,26 @@ impl<'a> Sent<'a> {
 
     /// The verbs of the clauses [`Sent::obliged_subjects`] reads: each complement clause's
     /// head and the verbs it governs ("doit retirer": both).
-    fn obliged_clauses(&self, i: usize) -> Vec<usize> {
+    /// With `infinitives`, also the infinitive complement of a demand or an appeal ("urged
+    /// Eriador to respond": no response yet).
+    fn obliged_clauses(&self, i: usize, infinitives: bool) -> Vec<usize> {
+        let mut heads: Vec<usize> = self.kids(i, "ccomp").collect();
+        if infinitives {
+            heads.extend(self.kids(i, "xcomp"));
+        }
+        heads
+            .into_iter()
+            .flat_map(|c| self.obliged_clauses_of(c))
+            .collect()
+    }
+
+    /// The verbs of the clause headed by `c`.
+    fn obliged_clauses_of(&self, c: usize) -> Vec<usize> {
         // The whole clause is what is demanded ("demanded that the US cancel plans to sell
         // weapons": no sale either), but not a relative clause in it, which says what is
         // already so ("release the men who were arrested").
         let mut out = Vec::new();
-        let mut stack: Vec<usize> = self.kids(i, "ccomp").collect();
+        let mut stack = vec![c];
         while let Some(c) = stack.pop() {
             if out.contains(&c) {
                 continue;
@@ -868,6 +915,11 @@ pub fn code_sentence_with(
         if !matches!(toks[i].upos.as_str(), "VERB") {
             continue;
         }
+        // "urged Uganda to sign", "a exhorté l'Ouganda à signer": the act asked for is not
+        // done, whether or not the dictionary codes the asking verb (CAMEO.2.0 has no "urge").
+        if d.beyond_petrarch && APPEAL_LEMMAS.contains(&s.upper_lemma[i].as_str()) {
+            obliged_clauses.extend(s.kids(i, "xcomp").flat_map(|x| s.obliged_clauses_of(x)));
+        }
         let entries = d
             .verbs
             .forms
@@ -988,7 +1040,7 @@ pub fn code_sentence_with(
                 .as_deref()
                 .is_some_and(|c| c.starts_with("10") || c.starts_with("02"))
         {
-            obliged_clauses.extend(s.obliged_clauses(i));
+            obliged_clauses.extend(s.obliged_clauses(i, true));
         }
         // "said that Sudan must return …", "a déclaré que Bamako doit …": a statement that
         // another actor must act is a demand on that actor (CAMEO 10, as the CAMEO manual
@@ -999,7 +1051,7 @@ pub fn code_sentence_with(
         {
             let obliged = s.obliged_subjects(i);
             if !obliged.is_empty() {
-                obliged_clauses.extend(s.obliged_clauses(i));
+                obliged_clauses.extend(s.obliged_clauses(i, false));
                 let sources: Vec<(String, usize)> = s
                     .subjects(i, 0)
                     .into_iter()
