@@ -34,11 +34,17 @@ pub fn for_each_article(
                         &article.text,
                         article.declared_lang.as_deref(),
                     );
-                    let what = guess.unsupported().unwrap_or("undetermined");
-                    eprintln!(
-                        "veille: {}: unsupported language ({what}); only French and English are coded",
-                        path.display()
-                    );
+                    match guess.unsupported() {
+                        Some(what) => eprintln!(
+                            "veille: {}: unsupported language ({what}); only French and English are coded",
+                            path.display()
+                        ),
+                        None => eprintln!(
+                            "veille: {}: language undetermined (too little text to tell French \
+                             from English); pass --lang fr or --lang en to code it",
+                            path.display()
+                        ),
+                    }
                     out.failed += 1;
                     continue;
                 }

@@ -141,11 +141,22 @@ struct ReadArgs {
     /// Read every input as plain text.
     #[arg(long)]
     text: bool,
+    /// Code every input in this language (fr or en) instead of identifying it, for texts too
+    /// short to identify (a headline, one sentence).
+    #[arg(long)]
+    lang: Option<String>,
 }
 
 impl ReadArgs {
-    fn options(&self) -> veille_ingest::IngestOptions {
-        veille_ingest::IngestOptions {
+    fn options(&self) -> Result<veille_ingest::IngestOptions> {
+        let lang = match &self.lang {
+            Some(l) => Some(veille_core::Lang::from_code(l).ok_or_else(|| {
+                anyhow::anyhow!("unsupported language {l:?} for --lang: veille codes fr and en")
+            })?),
+            None => None,
+        };
+        Ok(veille_ingest::IngestOptions {
+            lang,
             date: self.date,
             max_bytes: self.max_bytes,
             format: if self.html {
@@ -155,7 +166,7 @@ impl ReadArgs {
             } else {
                 None
             },
-        }
+        })
     }
 }
 
@@ -501,7 +512,9 @@ fn main() -> std::process::ExitCode {
             paths,
             read,
             format,
-        } => extract::run(&paths, &read.options(), format == ExtractFormat::Json)
+        } => read
+            .options()
+            .and_then(|opts| extract::run(&paths, &opts, format == ExtractFormat::Json))
             .and_then(|o| batch_status(&o)),
         Command::Ingest {
             paths,
@@ -510,15 +523,19 @@ fn main() -> std::process::ExitCode {
             batch,
             quiet,
             json,
-        } => ingest::run(ingest::IngestArgs {
-            paths: &paths,
-            db: &db,
-            opts: read.options(),
-            batch: batch.max(1),
-            quiet,
-            json,
-        })
-        .and_then(|o| batch_status(&o)),
+        } => read
+            .options()
+            .and_then(|opts| {
+                ingest::run(ingest::IngestArgs {
+                    paths: &paths,
+                    db: &db,
+                    opts,
+                    batch: batch.max(1),
+                    quiet,
+                    json,
+                })
+            })
+            .and_then(|o| batch_status(&o)),
         Command::Events {
             db,
             actor,

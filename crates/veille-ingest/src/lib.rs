@@ -91,6 +91,9 @@ pub struct IngestOptions {
     pub max_bytes: usize,
     /// Force a format instead of detecting it.
     pub format: Option<Format>,
+    /// Code every input in this language (`--lang`) instead of identifying it: for texts too
+    /// short for identification to decide (a headline, one sentence), never a guess of ours.
+    pub lang: Option<veille_core::Lang>,
 }
 
 impl Default for IngestOptions {
@@ -99,6 +102,7 @@ impl Default for IngestOptions {
             date: None,
             max_bytes: DEFAULT_MAX_BYTES,
             format: None,
+            lang: None,
         }
     }
 }
@@ -215,7 +219,9 @@ fn build(source: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Article, In
         article.date = Some(date);
         article.date_source = Some(DateSource::Cli);
     }
-    article.lang = identify_language_with(&article.text, article.declared_lang.as_deref()).lang;
+    article.lang = opts
+        .lang
+        .or_else(|| identify_language_with(&article.text, article.declared_lang.as_deref()).lang);
     // No date from metadata or the command line: read it from the text when the text makes it
     // unambiguous (a dateline, the only full date), and say so. Never today's date.
     if article.date.is_none()

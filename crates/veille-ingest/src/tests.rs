@@ -105,6 +105,22 @@ fn cli_date_overrides_metadata() {
 }
 
 #[test]
+fn cli_language_codes_a_text_too_short_to_identify() {
+    let short = b"La police a d\xc3\xa9clar\xc3\xa9 qu'il avait avou\xc3\xa9.";
+    let a = read_bytes("p.txt", short, &opts()).unwrap();
+    assert_eq!(
+        a.lang, None,
+        "identification alone does not decide on one short sentence"
+    );
+    let o = IngestOptions {
+        lang: Some(Lang::Fr),
+        ..opts()
+    };
+    let a = read_bytes("p.txt", short, &o).unwrap();
+    assert_eq!(a.lang, Some(Lang::Fr));
+}
+
+#[test]
 fn forced_format_wins_over_detection() {
     let o = IngestOptions {
         format: Some(Format::Text),
