@@ -1062,3 +1062,24 @@ fn a_place_of_the_source_country_is_no_target_but_keeps_the_act() {
     );
     assert!(got.iter().any(|e| e.ends_with("→CHL")), "{got:?}");
 }
+
+#[test]
+fn a_lowercase_common_word_is_no_acronym_actor() {
+    // "eau" is the French acronym of the Emirates in capitals only.
+    let got = parsed_summary(
+        "Un mur d'eau s'est abattu sur la côte du Kenya, emportant les maisons.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("ARE")), "{got:?}");
+    // Counter-cases: the acronym in capitals, and a French demonym, which is lowercase.
+    let got = parsed_summary("Les EAU ont condamné l'attaque contre le Kenya.", Lang::Fr);
+    assert!(
+        got.iter().any(|e| e.starts_with("11") && e.contains("ARE")),
+        "{got:?}"
+    );
+    let got = parsed_summary(
+        "Le gouvernement malien a condamné l'attaque contre le Kenya.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.contains("MLI")), "{got:?}");
+}

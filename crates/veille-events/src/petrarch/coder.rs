@@ -194,9 +194,19 @@ impl<'a> Sent<'a> {
                 .and_then(|one| d.actor_at(&[one], date))
                 .and_then(|(len, code)| (len == 1).then_some(code))
         };
+        // Dictionaries are upper case, so an acronym entry also matches a common word: "EAU"
+        // (Émirats arabes unis) in "un mur d'eau", "US" in "told us". Actor names are
+        // capitalised in news text; the exception is the French demonym, an adjective
+        // ("le gouvernement malien"). A lowercase one-word match of another kind is no actor.
+        let common_word = |i: usize, len: usize| {
+            len == 1 && toks[i].upos != "ADJ" && !toks[i].form.chars().any(|c| c.is_uppercase())
+        };
         let mut i = 0;
         while i < n {
-            if let Some((len, code)) = d.actor_at(&words[i..], date) {
+            if let Some((len, code)) = d
+                .actor_at(&words[i..], date)
+                .filter(|&(len, _)| !common_word(i, len))
+            {
                 for k in i..i + len {
                     actor[k] = Some(code.clone());
                     phrase_start[k] = i;
