@@ -52,18 +52,31 @@ fn yyyymmdd(doc: &Doc) -> Option<u32> {
 /// Splits a PETRARCH actor code into country and roles: `USAGOV` → (`USA`, [`GOV`]) when the
 /// first three letters are a country `is_country` knows; otherwise no country and no roles
 /// (`IGOUNO`, `NGO`), the code is kept whole.
+/// CAMEO's generic sector codes, which an agent phrase gives without a country.
+const SECTORS: &[&str] = &[
+    "GOV", "MIL", "COP", "REB", "OPP", "CVL", "PPL", "JUD", "LEG", "MED", "EDU", "BUS", "LAB",
+    "REL", "HLH", "AGR", "CRM", "REF", "ELI", "SPY", "UAF", "INS", "SEP", "RAD", "MOD", "PTY",
+    "ENV", "HRI", "JRN",
+];
+
 fn split_code(code: &str, is_country: &dyn Fn(&str) -> bool) -> (Option<String>, Vec<String>) {
     if code.len() < 3 || !code.is_ascii() {
         return (None, Vec::new());
     }
     let (c, rest) = code.split_at(3);
     if !is_country(c) {
-        // A bare agent code ("COP" for "selon la police") is a role without a country.
-        let role = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+        // A bare agent code ("COP" for "selon la police") is a role without a country, and
+        // so are agent codes together ("GOVPPL": "Catalan authorities"), when every one is a
+        // sector; "IGOUNO" and the like are organisations, not roles.
+        let chunks: Vec<&str> = (0..code.len() / 3)
+            .map(|k| &code[3 * k..3 * k + 3])
+            .collect();
+        let role = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+            || code.len().is_multiple_of(3) && chunks.iter().all(|r| SECTORS.contains(r));
         return (
             None,
             if role {
-                vec![code.to_string()]
+                chunks.into_iter().map(str::to_string).collect()
             } else {
                 Vec::new()
             },
@@ -705,5 +718,11 @@ mod tests {
         assert_eq!(split_code("IGOUNO", &known), (None, vec![]));
         assert_eq!(split_code("GO", &known), (None, vec![]));
         assert_eq!(split_code("USAé", &known), (None, vec![]));
+        // Sectors without a country are roles; an organisation's code is not.
+        assert_eq!(
+            split_code("GOVPPL", &known),
+            (None, vec!["GOV".into(), "PPL".into()])
+        );
+        assert_eq!(split_code("IGOUNO", &known), (None, vec![]));
     }
 }

@@ -108,6 +108,7 @@ const ACTS: &[(&str, &str)] = &[
     ("INVESTIGATION", "090"),
     ("PROBE", "090"),
     ("INQUIRY", "090"),
+    ("HEARING", "090"),
     ("CRITICISM", "111"),
     ("CONDEMNATION", "111"),
     ("ACCUSATION", "112"),
