@@ -1111,9 +1111,12 @@ pub fn plover(a: &PloverArgs<'_>) -> Result<()> {
 /// The (CAMEO root, source country, target country) set of one coded sentence; an actor
 /// without a country counts as "-". `with_statements: false` leaves out CAMEO 01 (statements),
 /// which speech verbs make frequent and which say little about who did what to whom.
-fn dyad_roots(doc: &veille_core::Doc, with_statements: bool) -> std::collections::BTreeSet<String> {
-    doc.events
-        .iter()
+fn dyad_roots<'a>(
+    events: impl IntoIterator<Item = &'a veille_core::EventMention>,
+    with_statements: bool,
+) -> std::collections::BTreeSet<String> {
+    events
+        .into_iter()
         .filter(|e| with_statements || e.root != "01")
         .map(|e| {
             let c = |a: Option<&veille_core::Actor>| {
@@ -1142,7 +1145,54 @@ impl Agree {
     }
 }
 
-pub fn agreement(en: &Path, fr: &Path, json: bool, misses: usize, min: Option<f64>) -> Result<()> {
+/// The events of each line of `lines`, coded line by line, or with `docs` (one document id per
+/// line) document by document as veille codes articles: the lines of a document joined as
+/// paragraphs, so that "he said" can find who "he" is, and each event given back to the line
+/// its sentence starts in.
+fn events_per_line(
+    pipeline: &veille::Pipeline,
+    lines: &[&str],
+    docs: Option<&[&str]>,
+    lang: Lang,
+) -> Vec<Vec<veille_core::EventMention>> {
+    let Some(docs) = docs else {
+        return lines
+            .iter()
+            .map(|l| pipeline.process(&undated_article("ntrex", l, lang)).events)
+            .collect();
+    };
+    let mut out = vec![Vec::new(); lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len())
+            .find(|&k| docs[k] != docs[start])
+            .unwrap_or(lines.len());
+        let mut text = String::new();
+        let mut offsets = Vec::with_capacity(end - start);
+        for l in &lines[start..end] {
+            offsets.push(text.len());
+            text.push_str(l);
+            text.push_str("\n\n");
+        }
+        let doc = pipeline.process(&undated_article(docs[start], &text, lang));
+        for e in doc.events {
+            let at = e.sentence.start as usize;
+            let k = offsets.partition_point(|&o| o <= at).saturating_sub(1);
+            out[start + k].push(e);
+        }
+        start = end;
+    }
+    out
+}
+
+pub fn agreement(
+    en: &Path,
+    fr: &Path,
+    docs: Option<&Path>,
+    json: bool,
+    misses: usize,
+    min: Option<f64>,
+) -> Result<()> {
     let read = |p: &Path| {
         std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))
     };
@@ -1158,19 +1208,34 @@ pub fn agreement(en: &Path, fr: &Path, json: bool, misses: usize, min: Option<f6
             fr_lines.len()
         );
     }
+    let doc_text = docs.map(read).transpose()?;
+    let doc_ids: Option<Vec<&str>> = doc_text
+        .as_deref()
+        .map(|t| t.lines().map(str::trim).collect());
+    if let (Some(ids), Some(p)) = (&doc_ids, docs)
+        && ids.len() != en_lines.len()
+    {
+        bail!(
+            "{} has {} lines and {} has {}: one document id per sentence is needed",
+            p.display(),
+            ids.len(),
+            en.display(),
+            en_lines.len()
+        );
+    }
     let pipeline = veille::Pipeline::new().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let article = |text: &str, lang: Lang| undated_article("ntrex", text, lang);
     let (mut all, mut acts) = (Agree::default(), Agree::default());
     let (mut en_coded, mut fr_coded) = (0usize, 0usize);
     let mut shown = 0;
     let t0 = Instant::now();
-    for (e, f) in en_lines.iter().zip(&fr_lines) {
-        let de = pipeline.process(&article(e, Lang::En));
-        let df = pipeline.process(&article(f, Lang::Fr));
-        en_coded += usize::from(!de.events.is_empty());
-        fr_coded += usize::from(!df.events.is_empty());
+    let en_events = events_per_line(&pipeline, &en_lines, doc_ids.as_deref(), Lang::En);
+    let fr_events = events_per_line(&pipeline, &fr_lines, doc_ids.as_deref(), Lang::Fr);
+    for (k, (e, f)) in en_lines.iter().zip(&fr_lines).enumerate() {
+        let (de, df) = (&en_events[k], &fr_events[k]);
+        en_coded += usize::from(!de.is_empty());
+        fr_coded += usize::from(!df.is_empty());
         for (score, with) in [(&mut all, true), (&mut acts, false)] {
-            let (a, b) = (dyad_roots(&de, with), dyad_roots(&df, with));
+            let (a, b) = (dyad_roots(de, with), dyad_roots(df, with));
             if a.is_empty() && b.is_empty() {
                 continue;
             }
@@ -1187,7 +1252,7 @@ pub fn agreement(en: &Path, fr: &Path, json: bool, misses: usize, min: Option<f6
     if json {
         outln!(
             "{}",
-            json!({"task": "agreement", "pairs": en_lines.len(),
+            json!({"task": "agreement", "pairs": en_lines.len(), "documents": docs.is_some(),
                    "en_coded": en_coded, "fr_coded": fr_coded,
                    "either": all.either, "both": all.both, "same": all.same,
                    "agreement": round2(all.pc()),
@@ -1196,10 +1261,15 @@ pub fn agreement(en: &Path, fr: &Path, json: bool, misses: usize, min: Option<f6
         );
     } else {
         outln!(
-            "veille eval agreement · {} ↔ {} · {} sentence pairs",
+            "veille eval agreement · {} ↔ {} · {} sentence pairs, {}",
             en.display(),
             fr.display(),
-            en_lines.len()
+            en_lines.len(),
+            if docs.is_some() {
+                "coded document by document"
+            } else {
+                "each coded alone"
+            }
         );
         outln!(
             "coded: English {en_coded}, French {fr_coded} sentences ({:.1} s)",

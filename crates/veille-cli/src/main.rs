@@ -384,6 +384,10 @@ enum EvalCommand {
         /// The French side, line-aligned (newstest2019-ref.fra.txt).
         #[arg(long)]
         fr: PathBuf,
+        /// One document id per line (DOCUMENT_IDS.tsv): code each document as one article,
+        /// as veille codes news, instead of each sentence alone.
+        #[arg(long)]
+        docs: Option<PathBuf>,
         #[arg(long)]
         json: bool,
         /// Print up to N lines where the two sides disagree.
@@ -704,10 +708,11 @@ fn main() -> std::process::ExitCode {
         Command::Eval(EvalCommand::Agreement {
             en,
             fr,
+            docs,
             json,
             misses,
             min_agree,
-        }) => eval::agreement(&en, &fr, json, misses, min_agree),
+        }) => eval::agreement(&en, &fr, docs.as_deref(), json, misses, min_agree),
         Command::Eval(EvalCommand::Geo {
             gold,
             json,
