@@ -845,6 +845,10 @@ impl Coder {
             return None;
         }
         let word = word_at(ctx.doc, units[tm.anchor()].span.start);
+        // "If Kenya attacks Uganda, …": a condition is not an event.
+        if word.is_some_and(|w| crate::parsed::conditional_word(ctx.doc, w)) {
+            return None;
+        }
         // "Le Kenya a condamné l'attaque": the one who condemns is not the attacker. The
         // event keeps a source of its own ("l'attaque des rebelles", "the Israeli strike").
         let stance_subject: Vec<Span> = if p.flags.noun {

@@ -383,6 +383,54 @@ fn agreed_ahead(toks: &[Tok], v: usize) -> bool {
         })
 }
 
+/// Whether the verb at `v` has a clause of condition against it: "unless the president steps
+/// down", "à moins que le président ne démissionne".
+fn ultimatum(toks: &[Tok], v: usize) -> bool {
+    // The clause may hang on the verb or, "announced that it will withdraw … unless …", on
+    // the verb reporting it, after the act.
+    let report = toks
+        .get(v)
+        .filter(|t| t.deprel == "ccomp")
+        .and_then(|t| t.head);
+    toks.iter().enumerate().any(|(c, t)| {
+        (t.head == Some(v) || t.head.is_some() && t.head == report && c > v)
+            && t.deprel.starts_with("advcl")
+            && condition_mark(toks, c, true)
+    })
+}
+
+/// Whether the clause headed by `c` is introduced by "unless" / "à moins que" or, with
+/// `only_against` false, also by "if" / "si".
+fn condition_mark(toks: &[Tok], c: usize, only_against: bool) -> bool {
+    toks.iter().enumerate().any(|(m, w)| {
+        let form = w.form.to_lowercase();
+        w.head == Some(c)
+            && w.deprel == "mark"
+            && (form == "unless"
+                || matches!(form.as_str(), "que" | "qu'" | "qu’")
+                    && m > 0
+                    && toks[m - 1].form.eq_ignore_ascii_case("moins")
+                || !only_against && matches!(form.as_str(), "if" | "si" | "s'" | "s’"))
+    })
+}
+
+/// Whether the verb at `v` is inside a clause of condition ("if the United States took
+/// measures", "unless the president arranged a ceasefire"): what it says may not happen.
+fn in_condition(toks: &[Tok], v: usize) -> bool {
+    let mut k = v;
+    for _ in 0..toks.len().min(12) {
+        let Some(t) = toks.get(k) else { return false };
+        if t.deprel.starts_with("advcl") && condition_mark(toks, k, false) {
+            return true;
+        }
+        match t.head {
+            Some(h) if h != k => k = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The verb a trigger word at `w` of `doc` stands for: the word itself, or for a noun trigger
 /// (through its adjective or compound: "joint exercises") the verb it is the object or
 /// subject of ("agreed to hold joint exercises" → "hold"). `None` without a parse.
@@ -436,6 +484,42 @@ fn doc_under_head(doc: &Doc, v: usize, heads: &[&str]) -> bool {
 /// (see [`trigger_verb`]) is the `xcomp` of an intent word ("agreed to", "ready to", "prêt
 /// à") or has a future or possibility auxiliary ("will", "pourrait"). This is [`intended`]
 /// for the pattern coder, which reads words and not the parse.
+/// [`in_condition`] for the pattern coder: whether the trigger word at `w` (its verb) is in
+/// a clause of condition ("If Kenya attacks Uganda, …").
+pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
+    let Some(mut k) = trigger_verb(doc, w) else {
+        return false;
+    };
+    let a = &doc.analyses;
+    let form = |m: usize| {
+        doc.words
+            .get(m)
+            .map_or(String::new(), |x| x.form(&doc.text).to_lowercase())
+    };
+    for _ in 0..12 {
+        let Some(t) = a.get(k) else { return false };
+        if t.deprel.starts_with("advcl") {
+            // The mark sits before its clause's verb, a few words away at most.
+            let marked = (k.saturating_sub(12)..k).any(|m| {
+                a[m].head == Some(k as u32)
+                    && a[m].deprel == "mark"
+                    && (matches!(form(m).as_str(), "if" | "unless" | "si" | "s'" | "s’")
+                        || matches!(form(m).as_str(), "que" | "qu'" | "qu’")
+                            && m > 0
+                            && form(m - 1) == "moins")
+            });
+            if marked {
+                return true;
+            }
+        }
+        match t.head {
+            Some(h) if h as usize != k => k = h as usize,
+            _ => return false,
+        }
+    }
+    false
+}
+
 pub(crate) fn intended_word(doc: &Doc, w: usize) -> bool {
     let Some(v) = trigger_verb(doc, w) else {
         return false;
@@ -585,12 +669,21 @@ fn mention(
         || c.rule.contains(crate::petrarch::coder::REFUSED_AHEAD))
     .then(|| refusal_code(&c.code))
     .flatten();
-    let intent = (refused.is_none()
-        && (intended(toks, c.verb)
-            || future_or_conditional(toks, c.verb)
-            || agreed_ahead(toks, c.verb)))
-    .then(|| intent_code(&c.code))
-    .flatten();
+    if in_condition(toks, c.verb) {
+        return None;
+    }
+    let ahead = intended(toks, c.verb) || future_or_conditional(toks, c.verb);
+    let intent = (refused.is_none() && (ahead || agreed_ahead(toks, c.verb)))
+        .then(|| {
+            // "will withdraw its troops unless …": an act announced on a condition the other
+            // side must meet is a threat (CAMEO 13), whatever the act.
+            match intent_code(&c.code) {
+                Some(t) if t.starts_with("13") => Some(t),
+                _ if ahead && ultimatum(toks, c.verb) => Some("130"),
+                other => other,
+            }
+        })
+        .flatten();
     let demanded = demand_code(toks, c);
     let base = demanded.as_deref().unwrap_or(&c.code);
     let code = cameo.get(refused.or(intent).unwrap_or(base))?;

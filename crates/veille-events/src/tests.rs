@@ -1083,3 +1083,24 @@ fn a_lowercase_common_word_is_no_acronym_actor() {
     );
     assert!(got.iter().any(|e| e.contains("MLI")), "{got:?}");
 }
+
+#[test]
+fn a_condition_is_no_event_and_an_act_on_condition_is_a_threat() {
+    // "If Kenya attacks Uganda": no attack, by either coder.
+    let got = parsed_summary(
+        "If Kenya attacks Uganda, the African Union will impose sanctions.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+    // An act announced unless the other side acts is a threat (13), not an intent (03).
+    let got = parsed_summary(
+        "Kenya will withdraw its troops from Somalia unless the African Union pays them.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e == "130 KEN→SOM"), "{got:?}");
+    // Counter-cases: the same act without a condition is an intent; an attack is an attack.
+    let got = parsed_summary("Kenya will withdraw its troops from Somalia.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("03")), "{got:?}");
+    let got = parsed_summary("Kenya attacked Uganda on Monday.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("19")), "{got:?}");
+}
