@@ -373,7 +373,9 @@ fn agreed_ahead(toks: &[Tok], v: usize) -> bool {
         && toks.iter().enumerate().any(|(c, t)| {
             t.head == Some(v)
                 && t.deprel == "ccomp"
-                && (intended(toks, c)
+                // "que leurs pays devaient coopérer": the modal verb heads the clause.
+                && (t.lemma.eq_ignore_ascii_case("devoir")
+                    || intended(toks, c)
                     || future_or_conditional(toks, c)
                     || toks.iter().any(|a| {
                         a.head == Some(c)

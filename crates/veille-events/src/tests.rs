@@ -762,6 +762,13 @@ fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
         Lang::En,
     );
     assert!(got.iter().all(|e| !e.starts_with("03")), "{got:?}");
+    // French: "ont convenu que … devaient coopérer".
+    let got = parsed_summary(
+        "Les responsables kényans et ougandais ont convenu lundi que leurs pays devaient \
+         coopérer sur la sécurité des frontières.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e == "032 KENGOV→UGAGOV"), "{got:?}");
 }
 
 #[test]
