@@ -591,7 +591,7 @@ impl Tagger {
         self.upos_w.score(f, scores);
     }
 
-    fn predict_upos(&self, keys: &[WordKeys], out: &mut Vec<Upos>) {
+    fn predict_upos(&self, keys: &[WordKeys], verbs: &[Option<String>], out: &mut Vec<Upos>) {
         out.clear();
         let mut f = [0u64; UPOS_FEATURES];
         let mut scores = [0i32; 32];
@@ -599,7 +599,11 @@ impl Tagger {
         for i in 0..keys.len() {
             upos_features(keys, i, p1, p2, &mut f);
             self.upos_scores(&f, &mut scores);
-            let best = argmax(&scores[1..N_UPOS]) + 1;
+            let best = if verbs.get(i).is_some_and(Option::is_some) {
+                Upos::Verb.index()
+            } else {
+                argmax(&scores[1..N_UPOS]) + 1
+            };
             let u = Upos::from_index(best).unwrap_or_default();
             out.push(u);
             p2 = p1;
@@ -638,16 +642,48 @@ impl Tagger {
         self.amb.get(&l.0).copied().unwrap_or(0)
     }
 
+    /// An unseen word made of a prefix and a verb form the training text inflects
+    /// irregularly ("withdrew" = "with" + "drew" of "draw", "undertook", "overran",
+    /// "outran") is that verb, prefixed: its lemma. Not "re-": in French its participles
+    /// make nouns ("revue", "reprise").
+    ///
+    /// Such verbs are frequent in news and rare in the treebanks, and the tagger's suffix
+    /// features cannot tell "withdrew" from a noun; the base form's own analysis can.
+    fn prefixed_verb(&self, form: &str) -> Option<String> {
+        const PREFIXES: &[&str] = &["with", "under", "over", "out", "fore", "for", "mis", "up"];
+        if self.ambiguity(form) != 0 || !form.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let lower = form.to_lowercase();
+        let verb_bit = 1u32 << Upos::Verb.index();
+        PREFIXES.iter().find_map(|p| {
+            let rest = lower.strip_prefix(p)?;
+            if rest.chars().count() < 3 || self.ambiguity(rest) & verb_bit == 0 {
+                return None;
+            }
+            let lemma = self
+                .lemmas
+                .fast_lexicon
+                .get(&lex_key(rest, Upos::Verb as u8))?;
+            // Only an inflected form ("drew", not "draw"): a bare stem after a prefix is as
+            // often a noun ("outcome", "upset").
+            (**lemma != *rest && !lemma.is_empty()).then(|| format!("{p}{lemma}"))
+        })
+    }
+
     /// Tags one sentence given its word forms.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
         let norm = crate::model_forms(forms);
         let forms: Vec<&str> = norm.iter().map(|f| f.as_ref()).collect();
-        let (keys, upos) = self.keys_and_upos(&forms);
+        let (keys, upos, verbs) = self.keys_and_upos(&forms);
         (0..forms.len())
             .map(|i| Tagged {
                 upos: upos[i],
                 feats: self.predict_feats(&keys, &upos, i),
-                lemma: self.lemmas.lemma(forms[i], upos[i]),
+                lemma: match &verbs[i] {
+                    Some(l) => l.clone(),
+                    None => self.lemmas.lemma(forms[i], upos[i]),
+                },
             })
             .collect()
     }
@@ -660,12 +696,15 @@ impl Tagger {
         self.keys_and_upos(&forms).1
     }
 
-    /// The words' hashed keys and their UPOS (forms already normalised).
-    fn keys_and_upos(&self, forms: &[&str]) -> (Vec<WordKeys>, Vec<Upos>) {
+    /// The words' hashed keys, their UPOS and the lemma of each prefixed irregular verb
+    /// (forms already normalised).
+    #[allow(clippy::type_complexity)]
+    fn keys_and_upos(&self, forms: &[&str]) -> (Vec<WordKeys>, Vec<Upos>, Vec<Option<String>>) {
         let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, &self.amb)).collect();
+        let verbs: Vec<Option<String>> = forms.iter().map(|f| self.prefixed_verb(f)).collect();
         let mut upos = Vec::with_capacity(forms.len());
-        self.predict_upos(&keys, &mut upos);
-        (keys, upos)
+        self.predict_upos(&keys, &verbs, &mut upos);
+        (keys, upos, verbs)
     }
 
     /// Serialises: the UPOS and feature tables (`u32` rows, `u32` columns, `i16` weights), the feature mask, then the lexicon and rules as UTF-8 lines.
@@ -1075,6 +1114,23 @@ mod tests {
         assert_eq!(l.lemma("Rabat", Upos::Propn), "Rabat");
         assert_eq!(l.lemma("Parlaient", Upos::Verb), "parler");
         assert_eq!(l.lemma("3,5", Upos::Num), "3,5");
+    }
+
+    #[test]
+    fn a_prefixed_irregular_verb_is_that_verb() {
+        let t = super::embedded(veille_core::Lang::En).expect("English tagger");
+        for (form, lemma) in [
+            ("withdrew", "withdraw"),
+            ("undertook", "undertake"),
+            ("overran", "overrun"),
+        ] {
+            let tagged = t.tag(&["The", "army", form, "the", "town", "."]);
+            assert_eq!(tagged[2].upos, Upos::Verb, "{form}");
+            assert_eq!(tagged[2].lemma, lemma, "{form}");
+        }
+        // Counter-cases: a prefix on a bare stem ("outcome") or on a noun ("overseas").
+        assert_eq!(t.prefixed_verb("outcome"), None);
+        assert_eq!(t.prefixed_verb("overseas"), None);
     }
 
     #[test]
