@@ -1111,3 +1111,33 @@ fn a_condition_is_no_event_and_an_act_on_condition_is_a_threat() {
     let got = parsed_summary("Kenya attacked Uganda on Monday.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn a_statement_does_what_its_author_does() {
+    // "issued a statement condemning …": the ministry condemns, in both languages.
+    let got = parsed_summary(
+        "The Kenyan foreign ministry issued a statement condemning the attack on the embassy.",
+        Lang::En,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("11") && e.contains("KENGOV")),
+        "{got:?}"
+    );
+    let got = parsed_summary(
+        "Le ministère kényan des Affaires étrangères a publié un communiqué condamnant \
+         l'attaque contre l'ambassade.",
+        Lang::Fr,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("11") && e.contains("KENGOV")),
+        "{got:?}"
+    );
+    // Counter-case: a participle on another kind of object is not the subject's act.
+    let got = parsed_summary(
+        "Kenyan officials saw soldiers attacking the village near the border.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19 KEN")), "{got:?}");
+}

@@ -70,6 +70,22 @@ impl PetrarchDicts {
     }
 }
 
+/// Nouns of documents that say something on their author's behalf (lemmas, upper case).
+const STATEMENT_NOUNS: &[&str] = &[
+    "STATEMENT",
+    "DECLARATION",
+    "COMMUNIQUE",
+    "COMMUNIQUÉ",
+    "RESOLUTION",
+    "LETTER",
+    "REPORT",
+    "MESSAGE",
+    "DÉCLARATION",
+    "RÉSOLUTION",
+    "LETTRE",
+    "RAPPORT",
+];
+
 /// Verbs that ask someone else to act (lemmas, upper case): their infinitive complement is
 /// asked for, not done. Verbs that make it happen ("forced", "persuaded") are not here.
 const APPEAL_LEMMAS: &[&str] = &[
@@ -697,6 +713,15 @@ impl<'a> Sent<'a> {
                     .collect()
             }
             ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
+            // "issued a statement condemning the attack", "a publié un communiqué
+            // condamnant …": the document's author does what the document does.
+            ("acl", Some(h))
+                if self.rel(h) == "obj"
+                    && STATEMENT_NOUNS.contains(&self.upper_lemma[h].as_str())
+                    && let Some(g) = self.toks[h].head =>
+            {
+                self.subjects(g, depth + 1)
+            }
             ("ccomp", Some(h)) if pronoun => self.subjects(h, depth + 1),
             _ => Vec::new(),
         };
