@@ -625,7 +625,20 @@ pub struct NounPhrase {
 fn noun_phrase(s: &str, all_whole: bool) -> Option<NounPhrase> {
     let s = s.trim();
     let ends_whole = s.ends_with('_');
-    let parts: Vec<&str> = s.split([' ', '_']).filter(|w| !w.is_empty()).collect();
+    // The tokenizer splits English possessives as UD does ("People's" → "People" "'s",
+    // "Workers'" → "Workers" "'"), so the dictionaries' "PEOPLE'S_LIBERATION_ARMY" and
+    // "KURDISTAN_WORKERS'_PARTY" are split the same way to match.
+    let mut parts: Vec<&str> = Vec::new();
+    for w in s.split([' ', '_']).filter(|w| !w.is_empty()) {
+        let upper = w.to_ascii_uppercase();
+        if w.len() > 2 && upper.ends_with("'S") {
+            parts.extend([&w[..w.len() - 2], &w[w.len() - 2..]]);
+        } else if w.len() > 2 && upper.ends_with("S'") {
+            parts.extend([&w[..w.len() - 1], &w[w.len() - 1..]]);
+        } else {
+            parts.push(w);
+        }
+    }
     if parts.is_empty() {
         return None;
     }
@@ -953,6 +966,24 @@ mod tests {
         // "TIES_" forbids plurals: no "TIESS".
         assert!(!d.word_matches(&PWord::Syn("&TIES".into()), "TIESS"));
         assert_eq!(d.forms["MET"][0].code.forward.as_deref(), Some("040"));
+    }
+
+    #[test]
+    fn possessives_split_as_the_tokenizer_splits_them() {
+        let a = ActorDict::parse(
+            "PEOPLE'S_LIBERATION_ARMY [CHNMIL]\nKURDISTAN_WORKERS'_PARTY [TURREB]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            a.lookup(&["PEOPLE", "'S", "LIBERATION", "ARMY"], None),
+            Some((4, Some("CHNMIL".into())))
+        );
+        assert_eq!(
+            a.lookup(&["KURDISTAN", "WORKERS", "'", "PARTY"], None),
+            Some((4, Some("TURREB".into())))
+        );
+        // The possessive is needed: "People Liberation Army" is not the name.
+        assert_eq!(a.lookup(&["PEOPLE", "LIBERATION", "ARMY"], None), None);
     }
 
     #[test]
