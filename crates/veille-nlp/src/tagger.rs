@@ -261,6 +261,8 @@ impl Rewrite {
 }
 
 const MAX_SUFFIX: usize = 6;
+/// Marks a word that is a verb when a noun comes before it (see `predict_upos`); not a lemma.
+const TO_VERB: &str = "\u{0}to-verb";
 /// Occurrences a word needs in training for its tag set to become a feature.
 const MIN_AMB_COUNT: u32 = 3;
 
@@ -599,11 +601,25 @@ impl Tagger {
         for i in 0..keys.len() {
             upos_features(keys, i, p1, p2, &mut f);
             self.upos_scores(&f, &mut scores);
-            let best = if verbs.get(i).is_some_and(Option::is_some) {
+            let mut best = if verbs
+                .get(i)
+                .is_some_and(|v| v.as_deref().is_some_and(|l| l != TO_VERB))
+            {
                 Upos::Verb.index()
             } else {
                 argmax(&scores[1..N_UPOS]) + 1
             };
+            // "Greece plans to impose …": a noun-or-verb word in -s between a noun and "to"
+            // + verb is the verb, when the tagger's own score for it is close.
+            if best == Upos::Noun.index()
+                && verbs.get(i).is_some_and(|v| v.as_deref() == Some(TO_VERB))
+                && matches!(
+                    Upos::from_index(p1 as usize),
+                    Some(Upos::Noun | Upos::Propn)
+                )
+            {
+                best = Upos::Verb.index();
+            }
             let u = Upos::from_index(best).unwrap_or_default();
             out.push(u);
             p2 = p1;
@@ -681,8 +697,8 @@ impl Tagger {
                 upos: upos[i],
                 feats: self.predict_feats(&keys, &upos, i),
                 lemma: match &verbs[i] {
-                    Some(l) => l.clone(),
-                    None => self.lemmas.lemma(forms[i], upos[i]),
+                    Some(l) if l != TO_VERB => l.clone(),
+                    _ => self.lemmas.lemma(forms[i], upos[i]),
                 },
             })
             .collect()
@@ -701,7 +717,31 @@ impl Tagger {
     #[allow(clippy::type_complexity)]
     fn keys_and_upos(&self, forms: &[&str]) -> (Vec<WordKeys>, Vec<Upos>, Vec<Option<String>>) {
         let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, &self.amb)).collect();
-        let verbs: Vec<Option<String>> = forms.iter().map(|f| self.prefixed_verb(f)).collect();
+        let verb_bit = 1u32 << Upos::Verb.index();
+        let noun_bit = 1u32 << Upos::Noun.index();
+        let verbs: Vec<Option<String>> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                self.prefixed_verb(f).or_else(|| {
+                    // Marked for the check in `predict_upos`, which knows the tag before.
+                    let seen_verb = |w: &str| {
+                        self.ambiguity(w) & verb_bit != 0
+                            || self
+                                .lemmas
+                                .fast_lexicon
+                                .contains_key(&lex_key(&w.to_lowercase(), Upos::Verb as u8))
+                    };
+                    let to_verb = f.len() > 3
+                        && f.ends_with('s')
+                        && forms.get(i + 1).is_some_and(|t| *t == "to")
+                        && self.ambiguity(f) & noun_bit != 0
+                        && seen_verb(f)
+                        && forms.get(i + 2).is_some_and(|v| seen_verb(v));
+                    to_verb.then(|| TO_VERB.to_string())
+                })
+            })
+            .collect();
         let mut upos = Vec::with_capacity(forms.len());
         self.predict_upos(&keys, &verbs, &mut upos);
         (keys, upos, verbs)
@@ -1131,6 +1171,35 @@ mod tests {
         // Counter-cases: a prefix on a bare stem ("outcome") or on a noun ("overseas").
         assert_eq!(t.prefixed_verb("outcome"), None);
         assert_eq!(t.prefixed_verb("overseas"), None);
+    }
+
+    #[test]
+    fn a_noun_or_verb_before_to_and_a_verb_is_the_verb_after_a_noun() {
+        let t = super::embedded(veille_core::Lang::En).expect("English tagger");
+        let tagged = t.tag(&["Greece", "plans", "to", "impose", "restrictions", "."]);
+        assert_eq!(tagged[1].upos, Upos::Verb);
+        assert_eq!(tagged[1].lemma, "plan");
+        // Counter-case: after a possessive or a determiner, the plans are plans.
+        let tagged = t.tag(&[
+            "Their",
+            "plans",
+            "to",
+            "impose",
+            "restrictions",
+            "failed",
+            ".",
+        ]);
+        assert_eq!(tagged[1].upos, Upos::Noun);
+        let tagged = t.tag(&[
+            "The",
+            "plans",
+            "to",
+            "impose",
+            "restrictions",
+            "failed",
+            ".",
+        ]);
+        assert_eq!(tagged[1].upos, Upos::Noun);
     }
 
     #[test]
