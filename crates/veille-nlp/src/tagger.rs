@@ -1180,26 +1180,18 @@ mod tests {
         assert_eq!(tagged[1].upos, Upos::Verb);
         assert_eq!(tagged[1].lemma, "plan");
         // Counter-case: after a possessive or a determiner, the plans are plans.
-        let tagged = t.tag(&[
-            "Their",
-            "plans",
-            "to",
-            "impose",
-            "restrictions",
-            "failed",
-            ".",
-        ]);
-        assert_eq!(tagged[1].upos, Upos::Noun);
-        let tagged = t.tag(&[
-            "The",
-            "plans",
-            "to",
-            "impose",
-            "restrictions",
-            "failed",
-            ".",
-        ]);
-        assert_eq!(tagged[1].upos, Upos::Noun);
+        for first in ["Their", "The"] {
+            let tagged = t.tag(&[
+                first,
+                "plans",
+                "to",
+                "impose",
+                "restrictions",
+                "failed",
+                ".",
+            ]);
+            assert_eq!(tagged[1].upos, Upos::Noun, "{first}");
+        }
     }
 
     #[test]

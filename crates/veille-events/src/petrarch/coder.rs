@@ -1281,23 +1281,28 @@ pub fn code_sentence_with(
         if reciprocal {
             targets = sources.clone();
         }
+        // The act with no target, once per source, code and verb.
+        let untargeted_coding =
+            |out: &mut Vec<Coding>, src: &String, at: usize, f: &String, rule: String| {
+                if !out
+                    .iter()
+                    .any(|o| o.source == *src && o.code == *f && o.verb == i)
+                {
+                    out.push(Coding {
+                        source: src.clone(),
+                        target: String::new(),
+                        code: f.clone(),
+                        verb: i,
+                        source_words: s.np_range(at),
+                        target_words: 0..0,
+                        rule,
+                    });
+                }
+            };
         if untargeted && targets.is_empty() {
             if let Some(f) = &code.forward {
                 for (src, src_at) in &sources {
-                    if !out
-                        .iter()
-                        .any(|o| o.source == *src && o.code == *f && o.verb == i)
-                    {
-                        out.push(Coding {
-                            source: src.clone(),
-                            target: String::new(),
-                            code: f.clone(),
-                            verb: i,
-                            source_words: s.np_range(*src_at),
-                            target_words: 0..0,
-                            rule: rule.clone(),
-                        });
-                    }
+                    untargeted_coding(&mut out, src, *src_at, f, rule.clone());
                 }
             }
             continue;
@@ -1310,19 +1315,8 @@ pub fn code_sentence_with(
                 && d.beyond_petrarch
                 && targets.iter().all(|(t, _)| t == src)
                 && let Some(f) = &code.forward
-                && !out
-                    .iter()
-                    .any(|o| o.source == *src && o.code == *f && o.verb == i)
             {
-                out.push(Coding {
-                    source: src.clone(),
-                    target: String::new(),
-                    code: f.clone(),
-                    verb: i,
-                    source_words: s.np_range(*src_at),
-                    target_words: 0..0,
-                    rule: format!("{rule}+self_target"),
-                });
+                untargeted_coding(&mut out, src, *src_at, f, format!("{rule}+self_target"));
             }
             for (tgt, tgt_at) in &targets {
                 if src == tgt {
