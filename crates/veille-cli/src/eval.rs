@@ -49,10 +49,54 @@ fn fmt_rate(words_per_s: f64) -> String {
     }
 }
 
+/// Token and sentence-end errors of a segmentation run, to stderr: each gold token the system
+/// does not have (and each system token the gold does not have), then each missed and each
+/// spurious sentence end, with the text around it (`|` marks the spot, `⏎` a line break).
+fn print_segmentation_misses(run: &veille_nlp::eval::SegmentationRun, n: usize) {
+    use std::collections::BTreeSet;
+    let text = run.gold.text.as_str();
+    let around = |a: usize, b: usize| {
+        let from = text.floor_char_boundary(a.saturating_sub(30));
+        let to = text.ceil_char_boundary((b + 30).min(text.len()));
+        format!("{}|{}|{}", &text[from..a], &text[a..b], &text[b..to]).replace('\n', "⏎")
+    };
+    let gold_toks: BTreeSet<(usize, usize)> = run.gold.tokens.iter().map(|t| (t.0, t.1)).collect();
+    let sys_toks: BTreeSet<(usize, usize)> = run
+        .doc
+        .tokens
+        .iter()
+        .map(|t| (t.span.start as usize, t.span.end as usize))
+        .collect();
+    let gold_ends: BTreeSet<usize> = run.gold.sentences.iter().map(|s| s.1).collect();
+    let sys_ends: BTreeSet<usize> = run
+        .doc
+        .sentences
+        .iter()
+        .map(|s| s.span.end as usize)
+        .collect();
+    for (label, a, b) in [
+        ("token missed", &gold_toks, &sys_toks),
+        ("token spurious", &sys_toks, &gold_toks),
+    ] {
+        for &(s, e) in a.difference(b).take(n) {
+            eprintln!("{label:<16} {}", around(s, e));
+        }
+    }
+    for (label, a, b) in [
+        ("end missed", &gold_ends, &sys_ends),
+        ("end spurious", &sys_ends, &gold_ends),
+    ] {
+        for &e in a.difference(b).take(n) {
+            eprintln!("{label:<16} {}", around(e, e));
+        }
+    }
+}
+
 pub fn tokenize(
     gold: &[PathBuf],
     lang: Option<&str>,
     as_json: bool,
+    misses: usize,
     th: &Thresholds,
 ) -> Result<()> {
     let mut failures = Vec::new();
@@ -62,6 +106,9 @@ pub fn tokenize(
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let run = veille_nlp::eval::evaluate_segmentation(&conllu, lang)
             .with_context(|| format!("{}: not valid CoNLL-U", path.display()))?;
+        if misses > 0 {
+            print_segmentation_misses(&run, misses);
+        }
         let s = run.scores;
         // Throughput on one thread, best of three runs to damp the noise of a shared machine.
         let mut best = run.seconds;

@@ -493,6 +493,9 @@ struct EvalTokenize {
     /// Fail (exit 1) when TOK F1 is below this.
     #[arg(long)]
     min_tokens_f: Option<f64>,
+    /// Print up to N token and N sentence-boundary errors to stderr, each in its context.
+    #[arg(long, default_value_t = 0)]
+    misses: usize,
 }
 
 /// Whether an error is only stdout having been closed (`veille events | head`): not a failure.
@@ -744,6 +747,7 @@ fn main() -> std::process::ExitCode {
             &a.gold,
             a.lang.as_deref(),
             a.json,
+            a.misses,
             &eval::Thresholds {
                 min_words_f: a.min_words_f,
                 min_sents_f: a.min_sents_f,

@@ -1413,6 +1413,8 @@ impl ParserModel {
         if beam == 0 || beam > 256 || r.i != p.len() {
             return Err(bad());
         }
+        // Models trained before the rule was applied at training time get it here.
+        punct_only_for_punctuation(&mut cands, &labels, root);
         Ok(ParserModel {
             leafy: leafy_labels(&labels),
             beam,
@@ -1739,7 +1741,8 @@ impl Trainer {
                 orig_head,
             });
         }
-        let cands = label_candidates(&data, labels.len(), root);
+        let mut cands = label_candidates(&data, labels.len(), root);
+        punct_only_for_punctuation(&mut cands, &labels, root);
         let punct = (opts.punct_bits > 0).then(|| Perceptron::new(opts.punct_bits.clamp(8, 24), 1));
         let stride = labels.len().max(1).next_multiple_of(64);
         Trainer {
@@ -2208,6 +2211,33 @@ fn label_candidates(data: &[Prepared], n_labels: usize, root: u16) -> Vec<Vec<u1
         .collect()
 }
 
+/// UD's rule for `punct`: it is the relation of PUNCT words (SYM ones too, in some treebanks)
+/// and of nothing else. Training trees break it now and then (EWT has a proper noun or two
+/// labelled `punct`), and one such arc is enough to make `punct` a candidate for a whole
+/// (dependent, head) tag pair: "Defence Secretary Tom King" came out with "Secretary" as a
+/// punctuation mark of "Tom", which hid it from every later reader of the noun phrase. So the
+/// label is removed from the candidates of every other dependent tag.
+fn punct_only_for_punctuation(cands: &mut [Vec<u16>], labels: &[String], root: u16) {
+    let Some(punct) = labels.iter().position(|l| l == "punct") else {
+        return;
+    };
+    let punct = punct as u16;
+    for (key, c) in cands.iter_mut().enumerate() {
+        let dep = key / 2 / N_UPOS;
+        if dep == Upos::Punct.index() || dep == Upos::Sym.index() || dep >= P_ROOT as usize {
+            continue;
+        }
+        if c.is_empty() {
+            // "Any label": spell it out without punct (and without the root's, as any does).
+            *c = (0..labels.len() as u16)
+                .filter(|&l| l != punct && l != root)
+                .collect();
+        } else if c.len() > 1 {
+            c.retain(|&l| l != punct);
+        }
+    }
+}
+
 /// Cost (gold arcs made unreachable) of each legal transition, Goldberg & Nivre's arc-eager
 /// dynamic oracle over the projectivized gold tree `g` (root = n).
 fn costs(st: &State, g: &[u32], legal: &[bool; N_ACT]) -> [u32; N_ACT] {
@@ -2467,6 +2497,29 @@ mod tests {
         assert_eq!(&c[..3], &[(9, 0, 2, 0), (9, 1, 0, 0), (7, 2, 3, 0)]);
         assert_eq!(keep_best(&mut c, 10), 5);
         assert_eq!(&c[3..], &[(5, 0, 0, 0), (5, 0, 1, 0)]);
+    }
+
+    #[test]
+    fn punct_is_a_candidate_for_punctuation_only() {
+        let labels: Vec<String> = ["root", "punct", "compound", "nsubj"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let key = |dep: Upos, head: Upos| (dep.index() * N_UPOS + head.index()) * 2 + 1;
+        let mut cands = vec![Vec::new(); N_KEYS];
+        cands[key(Upos::Propn, Upos::Propn)] = vec![1, 2];
+        cands[key(Upos::Punct, Upos::Verb)] = vec![1];
+        cands[key(Upos::Sym, Upos::Noun)] = vec![1, 2];
+        punct_only_for_punctuation(&mut cands, &labels, 0);
+        assert_eq!(cands[key(Upos::Propn, Upos::Propn)], [2]);
+        assert_eq!(
+            cands[key(Upos::Noun, Upos::Verb)],
+            [2, 3],
+            "any label, less punct and root"
+        );
+        assert_eq!(cands[key(Upos::Punct, Upos::Verb)], [1]);
+        assert_eq!(cands[key(Upos::Sym, Upos::Noun)], [1, 2]);
+        assert!(cands[key(Upos::Punct, Upos::Noun)].is_empty());
     }
 
     #[test]
