@@ -5,6 +5,8 @@
 //! - actors: `Phoenix.Countries.actors.txt` (countries, their cities and office-holders with
 //!   date ranges), `Phoenix.International.actors.txt` (IGOs, international actors) and
 //!   `Phoenix.MilNonState.actors.txt` (armed non-state groups);
+//!   plus veille's own `veille.actors.en.txt` (organisations Phoenix lacks: the African
+//!   Union, the WTO, the European Community…, so that English and French name the same ones);
 //! - agents: `Phoenix.agents.txt` (role nouns → GOV, MIL, REB, CVL…);
 //! - coding ontology: UniversalPetrarch's `PETR.Internal.Coding.Ontology.txt`, for what a
 //!   negated act codes as (see [`super::pico`]).
@@ -18,7 +20,7 @@ use super::pico::Pico;
 use std::sync::OnceLock;
 
 const VERBS: &str = include_str!("../../dicts/en/CAMEO.2.0.txt");
-const ACTORS: [(&str, &str); 3] = [
+const ACTORS: [(&str, &str); 4] = [
     (
         "dicts/en/Phoenix.Countries.actors.txt",
         include_str!("../../dicts/en/Phoenix.Countries.actors.txt"),
@@ -30,6 +32,11 @@ const ACTORS: [(&str, &str); 3] = [
     (
         "dicts/en/Phoenix.MilNonState.actors.txt",
         include_str!("../../dicts/en/Phoenix.MilNonState.actors.txt"),
+    ),
+    // veille's own: organisations Phoenix lacks that the French dictionary names.
+    (
+        "dicts/en/veille.actors.en.txt",
+        include_str!("../../dicts/en/veille.actors.en.txt"),
     ),
 ];
 const AGENTS: &str = include_str!("../../dicts/en/Phoenix.agents.txt");
@@ -112,6 +119,12 @@ mod tests {
         let words = ["UNITED", "STATES"];
         assert_eq!(d.actors.lookup(&words, None), Some((2, Some("USA".into()))));
         assert!(d.agents.lookup(&["PRESIDENT"]).is_some());
+        // veille's supplement is loaded beside Phoenix's files.
+        let au = ["AFRICAN", "UNION"];
+        assert_eq!(
+            d.actors.lookup(&au, None),
+            Some((2, Some("IGOAFRAFU".into())))
+        );
         assert!(
             english_discards().len() > 350,
             "{}",

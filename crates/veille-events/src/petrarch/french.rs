@@ -31,7 +31,7 @@ pub fn french_discards() -> &'static super::dict::Discards {
 }
 
 /// One-word English actor names that are common French words.
-const NOT_NAMES_IN_FRENCH: &[&str] = &["UN", "SUR", "PRINCIPE", "MARCHE", "MARCHÉ"];
+const NOT_NAMES_IN_FRENCH: &[&str] = &["UN", "SUR", "PRINCIPE", "MARCHE", "MARCHÉ", "AU"];
 
 /// The words of a French phrase as veille's tokenizer splits them, uppercase and joined by
 /// `_` for a dictionary line: an elided article or preposition is its own word ("D'_IVOIRE"),
