@@ -332,6 +332,9 @@ fn parse_sentence(
     repair_preconjunctions(&mut out, &upos);
     repair_agents(&mut out, &upos, &feats);
     repair_parenthetical_participles(&mut out, &upos, &feats);
+    if lang == Lang::En {
+        repair_reduced_relatives(&mut out, &upos, &feats);
+    }
     repair_subjects(&mut out, &upos, &lemmas);
     repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
@@ -666,6 +669,81 @@ fn repair_parenthetical_participles(
             parsed[n].0 = Some(v2 as u32);
         }
         return;
+    }
+}
+
+/// "Troops stationed near the border opened fire", "workers affiliated with the union stopped
+/// work": English past participles look like past tenses, and the parser made the participle
+/// the sentence's verb, with the real verb as its conjunct or adverbial clause. When the
+/// sentence's verb is a past form right after its subject, with no auxiliary, object or
+/// complement of its own, and a later past verb hangs on it with no subject, conjunction,
+/// subordinator or comma in between, the first is the subject's reduced relative (`acl`) and
+/// the second the sentence's verb. Heads are sentence-local here.
+fn repair_reduced_relatives(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    let is = |k: usize, rel: &str, p: &[(Option<u32>, String)]| {
+        p[k].1 == rel || p[k].1.starts_with(&format!("{rel}:"))
+    };
+    let past = |k: usize| {
+        upos.get(k) == Some(&Upos::Verb)
+            && feats.get(k).is_some_and(|f| f.get("Tense") == Some("Past"))
+    };
+    let Some(r) = parsed.iter().position(|(h, _)| h.is_none()) else {
+        return;
+    };
+    if !past(r) {
+        return;
+    }
+    let kids = &deps[r];
+    let blocked = ["aux", "obj", "cop", "ccomp", "xcomp", "expl", "iobj"];
+    if kids
+        .iter()
+        .any(|&k| blocked.iter().any(|b| is(k, b, parsed)))
+    {
+        return;
+    }
+    // The subject ends right before the participle.
+    let Some(&s) = kids.iter().find(|&&k| k < r && parsed[k].1 == "nsubj") else {
+        return;
+    };
+    let mut span_end = s;
+    let mut stack = vec![s];
+    while let Some(x) = stack.pop() {
+        span_end = span_end.max(x);
+        stack.extend(deps[x].iter().copied());
+    }
+    if span_end + 1 != r || !matches!(upos.get(s), Some(Upos::Noun | Upos::Propn)) {
+        return;
+    }
+    let Some(&v) = kids.iter().find(|&&k| {
+        k > r
+            && ["conj", "advcl", "parataxis"]
+                .iter()
+                .any(|rel| is(k, rel, parsed))
+            && past(k)
+            && feats
+                .get(k)
+                .is_some_and(|f| f.get("VerbForm") == Some("Fin"))
+            && !deps[k]
+                .iter()
+                .any(|&g| is(g, "nsubj", parsed) || is(g, "cc", parsed) || is(g, "mark", parsed))
+    }) else {
+        return;
+    };
+    if (r + 1..v).any(|k| upos.get(k) == Some(&Upos::Punct)) {
+        return;
+    }
+    parsed[v] = parsed[r].clone();
+    parsed[r] = (Some(s as u32), "acl".to_string());
+    for &k in kids {
+        if k != v && (k < s || k == s || k > v) {
+            parsed[k].0 = Some(v as u32);
+        }
     }
 }
 
@@ -1109,6 +1187,53 @@ mod tests {
         let upos = [Noun, Det, Adp, Noun, Verb, Propn, Punct, Verb, Propn];
         let before = parsed.clone();
         super::repair_parenthetical_participles(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_participle_after_its_subject_is_a_reduced_relative() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Troops stationed near border opened fire ." with "stationed" as root.
+        let upos = [Noun, Verb, Adp, Noun, Verb, Noun, Punct];
+        let mut feats = vec![Feats::default(); 7];
+        feats[1] = Feats::from_ud("Tense=Past|VerbForm=Part");
+        feats[4] = Feats::from_ud("Mood=Ind|Tense=Past|VerbForm=Fin");
+        let wrong = tree(&[
+            (1, "nsubj"),
+            (-1, "root"),
+            (3, "case"),
+            (1, "obl"),
+            (1, "advcl"),
+            (4, "obj"),
+            (1, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_reduced_relatives(&mut parsed, &upos, &feats);
+        assert_eq!(
+            parsed,
+            tree(&[
+                (4, "nsubj"),
+                (0, "acl"),
+                (3, "case"),
+                (1, "obl"),
+                (-1, "root"),
+                (4, "obj"),
+                (4, "punct"),
+            ])
+        );
+        // Counter-cases: the participle has an object ("Police arrested students, freed
+        // …" is two acts), or a comma separates the two verbs.
+        let mut parsed = wrong.clone();
+        parsed[3].1 = "obj".to_string();
+        let before = parsed.clone();
+        super::repair_reduced_relatives(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+        let upos = [Noun, Verb, Adp, Punct, Verb, Noun, Punct];
+        let mut parsed = wrong.clone();
+        parsed[3] = (Some(4), "punct".to_string());
+        let before = parsed.clone();
+        super::repair_reduced_relatives(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
     }
 

@@ -330,7 +330,11 @@ impl Lemmatizer {
 
     /// A suffix rule learned from "committed" → "commit" also turns "boycotted" into
     /// "boycot" and "shelled" into "shel": when the form doubles the lemma's last letter and
-    /// only the lemma with both letters is a known one, that is the lemma.
+    /// only the lemma with both letters is a known one, that is the lemma. Likewise the rule
+    /// learned from "voted" → "vote" turns "rioted" into "riote" and "looted" into "loote",
+    /// and the one from "started" → "start" turns "created" into "creat": for an "-ed" or
+    /// "-ing" form, when the rule's lemma is unknown and the same lemma without (or with) a
+    /// final "e" is known, that is the lemma.
     fn undouble(&self, lower: &str, l: String) -> String {
         if self.known.contains(&lemma_key(&l)) {
             return l;
@@ -341,10 +345,19 @@ impl Lemmatizer {
         let mut longer = l.clone();
         longer.push(c);
         if lower.starts_with(&longer) && self.known.contains(&lemma_key(&longer)) {
-            longer
-        } else {
-            l
+            return longer;
         }
+        if lower.ends_with("ed") || lower.ends_with("ing") {
+            let other = match l.strip_suffix('e') {
+                Some(short) if short.chars().count() >= 3 => short.to_string(),
+                Some(_) => return l,
+                None => format!("{l}e"),
+            };
+            if self.known.contains(&lemma_key(&other)) {
+                return other;
+            }
+        }
+        l
     }
 
     /// Builds the hashed lookup tables from the string-keyed ones, in sorted key order so
@@ -1208,6 +1221,18 @@ mod tests {
         assert_eq!(l.lemma("boycotted", Upos::Verb), "boycott");
         // Neither "omit" nor "omitt" is known: the rule's answer stands.
         assert_eq!(l.lemma("omitted", Upos::Verb), "omit");
+        // A final "e" the rule adds (or drops) goes when only the other lemma is known.
+        let pairs = vec![
+            p("voted", Upos::Verb, "vote"),
+            p("noted", Upos::Verb, "note"),
+            p("riot", Upos::Noun, "riot"),
+            p("started", Upos::Verb, "start"),
+            p("waited", Upos::Verb, "wait"),
+            p("create", Upos::Verb, "create"),
+        ];
+        let l = Lemmatizer::learn(&pairs);
+        assert_eq!(l.lemma("rioted", Upos::Verb), "riot");
+        assert_eq!(l.lemma("quoted", Upos::Verb), "quote", "neither is known");
     }
 
     #[test]
