@@ -741,7 +741,7 @@ fn repair_reduced_relatives(
     parsed[v] = parsed[r].clone();
     parsed[r] = (Some(s as u32), "acl".to_string());
     for &k in kids {
-        if k != v && (k < s || k == s || k > v) {
+        if k != v && (k <= s || k > v) {
             parsed[k].0 = Some(v as u32);
         }
     }
