@@ -713,6 +713,8 @@ impl ActorDict {
         let mut d = ActorDict::default();
         let lines = clean_lines(text);
         let mut current: Option<usize> = None;
+        // Whether each record has been given a code (a default or a date line) yet.
+        let mut coded: Vec<bool> = Vec::new();
         for (n, line) in lines {
             let t = line.trim();
             if line.starts_with('\t') || line.starts_with("  ") && t.starts_with('[') {
@@ -725,6 +727,7 @@ impl ActorDict {
                 };
                 let (_, code) = split_code(t);
                 let Some(code) = code else { continue };
+                coded[ci] = true;
                 let mut parts = code.split_whitespace();
                 let Some(c) = parts.next() else { continue };
                 // Restrictions may be spaced: "HOB < 950601", "X 19950601 - 19990815".
@@ -764,13 +767,25 @@ impl ActorDict {
                 continue;
             };
             if !synonym || current.is_none() {
-                d.codes.push((
-                    code.filter(|c| *c != "---" && !c.is_empty())
-                        .map(str::to_string),
-                    Vec::new(),
-                ));
-                current = Some(d.codes.len() - 1);
+                // As in PETRARCH's reader, a primary phrase with no code and no date lines
+                // does not close its record: it takes the codes of the next one ("U.N._" on a
+                // line of its own, then "UN_SECRETARY_GENERAL … [IGOUNO]"). An explicit
+                // "[---]" is a code (none), so it does close the record.
+                let open = current.filter(|&ci| !coded[ci]);
+                let ci = open.unwrap_or_else(|| {
+                    d.codes.push((None, Vec::new()));
+                    coded.push(false);
+                    d.codes.len() - 1
+                });
+                if let Some(c) = code {
+                    coded[ci] = true;
+                    d.codes[ci].0 = Some(c)
+                        .filter(|c| *c != "---" && !c.is_empty())
+                        .map(str::to_string);
+                }
+                current = Some(ci);
             } else if let (Some(ci), Some(c)) = (current, code) {
+                coded[ci] = true;
                 d.codes[ci].0.get_or_insert_with(|| c.to_string());
             }
             let Some(ci) = current else { continue };
@@ -984,6 +999,18 @@ mod tests {
         );
         // The possessive is needed: "People Liberation Army" is not the name.
         assert_eq!(a.lookup(&["PEOPLE", "LIBERATION", "ARMY"], None), None);
+    }
+
+    #[test]
+    fn an_actor_line_without_a_code_takes_the_next_records() {
+        let text = "UN_ [IGOUNO]\nU.N._\n\n# chiefs\nUN_CHIEF\n+UNITED_NATIONS_CHIEF\n\t[IGOUNO]\nNOBODY_ [---]\nKENYA_ [KEN]\n";
+        let d = ActorDict::parse(text).unwrap();
+        let code = |w: &[&str]| d.lookup(w, None).and_then(|(_, c)| c);
+        assert_eq!(code(&["U.N."]).as_deref(), Some("IGOUNO"));
+        assert_eq!(code(&["UN", "CHIEF"]).as_deref(), Some("IGOUNO"));
+        // An explicit "[---]" closes its record: the next code is not its.
+        assert_eq!(d.lookup(&["NOBODY"], None), Some((1, None)));
+        assert_eq!(code(&["KENYA"]).as_deref(), Some("KEN"));
     }
 
     #[test]
