@@ -1141,3 +1141,28 @@ fn a_statement_does_what_its_author_does() {
     );
     assert!(got.iter().all(|e| !e.starts_with("19 KEN")), "{got:?}");
 }
+
+fn en_parsed(text: &str) -> Vec<EventMention> {
+    let mut doc = Doc::new(text.to_string(), Some(Lang::En), "2023-05-09".parse().ok());
+    veille_nlp::analyze(&mut doc);
+    let events = code_events(&doc, coder());
+    doc.events = events.clone();
+    veille_core::validate_doc(&doc, text).expect("valid doc");
+    events
+}
+
+#[test]
+fn a_political_role_acts_in_the_passive_too() {
+    // The agent phrase names a court and no country: its role is the source, as a role
+    // subject is in the active ("A court indicted …").
+    let ev = en_parsed("Kenya's interior minister has been indicted by a war crimes court.");
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "173")
+        .unwrap_or_else(|| panic!("no 173 in {:?}", summary(&ev)));
+    assert_eq!(e.source.code, "JUD");
+    assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("KENGOV"));
+    assert!(e.rule.contains("+role_only"), "{}", e.rule);
+    // Counter-case: no named actor on either side codes nothing.
+    assert!(en_parsed("The man has been indicted by a court.").is_empty());
+}

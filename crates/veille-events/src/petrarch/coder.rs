@@ -1121,14 +1121,38 @@ pub fn code_sentence_with(
         // Place phrases that gave a source its country: where it acted, not whom it acted on.
         let mut placed: Vec<String> = Vec::new();
         let mut role_only = false;
+        // A political role with no actor ("the prime minister", "a war crimes court") still
+        // says who acted when nothing else does; its code is its roles alone.
+        let role_code = |a: usize| {
+            let agents = s.agents_in(a);
+            (!agents.is_empty()
+                && agents
+                    .iter()
+                    .all(|g| g.code.len() == 3 && POLITICAL_ROLES.contains(&g.code.as_str())))
+            .then(|| Sent::combine("", &agents))
+        };
+        let may_be_role_only = d.beyond_petrarch
+            && !code.forward.as_deref().is_some_and(|c| c.starts_with("01"))
+            && s.main_clause(i);
         let (sources, targets): (Coded, Coded) = if passive {
-            let agents: Coded = s
+            let by: Vec<usize> = s
                 .kids(i, "obl:agent")
                 .chain(s.pp_args(i, "BY"))
                 .chain(s.pp_args(i, "PAR"))
-                .flat_map(|a| s.codes(a))
                 .collect();
+            let mut agents: Coded = by.iter().flat_map(|&a| s.codes(a)).collect();
             let pats: Coded = s.kids(i, "nsubj:pass").flat_map(|a| s.codes(a)).collect();
+            // "was indicted by a war crimes court": the role acted on a named actor.
+            if agents.is_empty() && may_be_role_only && !pats.is_empty() {
+                agents = by
+                    .iter()
+                    .filter_map(|&a| role_code(a).map(|c| (c, a)))
+                    .collect();
+                if !agents.is_empty() {
+                    rule.push_str("+role_only");
+                    role_only = true;
+                }
+            }
             (agents, pats)
         } else {
             let mut subj: Coded = s
@@ -1147,21 +1171,11 @@ pub fn code_sentence_with(
                     rule.push_str("+place_country");
                 }
             }
-            // "The prime minister demanded elections": a subject with a role and no actor
-            // still says who acted; the code is its roles alone.
-            if subj.is_empty()
-                && d.beyond_petrarch
-                && !code.forward.as_deref().is_some_and(|c| c.starts_with("01"))
-                && s.main_clause(i)
-            {
+            // "The prime minister demanded elections".
+            if subj.is_empty() && may_be_role_only {
                 for a in s.subjects(i, 0) {
-                    let agents = s.agents_in(a);
-                    if !agents.is_empty()
-                        && agents.iter().all(|g| {
-                            g.code.len() == 3 && POLITICAL_ROLES.contains(&g.code.as_str())
-                        })
-                    {
-                        subj.push((Sent::combine("", &agents), a));
+                    if let Some(c) = role_code(a) {
+                        subj.push((c, a));
                     }
                 }
                 if !subj.is_empty() {
