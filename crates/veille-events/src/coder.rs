@@ -213,7 +213,30 @@ fn reported_demand(e: &EventMention) -> bool {
 /// a demand ("Russia said that Sudan must return …") replaces the pattern coder's plain
 /// statement of the same sentence by the same source (its code, or a prefix of it: `RUS`
 /// for `RUSGOV`) that shares the demand's verb, date or place evidence.
+/// Whether the parse coder's `e` names the country of the same source that the pattern
+/// coder's `p` codes with a role alone, for the same kind of act: "President Laurent Gbagbo
+/// announced …" is a statement by GOV for the pattern coder's role list and by CIVGOV for
+/// the Phoenix dictionary, which knows the man. The record with the country wins.
+fn better_sourced(p: &EventMention, e: &EventMention) -> bool {
+    p.source.country.is_none()
+        && e.source.country.is_some()
+        && p.root == e.root
+        && p.sentence == e.sentence
+        && p.source.span.overlaps(e.source.span)
+}
+
 fn replace_statements_by_demands(events: &mut Vec<EventMention>, coded: Vec<EventMention>) {
+    // The pattern coder's records that a better-sourced parse record replaces (the parse
+    // record only came through because of that, see `parse_coded`).
+    events.retain(|p| {
+        !coded.iter().any(|e| {
+            better_sourced(p, e)
+                && e.evidence
+                    .iter()
+                    .filter(|s| !s.overlaps(e.source.span))
+                    .any(|s| p.evidence.iter().any(|x| x.overlaps(*s)))
+        })
+    });
     let demands: Vec<&EventMention> = coded.iter().filter(|e| reported_demand(e)).collect();
     events.retain(|e| {
         e.root != "01"
@@ -303,6 +326,7 @@ impl Coder {
                             p.sentence.contains(*verb)
                                 && p.evidence.iter().any(|s| s.overlaps(*verb))
                                 && !(named_act && p.root == "01")
+                                && !better_sourced(p, e)
                         })
                 })
                 .map(|(_, e)| e)

@@ -1166,3 +1166,19 @@ fn a_political_role_acts_in_the_passive_too() {
     // Counter-case: no named actor on either side codes nothing.
     assert!(en_parsed("The man has been indicted by a court.").is_empty());
 }
+
+#[test]
+fn a_statement_keeps_the_country_the_dictionary_knows() {
+    // The role list reads "President" (GOV); Phoenix knows the man (CIVGOV). The record
+    // with the country replaces the role-only one on the same verb.
+    let ev = en_parsed("President Laurent Gbagbo announced on Sunday that the talks had ended.");
+    let statements: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.root == "01")
+        .map(|e| e.source.code.as_str())
+        .collect();
+    assert_eq!(statements, ["CIVGOV"], "{:?}", summary(&ev));
+    // Counter-case: a role the dictionaries cannot place keeps its role-only record.
+    let ev = en_parsed("The president announced on Sunday that the talks had ended.");
+    assert_eq!(summary(&ev), ["010 GOV→-"]);
+}
