@@ -339,6 +339,9 @@ fn parse_sentence(
     repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
     repair_complements(&mut out, &upos, forms);
+    if lang == Lang::En {
+        repair_time_relatives(&mut out, &upos, forms);
+    }
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
@@ -866,6 +869,83 @@ fn repair_complements(
     }
 }
 
+/// Words for a time that a reporting verb's adjunct names right before its "that" clause.
+const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "Russia said on Tuesday that Sudan must return the helicopter" read with the "that"
+/// clause as a relative of "Tuesday" ("that" its object). A clause right after a time word
+/// that is a verb's adjunct, opened by "that", with a subject of its own, is the verb's
+/// complement and "that" its subordinator. Heads are sentence-local here.
+fn repair_time_relatives(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for c in 0..parsed.len() {
+        if parsed[c].1 != "acl:relcl" || upos.get(c) != Some(&Upos::Verb) {
+            continue;
+        }
+        let Some(t) = parsed[c].0.map(|h| h as usize) else {
+            continue;
+        };
+        let time = forms
+            .get(t)
+            .is_some_and(|f| TIME_NOUNS.contains(&f.to_lowercase().as_str()));
+        let Some(v) = parsed[t].0.map(|h| h as usize) else {
+            continue;
+        };
+        if !time || !parsed[t].1.starts_with("obl") || upos.get(v) != Some(&Upos::Verb) {
+            continue;
+        }
+        let that = t + 1;
+        let opens = forms
+            .get(that)
+            .is_some_and(|f| f.eq_ignore_ascii_case("that"))
+            && parsed[that].0 == Some(c as u32);
+        let subject = deps[c]
+            .iter()
+            .any(|&k| k != that && parsed[k].1.starts_with("nsubj"));
+        let has_complement = deps[v].iter().any(|&k| parsed[k].1 == "ccomp");
+        if opens && subject && !has_complement {
+            parsed[c] = (Some(v as u32), "ccomp".to_string());
+            parsed[that].1 = "mark".to_string();
+        }
+    }
+}
+
 /// Parses every sentence of a tagged `doc`, filling heads and relations in `doc.analyses`.
 pub fn parse_doc(doc: &mut Doc) {
     let Some(lang) = doc.lang else {
@@ -996,6 +1076,48 @@ mod tests {
         rels.iter()
             .map(|&(h, r)| ((h >= 0).then_some(h as u32), r.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_that_clause_after_a_time_adjunct_is_the_verbs_complement() {
+        use veille_core::Upos::*;
+        // "Russia said on Tuesday that Sudan must return it" with the clause as a relative
+        // of "Tuesday" and "that" its object.
+        let forms = [
+            "Russia", "said", "on", "Tuesday", "that", "Sudan", "must", "return", "it",
+        ];
+        let upos = [Propn, Verb, Adp, Propn, Pron, Propn, Aux, Verb, Pron];
+        let wrong = tree(&[
+            (1, "nsubj"),
+            (-1, "root"),
+            (3, "case"),
+            (1, "obl"),
+            (7, "obj"),
+            (7, "nsubj"),
+            (7, "aux"),
+            (3, "acl:relcl"),
+            (7, "obj"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_time_relatives(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[7], (Some(1), "ccomp".to_string()));
+        assert_eq!(parsed[4], (Some(7), "mark".to_string()));
+        // Counter-case: "the day that the country remembers" has no other subject: the
+        // relative stays.
+        let forms = ["They", "named", "the", "day", "that", "remembers", "it"];
+        let upos = [Pron, Verb, Det, Noun, Pron, Verb, Pron];
+        let mut parsed = tree(&[
+            (1, "nsubj"),
+            (-1, "root"),
+            (3, "det"),
+            (1, "obl"),
+            (5, "nsubj"),
+            (3, "acl:relcl"),
+            (5, "obj"),
+        ]);
+        let before = parsed.clone();
+        super::repair_time_relatives(&mut parsed, &upos, &forms);
+        assert_eq!(parsed, before);
     }
 
     #[test]
