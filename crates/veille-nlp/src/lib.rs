@@ -1102,9 +1102,9 @@ mod tests {
         super::repair_time_relatives(&mut parsed, &upos, &forms);
         assert_eq!(parsed[7], (Some(1), "ccomp".to_string()));
         assert_eq!(parsed[4], (Some(7), "mark".to_string()));
-        // Counter-case: "the day that the country remembers" has no other subject: the
+        // Counter-case: in "the week that follows it" "that" is the only subject: the
         // relative stays.
-        let forms = ["They", "named", "the", "day", "that", "remembers", "it"];
+        let forms = ["They", "spent", "the", "week", "that", "follows", "it"];
         let upos = [Pron, Verb, Det, Noun, Pron, Verb, Pron];
         let mut parsed = tree(&[
             (1, "nsubj"),
