@@ -1182,3 +1182,19 @@ fn a_statement_keeps_the_country_the_dictionary_knows() {
     let ev = en_parsed("The president announced on Sunday that the talks had ended.");
     assert_eq!(summary(&ev), ["010 GOV→-"]);
 }
+
+#[test]
+fn issuing_a_declaration_is_a_statement_not_a_grant() {
+    let ev = en_parsed("Iran issued a declaration on Monday.");
+    assert_eq!(summary(&ev), ["010 IRN→-"]);
+    assert!(
+        ev[0].rule.contains(":nominal:DECLARATION"),
+        "{}",
+        ev[0].rule
+    );
+    let ev = en_parsed("Iran issued a warning to Iraq on Monday.");
+    assert_eq!(summary(&ev), ["130 IRN→IRQ"]);
+    // Counter-case: issuing visas gives something (CAMEO.2.0's grant block).
+    let ev = en_parsed("Japan issued visas to Kenya on Monday.");
+    assert_eq!(summary(&ev), ["060 JPN→KEN"]);
+}

@@ -96,6 +96,16 @@ const HALTING_VERBS: &[&str] = &[
 /// Nouns naming an act, with its CAMEO code. A two-word key ("HUNGER STRIKE") is looked up
 /// first, with the noun's compound or adjective modifier.
 const ACTS: &[(&str, &str)] = &[
+    // Statements (01): "issued a declaration" says, it gives nothing ("issue" is in the
+    // grant block of CAMEO.2.0, whose patterns know "statement" and "report" only).
+    ("DECLARATION", "010"),
+    ("COMMUNIQUE", "010"),
+    ("COMMUNIQUÉ", "010"),
+    ("REMINDER", "010"),
+    // Threats (13), ultimatums (139).
+    ("WARNING", "130"),
+    ("THREAT", "130"),
+    ("ULTIMATUM", "139"),
     // Consult (04): meetings, visits, mediation, negotiation.
     ("MEETING", "040"),
     ("VISIT", "042"),
@@ -144,6 +154,9 @@ const ACTS: &[(&str, &str)] = &[
     ("AIR STRIKE", "195"),
     ("AIR RAID", "195"),
     // French.
+    ("DÉCLARATION", "010"),
+    ("AVERTISSEMENT", "130"),
+    ("MENACE", "130"),
     ("RÉUNION", "040"),
     ("VISITE", "042"),
     ("MÉDIATION", "045"),
