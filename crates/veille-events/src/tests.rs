@@ -1198,3 +1198,13 @@ fn issuing_a_declaration_is_a_statement_not_a_grant() {
     let ev = en_parsed("Japan issued visas to Kenya on Monday.");
     assert_eq!(summary(&ev), ["060 JPN→KEN"]);
 }
+
+#[test]
+fn blocking_a_passage_is_a_protest_act() {
+    let ev = en_parsed("French farmers blocked the Europe Bridge on Monday.");
+    assert_eq!(summary(&ev), ["144 FRAAGR→-"]);
+    assert!(ev[0].rule.contains(":nominal:BRIDGE"), "{}", ev[0].rule);
+    // Counter-case: blocking a sale is not obstructing passage (CAMEO.2.0's own pattern).
+    let ev = en_parsed("France blocked the sale of the company on Monday.");
+    assert!(ev.iter().all(|e| e.cameo != "144"), "{:?}", summary(&ev));
+}

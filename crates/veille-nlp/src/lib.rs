@@ -341,6 +341,7 @@ fn parse_sentence(
     repair_complements(&mut out, &upos, forms);
     if lang == Lang::En {
         repair_time_relatives(&mut out, &upos, forms);
+        repair_gerund_clauses(&mut out, &upos, &feats);
     }
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
@@ -869,6 +870,57 @@ fn repair_complements(
     }
 }
 
+/// "Workers blocked the Europe Bridge spanning the Rhine" read as a clause complement whose
+/// subject is "the Europe Bridge": a gerund complement of a verb with no object, whose
+/// subject is a noun phrase right after that verb, is a participle modifying that verb's
+/// object. Heads are sentence-local here.
+fn repair_gerund_clauses(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for c in 0..parsed.len() {
+        let gerund = feats
+            .get(c)
+            .is_some_and(|f| f.get("VerbForm") == Some("Ger"));
+        if parsed[c].1 != "ccomp" || upos.get(c) != Some(&Upos::Verb) || !gerund {
+            continue;
+        }
+        let Some(v) = parsed[c].0.map(|h| h as usize) else {
+            continue;
+        };
+        if v > c || deps[v].iter().any(|&k| parsed[k].1 == "obj") {
+            continue;
+        }
+        let Some(&n) = deps[c]
+            .iter()
+            .find(|&&k| k < c && k > v && parsed[k].1 == "nsubj")
+        else {
+            continue;
+        };
+        if !matches!(upos.get(n), Some(Upos::Noun | Upos::Propn)) {
+            continue;
+        }
+        // The subject's phrase starts right after the verb and ends right before the gerund.
+        let mut lo = n;
+        let mut hi = n;
+        let mut stack = vec![n];
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(deps[x].iter().copied());
+        }
+        if lo != v + 1 || hi + 1 != c {
+            continue;
+        }
+        parsed[n] = (Some(v as u32), "obj".to_string());
+        parsed[c] = (Some(n as u32), "acl".to_string());
+        return;
+    }
+}
+
 /// Words for a time that a reporting verb's adjunct names right before its "that" clause.
 const TIME_NOUNS: &[&str] = &[
     "monday",
@@ -1076,6 +1128,36 @@ mod tests {
         rels.iter()
             .map(|&(h, r)| ((h >= 0).then_some(h as u32), r.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_gerund_after_the_object_modifies_it() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Workers blocked the bridge spanning the river" with "bridge" the gerund's subject.
+        let upos = [Noun, Verb, Det, Noun, Verb, Det, Noun];
+        let mut feats = vec![Feats::default(); 7];
+        feats[4] = Feats::from_ud("VerbForm=Ger");
+        let wrong = tree(&[
+            (1, "nsubj"),
+            (-1, "root"),
+            (3, "det"),
+            (4, "nsubj"),
+            (1, "ccomp"),
+            (6, "det"),
+            (4, "obj"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_gerund_clauses(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[3], (Some(1), "obj".to_string()));
+        assert_eq!(parsed[4], (Some(3), "acl".to_string()));
+        // Counter-case: the verb has an object already ("told reporters the army was
+        // leaving" style clauses keep their subject).
+        let mut parsed = wrong.clone();
+        parsed[0].1 = "obj".to_string();
+        let before = parsed.clone();
+        super::repair_gerund_clauses(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
     }
 
     #[test]

@@ -381,6 +381,12 @@ impl<'a> Sent<'a> {
             .next()
             .or_else(|| (v + 1 < self.toks.len() && self.upper[v + 1] == "OFF").then_some(v + 1))
             .map(|p| self.upper[p].as_str());
+        // "Workers blocked the bridge": obstructing a passage, whatever the verb's block says.
+        if let Some((o, c)) = self.objects(v).into_iter().find_map(|o| {
+            super::nominal::obstruction_code(lemma, &self.upper_lemma[o]).map(|c| (o, c))
+        }) {
+            return Some((o, c));
+        }
         let halting = super::nominal::is_halting_verb(lemma, particle);
         if !halting && (particle == Some("OFF") || !super::nominal::is_support_verb(lemma)) {
             return None;

@@ -230,6 +230,56 @@ pub fn is_halting_verb(lemma: &str, particle: Option<&str>) -> bool {
     }
 }
 
+/// Verbs that obstruct what their object names ("blockade", a military act, is not here).
+const BLOCKING_VERBS: &[&str] = &[
+    "BLOCK",
+    "BARRICADE",
+    "OBSTRUCT",
+    "BLOQUER",
+    "BARRER",
+    "OBSTRUER",
+];
+
+/// Places of passage: blocking one is CAMEO 144, "obstruct passage, block" (CAMEO.2.0's
+/// patterns know "road" and "traffic", not the bridge, the highway or the port).
+const PASSAGES: &[&str] = &[
+    "ROAD",
+    "STREET",
+    "HIGHWAY",
+    "MOTORWAY",
+    "BRIDGE",
+    "RAILWAY",
+    "ROUTE",
+    "ACCESS",
+    "ENTRANCE",
+    "JUNCTION",
+    "CROSSING",
+    "INTERSECTION",
+    "PORT",
+    "HARBOUR",
+    "HARBOR",
+    "TRAFFIC",
+    "AVENUE",
+    "TUNNEL",
+    "RUE",
+    "AUTOROUTE",
+    "PONT",
+    "VOIE",
+    "ACCÈS",
+    "ENTRÉE",
+    "CARREFOUR",
+    "ROND-POINT",
+    "AXE",
+    "PÉAGE",
+    "CIRCULATION",
+];
+
+/// The CAMEO code of blocking the thing a noun (upper-case lemma) names with the verb
+/// `lemma`: 144 for a place of passage ("blocked the bridge", "ont bloqué l'autoroute").
+pub fn obstruction_code(lemma: &str, noun: &str) -> Option<&'static str> {
+    (BLOCKING_VERBS.contains(&lemma) && PASSAGES.contains(&noun)).then_some("144")
+}
+
 /// Whether `lemma` (upper case) is a support verb.
 pub fn is_support_verb(lemma: &str) -> bool {
     SUPPORT_VERBS.contains(&lemma)
@@ -279,5 +329,9 @@ mod tests {
         assert_eq!(act_code("GRÈVE", &["FAIM"]), Some("142"));
         assert_eq!(act_code("OPÉRATION", &["MÉDIATION"]), Some("045"));
         assert!(!is_halting_verb("CALL", None));
+        assert_eq!(obstruction_code("BLOCK", "BRIDGE"), Some("144"));
+        assert_eq!(obstruction_code("BLOQUER", "AUTOROUTE"), Some("144"));
+        assert_eq!(obstruction_code("BLOCK", "SALE"), None);
+        assert_eq!(obstruction_code("CROSS", "BRIDGE"), None);
     }
 }
