@@ -1143,7 +1143,11 @@ fn a_statement_does_what_its_author_does() {
 }
 
 fn en_parsed(text: &str) -> Vec<EventMention> {
-    let mut doc = Doc::new(text.to_string(), Some(Lang::En), "2023-05-09".parse().ok());
+    parsed(text, Lang::En)
+}
+
+fn parsed(text: &str, lang: Lang) -> Vec<EventMention> {
+    let mut doc = Doc::new(text.to_string(), Some(lang), "2023-05-09".parse().ok());
     veille_nlp::analyze(&mut doc);
     let events = code_events(&doc, coder());
     doc.events = events.clone();
@@ -1207,4 +1211,19 @@ fn blocking_a_passage_is_a_protest_act() {
     // Counter-case: blocking a sale is not obstructing passage (CAMEO.2.0's own pattern).
     let ev = en_parsed("France blocked the sale of the company on Monday.");
     assert!(ev.iter().all(|e| e.cameo != "144"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn demonstrating_something_is_not_a_protest() {
+    let ev = en_parsed("Kenyan students demonstrated in Nairobi on Monday.");
+    assert!(ev.iter().any(|e| e.cameo == "141"), "{:?}", summary(&ev));
+    let ev = en_parsed("Kenya demonstrated its resolve on Monday.");
+    assert!(ev.iter().all(|e| e.root != "14"), "{:?}", summary(&ev));
+    let ev = parsed("Le Mali a manifesté son mécontentement lundi.", Lang::Fr);
+    assert!(ev.iter().all(|e| e.root != "14"), "{:?}", summary(&ev));
+    let ev = parsed(
+        "Des étudiants maliens ont manifesté lundi à Bamako.",
+        Lang::Fr,
+    );
+    assert!(ev.iter().any(|e| e.root == "14"), "{:?}", summary(&ev));
 }

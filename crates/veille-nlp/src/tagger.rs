@@ -263,6 +263,9 @@ impl Rewrite {
 const MAX_SUFFIX: usize = 6;
 /// Marks a word that is a verb when a noun comes before it (see `predict_upos`); not a lemma.
 const TO_VERB: &str = "\u{0}to-verb";
+/// Marks a word in "-ment" never seen as an adverb: a noun after a determiner (see
+/// `predict_upos`); not a lemma.
+const MENT_NOUN: &str = "\u{0}ment-noun";
 /// Occurrences a word needs in training for its tag set to become a feature.
 const MIN_AMB_COUNT: u32 = 3;
 
@@ -614,9 +617,10 @@ impl Tagger {
         for i in 0..keys.len() {
             upos_features(keys, i, p1, p2, &mut f);
             self.upos_scores(&f, &mut scores);
+            let marker = |m: &str| verbs.get(i).is_some_and(|v| v.as_deref() == Some(m));
             let mut best = if verbs
                 .get(i)
-                .is_some_and(|v| v.as_deref().is_some_and(|l| l != TO_VERB))
+                .is_some_and(|v| v.as_deref().is_some_and(|l| l != TO_VERB && l != MENT_NOUN))
             {
                 Upos::Verb.index()
             } else {
@@ -632,6 +636,15 @@ impl Tagger {
                 )
             {
                 best = Upos::Verb.index();
+            }
+            // "son mécontentement", "le déploiement": a word in "-ment" right after a
+            // determiner is a noun, whatever its suffix says (adverbs in "-ment" never follow
+            // one), unless training saw it as an adverb.
+            if best == Upos::Adv.index()
+                && marker(MENT_NOUN)
+                && Upos::from_index(p1 as usize) == Some(Upos::Det)
+            {
+                best = Upos::Noun.index();
             }
             let u = Upos::from_index(best).unwrap_or_default();
             out.push(u);
@@ -710,7 +723,7 @@ impl Tagger {
                 upos: upos[i],
                 feats: self.predict_feats(&keys, &upos, i),
                 lemma: match &verbs[i] {
-                    Some(l) if l != TO_VERB => l.clone(),
+                    Some(l) if l != TO_VERB && l != MENT_NOUN => l.clone(),
                     _ => self.lemmas.lemma(forms[i], upos[i]),
                 },
             })
@@ -751,7 +764,15 @@ impl Tagger {
                         && self.ambiguity(f) & noun_bit != 0
                         && seen_verb(f)
                         && forms.get(i + 2).is_some_and(|v| seen_verb(v));
-                    to_verb.then(|| TO_VERB.to_string())
+                    let adv_bit = 1u32 << Upos::Adv.index();
+                    let ment = f.chars().count() > 6
+                        && f.to_lowercase().ends_with("ment")
+                        && self.ambiguity(f) & adv_bit == 0;
+                    if to_verb {
+                        Some(TO_VERB.to_string())
+                    } else {
+                        ment.then(|| MENT_NOUN.to_string())
+                    }
                 })
             })
             .collect();
@@ -1205,6 +1226,26 @@ mod tests {
             ]);
             assert_eq!(tagged[1].upos, Upos::Noun, "{first}");
         }
+    }
+
+    #[test]
+    fn a_word_in_ment_after_a_determiner_is_a_noun() {
+        let t = super::embedded(veille_core::Lang::Fr).expect("French tagger");
+        let tagged = t.tag(&[
+            "Le",
+            "Mali",
+            "a",
+            "manifesté",
+            "son",
+            "mécontentement",
+            "lundi",
+            ".",
+        ]);
+        assert_eq!(tagged[5].upos, Upos::Noun);
+        assert_eq!(tagged[5].lemma, "mécontentement");
+        // Counter-case: an adverb in "-ment" after a verb stays one.
+        let tagged = t.tag(&["Il", "a", "répondu", "sèchement", "."]);
+        assert_eq!(tagged[3].upos, Upos::Adv);
     }
 
     #[test]

@@ -1028,6 +1028,15 @@ pub fn code_sentence_with(
                     Vec::new(),
                 )
             }
+            // "demonstrated a lack of remorse", "a manifesté son mécontentement": with an
+            // object (no pattern matched) these verbs mean "show", not "march in protest".
+            (None, None, Some(_))
+                if d.beyond_petrarch
+                    && matches!(s.upper_lemma[i].as_str(), "DEMONSTRATE" | "MANIFESTER")
+                    && s.kids(i, "obj").next().is_some() =>
+            {
+                continue;
+            }
             (None, None, Some(entry)) => (&entry.code, format!("verb:{}", entry.line), Vec::new()),
             (None, None, None) => continue,
         };
