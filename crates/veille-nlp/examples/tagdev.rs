@@ -1,5 +1,6 @@
 //! Developer tool: trains the tagger and prints dev accuracy on gold tokens.
 //! `cargo run --release -p veille-nlp --example tagdev -- DEV.conllu TRAIN.conllu…`
+//! With `EMBEDDED=fr|en` and no training file, scores the shipped tagger instead.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let read = |p: &str| {
@@ -15,7 +16,14 @@ fn main() {
         .ok()
         .and_then(|e| e.parse().ok())
         .unwrap_or(8);
-    let m = veille_nlp::tagger::train(&train, epochs, 42, &mut |_, _| {});
+    let shipped = std::env::var("EMBEDDED")
+        .ok()
+        .and_then(|l| veille_core::Lang::from_code(&l))
+        .and_then(veille_nlp::tagger::embedded);
+    let m = match shipped {
+        Some(m) => m.clone(),
+        None => veille_nlp::tagger::train(&train, epochs, 42, &mut |_, _| {}),
+    };
     if let Ok(out) = std::env::var("OUT") {
         std::fs::write(&out, m.to_bytes()).unwrap_or_else(|e| eprintln!("{out}: {e}"));
     }
