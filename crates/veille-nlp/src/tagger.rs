@@ -266,6 +266,8 @@ const TO_VERB: &str = "\u{0}to-verb";
 /// Marks a word in "-ment" never seen as an adverb: a noun after a determiner (see
 /// `predict_upos`); not a lemma.
 const MENT_NOUN: &str = "\u{0}ment-noun";
+/// Marks a word in "-s" that can be a noun (not a verb "to" marks): see `predict_upos`.
+const PLURAL_S: &str = "\u{0}plural-s";
 /// Occurrences a word needs in training for its tag set to become a feature.
 const MIN_AMB_COUNT: u32 = 3;
 
@@ -618,10 +620,10 @@ impl Tagger {
             upos_features(keys, i, p1, p2, &mut f);
             self.upos_scores(&f, &mut scores);
             let marker = |m: &str| verbs.get(i).is_some_and(|v| v.as_deref() == Some(m));
-            let mut best = if verbs
-                .get(i)
-                .is_some_and(|v| v.as_deref().is_some_and(|l| l != TO_VERB && l != MENT_NOUN))
-            {
+            let mut best = if verbs.get(i).is_some_and(|v| {
+                v.as_deref()
+                    .is_some_and(|l| l != TO_VERB && l != MENT_NOUN && l != PLURAL_S)
+            }) {
                 Upos::Verb.index()
             } else {
                 argmax(&scores[1..N_UPOS]) + 1
@@ -636,6 +638,15 @@ impl Tagger {
                 )
             {
                 best = Upos::Verb.index();
+            }
+            // "joint military exercises": a word that can be a noun, right after an
+            // attributive adjective, is that noun, not a verb ("exercises" with "this month"
+            // as its object made a sentence of a noun phrase).
+            if best == Upos::Verb.index()
+                && Upos::from_index(p1 as usize) == Some(Upos::Adj)
+                && marker(PLURAL_S)
+            {
+                best = Upos::Noun.index();
             }
             // "son mécontentement", "le déploiement": a word in "-ment" right after a
             // determiner is a noun, whatever its suffix says (adverbs in "-ment" never follow
@@ -723,7 +734,7 @@ impl Tagger {
                 upos: upos[i],
                 feats: self.predict_feats(&keys, &upos, i),
                 lemma: match &verbs[i] {
-                    Some(l) if l != TO_VERB && l != MENT_NOUN => l.clone(),
+                    Some(l) if !l.starts_with('\u{0}') => l.clone(),
                     _ => self.lemmas.lemma(forms[i], upos[i]),
                 },
             })
@@ -768,10 +779,21 @@ impl Tagger {
                     let ment = f.chars().count() > 6
                         && f.to_lowercase().ends_with("ment")
                         && self.ambiguity(f) & adv_bit == 0;
+                    let plural = f.len() > 3
+                        && f.ends_with('s')
+                        && !f.ends_with("ss")
+                        && (self.ambiguity(f) & noun_bit != 0
+                            || self.ambiguity(f) == 0
+                                && self.lemmas.fast_lexicon.contains_key(&lex_key(
+                                    &f[..f.len() - 1].to_lowercase(),
+                                    Upos::Noun as u8,
+                                )));
                     if to_verb {
                         Some(TO_VERB.to_string())
+                    } else if ment {
+                        Some(MENT_NOUN.to_string())
                     } else {
-                        ment.then(|| MENT_NOUN.to_string())
+                        plural.then(|| PLURAL_S.to_string())
                     }
                 })
             })
@@ -1226,6 +1248,25 @@ mod tests {
             ]);
             assert_eq!(tagged[1].upos, Upos::Noun, "{first}");
         }
+    }
+
+    #[test]
+    fn a_plural_after_an_adjective_is_a_noun() {
+        let t = super::embedded(veille_core::Lang::En).expect("English tagger");
+        let forms = [
+            "They",
+            "agreed",
+            "to",
+            "undertake",
+            "joint",
+            "military",
+            "exercises",
+        ];
+        let tagged = t.tag(&[&forms[..], &["this", "month", "."]].concat());
+        assert_eq!(tagged[6].upos, Upos::Noun);
+        // Counter-case: after a noun, a verb in "-s" keeps its verb reading.
+        let tagged = t.tag(&["The", "minister", "says", "the", "talks", "failed", "."]);
+        assert_eq!(tagged[2].upos, Upos::Verb);
     }
 
     #[test]
