@@ -1227,3 +1227,14 @@ fn demonstrating_something_is_not_a_protest() {
     );
     assert!(ev.iter().any(|e| e.root == "14"), "{:?}", summary(&ev));
 }
+
+#[test]
+fn an_infinitive_to_is_no_preposition_to() {
+    // A CAMEO.2.0 pattern "(TO)" wants a phrase "to" someone or somewhere, not the "to" of
+    // an infinitive: ordering someone to appear is a demand, not a visit.
+    let ev = en_parsed(
+        "An Argentine judge has ordered the former president to appear on Monday for questioning.",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "100"), "{:?}", summary(&ev));
+    assert!(ev.iter().all(|e| e.root != "04"), "{:?}", summary(&ev));
+}

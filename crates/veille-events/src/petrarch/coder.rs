@@ -608,10 +608,15 @@ impl<'a> Sent<'a> {
         let mut out = Vec::new();
         for h in hosts {
             for &c in &self.children[h] {
+                // The infinitive's "to" ("welcomed the statement as proof of a wish for a
+                // settlement to be reached") is no preposition "to".
+                let infinitive = |m: usize| self.upper[m] == "TO" && self.toks[m].upos == "PART";
                 if matches!(self.rel(c), "obl" | "nmod" | "advcl" | "obl:agent")
-                    && self.children[c]
-                        .iter()
-                        .any(|&m| matches!(self.rel(m), "case" | "mark") && self.upper[m] == prep)
+                    && self.children[c].iter().any(|&m| {
+                        matches!(self.rel(m), "case" | "mark")
+                            && self.upper[m] == prep
+                            && !infinitive(m)
+                    })
                 {
                     out.push(c);
                 }
