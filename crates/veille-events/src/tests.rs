@@ -1238,3 +1238,14 @@ fn an_infinitive_to_is_no_preposition_to() {
     assert!(ev.iter().any(|e| e.cameo == "100"), "{:?}", summary(&ev));
     assert!(ev.iter().all(|e| e.root != "04"), "{:?}", summary(&ev));
 }
+
+#[test]
+fn people_without_a_state_protest() {
+    // A protest by a role with no country is coded with the role alone; other acts by such
+    // roles are not (only political roles act alone).
+    let ev = en_parsed("Islamic fundamentalists continued their hunger strike on Monday.");
+    assert_eq!(summary(&ev), ["142 MUS→-"]);
+    assert!(ev[0].rule.contains("+role_only"), "{}", ev[0].rule);
+    let ev = en_parsed("Islamic fundamentalists praised the plan on Monday.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+}

@@ -1143,12 +1143,15 @@ pub fn code_sentence_with(
         let mut role_only = false;
         // A political role with no actor ("the prime minister", "a war crimes court") still
         // says who acted when nothing else does; its code is its roles alone.
+        // Protest is what people with no state act do: "Islamic fundamentalists continued
+        // their hunger strike", "refugees are continuing a hunger strike" (any role).
+        let protest = code.forward.as_deref().is_some_and(|c| c.starts_with("14"));
         let role_code = |a: usize| {
             let agents = s.agents_in(a);
             (!agents.is_empty()
-                && agents
-                    .iter()
-                    .all(|g| g.code.len() == 3 && POLITICAL_ROLES.contains(&g.code.as_str())))
+                && agents.iter().all(|g| {
+                    g.code.len() == 3 && (protest || POLITICAL_ROLES.contains(&g.code.as_str()))
+                }))
             .then(|| Sent::combine("", &agents))
         };
         let may_be_role_only = d.beyond_petrarch
