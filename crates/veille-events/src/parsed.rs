@@ -251,7 +251,12 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
             out.push(c.clone());
             continue;
         };
-        if codings.iter().any(|d| d.verb != c.verb && under(d.verb, x)) {
+        // A statement hung under the complement ("…, a UN official said", read as part of
+        // the agreed clause) is no act of it.
+        if codings
+            .iter()
+            .any(|d| d.verb != c.verb && !d.code.starts_with("01") && under(d.verb, x))
+        {
             continue;
         }
         let mut c = c.clone();

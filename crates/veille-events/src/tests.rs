@@ -1249,3 +1249,17 @@ fn people_without_a_state_protest() {
     let ev = en_parsed("Islamic fundamentalists praised the plan on Monday.");
     assert!(ev.is_empty(), "{:?}", summary(&ev));
 }
+
+#[test]
+fn a_reporting_verb_is_not_the_agreed_act() {
+    let ev = en_parsed(
+        "The Turkish and Greek sides of Cyprus have agreed to share information on missing \
+         people from both communities, a UN official said on Monday.",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.cameo == "030" && e.rule.contains("+agree_to")),
+        "{:?}",
+        summary(&ev)
+    );
+}
