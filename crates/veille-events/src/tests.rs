@@ -1263,3 +1263,21 @@ fn a_reporting_verb_is_not_the_agreed_act() {
         summary(&ev)
     );
 }
+
+#[test]
+fn its_forces_are_the_speakers() {
+    let ev = en_parsed("Israel said its troops killed three militants in Gaza on Monday.");
+    let e = ev
+        .iter()
+        .find(|e| e.root == "19")
+        .unwrap_or_else(|| panic!("no 19x in {:?}", summary(&ev)));
+    assert_eq!(e.source.code, "ISRMIL");
+    assert!(e.rule.contains("+possessor"), "{}", e.rule);
+    // Counter-case: with no governing clause the owner is unknown.
+    let ev = en_parsed("Its troops killed three militants in Gaza on Monday.");
+    assert!(
+        ev.iter().all(|e| e.source.country.is_none()),
+        "{:?}",
+        summary(&ev)
+    );
+}

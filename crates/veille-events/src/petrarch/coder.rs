@@ -693,6 +693,50 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// "Russia said its forces had destroyed …", "Israël affirme que ses troupes ont …": a
+    /// role phrase owned by a possessive pronoun, in a clause under another verb, belongs to
+    /// that verb's subject; the code is that actor's country with the phrase's roles.
+    fn possessed_code(&self, a: usize, i: usize) -> Option<String> {
+        let agents = self.agents_in(a);
+        if agents.is_empty() {
+            return None;
+        }
+        let possessive = self.children[a].iter().any(|&m| {
+            matches!(self.rel(m), "nmod:poss" | "nmod" | "det")
+                && matches!(
+                    self.upper[m].as_str(),
+                    "ITS" | "THEIR" | "HIS" | "HER" | "SON" | "SA" | "SES" | "LEUR" | "LEURS"
+                )
+        });
+        if !possessive {
+            return None;
+        }
+        let mut v = i;
+        for _ in 0..4 {
+            let h = self.toks[v].head?;
+            if !matches!(
+                self.rel(v),
+                "ccomp" | "conj" | "advcl" | "xcomp" | "parataxis"
+            ) {
+                return None;
+            }
+            let owner = self
+                .subjects(h, 0)
+                .into_iter()
+                .flat_map(|o| self.codes(o))
+                .next();
+            if let Some((code, _)) = owner {
+                let country = code.get(..3)?;
+                let role = POLITICAL_ROLES.contains(&country) || DOMESTIC_ROLES.contains(&country);
+                let body = ["IGO", "NGO", "IMG", "MNC"].contains(&country);
+                return (!role && !body && country.bytes().all(|b| b.is_ascii_uppercase()))
+                    .then(|| Self::combine(country, &agents));
+            }
+            v = h;
+        }
+        None
+    }
+
     fn subjects(&self, i: usize, depth: usize) -> Vec<usize> {
         let s: Vec<usize> = self.kids(i, "nsubj").collect();
         if depth > 3 {
@@ -1183,6 +1227,16 @@ pub fn code_sentence_with(
                 .into_iter()
                 .flat_map(|a| s.codes(a))
                 .collect();
+            if subj.is_empty() && d.beyond_petrarch {
+                for a in s.subjects(i, 0) {
+                    if let Some(code) = s.possessed_code(a, i) {
+                        subj.push((code, a));
+                    }
+                }
+                if !subj.is_empty() {
+                    rule.push_str("+possessor");
+                }
+            }
             if subj.is_empty() && d.beyond_petrarch {
                 for a in s.subjects(i, 0) {
                     if let Some((code, place)) = s.placed_code(a, i) {
