@@ -943,6 +943,16 @@ impl AgentDict {
         Ok(d)
     }
 
+    /// Adds the entries of `other` (a second agent file) after this one's: of two phrases of
+    /// the same length, the one read first wins.
+    pub fn extend(&mut self, other: AgentDict) {
+        for (k, v) in other.entries {
+            let list = self.entries.entry(k).or_default();
+            list.extend(v);
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.words.len()));
+        }
+    }
+
     /// The longest agent at the start of `words`: (number of words, code).
     pub fn lookup(&self, words: &[&str]) -> Option<(usize, &AgentCode)> {
         let first = words.first()?;

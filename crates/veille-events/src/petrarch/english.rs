@@ -40,6 +40,8 @@ const ACTORS: [(&str, &str); 4] = [
     ),
 ];
 const AGENTS: &str = include_str!("../../dicts/en/Phoenix.agents.txt");
+/// veille's own English agents: role nouns of news Phoenix lacks ("forces").
+const VEILLE_AGENTS: &str = include_str!("../../dicts/en/veille.agents.en.txt");
 const PICO: &str = include_str!("../../dicts/en/PETR.Internal.Coding.Ontology.txt");
 const DISCARDS: &str = include_str!("../../dicts/en/Phoenix.discards.txt");
 
@@ -90,7 +92,8 @@ fn load() -> Result<PetrarchDicts, ShippedDictError> {
     for (file, text) in ACTORS {
         actors.extend(ActorDict::parse(text).map_err(at(file))?);
     }
-    let agents = AgentDict::parse(AGENTS).map_err(at("dicts/en/Phoenix.agents.txt"))?;
+    let mut agents = AgentDict::parse(AGENTS).map_err(at("dicts/en/Phoenix.agents.txt"))?;
+    agents.extend(AgentDict::parse(VEILLE_AGENTS).map_err(at("dicts/en/veille.agents.en.txt"))?);
     let pico = Pico::parse(PICO).map_err(at("dicts/en/PETR.Internal.Coding.Ontology.txt"))?;
     Ok(PetrarchDicts {
         verbs,
@@ -119,6 +122,13 @@ mod tests {
         let words = ["UNITED", "STATES"];
         assert_eq!(d.actors.lookup(&words, None), Some((2, Some("USA".into()))));
         assert!(d.agents.lookup(&["PRESIDENT"]).is_some());
+        // veille's agent supplement is loaded too.
+        assert_eq!(
+            d.agents
+                .lookup(&["FORCES"])
+                .map(|(n, a)| (n, a.code.as_str())),
+            Some((1, "MIL"))
+        );
         // veille's supplement is loaded beside Phoenix's files.
         let au = ["AFRICAN", "UNION"];
         assert_eq!(
