@@ -1281,3 +1281,21 @@ fn its_forces_are_the_speakers() {
         summary(&ev)
     );
 }
+
+#[test]
+fn destroying_codes_alike_in_both_languages() {
+    let en = en_parsed("Russian forces destroyed a rebel base in Syria on Monday.");
+    let fr = parsed(
+        "Les forces russes ont détruit lundi une base rebelle en Syrie.",
+        Lang::Fr,
+    );
+    let roots = |ev: &[EventMention]| ev.iter().map(|e| e.root.clone()).collect::<Vec<_>>();
+    assert!(roots(&en).contains(&"19".to_string()), "{:?}", summary(&en));
+    assert_eq!(
+        roots(&en),
+        roots(&fr),
+        "{:?} / {:?}",
+        summary(&en),
+        summary(&fr)
+    );
+}
