@@ -1299,3 +1299,14 @@ fn destroying_codes_alike_in_both_languages() {
         summary(&fr)
     );
 }
+
+#[test]
+fn told_to_withdraw_is_not_a_withdrawal_and_a_fired_warning_is_a_threat() {
+    let ev = en_parsed("Syria told Turkish forces to withdraw immediately on Monday.");
+    assert!(ev.iter().all(|e| e.root != "08"), "{:?}", summary(&ev));
+    let ev = en_parsed("Kenya fired the first warning on Monday by taxing Ugandan exports.");
+    assert!(ev.iter().any(|e| e.cameo == "130"), "{:?}", summary(&ev));
+    // Counter-case: firing rockets is still an armed attack.
+    let ev = en_parsed("Kenyan troops fired rockets at Ugandan positions on Monday.");
+    assert!(ev.iter().any(|e| e.root == "19"), "{:?}", summary(&ev));
+}

@@ -49,6 +49,9 @@ const SUPPORT_VERBS: &[&str] = &[
     "PAY",
     "WAGE",
     "KICK",
+    // "fired the first warning": a warning (130); "fired rockets" names no act here and
+    // keeps the verb's own code.
+    "FIRE",
     // French.
     "LANCER",
     "MENER",
