@@ -1310,3 +1310,17 @@ fn told_to_withdraw_is_not_a_withdrawal_and_a_fired_warning_is_a_threat() {
     let ev = en_parsed("Kenyan troops fired rockets at Ugandan positions on Monday.");
     assert!(ev.iter().any(|e| e.root == "19"), "{:?}", summary(&ev));
 }
+
+#[test]
+fn more_sanctions_are_sanctions_in_both_languages() {
+    let en = en_parsed("The Security Council boosted sanctions on North Korea on Monday.");
+    let fr = parsed(
+        "Le Conseil de sécurité a renforcé lundi les sanctions contre la Corée du Nord.",
+        Lang::Fr,
+    );
+    assert_eq!(summary(&en), ["163 IGOUNO→PRK"]);
+    assert_eq!(summary(&fr), ["163 IGOUNO→PRK"]);
+    // Counter-case: strengthening ties names no act of the table.
+    let en = en_parsed("Kenya strengthened its ties with Uganda on Monday.");
+    assert!(en.iter().all(|e| e.cameo != "163"), "{:?}", summary(&en));
+}

@@ -52,6 +52,15 @@ const SUPPORT_VERBS: &[&str] = &[
     // "fired the first warning": a warning (130); "fired rockets" names no act here and
     // keeps the verb's own code.
     "FIRE",
+    // "boosted sanctions", "a renforcé les sanctions": more of the act is the act.
+    "BOOST",
+    "TIGHTEN",
+    "INCREASE",
+    "STRENGTHEN",
+    "RENFORCER",
+    "DURCIR",
+    "ALOURDIR",
+    "ÉTENDRE",
     // French.
     "LANCER",
     "MENER",
@@ -135,7 +144,8 @@ const ACTS: &[(&str, &str)] = &[
     ("GENERAL STRIKE", "143"),
     ("WALKOUT", "143"),
     ("BOYCOTT", "143"),
-    // Reduce relations (16), de-escalate (087).
+    // Reduce relations (16), de-escalate (087); sanctions (163), both languages.
+    ("SANCTION", "163"),
     ("SUSPENSION", "160"),
     ("WITHDRAWAL", "087"),
     ("PULLOUT", "087"),
