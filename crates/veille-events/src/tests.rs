@@ -1324,3 +1324,14 @@ fn more_sanctions_are_sanctions_in_both_languages() {
     let en = en_parsed("Kenya strengthened its ties with Uganda on Monday.");
     assert!(en.iter().all(|e| e.cameo != "163"), "{:?}", summary(&en));
 }
+
+#[test]
+fn recognizing_a_state_is_recognition_in_both_languages() {
+    let en = en_parsed("Panama recognized Beijing on Monday.");
+    let fr = parsed("Le Panama a reconnu Pékin lundi.", Lang::Fr);
+    assert_eq!(summary(&en), ["054 PAN→CHN"]);
+    assert_eq!(summary(&fr), ["054 PAN→CHN"]);
+    // Counter-case: recognizing a mistake is no diplomatic recognition.
+    let fr = parsed("Le Panama a reconnu son erreur lundi.", Lang::Fr);
+    assert!(fr.iter().all(|e| e.cameo != "054"), "{:?}", summary(&fr));
+}

@@ -1080,6 +1080,25 @@ pub fn code_sentence_with(
                     Vec::new(),
                 )
             }
+            // "had recognized Beijing", "avaient reconnu Pékin": recognizing a named state or
+            // government is granting it diplomatic recognition (054), in both languages
+            // (petrarch2 reads "recognize" as praise, the French dictionary as an admission).
+            (None, None, Some(_))
+                if d.beyond_petrarch
+                    && matches!(
+                        s.upper_lemma[i].as_str(),
+                        "RECOGNIZE" | "RECOGNISE" | "RECONNAÎTRE" | "RECONNAITRE"
+                    )
+                    && s.objects(i).iter().any(|&o| {
+                        s.toks[o].upos == "PROPN" && s.codes(o).iter().any(|(c, _)| c.len() == 3)
+                    }) =>
+            {
+                nominal_code = super::dict::Code {
+                    forward: Some("054".to_string()),
+                    reverse: None,
+                };
+                (&nominal_code, "recognition".to_string(), Vec::new())
+            }
             // "demonstrated a lack of remorse", "a manifesté son mécontentement": with an
             // object (no pattern matched) these verbs mean "show", not "march in protest".
             (None, None, Some(_))
