@@ -261,13 +261,21 @@ impl Rewrite {
 }
 
 const MAX_SUFFIX: usize = 6;
-/// Marks a word that is a verb when a noun comes before it (see `predict_upos`); not a lemma.
-const TO_VERB: &str = "\u{0}to-verb";
-/// Marks a word in "-ment" never seen as an adverb: a noun after a determiner (see
-/// `predict_upos`); not a lemma.
-const MENT_NOUN: &str = "\u{0}ment-noun";
-/// Marks a word in "-s" that can be a noun (not a verb "to" marks): see `predict_upos`.
-const PLURAL_S: &str = "\u{0}plural-s";
+/// What the lexicon says of a word before the tagger scores it, for the checks in
+/// `predict_upos`, which know the tag before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Hint {
+    None,
+    /// An unseen prefixed irregular verb ("withdrew"): a verb, with this lemma.
+    Verb(String),
+    /// A noun-or-verb word in "-s" before "to" + verb: the verb after a noun.
+    ToVerb,
+    /// A word in "-ment" never seen as an adverb: a noun after a determiner.
+    MentNoun,
+    /// A word in "-s" that can be a noun: the noun after an adjective.
+    PluralS,
+}
+
 /// Occurrences a word needs in training for its tag set to become a feature.
 const MIN_AMB_COUNT: u32 = 3;
 
@@ -611,7 +619,7 @@ impl Tagger {
         self.upos_w.score(f, scores);
     }
 
-    fn predict_upos(&self, keys: &[WordKeys], verbs: &[Option<String>], out: &mut Vec<Upos>) {
+    fn predict_upos(&self, keys: &[WordKeys], hints: &[Hint], out: &mut Vec<Upos>) {
         out.clear();
         let mut f = [0u64; UPOS_FEATURES];
         let mut scores = [0i32; 32];
@@ -619,11 +627,8 @@ impl Tagger {
         for i in 0..keys.len() {
             upos_features(keys, i, p1, p2, &mut f);
             self.upos_scores(&f, &mut scores);
-            let marker = |m: &str| verbs.get(i).is_some_and(|v| v.as_deref() == Some(m));
-            let mut best = if verbs.get(i).is_some_and(|v| {
-                v.as_deref()
-                    .is_some_and(|l| l != TO_VERB && l != MENT_NOUN && l != PLURAL_S)
-            }) {
+            let hint = hints.get(i).unwrap_or(&Hint::None);
+            let mut best = if matches!(hint, Hint::Verb(_)) {
                 Upos::Verb.index()
             } else {
                 argmax(&scores[1..N_UPOS]) + 1
@@ -631,7 +636,7 @@ impl Tagger {
             // "Greece plans to impose …": a noun-or-verb word in -s between a noun and "to"
             // + verb is the verb, when the tagger's own score for it is close.
             if best == Upos::Noun.index()
-                && verbs.get(i).is_some_and(|v| v.as_deref() == Some(TO_VERB))
+                && *hint == Hint::ToVerb
                 && matches!(
                     Upos::from_index(p1 as usize),
                     Some(Upos::Noun | Upos::Propn)
@@ -644,7 +649,7 @@ impl Tagger {
             // as its object made a sentence of a noun phrase).
             if best == Upos::Verb.index()
                 && Upos::from_index(p1 as usize) == Some(Upos::Adj)
-                && marker(PLURAL_S)
+                && *hint == Hint::PluralS
             {
                 best = Upos::Noun.index();
             }
@@ -652,7 +657,7 @@ impl Tagger {
             // determiner is a noun, whatever its suffix says (adverbs in "-ment" never follow
             // one), unless training saw it as an adverb.
             if best == Upos::Adv.index()
-                && marker(MENT_NOUN)
+                && *hint == Hint::MentNoun
                 && Upos::from_index(p1 as usize) == Some(Upos::Det)
             {
                 best = Upos::Noun.index();
@@ -728,13 +733,13 @@ impl Tagger {
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
         let norm = crate::model_forms(forms);
         let forms: Vec<&str> = norm.iter().map(|f| f.as_ref()).collect();
-        let (keys, upos, verbs) = self.keys_and_upos(&forms);
+        let (keys, upos, hints) = self.keys_and_upos(&forms);
         (0..forms.len())
             .map(|i| Tagged {
                 upos: upos[i],
                 feats: self.predict_feats(&keys, &upos, i),
-                lemma: match &verbs[i] {
-                    Some(l) if !l.starts_with('\u{0}') => l.clone(),
+                lemma: match &hints[i] {
+                    Hint::Verb(l) => l.clone(),
                     _ => self.lemmas.lemma(forms[i], upos[i]),
                 },
             })
@@ -749,58 +754,58 @@ impl Tagger {
         self.keys_and_upos(&forms).1
     }
 
-    /// The words' hashed keys, their UPOS and the lemma of each prefixed irregular verb
-    /// (forms already normalised).
-    #[allow(clippy::type_complexity)]
-    fn keys_and_upos(&self, forms: &[&str]) -> (Vec<WordKeys>, Vec<Upos>, Vec<Option<String>>) {
+    /// The words' hashed keys, their UPOS and each word's lexicon hint (the lemma of a
+    /// prefixed irregular verb among them; forms already normalised).
+    fn keys_and_upos(&self, forms: &[&str]) -> (Vec<WordKeys>, Vec<Upos>, Vec<Hint>) {
         let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, &self.amb)).collect();
-        let verb_bit = 1u32 << Upos::Verb.index();
-        let noun_bit = 1u32 << Upos::Noun.index();
-        let verbs: Vec<Option<String>> = forms
+        let bit = |u: Upos| 1u64 << u.index();
+        let seen_as = |w: &str, u: Upos| {
+            self.lemmas
+                .fast_lexicon
+                .contains_key(&lex_key(&w.to_lowercase(), u as u8))
+        };
+        let hints: Vec<Hint> = forms
             .iter()
+            .zip(&keys)
             .enumerate()
-            .map(|(i, f)| {
-                self.prefixed_verb(f).or_else(|| {
-                    // Marked for the check in `predict_upos`, which knows the tag before.
-                    let seen_verb = |w: &str| {
-                        self.ambiguity(w) & verb_bit != 0
-                            || self
-                                .lemmas
-                                .fast_lexicon
-                                .contains_key(&lex_key(&w.to_lowercase(), Upos::Verb as u8))
-                    };
-                    let to_verb = f.len() > 3
-                        && f.ends_with('s')
-                        && forms.get(i + 1).is_some_and(|t| *t == "to")
-                        && self.ambiguity(f) & noun_bit != 0
-                        && seen_verb(f)
-                        && forms.get(i + 2).is_some_and(|v| seen_verb(v));
-                    let adv_bit = 1u32 << Upos::Adv.index();
-                    let ment = f.chars().count() > 6
-                        && f.to_lowercase().ends_with("ment")
-                        && self.ambiguity(f) & adv_bit == 0;
-                    let plural = f.len() > 3
-                        && f.ends_with('s')
-                        && !f.ends_with("ss")
-                        && (self.ambiguity(f) & noun_bit != 0
-                            || self.ambiguity(f) == 0
-                                && self.lemmas.fast_lexicon.contains_key(&lex_key(
-                                    &f[..f.len() - 1].to_lowercase(),
-                                    Upos::Noun as u8,
-                                )));
-                    if to_verb {
-                        Some(TO_VERB.to_string())
-                    } else if ment {
-                        Some(MENT_NOUN.to_string())
-                    } else {
-                        plural.then(|| PLURAL_S.to_string())
-                    }
-                })
+            .map(|(i, (f, k))| {
+                if let Some(lemma) = self.prefixed_verb(f) {
+                    return Hint::Verb(lemma);
+                }
+                // The ambiguity class is already in the keys: no second lookup here.
+                let seen_verb =
+                    |w: &str, amb: u64| amb & bit(Upos::Verb) != 0 || seen_as(w, Upos::Verb);
+                let plural_form = f.len() > 3 && f.ends_with('s');
+                let to_verb = plural_form
+                    && forms.get(i + 1).is_some_and(|t| *t == "to")
+                    && k.amb & bit(Upos::Noun) != 0
+                    && seen_verb(f, k.amb)
+                    && forms
+                        .get(i + 2)
+                        .zip(keys.get(i + 2))
+                        .is_some_and(|(v, vk)| seen_verb(v, vk.amb));
+                let ment = f.len() > 6
+                    && f.get(f.len() - 4..)
+                        .is_some_and(|e| e.eq_ignore_ascii_case("ment"))
+                    && k.amb & bit(Upos::Adv) == 0;
+                let plural = plural_form
+                    && !f.ends_with("ss")
+                    && (k.amb & bit(Upos::Noun) != 0
+                        || k.amb == 0 && seen_as(&f[..f.len() - 1], Upos::Noun));
+                if to_verb {
+                    Hint::ToVerb
+                } else if ment {
+                    Hint::MentNoun
+                } else if plural {
+                    Hint::PluralS
+                } else {
+                    Hint::None
+                }
             })
             .collect();
         let mut upos = Vec::with_capacity(forms.len());
-        self.predict_upos(&keys, &verbs, &mut upos);
-        (keys, upos, verbs)
+        self.predict_upos(&keys, &hints, &mut upos);
+        (keys, upos, hints)
     }
 
     /// Serialises: the UPOS and feature tables (`u32` rows, `u32` columns, `i16` weights), the feature mask, then the lexicon and rules as UTF-8 lines.
