@@ -188,6 +188,8 @@ pub struct ParserArgs<'a> {
     /// Beam width (1: greedy) and the number of greedy epochs before it.
     pub beam: usize,
     pub beam_from: usize,
+    /// log2 of the transition table's rows.
+    pub trans_bits: u32,
 }
 
 /// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
@@ -259,6 +261,7 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
         seed: a.seed,
         beam: a.beam,
         beam_from: a.beam_from,
+        trans_bits: a.trans_bits,
         ..parser::TrainOptions::default()
     };
     let mut trainer = parser::Trainer::new(&train_sents, &opts);

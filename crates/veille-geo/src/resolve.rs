@@ -148,6 +148,10 @@ fn prior(g: &Gazetteer, r: &Record, flags: u8, surface: &str) -> f32 {
     s
 }
 
+/// Great-circle kilometres per degree of latitude on [`haversine_km`]'s sphere (a lower
+/// bound of the distance between two points is their latitude difference times this).
+const KM_PER_DEGREE: f64 = 6371.0 * std::f64::consts::PI / 180.0;
+
 /// Great-circle distance in km.
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -567,6 +571,7 @@ impl Gazetteer {
         let a1_weight = 2.5;
         let near_weight = 1.5;
         let a1_same = 1.0;
+        let mut near_of: HashMap<(usize, u32), f32> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
             let gi = group[i];
             for (c, s) in m.cands.iter().zip(scores[i].iter_mut()) {
@@ -603,18 +608,25 @@ impl Gazetteer {
                     bonus += a1_weight * named.clamp(0.0, 1.0) + a1_same * w.clamp(0.0, 1.0);
                 }
                 if matches!(r.kind, Kind::City | Kind::Admin2) {
-                    let mut near = 0f32;
-                    for &(j, lat, lon, p) in &points {
-                        if j == gi {
-                            continue;
+                    // The same for every mention of the name: computed once per name and
+                    // reading (a long document repeats its places).
+                    let near = *near_of.entry((gi, c.rec)).or_insert_with(|| {
+                        let mut near = 0f32;
+                        for &(j, lat, lon, p) in &points {
+                            // The latitude difference alone is a lower bound of the distance:
+                            // most pairs are ruled out without trigonometry.
+                            if j == gi || (r.lat as f64 - lat).abs() * KM_PER_DEGREE >= 200.0 {
+                                continue;
+                            }
+                            let d = haversine_km(r.lat as f64, r.lon as f64, lat, lon);
+                            if d < 50.0 {
+                                near += p;
+                            } else if d < 200.0 {
+                                near += 0.5 * p;
+                            }
                         }
-                        let d = haversine_km(r.lat as f64, r.lon as f64, lat, lon);
-                        if d < 50.0 {
-                            near += p;
-                        } else if d < 200.0 {
-                            near += 0.5 * p;
-                        }
-                    }
+                        near
+                    });
                     bonus += near_weight * near.min(1.5);
                 }
                 *s = c.prior + bonus;

@@ -1090,7 +1090,13 @@ mod tests {
 pub struct Discards {
     /// (uppercase phrase, whole word, story level)
     phrases: Vec<(String, bool, bool)>,
+    /// Phrases by their first [`KEY_CHARS`] characters (all of them when shorter): a text is
+    /// scanned once, looking up only the phrases that can start at each word boundary,
+    /// instead of searching it once per phrase (hundreds of phrases, every sentence).
+    by_start: HashMap<String, Vec<usize>>,
 }
+
+const KEY_CHARS: usize = 3;
 
 /// What a discard list says about a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1103,6 +1109,15 @@ impl Discards {
     /// Keeps only the phrases (uppercase, spaces between words) for which `keep` holds.
     pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
         self.phrases.retain(|(p, _, _)| keep(p));
+        self.index();
+    }
+
+    fn index(&mut self) {
+        self.by_start.clear();
+        for (i, (p, _, _)) in self.phrases.iter().enumerate() {
+            let key: String = p.chars().take(KEY_CHARS).collect();
+            self.by_start.entry(key).or_default().push(i);
+        }
     }
 
     pub fn parse(text: &str) -> Discards {
@@ -1126,7 +1141,12 @@ impl Discards {
                 phrases.push((phrase.trim().to_string(), whole, story));
             }
         }
-        Discards { phrases }
+        let mut d = Discards {
+            phrases,
+            by_start: HashMap::new(),
+        };
+        d.index();
+        d
     }
 
     pub fn len(&self) -> usize {
@@ -1141,24 +1161,37 @@ impl Discards {
     pub fn check(&self, text: &str) -> Option<Discard> {
         let up = text.to_uppercase();
         let mut found = None;
-        for (p, whole, story) in &self.phrases {
-            let hit = up.match_indices(p.as_str()).any(|(i, _)| {
-                let before_ok = up[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let after_ok = !*whole
-                    || up[i + p.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
-                before_ok && after_ok
-            });
-            if hit {
-                if *story {
-                    return Some(Discard::Story);
+        let mut prev_alnum = false;
+        for (i, c) in up.char_indices() {
+            let starts = !prev_alnum;
+            prev_alnum = c.is_alphanumeric();
+            if !starts {
+                continue;
+            }
+            // The phrases that may start here: keyed by their first one, two or three
+            // characters (shorter phrases are keyed by all of theirs).
+            let mut ends = up[i..].char_indices().map(|(j, c)| i + j + c.len_utf8());
+            for end in ends.by_ref().take(KEY_CHARS) {
+                let Some(cands) = self.by_start.get(&up[i..end]) else {
+                    continue;
+                };
+                for &k in cands {
+                    let (p, whole, story) = &self.phrases[k];
+                    if !up[i..].starts_with(p.as_str()) {
+                        continue;
+                    }
+                    let after_ok = !*whole
+                        || up[i + p.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric());
+                    if after_ok {
+                        if *story {
+                            return Some(Discard::Story);
+                        }
+                        found = Some(Discard::Sentence);
+                    }
                 }
-                found = Some(Discard::Sentence);
             }
         }
         found
