@@ -904,6 +904,19 @@ fn followed_by_verb(text: &str, end: usize, lang: Option<Lang>) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The latitude difference alone never overestimates the distance: the proximity
+        /// bonus may skip any pair it puts 200 km apart without computing the distance.
+        #[test]
+        fn latitude_difference_bounds_the_distance(
+            lat1 in -90.0f64..90.0, lon1 in -180.0f64..180.0,
+            lat2 in -90.0f64..90.0, lon2 in -180.0f64..180.0,
+        ) {
+            let d = haversine_km(lat1, lon1, lat2, lon2);
+            proptest::prop_assert!((lat1 - lat2).abs() * KM_PER_DEGREE <= d + 1e-6);
+        }
+    }
+
     fn spans_of(text: &str, words: &[&str]) -> Vec<Span> {
         let mut out = Vec::new();
         for w in words {

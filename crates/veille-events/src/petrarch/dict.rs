@@ -1216,4 +1216,32 @@ mod discard_tests {
         );
         assert_eq!(d.check("Exchampion"), None);
     }
+
+    /// The index by first characters finds what a search phrase by phrase finds: phrases
+    /// shorter than the key, accented and non-letter starts, phrases that share a start,
+    /// a match at the very end of the text, and nothing after `retain` drops a phrase.
+    #[test]
+    fn indexed_lookup_matches_a_plain_search() {
+        let mut d = Discards::parse(
+            "GP_
+ÉTÉ MEURTRIER
+'S FINAL
+CUP
+CUPID_
+",
+        );
+        assert_eq!(d.check("Le GP de Monaco"), Some(Discard::Sentence));
+        assert_eq!(d.check("Les GPS du peloton"), None);
+        assert_eq!(d.check("un été meurtrier"), Some(Discard::Sentence));
+        assert_eq!(d.check("Brazil's final whistle"), None);
+        assert_eq!(d.check("Brazil 's final whistle"), Some(Discard::Sentence));
+        assert_eq!(d.check("the cupid"), Some(Discard::Sentence));
+        assert_eq!(d.check("the cupboard"), Some(Discard::Sentence));
+        assert_eq!(d.check("a teacup"), None);
+        assert_eq!(d.check("gp"), Some(Discard::Sentence));
+        assert_eq!(d.check(""), None);
+        d.retain(|p| p != "CUP");
+        assert_eq!(d.check("the cupboard"), None);
+        assert_eq!(d.check("the cupid"), Some(Discard::Sentence));
+    }
 }
