@@ -12,8 +12,9 @@
 //!
 //! Weights live in fixed hashed tables (no feature dictionary to store or search), quantized
 //! to `i16` after training and narrowed to 32-byte rows in memory (`UposTable`,
-//! `FeatTable`): the tables are read at random, so row width is what tagging costs. File format (inside [`veille_core::container`], kind
-//! `tagger`, format 1): see [`Tagger::to_bytes`].
+//! `FeatTable`): the tables are read at random, so row width is what tagging costs. File
+//! format (inside [`veille_core::container`], kind `tagger`, format 1): see
+//! [`Tagger::to_bytes`].
 
 use crate::hash::{Hasher, mix};
 use std::collections::HashMap;
