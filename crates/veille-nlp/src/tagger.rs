@@ -604,6 +604,20 @@ impl QTable {
     }
 }
 
+/// Writes narrowed rows in the file's `i16` layout ([`write_sparse_rows`]): `widen` fills a
+/// zeroed file row from a narrowed one.
+fn write_widened<R>(rows: &[R], cols: usize, p: &mut Vec<u8>, widen: impl Fn(&R, &mut [i16; 32])) {
+    let wide: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            let mut a = [0i16; 32];
+            widen(r, &mut a);
+            Row(a)
+        })
+        .collect();
+    write_sparse_rows(&wide, cols, p);
+}
+
 /// The UPOS weights, narrowed to the 16 tags the tagger predicts: half a cache line per row.
 ///
 /// The table is read at random (30 rows per word), so its cost is memory traffic: rows of 32
@@ -635,16 +649,9 @@ impl UposTable {
     }
 
     fn write_sparse(&self, p: &mut Vec<u8>) {
-        let rows: Vec<Row> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut a = [0i16; 32];
-                a[1..N_UPOS].copy_from_slice(&r.0);
-                Row(a)
-            })
-            .collect();
-        write_sparse_rows(&rows, N_UPOS, p);
+        write_widened(&self.rows, N_UPOS, p, |r, a| {
+            a[1..N_UPOS].copy_from_slice(&r.0)
+        });
     }
 
     /// Sums the rows of `keys` into `acc`; `acc[k]` scores UPOS index `k + 1`.
@@ -710,19 +717,12 @@ impl FeatTable {
     }
 
     fn write_sparse(&self, p: &mut Vec<u8>) {
-        let rows: Vec<Row> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut a = [0i16; 32];
-                for (d, &x) in a.iter_mut().zip(&r.0[..FEAT_COLS]) {
-                    // 32767 itself is stored as 64 << 9: clamp, not wrap.
-                    *d = ((x as i32) << r.0[SHIFT_AT]).clamp(-32767, 32767) as i16;
-                }
-                Row(a)
-            })
-            .collect();
-        write_sparse_rows(&rows, FEAT_COLS, p);
+        write_widened(&self.rows, FEAT_COLS, p, |r, a| {
+            for (d, &x) in a.iter_mut().zip(&r.0[..FEAT_COLS]) {
+                // 32767 itself is stored as 64 << 9: clamp, not wrap.
+                *d = ((x as i32) << r.0[SHIFT_AT]).clamp(-32767, 32767) as i16;
+            }
+        });
     }
 
     /// Sums the rows of `keys` into `acc` (columns from `FEAT_COLS` on hold nothing useful).
@@ -1505,15 +1505,18 @@ mod tests {
             assert!(fits(shift) && (shift == 0 || !fits(shift - 1)));
         }
         // Written and read back, the narrowed table is the same (quantizing is idempotent).
+        let read_back = |bytes: &[u8]| {
+            let mut at = 0usize;
+            let mut take = |n: usize| -> Result<&[u8], ()> {
+                let s = bytes.get(at..at + n).ok_or(())?;
+                at += n;
+                Ok(s)
+            };
+            QTable::read_sparse(&mut take).unwrap().unwrap()
+        };
         let mut bytes = Vec::new();
         t.write_sparse(&mut bytes);
-        let mut at = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], ()> {
-            let s = bytes.get(at..at + n).ok_or(())?;
-            at += n;
-            Ok(s)
-        };
-        let back = FeatTable::from_q(&QTable::read_sparse(&mut take).unwrap().unwrap());
+        let back = FeatTable::from_q(&read_back(&bytes));
         assert!(back.rows.iter().zip(&t.rows).all(|(a, b)| a.0 == b.0));
         // The UPOS table drops the never-predicted X column and keeps the others exactly.
         let mut w = vec![0f32; 2 * N_UPOS];
@@ -1525,13 +1528,7 @@ mod tests {
         assert_eq!(u.rows[1].0[..], q.rows[1].0[1..N_UPOS]);
         let mut bytes = Vec::new();
         u.write_sparse(&mut bytes);
-        let mut at = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], ()> {
-            let s = bytes.get(at..at + n).ok_or(())?;
-            at += n;
-            Ok(s)
-        };
-        let back = UposTable::from_q(&QTable::read_sparse(&mut take).unwrap().unwrap());
+        let back = UposTable::from_q(&read_back(&bytes));
         assert!(back.rows.iter().zip(&u.rows).all(|(a, b)| a.0 == b.0));
     }
 
