@@ -122,8 +122,7 @@ fn print_misses(gold: &veille_nlp::conllu::RawGold, doc: &Doc) {
     if std::env::var_os("MISSES").is_none() {
         return;
     }
-    let gold_ends: std::collections::BTreeSet<usize> =
-        gold.sentences.iter().map(|s| s.1).collect();
+    let gold_ends: std::collections::BTreeSet<usize> = gold.sentences.iter().map(|s| s.1).collect();
     let ends: std::collections::BTreeSet<usize> =
         doc.sentences.iter().map(|s| s.span.end as usize).collect();
     let t = &gold.text;
