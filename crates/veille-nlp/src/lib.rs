@@ -47,6 +47,7 @@ pub(crate) fn model_forms<'a>(forms: &[&'a str]) -> Vec<std::borrow::Cow<'a, str
 pub fn segment(doc: &mut Doc) {
     tokenize(doc);
     split_sentences(doc);
+    sentences::detach_final_periods(doc);
 }
 
 /// Segments, tags (UPOS, features, lemmas) and parses `doc` with its language's shipped

@@ -219,6 +219,75 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
     doc.sentences = sentences;
 }
 
+/// UD's convention for an abbreviation that ends a sentence: its period also ends the
+/// sentence, so it becomes a token of its own ("…soccer, etc" + "."; "First Union
+/// Securities, Inc" + "."). The tokenizer keeps "etc." whole because it cannot know where
+/// sentences end; this runs once they are known, and only touches the tokens it splits.
+/// English only: the French treebanks keep a sentence-final "etc." whole.
+pub fn detach_final_periods(doc: &mut Doc) {
+    if doc.lang != Some(Lang::En) {
+        return;
+    }
+    let text = &doc.text;
+    let cuts: Vec<usize> = doc
+        .sentences
+        .iter()
+        .filter_map(|s| {
+            let last = (s.end_token as usize).checked_sub(1)?;
+            let tok = doc.tokens.get(last)?;
+            let t = tok.span.text(text);
+            (t.len() > 1
+                && t.ends_with('.')
+                && !is_terminal(t)
+                && tok.n_words == 1
+                && t.chars().next().is_some_and(char::is_alphabetic))
+            .then_some(last)
+        })
+        .collect();
+    if cuts.is_empty() {
+        return;
+    }
+    let mut tokens = Vec::with_capacity(doc.tokens.len() + cuts.len());
+    let mut next_cut = cuts.iter().peekable();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if next_cut.next_if(|&&c| c == i).is_some() {
+            let dot = t.span.end - 1;
+            tokens.push(veille_core::Token {
+                span: Span {
+                    start: t.span.start,
+                    end: dot,
+                },
+                space_after: false,
+                ..*t
+            });
+            tokens.push(veille_core::Token {
+                span: Span {
+                    start: dot,
+                    end: t.span.end,
+                },
+                ..*t
+            });
+        } else {
+            tokens.push(*t);
+        }
+    }
+    doc.tokens = tokens;
+    crate::tokenizer::words_of(doc);
+    // Each sentence gained at most one token, at its end.
+    let mut shift = 0u32;
+    let mut next_cut = cuts.iter().peekable();
+    for s in &mut doc.sentences {
+        s.first_token += shift;
+        if next_cut
+            .next_if(|&&c| c + 1 == s.end_token as usize)
+            .is_some()
+        {
+            shift += 1;
+        }
+        s.end_token += shift;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +373,36 @@ mod props {
     use proptest::prelude::*;
     use veille_core::{Doc, Lang, validate_doc};
 
+    #[test]
+    fn english_sentence_final_abbreviations_give_up_their_period() {
+        let text = "The firm sells tea, coffee, cocoa, etc.\n\nIt was bought by Acme Holdings Inc. last year. Shares rose at 3 p.m.";
+        let mut d = Doc::new(text.to_string(), Some(Lang::En), None);
+        crate::segment(&mut d);
+        validate_doc(&d, text).unwrap();
+        let toks: Vec<&str> = d.tokens.iter().map(|t| d.span_text(t.span)).collect();
+        // At a sentence's end the period is split off; inside a sentence "Inc." stays whole.
+        assert!(toks.windows(2).any(|w| w == ["etc", "."]), "{toks:?}");
+        assert!(toks.contains(&"Inc."), "{toks:?}");
+        assert_eq!(toks[toks.len() - 2..], ["p.m", "."], "{toks:?}");
+        // Sentences still cover their tokens, words follow the tokens.
+        let last = d.sentences.last().unwrap();
+        assert_eq!(last.end_token as usize, d.tokens.len());
+        assert_eq!(
+            d.words.len(),
+            d.tokens.iter().map(|t| t.n_words as usize).sum::<usize>()
+        );
+        for s in &d.sentences {
+            let a = d.tokens[s.first_token as usize].span.start;
+            let b = d.tokens[s.end_token as usize - 1].span.end;
+            assert_eq!((a, b), (s.span.start, s.span.end));
+        }
+        // French keeps "etc." whole, as its treebanks do.
+        let fr = "Il vend du thé, du café, etc.\n\nLa boutique ouvre à neuf heures.";
+        let mut d = Doc::new(fr.to_string(), Some(Lang::Fr), None);
+        crate::segment(&mut d);
+        assert!(d.tokens.iter().any(|t| d.span_text(t.span) == "etc."));
+    }
+
     fn check(text: &str, lang: Option<Lang>) {
         let mut d = Doc::new(text.to_string(), lang, None);
         crate::segment(&mut d);
@@ -351,7 +450,8 @@ mod props {
                 Just("https://a.example/x?y=1"), Just("é"), Just("(s)"), Just("12h30"), Just(":)"),
                 Just("Paris"), Just("état-major"), Just("jusqu'"), Just("'s"), Just("#4"), Just("\u{a0}"),
                 Just("deSerbie"), Just("M.Poincaré"), Just("400Arménie"), Just("Prométhée.FRANÇAIS"),
-                Just("Ma¬hias"), Just("sûreM."), Just("VaastLe"), Just("iPhone"),
+                Just("Ma¬hias"), Just("sûreM."), Just("VaastLe"), Just("iPhone"), Just("etc."),
+                Just("Inc."),
             ], 0..40),
             fr in any::<bool>(),
         ) {
