@@ -451,7 +451,7 @@ mod props {
                 Just("Paris"), Just("état-major"), Just("jusqu'"), Just("'s"), Just("#4"), Just("\u{a0}"),
                 Just("deSerbie"), Just("M.Poincaré"), Just("400Arménie"), Just("Prométhée.FRANÇAIS"),
                 Just("Ma¬hias"), Just("sûreM."), Just("VaastLe"), Just("iPhone"), Just("etc."),
-                Just("Inc."),
+                Just("Inc."), Just("\"Ann\"<ann@example.com>"), Just("<"), Just("alot"),
             ], 0..40),
             fr in any::<bool>(),
         ) {

@@ -177,7 +177,9 @@ fn is_dmy_date(s: &str) -> bool {
 
 fn looks_like_url(s: &str) -> bool {
     // Addresses contain ':' or '@' or start with "www."; most words have none of these.
-    if !s.bytes().any(|b| b == b':' || b == b'@') && !matches!(s.as_bytes()[0], b'w' | b'W') {
+    if !s.bytes().any(|b| b == b':' || b == b'@')
+        && !matches!(s.as_bytes().first(), Some(b'w' | b'W'))
+    {
         return false;
     }
     let lower_starts =
@@ -312,6 +314,15 @@ impl<'a> Cutter<'a> {
                 self.push(start, end);
                 return;
             }
+        }
+        // An address in angle brackets glued to the name before it, as e-mail headers write
+        // it (`"Ian"<ian@example.com>`): the name, then the bracketed address.
+        if let Some(p) = s.get(1..).and_then(|r| r.find('<')).map(|p| p + 1)
+            && looks_like_url(&s[p + 1..])
+        {
+            self.chunk(start, start + p);
+            self.chunk(start + p, end);
+            return;
         }
         if s.len() > 4 && looks_like_url(s) {
             // Leading openers and trailing punctuation are not part of the address.
@@ -1010,6 +1021,8 @@ fn en_split(token: &str) -> Option<(usize, Option<usize>)> {
         let n = l.len();
         match l {
             "cannot" | "gonna" | "wanna" | "gotta" => Some(3),
+            // "alot" is two words in UD English ("a lot").
+            "alot" => Some(1),
             "dont" | "wont" => Some(2),
             "didnt" | "doesnt" | "isnt" | "wasnt" | "arent" | "cant" | "couldnt" | "wouldnt"
             | "shouldnt" | "havent" | "hasnt" => Some(n - 2),
@@ -1473,6 +1486,37 @@ mod tests {
             toks("“Yes” — he said", Lang::En),
             ["“", "Yes", "”", "—", "he", "said"]
         );
+        // An e-mail header: the name in quotes, then the address in angle brackets.
+        assert_eq!(
+            toks("From: \"Ann Lee\"<ann.lee@example.com> Hi", Lang::En),
+            [
+                "From",
+                ":",
+                "\"",
+                "Ann",
+                "Lee",
+                "\"",
+                "<",
+                "ann.lee@example.com",
+                ">",
+                "Hi"
+            ]
+        );
+        // A lone "<" before an address, and an address alone, are unchanged.
+        assert_eq!(
+            toks("x<ann@example.com", Lang::En),
+            ["x", "<", "ann@example.com"]
+        );
+        assert_eq!(toks("a<", Lang::En), ["a", "<"]);
+    }
+
+    #[test]
+    fn alot_is_two_words() {
+        assert_eq!(
+            words("It helps alot.", Lang::En),
+            ["It", "helps", "a", "lot", "."]
+        );
+        assert_eq!(words("Alot of them", Lang::En), ["A", "lot", "of", "them"]);
     }
 
     #[test]
