@@ -372,7 +372,7 @@ impl<'a> Cutter<'a> {
             }
             // A run of dashes or periods is one token ("--", "...").
             let mut run_end = next;
-            if matches!(c, '-' | '.' | '—' | '–' | '*') {
+            if matches!(c, '-' | '.' | '—' | '–' | '*' | '<') {
                 while run_end < end && self.text[run_end..].starts_with(c) {
                     run_end += c.len_utf8();
                 }
@@ -454,7 +454,7 @@ impl<'a> Cutter<'a> {
                 while j < end && matches!(self.text.as_bytes()[j], b'.' | b'!' | b'?') {
                     j += 1;
                 }
-            } else if matches!(c, '-' | '—' | '–') {
+            } else if matches!(c, '-' | '—' | '–' | '*' | '>') {
                 while j < end && self.text[j..].starts_with(c) {
                     j += c.len_utf8();
                 }
@@ -475,6 +475,14 @@ impl<'a> Cutter<'a> {
     /// Cuts the inside of a chunk: elisions, inner punctuation, hyphens and clitics.
     fn core(&mut self, mut a: usize, b: usize) {
         let fr = self.lang == Some(Lang::Fr);
+        // Slashed abbreviations of web English are one token in UD English ("b/c", "w/o").
+        if !fr && matches!(b - a, 3) && {
+            let w = &self.text.as_bytes()[a..b];
+            w.eq_ignore_ascii_case(b"b/c") || w.eq_ignore_ascii_case(b"w/o")
+        } {
+            self.push(a, b);
+            return;
+        }
         // French elisions: l'État, qu'il, d'Afrique, jusqu'à.
         // Only chunks with an apostrophe near their start can hold an elision (' or ’, whose
         // UTF-8 starts with 0xE2).
@@ -1508,6 +1516,21 @@ mod tests {
             ["x", "<", "ann@example.com"]
         );
         assert_eq!(toks("a<", Lang::En), ["a", "<"]);
+    }
+
+    #[test]
+    fn web_english_conventions() {
+        assert_eq!(
+            toks("I left b/c of it, w/o a word", Lang::En),
+            ["I", "left", "b/c", "of", "it", ",", "w/o", "a", "word"]
+        );
+        assert_eq!(toks("and/or", Lang::En), ["and", "/", "or"]);
+        assert_eq!(
+            toks("See << File: a.doc >> ****NOTICE****", Lang::En),
+            [
+                "See", "<<", "File", ":", "a.doc", ">>", "****", "NOTICE", "****"
+            ]
+        );
     }
 
     #[test]
