@@ -105,6 +105,10 @@ enum Command {
         /// Runs; the fastest is reported (a shared machine is noisy).
         #[arg(long, default_value_t = 3)]
         repeat: usize,
+        /// Each timed run processes the file this many times, as separate documents: a run
+        /// on a short file lasts a few milliseconds, where the scheduler's noise dominates.
+        #[arg(long, default_value_t = 1)]
+        copies: usize,
         /// One JSON object on stdout.
         #[arg(long)]
         json: bool,
@@ -660,6 +664,7 @@ fn main() -> std::process::ExitCode {
             path,
             lang,
             repeat,
+            copies,
             json,
             ner,
             all,
@@ -674,7 +679,7 @@ fn main() -> std::process::ExitCode {
             } else {
                 eval::BenchStages::Parse
             };
-            eval::bench(&path, &lang, repeat, json, stages)
+            eval::bench(&path, &lang, repeat, copies, json, stages)
         }
         Command::Eval(EvalCommand::Events {
             gold,
