@@ -284,6 +284,10 @@ enum TrainCommand {
         /// a row, so accuracy may drop.
         #[arg(long, default_value_t = 20)]
         trans_bits: u32,
+        /// log2 of the rows of the label weight table (64 bytes a row, one row per feature
+        /// and word): the same trade-off as `--trans-bits`.
+        #[arg(long, default_value_t = 15)]
+        label_bits: u32,
     },
     /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or
     /// Europeana BIO files.
@@ -611,6 +615,7 @@ fn main() -> std::process::ExitCode {
             beam,
             beam_from,
             trans_bits,
+            label_bits,
         }) => train::parser(&train::ParserArgs {
             lang: &lang,
             gold: &gold,
@@ -624,6 +629,7 @@ fn main() -> std::process::ExitCode {
             beam,
             beam_from,
             trans_bits,
+            label_bits,
         }),
         Command::Train(TrainCommand::Ner {
             lang,

@@ -190,6 +190,8 @@ pub struct ParserArgs<'a> {
     pub beam_from: usize,
     /// log2 of the transition table's rows.
     pub trans_bits: u32,
+    /// log2 of the label table's rows.
+    pub label_bits: u32,
 }
 
 /// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
@@ -262,6 +264,7 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
         beam: a.beam,
         beam_from: a.beam_from,
         trans_bits: a.trans_bits,
+        label_bits: a.label_bits,
         ..parser::TrainOptions::default()
     };
     let mut trainer = parser::Trainer::new(&train_sents, &opts);
