@@ -190,7 +190,15 @@ impl<'a> Sent<'a> {
     fn new(d: &PetrarchDicts, toks: &'a [Tok], date: Option<u32>) -> Sent<'a> {
         let n = toks.len();
         // French elisions are written with either apostrophe; dictionaries use the straight one.
-        let up = |s: &str| s.to_uppercase().replace('’', "'");
+        // (The replacement allocates a second string: only for the words that need it.)
+        let up = |s: &str| {
+            let u = s.to_uppercase();
+            if u.contains('’') {
+                u.replace('’', "'")
+            } else {
+                u
+            }
+        };
         let upper: Vec<String> = toks.iter().map(|t| up(&t.form)).collect();
         let upper_lemma = toks.iter().map(|t| up(&t.lemma)).collect();
         let mut children = vec![Vec::new(); n];
