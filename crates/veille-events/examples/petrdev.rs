@@ -48,7 +48,7 @@ fn main() {
                         petrarch::Tok {
                             form: doc.words[w].form(&doc.text).to_string(),
                             lemma: a.lemma.clone(),
-                            upos: a.upos.as_str().to_string(),
+                            upos: a.upos.as_str().into(),
                             head: a.head.map(|h| (h as usize).saturating_sub(first)),
                             deprel: a.deprel.clone(),
                             future: false,

@@ -26,7 +26,7 @@ pub fn sentence_toks(doc: &Doc, sent: &Sentence) -> (Vec<Tok>, Vec<usize>) {
             Tok {
                 form: doc.words[w].form(&doc.text).to_string(),
                 lemma: a.map_or_else(String::new, |a| a.lemma.clone()),
-                upos: a.map_or_else(String::new, |a| a.upos.as_str().to_string()),
+                upos: a.map_or(std::borrow::Cow::Borrowed(""), |a| a.upos.as_str().into()),
                 // A head outside the sentence (a malformed parse) is treated as the root.
                 head: a
                     .and_then(|a| a.head)

@@ -17,7 +17,9 @@ use super::dict::{ActorDict, AgentCode, AgentDict, Elem, PPhrase, VerbDict};
 pub struct Tok {
     pub form: String,
     pub lemma: String,
-    pub upos: String,
+    /// Borrowed from the tagger's tag names when it comes from veille's own parse (no
+    /// allocation per word), owned when read from a record's CoNLL-U.
+    pub upos: std::borrow::Cow<'static, str>,
     /// Index of the head in the sentence, `None` for the root.
     pub head: Option<usize>,
     pub deprel: String,
@@ -267,7 +269,7 @@ impl<'a> Sent<'a> {
         let head_upos = self.toks[i]
             .head
             .and_then(|h| self.toks.get(h))
-            .map(|h| h.upos.as_str());
+            .map(|h| h.upos.as_ref());
         rel(&self.toks[i], head_upos)
     }
 
@@ -648,7 +650,7 @@ impl<'a> Sent<'a> {
         out.extend(self.children[i].iter().copied().filter(|&c| {
             c > i
                 && matches!(self.toks[c].deprel.as_str(), "obl" | "nmod")
-                && matches!(self.toks[c].upos.as_str(), "NOUN" | "PROPN")
+                && matches!(self.toks[c].upos.as_ref(), "NOUN" | "PROPN")
                 && !self.children[c]
                     .iter()
                     .any(|&k| matches!(self.rel(k), "case" | "mark"))
@@ -697,7 +699,7 @@ impl<'a> Sent<'a> {
         }));
         out.extend(
             self.kids(i, "xcomp")
-                .filter(|&x| matches!(self.toks[x].upos.as_str(), "NOUN" | "PROPN" | "PRON")),
+                .filter(|&x| matches!(self.toks[x].upos.as_ref(), "NOUN" | "PROPN" | "PRON")),
         );
         let conj: Vec<usize> = out.iter().flat_map(|&o| self.kids(o, "conj")).collect();
         out.extend(conj);
@@ -771,7 +773,7 @@ impl<'a> Sent<'a> {
                 if self
                     .kids(h, "obj")
                     .chain(self.kids(h, "iobj"))
-                    .any(|o| o < i && matches!(self.toks[o].upos.as_str(), "NOUN" | "PROPN")) =>
+                    .any(|o| o < i && matches!(self.toks[o].upos.as_ref(), "NOUN" | "PROPN")) =>
             {
                 self.kids(h, "obj")
                     .chain(self.kids(h, "iobj"))
@@ -1013,7 +1015,7 @@ pub fn code_sentence_with(
         out.extend(attributions(&s));
     }
     for i in 0..toks.len() {
-        if !matches!(toks[i].upos.as_str(), "VERB") {
+        if !matches!(toks[i].upos.as_ref(), "VERB") {
             continue;
         }
         // "urged Uganda to sign", "a exhorté l'Ouganda à signer": the act asked for is not
@@ -1483,7 +1485,7 @@ mod tests {
             .map(|&(f, l, u, h, r)| Tok {
                 form: f.into(),
                 lemma: l.into(),
-                upos: u.into(),
+                upos: u.to_string().into(),
                 head: h.checked_sub(1),
                 deprel: r.into(),
                 future: false,

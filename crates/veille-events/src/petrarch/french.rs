@@ -140,7 +140,7 @@ mod tests {
             .map(|&(f, l, u, h, r)| super::super::Tok {
                 form: f.into(),
                 lemma: l.into(),
-                upos: u.into(),
+                upos: u.to_string().into(),
                 head: h.checked_sub(1),
                 deprel: r.into(),
                 future: false,

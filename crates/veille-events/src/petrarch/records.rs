@@ -87,7 +87,7 @@ fn conllu_rows(parse: &str) -> Vec<Tok> {
         toks.push(Tok {
             form: cols[1].to_string(),
             lemma: cols[2].to_string(),
-            upos: cols[3].to_string(),
+            upos: cols[3].to_string().into(),
             head: head.checked_sub(1),
             deprel: cols[7].to_string(),
             future: false,
