@@ -1505,15 +1505,7 @@ mod tests {
             assert!(fits(shift) && (shift == 0 || !fits(shift - 1)));
         }
         // Written and read back, the narrowed table is the same (quantizing is idempotent).
-        let read_back = |bytes: &[u8]| {
-            let mut at = 0usize;
-            let mut take = |n: usize| -> Result<&[u8], ()> {
-                let s = bytes.get(at..at + n).ok_or(())?;
-                at += n;
-                Ok(s)
-            };
-            QTable::read_sparse(&mut take).unwrap().unwrap()
-        };
+        let read_back = |bytes: &[u8]| read_sparse_bytes(bytes).unwrap().unwrap();
         let mut bytes = Vec::new();
         t.write_sparse(&mut bytes);
         let back = FeatTable::from_q(&read_back(&bytes));
@@ -1530,6 +1522,17 @@ mod tests {
         u.write_sparse(&mut bytes);
         let back = UposTable::from_q(&read_back(&bytes));
         assert!(back.rows.iter().zip(&u.rows).all(|(a, b)| a.0 == b.0));
+    }
+
+    /// [`QTable::read_sparse`] over a byte slice.
+    fn read_sparse_bytes(bytes: &[u8]) -> Result<Option<QTable>, ()> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], ()> {
+            let s = bytes.get(at..at + n).ok_or(())?;
+            at += n;
+            Ok(s)
+        };
+        QTable::read_sparse(&mut take)
     }
 
     #[test]
@@ -1549,15 +1552,7 @@ mod tests {
             .count();
         assert!(stored < 64);
         assert_eq!(bytes.len(), 12 + 8 + 6 * stored);
-        let read = |b: &[u8]| {
-            let mut at = 0usize;
-            let mut take = |n: usize| -> Result<&[u8], ()> {
-                let s = b.get(at..at + n).ok_or(())?;
-                at += n;
-                Ok(s)
-            };
-            QTable::read_sparse(&mut take)
-        };
+        let read = read_sparse_bytes;
         let back = read(&bytes).unwrap().unwrap();
         assert!(back.rows.iter().zip(&t.rows).all(|(a, b)| a.0 == b.0));
         // Truncated anywhere: an error, never a panic.
