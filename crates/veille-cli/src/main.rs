@@ -95,6 +95,14 @@ enum Command {
         #[arg(long, default_value = "crates/veille-geo/data/gazetteer.bin")]
         out: PathBuf,
     },
+    /// Rebuild the shipped English word clusters (crates/veille-nlp/models/clusters-en.bin)
+    /// from a `word<TAB>path` file, which scripts/en_clusters.py extracts from spaCy's
+    /// spacy-lookups-data package.
+    BuildClusters {
+        tsv: PathBuf,
+        #[arg(long, default_value = "crates/veille-nlp/models/clusters-en.bin")]
+        out: PathBuf,
+    },
     /// Throughput of tokenize + tag + parse on one thread over a plain-text file (what
     /// bench/parse_vs_spacy.py compares with spaCy on the same text).
     Bench {
@@ -288,6 +296,10 @@ enum TrainCommand {
         /// and word): the same trade-off as `--trans-bits`.
         #[arg(long, default_value_t = 15)]
         label_bits: u32,
+        /// Train without the language's word clusters (for ablation; the shipped English
+        /// parser reads them, French has none).
+        #[arg(long)]
+        no_clusters: bool,
     },
     /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or
     /// Europeana BIO files.
@@ -616,6 +628,7 @@ fn main() -> std::process::ExitCode {
             beam_from,
             trans_bits,
             label_bits,
+            no_clusters,
         }) => train::parser(&train::ParserArgs {
             lang: &lang,
             gold: &gold,
@@ -630,6 +643,7 @@ fn main() -> std::process::ExitCode {
             beam_from,
             trans_bits,
             label_bits,
+            no_clusters,
         }),
         Command::Train(TrainCommand::Ner {
             lang,
@@ -748,6 +762,7 @@ fn main() -> std::process::ExitCode {
                 eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
                 Ok(())
             }),
+        Command::BuildClusters { tsv, out } => train::build_clusters(&tsv, &out),
         Command::Eval(EvalCommand::Ner(a)) => eval::ner(&eval::NerArgs {
             gold: &a.gold,
             lang: a.lang.as_deref(),

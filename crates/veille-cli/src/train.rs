@@ -114,6 +114,41 @@ fn tagger_accuracy(model: &tagger::Tagger, sents: &[tagger::TrainSentence]) -> (
     (pc(u), pc(f), pc(l))
 }
 
+fn lang_of(code: &str) -> Result<Lang> {
+    Lang::from_code(code).with_context(|| format!("unsupported language {code:?}"))
+}
+
+/// Writes the word-cluster file from `word<TAB>path` lines (scripts/en_clusters.py).
+pub fn build_clusters(tsv: &Path, out: &Path) -> Result<()> {
+    let text = read_text(tsv)?;
+    let mut pairs = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let (w, p) = line
+            .split_once('\t')
+            .with_context(|| format!("{}:{}: expected word<TAB>path", tsv.display(), n + 1))?;
+        let p: u32 = p
+            .trim()
+            .parse()
+            .with_context(|| format!("{}:{}: bad path {p:?}", tsv.display(), n + 1))?;
+        pairs.push((w, p));
+    }
+    let c = veille_nlp::clusters::Clusters::from_pairs(pairs);
+    if c.is_empty() {
+        anyhow::bail!("{}: no word with a cluster", tsv.display());
+    }
+    let bytes = c.to_bytes();
+    std::fs::write(out, &bytes).with_context(|| format!("{}: cannot write", out.display()))?;
+    eprintln!(
+        "wrote {} ({} words, {} clusters, {} bytes, fingerprint {:016x})",
+        out.display(),
+        c.len(),
+        c.n_clusters(),
+        bytes.len(),
+        c.fingerprint()
+    );
+    Ok(())
+}
+
 pub fn tagger(
     lang: &str,
     gold: &[PathBuf],
@@ -123,7 +158,7 @@ pub fn tagger(
     seed: u64,
     news_leads: bool,
 ) -> Result<()> {
-    Lang::from_code(lang).with_context(|| format!("unsupported language {lang:?}"))?;
+    lang_of(lang)?;
     let mut train_sents = Vec::new();
     for p in gold {
         let mut g = read_conllu(p)?;
@@ -144,7 +179,15 @@ pub fn tagger(
         train_sents.len()
     );
     let t0 = std::time::Instant::now();
-    let model = tagger::train(&train_sents, epochs, seed, &mut |e, acc| {
+    let clusters = veille_nlp::clusters::embedded(lang_of(lang)?);
+    if let Some(c) = clusters {
+        eprintln!(
+            "word clusters: {} words in {} clusters",
+            c.len(),
+            c.n_clusters()
+        );
+    }
+    let model = tagger::train(&train_sents, epochs, seed, clusters, &mut |e, acc| {
         eprintln!("epoch {e}: training UPOS accuracy {acc:.2}");
     });
     eprintln!("trained in {:.1} s", t0.elapsed().as_secs_f64());
@@ -192,6 +235,8 @@ pub struct ParserArgs<'a> {
     pub trans_bits: u32,
     /// log2 of the label table's rows.
     pub label_bits: u32,
+    /// Leave the language's word clusters out of the parser (the jackknife taggers keep them).
+    pub no_clusters: bool,
 }
 
 /// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
@@ -232,7 +277,13 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
                 .filter(|(i, _)| i % k != fold)
                 .map(|(_, s)| s.clone())
                 .collect();
-            let m = tagger::train(&rest, a.tagger_epochs, a.seed, &mut |_, _| {});
+            let m = tagger::train(
+                &rest,
+                a.tagger_epochs,
+                a.seed,
+                veille_nlp::clusters::embedded(lang),
+                &mut |_, _| {},
+            );
             let (mut n, mut right) = (0usize, 0usize);
             for i in (fold..train_sents.len()).step_by(k) {
                 let s = &mut train_sents[i];
@@ -265,6 +316,7 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
         beam_from: a.beam_from,
         trans_bits: a.trans_bits,
         label_bits: a.label_bits,
+        clusters: veille_nlp::clusters::embedded(lang).filter(|_| !a.no_clusters),
         ..parser::TrainOptions::default()
     };
     let mut trainer = parser::Trainer::new(&train_sents, &opts);

@@ -33,6 +33,9 @@ pub enum ContainerError {
     Checksum { expected: u32, found: u32 },
     #[error("kind name {0:?} is longer than 8 bytes")]
     KindTooLong(String),
+    /// The model was trained with a resource (word clusters…) that this build does not ship.
+    #[error("model needs {0} that this build does not ship: retrain it with this build")]
+    Missing(&'static str),
 }
 
 /// Wraps `payload` in a container of `kind` and `format`.
@@ -50,6 +53,26 @@ pub fn write(kind: &str, format: u32, payload: &[u8]) -> Result<Vec<u8>, Contain
     out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
     out.extend_from_slice(payload);
     Ok(out)
+}
+
+/// Reads a payload piece by piece: each call takes the next `n` bytes. A read past the end
+/// is [`ContainerError::Truncated`] (with the file's length, `file_len`): a payload that
+/// passed the checksum but does not parse was written by a broken build.
+pub fn taker<'a>(
+    payload: &'a [u8],
+    file_len: usize,
+) -> impl FnMut(usize) -> Result<&'a [u8], ContainerError> {
+    let mut at = 0usize;
+    move |n: usize| {
+        let end = at
+            .checked_add(n)
+            .ok_or(ContainerError::Truncated(file_len))?;
+        let s = payload
+            .get(at..end)
+            .ok_or(ContainerError::Truncated(file_len))?;
+        at = end;
+        Ok(s)
+    }
 }
 
 /// Checks the header and checksum and returns the payload.

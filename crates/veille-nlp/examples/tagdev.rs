@@ -1,6 +1,7 @@
 //! Developer tool: trains the tagger and prints dev accuracy on gold tokens.
 //! `cargo run --release -p veille-nlp --example tagdev -- DEV.conllu TRAIN.conllu…`
-//! With `EMBEDDED=fr|en` and no training file, scores the shipped tagger instead.
+//! With `EMBEDDED=fr|en` and no training file, scores the shipped tagger instead;
+//! `CLUSTERS=en` trains with the shipped English word clusters.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let read = |p: &str| {
@@ -16,13 +17,22 @@ fn main() {
         .ok()
         .and_then(|e| e.parse().ok())
         .unwrap_or(8);
+    // CLUSTERS=en trains with the shipped English word clusters.
+    let clusters = std::env::var("CLUSTERS")
+        .ok()
+        .and_then(|l| veille_core::Lang::from_code(&l))
+        .and_then(veille_nlp::clusters::embedded);
+    let seed = std::env::var("SEED")
+        .ok()
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(42);
     let shipped = std::env::var("EMBEDDED")
         .ok()
         .and_then(|l| veille_core::Lang::from_code(&l))
         .and_then(veille_nlp::tagger::embedded);
     let m = match shipped {
         Some(m) => m.clone(),
-        None => veille_nlp::tagger::train(&train, epochs, 42, &mut |_, _| {}),
+        None => veille_nlp::tagger::train(&train, epochs, seed, clusters, &mut |_, _| {}),
     };
     if let Ok(out) = std::env::var("OUT") {
         std::fs::write(&out, m.to_bytes()).unwrap_or_else(|e| eprintln!("{out}: {e}"));

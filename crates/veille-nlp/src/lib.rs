@@ -4,6 +4,7 @@
 //! Every function here reads `doc.text` and writes spans into it; none changes the text.
 
 pub mod augment;
+pub mod clusters;
 pub mod conllu;
 pub mod desmodel;
 pub mod eval;

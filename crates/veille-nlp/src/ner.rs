@@ -528,14 +528,7 @@ impl NerModel {
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ContainerError> {
         let p = container::read(bytes, KIND, FORMAT)?;
         let bad = || ContainerError::Truncated(bytes.len());
-        let mut at = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], ContainerError> {
-            let s = p
-                .get(at..at.checked_add(n).ok_or_else(bad)?)
-                .ok_or_else(bad)?;
-            at += n;
-            Ok(s)
-        };
+        let mut take = container::taker(p, bytes.len());
         let u32_at = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
         let Some(w) = Table::read_sparse(&mut take)? else {
             return Err(bad());

@@ -55,6 +55,7 @@
 //! - done: transition system, oracle, features, training, quantized model, serialization.
 //! - see the report of issue #3 for scores; `examples/parser_dev.rs` trains and evaluates.
 
+use crate::clusters::Clusters;
 use crate::conllu::GoldSentence;
 use veille_core::container::{self, ContainerError};
 use veille_core::{Feats, Upos};
@@ -62,7 +63,7 @@ use veille_core::{Feats, Upos};
 pub const KIND: &str = "parser";
 /// Bump when the payload layout, the feature templates or the hashing change: an old model
 /// would load but score garbage.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// One sentence to parse: syntactic words (multiword tokens already expanded) with their tags.
 /// Slices shorter than `forms` are tolerated (missing values count as unknown).
@@ -98,6 +99,9 @@ pub struct ParserModel {
     leafy: Vec<bool>,
     /// Beam width at parse time (1: greedy); the width the model was trained with.
     beam: u16,
+    /// The word clusters it was trained with (see [`crate::clusters`]); without them only
+    /// the first [`NT_BASE`] transition templates are read.
+    clusters: Option<&'static Clusters>,
 }
 
 /// 64 label weights in one cache line: a label row costs one memory access.
@@ -144,6 +148,8 @@ pub struct TrainOptions {
     pub trans_off: u128,
     /// Label feature templates switched off.
     pub label_off: u64,
+    /// Word clusters to read as features (a shipped table: the model records which).
+    pub clusters: Option<&'static Clusters>,
 }
 
 impl Default for TrainOptions {
@@ -161,6 +167,7 @@ impl Default for TrainOptions {
             beam_from: 0,
             trans_off: 0,
             label_off: 0,
+            clusters: None,
         }
     }
 }
@@ -192,6 +199,10 @@ struct Tok {
     m: u64,
     /// Last three characters of the lowercased form.
     s: u64,
+    /// Brown cluster of the form: whole path, and its 6-branch prefix (a constant when the
+    /// word has none or the model reads no clusters).
+    c: u64,
+    q: u64,
     /// UPOS index (for the label candidates).
     pi: u8,
     /// Punctuation marks and verbs before this word (prefix counts, for "between" features).
@@ -474,9 +485,25 @@ impl Vocab {
     }
 }
 
-fn tok(vocab: &Vocab, form: &str, lemma: &str, upos: Option<Upos>, feats: Option<Feats>) -> Tok {
+fn tok(
+    vocab: &Vocab,
+    clusters: Option<&Clusters>,
+    form: &str,
+    lemma: &str,
+    upos: Option<Upos>,
+    feats: Option<Feats>,
+) -> Tok {
     let pi = upos.map_or(0, |u| u.index()) as u8;
+    let (c, q) = match clusters.and_then(|c| c.get(form)) {
+        Some(path) => (
+            sm(path as u64 + 0xC000_0000),
+            sm((path & 63) as u64 + 0xD000_0000),
+        ),
+        None => (sm(0xC0DE), sm(0xC0DF)),
+    };
     Tok {
+        c,
+        q,
         w: vocab.map(hash_lower(form), form),
         l: vocab.map(hash_lower(lemma), lemma) ^ 0x1111,
         s: hash_lower(suffix(form)) ^ 0x2222,
@@ -503,6 +530,8 @@ fn push_specials(t: &mut Vec<Tok>) {
             w: v,
             l: v,
             s: v,
+            c: v,
+            q: v,
             p: sm(pi as u64),
             m: sm(1 << 40),
             pi,
@@ -512,12 +541,13 @@ fn push_specials(t: &mut Vec<Tok>) {
     }
 }
 
-fn toks_of_input(v: &Vocab, s: &ParseInput, t: &mut Vec<Tok>) {
+fn toks_of_input(v: &Vocab, cl: Option<&Clusters>, s: &ParseInput, t: &mut Vec<Tok>) {
     t.clear();
     for (i, &f) in s.forms.iter().enumerate() {
         let l = s.lemmas.get(i).copied().unwrap_or(f);
         t.push(tok(
             v,
+            cl,
             f,
             l,
             s.upos.get(i).copied(),
@@ -527,12 +557,13 @@ fn toks_of_input(v: &Vocab, s: &ParseInput, t: &mut Vec<Tok>) {
     push_specials(t);
 }
 
-fn toks_of_train(v: &Vocab, s: &TrainSentence) -> Vec<Tok> {
+fn toks_of_train(v: &Vocab, cl: Option<&Clusters>, s: &TrainSentence) -> Vec<Tok> {
     let mut t = Vec::with_capacity(s.forms.len() + 2);
     for (i, f) in s.forms.iter().enumerate() {
         let l = s.lemmas.get(i).map_or(f.as_str(), |x| x.as_str());
         t.push(tok(
             v,
+            cl,
             f,
             l,
             s.upos.get(i).copied(),
@@ -543,8 +574,14 @@ fn toks_of_train(v: &Vocab, s: &TrainSentence) -> Vec<Tok> {
     t
 }
 
-/// Number of transition feature templates.
-const NT: usize = 105;
+/// Number of transition feature templates: the first `NT_BASE` read no word clusters, the
+/// rest do (a model trained without clusters reads only the first ones).
+const NT_BASE: usize = 105;
+const NT: usize = 117;
+
+fn n_trans(clusters: Option<&Clusters>) -> usize {
+    if clusters.is_some() { NT } else { NT_BASE }
+}
 /// Number of label feature templates.
 const NL: usize = 32;
 const _: () = assert!(NL * 127 < i16::MAX as usize);
@@ -663,6 +700,10 @@ fn trans_features(st: &State, t: &[Tok], out: &mut [u64; NT]) {
         // what lies between s0 and n0; the preposition of n0 against its candidate heads
         ts0.p, tn0.p, bp; ts0.p, tn0.p, bv; ts0.l, t[n0l1].w, tn0.p;
         ts1.l, t[n0l1].w, tn0.p; ts0.p, t[n0l1].w, tn0.p, d; ts0.p, tn0.l, t[n0l1].w;
+        // word clusters (Koo, Carreras & Collins 2008): the words above, generalised
+        ts0.c; tn0.c; tn1.c; ts0.c, tn0.c; ts0.q, tn0.q; ts0.c, tn0.p; ts0.p, tn0.c;
+        ts0.q, tn0.q, d; t[s0h].c, ts0.p, tn0.p; ts0.c, t[n0l1].w, tn0.q;
+        ts1.q, ts0.q, tn0.q; tn0.q, tn1.q;
     );
     debug_assert_eq!(k, NT);
 }
@@ -1083,7 +1124,7 @@ impl ParserModel {
             next,
             cands,
         } = sc;
-        toks_of_input(&self.vocab, s, toks);
+        toks_of_input(&self.vocab, self.clusters, s, toks);
         st.reset(n);
         lsc.clear();
         lsc.resize(64 * self.lab_lines, 0);
@@ -1100,7 +1141,7 @@ impl ParserModel {
                 None => {
                     trans_features(st, toks, &mut tf);
                     mask_off(&mut tf, self.trans_off);
-                    best_legal(&self.score_trans(&tf), &legal)
+                    best_legal(&self.score_trans(&tf[..self.nt()]), &legal)
                 }
             };
             if let Some(d) = st.apply(a) {
@@ -1151,7 +1192,7 @@ impl ParserModel {
                 }
                 trans_features(&h.st, toks, &mut tf);
                 mask_off(&mut tf, self.trans_off);
-                let sc = self.score_trans(&tf);
+                let sc = self.score_trans(&tf[..self.nt()]);
                 for a in 0..N_ACT {
                     if legal[a] {
                         cands.push((h.score + sc[a] as i64, hi as u32, a as u8, 0));
@@ -1248,8 +1289,14 @@ impl ParserModel {
         }
     }
 
+    /// Number of transition templates the model reads.
     #[inline]
-    fn score_trans(&self, f: &[u64; NT]) -> [i32; N_ACT] {
+    fn nt(&self) -> usize {
+        n_trans(self.clusters)
+    }
+
+    #[inline]
+    fn score_trans(&self, f: &[u64]) -> [i32; N_ACT] {
         let mut s = [0i32; N_ACT];
         let shift = 64 - self.trans_bits;
         for &h in f {
@@ -1332,6 +1379,7 @@ impl ParserModel {
             }
         }
         p.extend_from_slice(&self.beam.to_le_bytes());
+        p.extend_from_slice(&self.clusters.map_or(0, Clusters::fingerprint).to_le_bytes());
         // The kind is a constant shorter than 8 bytes, so this cannot fail.
         container::write(KIND, FORMAT, &p).unwrap_or_default()
     }
@@ -1410,14 +1458,23 @@ impl ParserModel {
             cands.push(c);
         }
         let beam = r.u16().ok_or_else(bad)?;
+        let fp = u64::from_le_bytes(r.take(8).ok_or_else(bad)?.try_into().map_err(|_| bad())?);
         if beam == 0 || beam > 256 || r.i != p.len() {
             return Err(bad());
         }
+        let clusters = match fp {
+            0 => None,
+            fp => Some(
+                crate::clusters::by_fingerprint(fp)
+                    .ok_or(ContainerError::Missing("word clusters"))?,
+            ),
+        };
         // Models trained before the rule was applied at training time get it here.
         punct_only_for_punctuation(&mut cands, &labels, root);
         Ok(ParserModel {
             leafy: leafy_labels(&labels),
             beam,
+            clusters,
             labels,
             root,
             trans_bits,
@@ -1735,7 +1792,7 @@ impl Trainer {
                 .map(|d| labels.binary_search(d).unwrap_or(root as usize) as u16)
                 .collect();
             data.push(Prepared {
-                toks: toks_of_train(&vocab, s),
+                toks: toks_of_train(&vocab, opts.clusters, s),
                 gold_head: g,
                 gold_label,
                 orig_head,
@@ -1833,7 +1890,8 @@ impl Trainer {
             trans_features(st, &sent.toks, &mut sc.tf);
             mask_off(&mut sc.tf, self.opts.trans_off);
             let mut s = [0i64; N_ACT];
-            self.trans.score(&sc.tf, &mut s);
+            self.trans
+                .score(&sc.tf[..n_trans(self.opts.clusters)], &mut s);
             let pred = best_legal(&s, &legal);
             let cost = costs(st, g, &legal);
             let mut gold = None::<usize>;
@@ -1848,8 +1906,10 @@ impl Trainer {
             if cost[pred] == 0 {
                 good += 1;
             } else if learn_trans {
-                self.trans.update(&sc.tf, gold, 1);
-                self.trans.update(&sc.tf, pred, -1);
+                self.trans
+                    .update(&sc.tf[..n_trans(self.opts.clusters)], gold, 1);
+                self.trans
+                    .update(&sc.tf[..n_trans(self.opts.clusters)], pred, -1);
             }
             if learn_trans {
                 self.trans.c += 1;
@@ -1917,7 +1977,8 @@ impl Trainer {
                 trans_features(&h.hyp.st, &sent.toks, &mut sc.tf);
                 mask_off(&mut sc.tf, self.opts.trans_off);
                 let mut s = [0i64; N_ACT];
-                self.trans.score(&sc.tf, &mut s);
+                self.trans
+                    .score(&sc.tf[..n_trans(self.opts.clusters)], &mut s);
                 let fi = feats.len() as u32;
                 feats.push(sc.tf);
                 for a in 0..N_ACT {
@@ -1959,7 +2020,8 @@ impl Trainer {
                     trans_features(&gold.hyp.st, &sent.toks, &mut sc.tf);
                     mask_off(&mut sc.tf, self.opts.trans_off);
                     let mut s = [0i64; N_ACT];
-                    self.trans.score(&sc.tf, &mut s);
+                    self.trans
+                        .score(&sc.tf[..n_trans(self.opts.clusters)], &mut s);
                     let cost = costs(&gold.hyp.st, g, &legal);
                     let mut best = None::<usize>;
                     for a in 0..N_ACT {
@@ -1997,7 +2059,11 @@ impl Trainer {
                 while x != NONE {
                     let (parent, a, fi) = nodes[x as usize];
                     if fi != NONE {
-                        self.trans.update(&feats[fi as usize], a as usize, delta);
+                        self.trans.update(
+                            &feats[fi as usize][..n_trans(self.opts.clusters)],
+                            a as usize,
+                            delta,
+                        );
                     }
                     x = parent;
                 }
@@ -2161,6 +2227,7 @@ impl Trainer {
             punct: self.punct.as_ref().map_or(Vec::new(), |p| p.quantized()),
             leafy: leafy_labels(&self.labels),
             beam: self.opts.beam.clamp(1, 256) as u16,
+            clusters: self.opts.clusters,
         }
     }
 }
@@ -2432,6 +2499,33 @@ mod tests {
         assert_eq!(back, m);
         let again = train(&data, &small_opts(), &mut |_, _| {});
         assert_eq!(again.to_bytes(), b);
+    }
+
+    #[test]
+    fn a_model_trained_with_clusters_keeps_them_and_needs_them() {
+        let data = toy();
+        let clusters = crate::clusters::embedded(veille_core::Lang::En);
+        assert!(clusters.is_some(), "the English cluster table is shipped");
+        let opts = TrainOptions {
+            clusters,
+            ..small_opts()
+        };
+        let m = train(&data, &opts, &mut |_, _| {});
+        assert_eq!(m.nt(), NT);
+        assert_eq!(evaluate(&m, &data).las, 100.0);
+        let b = m.to_bytes();
+        let back = ParserModel::from_bytes(&b).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(train(&data, &opts, &mut |_, _| {}).to_bytes(), b);
+        // The same treebank without clusters reads only the base templates.
+        assert_eq!(train(&data, &small_opts(), &mut |_, _| {}).nt(), NT_BASE);
+        // A model naming a table this build does not ship refuses to load.
+        let payload = container::read(&b, KIND, FORMAT).unwrap();
+        let mut p = payload.to_vec();
+        let at = p.len() - 8;
+        p[at..].copy_from_slice(&0x1234_5678_u64.to_le_bytes());
+        let err = ParserModel::from_bytes(&container::write(KIND, FORMAT, &p).unwrap());
+        assert!(matches!(err, Err(ContainerError::Missing(_))), "{err:?}");
     }
 
     /// Parses `n` made-up words with cycling tags, lemmas and feats deliberately missing (the

@@ -466,17 +466,33 @@ impl<'a> Sent<'a> {
     }
 
     /// Whether the verb at `v` heads the sentence: its root, a conjunct of the root, or an
-    /// `xcomp` of either ("promised to continue").
+    /// `xcomp` of either ("promised to continue"). A clause fronted before the speech verb
+    /// that reports it ("A judge opened an inquiry, the court said"; "…, a indiqué le
+    /// ministère") is the story's main clause too, however the parser attached it.
     fn main_clause(&self, v: usize) -> bool {
         let mut w = v;
         for _ in 0..self.toks.len() {
             match self.toks[w].head {
                 None => return true,
                 Some(h) if h < self.toks.len() && matches!(self.rel(w), "conj" | "xcomp") => w = h,
+                Some(h) if h < self.toks.len() && self.reported_before(w, h) => w = h,
                 Some(_) => return false,
             }
         }
         false
+    }
+
+    /// `c` is a clause before its head `h`, a speech verb at the root, with a subject and no
+    /// subordinator of its own ("if", "when", "quand" make an adverbial clause, not what was
+    /// said; a participle without a subject, "Ousted President X …", is no clause at all).
+    fn reported_before(&self, c: usize, h: usize) -> bool {
+        c < h
+            && self.toks[h].head.is_none()
+            && matches!(self.rel(c), "advcl" | "ccomp" | "parataxis")
+            && SPEECH_LEMMAS.contains(&self.upper_lemma[h].as_str())
+            && self.kids(c, "mark").next().is_none()
+            && (self.kids(c, "nsubj").next().is_some()
+                || self.kids(c, "nsubj:pass").next().is_some())
     }
 
     /// Codes of the phrase at `h` and of the phrases coordinated with it; a conjunct without
@@ -975,6 +991,27 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     }
     out
 }
+
+/// Verbs that report what their subject said, in both languages.
+const SPEECH_LEMMAS: &[&str] = &[
+    "SAY",
+    "TELL",
+    "ANNOUNCE",
+    "REPORT",
+    "STATE",
+    "ADD",
+    "CONFIRM",
+    "DIRE",
+    "DÉCLARER",
+    "AFFIRMER",
+    "ANNONCER",
+    "INDIQUER",
+    "PRÉCISER",
+    "AJOUTER",
+    "CONFIRMER",
+    "EXPLIQUER",
+    "RAPPORTER",
+];
 
 /// Roles that make a subject a political actor even when its country is not said ("the
 /// prime minister", "rebels", "the opposition"); civilians, businesses or the media are not.
