@@ -619,7 +619,9 @@ macro_rules! feats {
     };
 }
 
-fn trans_features(st: &State, t: &[Tok], out: &mut [u64; NT]) {
+/// Writes the transition features; the cluster templates only when `clusters` (a model
+/// without clusters reads the first [`NT_BASE`] and nothing else).
+fn trans_features(st: &State, t: &[Tok], out: &mut [u64; NT], clusters: bool) {
     let s0 = st.s(0) as usize;
     let s1 = st.s(1) as usize;
     let s2 = st.s(2) as usize;
@@ -700,6 +702,12 @@ fn trans_features(st: &State, t: &[Tok], out: &mut [u64; NT]) {
         // what lies between s0 and n0; the preposition of n0 against its candidate heads
         ts0.p, tn0.p, bp; ts0.p, tn0.p, bv; ts0.l, t[n0l1].w, tn0.p;
         ts1.l, t[n0l1].w, tn0.p; ts0.p, t[n0l1].w, tn0.p, d; ts0.p, tn0.l, t[n0l1].w;
+    );
+    debug_assert_eq!(k, NT_BASE);
+    if !clusters {
+        return;
+    }
+    feats!(out, k;
         // word clusters (Koo, Carreras & Collins 2008): the words above, generalised
         ts0.c; tn0.c; tn1.c; ts0.c, tn0.c; ts0.q, tn0.q; ts0.c, tn0.p; ts0.p, tn0.c;
         ts0.q, tn0.q, d; t[s0h].c, ts0.p, tn0.p; ts0.c, t[n0l1].w, tn0.q;
@@ -1139,7 +1147,7 @@ impl ParserModel {
             let a = match forced(&legal) {
                 Some(a) => a,
                 None => {
-                    trans_features(st, toks, &mut tf);
+                    trans_features(st, toks, &mut tf, self.clusters.is_some());
                     mask_off(&mut tf, self.trans_off);
                     best_legal(&self.score_trans(&tf[..self.nt()]), &legal)
                 }
@@ -1190,7 +1198,7 @@ impl ParserModel {
                     cands.push((h.score, hi as u32, a as u8, 0));
                     continue;
                 }
-                trans_features(&h.st, toks, &mut tf);
+                trans_features(&h.st, toks, &mut tf, self.clusters.is_some());
                 mask_off(&mut tf, self.trans_off);
                 let sc = self.score_trans(&tf[..self.nt()]);
                 for a in 0..N_ACT {
@@ -1887,7 +1895,7 @@ impl Trainer {
                 }
                 continue;
             }
-            trans_features(st, &sent.toks, &mut sc.tf);
+            trans_features(st, &sent.toks, &mut sc.tf, self.opts.clusters.is_some());
             mask_off(&mut sc.tf, self.opts.trans_off);
             let mut s = [0i64; N_ACT];
             self.trans
@@ -1974,7 +1982,12 @@ impl Trainer {
                     cands.push((h.hyp.score, hi as u32, a as u8, NONE));
                     continue;
                 }
-                trans_features(&h.hyp.st, &sent.toks, &mut sc.tf);
+                trans_features(
+                    &h.hyp.st,
+                    &sent.toks,
+                    &mut sc.tf,
+                    self.opts.clusters.is_some(),
+                );
                 mask_off(&mut sc.tf, self.opts.trans_off);
                 let mut s = [0i64; N_ACT];
                 self.trans
@@ -2017,7 +2030,12 @@ impl Trainer {
             let (a, fi, add) = match forced(&legal) {
                 Some(a) => (a, NONE, 0),
                 None => {
-                    trans_features(&gold.hyp.st, &sent.toks, &mut sc.tf);
+                    trans_features(
+                        &gold.hyp.st,
+                        &sent.toks,
+                        &mut sc.tf,
+                        self.opts.clusters.is_some(),
+                    );
                     mask_off(&mut sc.tf, self.opts.trans_off);
                     let mut s = [0i64; N_ACT];
                     self.trans
