@@ -187,8 +187,15 @@ fn n_upos_features(clusters: Option<&Clusters>) -> usize {
     }
 }
 
-/// Feature keys for the UPOS of word `i`, given the two previous predicted tags.
-fn upos_features(keys: &[WordKeys], i: usize, p1: u64, p2: u64, out: &mut [u64; UPOS_FEATURES]) {
+/// Feature keys for the UPOS of word `i`, given the two previous predicted tags; the first
+/// `n` of them ([`n_upos_features`]: the cluster templates only for a model that reads them).
+fn upos_features(
+    keys: &[WordKeys],
+    i: usize,
+    (p1, p2): (u64, u64),
+    n: usize,
+    out: &mut [u64; UPOS_FEATURES],
+) {
     let at = |d: isize| {
         let j = i as isize + d;
         if j < 0 || j as usize >= keys.len() {
@@ -199,7 +206,7 @@ fn upos_features(keys: &[WordKeys], i: usize, p1: u64, p2: u64, out: &mut [u64; 
     };
     let (w0, wm1, wm2, w1, w2) = (at(0), at(-1), at(-2), at(1), at(2));
     let first = (i == 0) as u64;
-    *out = [
+    let base: [u64; UPOS_BASE] = [
         mix(1, &[]),
         mix(2, &[w0.lower]),
         mix(3, &[wm1.lower]),
@@ -230,6 +237,12 @@ fn upos_features(keys: &[WordKeys], i: usize, p1: u64, p2: u64, out: &mut [u64; 
         mix(28, &[p1, w0.amb]),
         mix(29, &[w0.amb, w1.amb]),
         mix(30, &[w0.amb, w0.suf[2]]),
+    ];
+    out[..UPOS_BASE].copy_from_slice(&base);
+    if n <= UPOS_BASE {
+        return;
+    }
+    out[UPOS_BASE..].copy_from_slice(&[
         mix(31, &[w0.clu[0]]),
         mix(32, &[w0.clu[1]]),
         mix(33, &[w0.clu[2]]),
@@ -242,7 +255,7 @@ fn upos_features(keys: &[WordKeys], i: usize, p1: u64, p2: u64, out: &mut [u64; 
         mix(40, &[w2.clu[1]]),
         mix(41, &[p1, w1.clu[2]]),
         mix(42, &[w0.clu[0], w0.suf[1]]),
-    ];
+    ]);
 }
 
 const FEAT_FEATURES: usize = 20;
@@ -813,9 +826,9 @@ impl Tagger {
         let mut scores = [0i32; 16];
         let (mut p1, mut p2) = (98u64, 98u64);
         for i in 0..keys.len() {
-            upos_features(keys, i, p1, p2, &mut f);
-            self.upos_w
-                .score(&f[..n_upos_features(self.clusters)], &mut scores);
+            let n = n_upos_features(self.clusters);
+            upos_features(keys, i, (p1, p2), n, &mut f);
+            self.upos_w.score(&f[..n], &mut scores);
             let hint = hints.get(i).unwrap_or(&Hint::None);
             let mut best = if matches!(hint, Hint::Verb(_)) {
                 Upos::Verb.index()
@@ -1325,7 +1338,7 @@ pub fn train(
             let (mut p1, mut p2) = (98u64, 98u64);
             for i in 0..s.forms.len() {
                 t += 1;
-                upos_features(kk, i, p1, p2, &mut f);
+                upos_features(kk, i, (p1, p2), n_feats, &mut f);
                 let f = &f[..n_feats];
                 let mut scores = [0f32; N_UPOS];
                 for &k in f {
