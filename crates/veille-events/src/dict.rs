@@ -145,7 +145,7 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Lexicon {
-    by_first: HashMap<String, Vec<LexEntry>>,
+    by_first: crate::FastMap<String, Vec<LexEntry>>,
 }
 
 impl Lexicon {

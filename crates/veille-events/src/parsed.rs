@@ -7,7 +7,7 @@
 //! expression and place that dated and placed it. The rule names the dictionary line that fired.
 
 use crate::cameo::CameoTable;
-use crate::petrarch::{self, Coding, Discard, Discards, PetrarchDicts, Tok};
+use crate::petrarch::{self, Coding, Discards, PetrarchDicts, Tok};
 use veille_core::{Actor, Doc, EventMention, Sentence, Span, Upos};
 
 /// The words of one sentence as coder tokens, with the index in `doc.words` of each.
@@ -112,17 +112,22 @@ pub fn code_parsed(
 ) -> Vec<(Span, EventMention)> {
     let date = yyyymmdd(doc);
     let mut out = Vec::new();
-    if doc.analyses.len() != doc.words.len() || discards.check(&doc.text) == Some(Discard::Story) {
+    if doc.analyses.len() != doc.words.len() {
+        return out;
+    }
+    let listed = discards.matches(&doc.text);
+    if listed.iter().any(|m| m.1) {
         return out;
     }
     for sent in &doc.sentences {
+        let within = |r: &std::ops::Range<usize>| {
+            sent.span.start as usize <= r.start && r.end <= sent.span.end as usize
+        };
+        if listed.iter().any(|m| within(&m.0)) {
+            continue;
+        }
         let (toks, idx) = sentence_toks(doc, sent);
-        if toks.is_empty()
-            || doc
-                .text
-                .get(sent.span.range())
-                .is_some_and(|t| discards.check(t).is_some())
-        {
+        if toks.is_empty() {
             continue;
         }
         let codings = agreements_to_act(

@@ -186,7 +186,7 @@ fn parse_elements(trigger: &str, line: usize) -> Result<Vec<Element>, LoadError>
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     pub patterns: Vec<Pattern>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: crate::FastMap<String, Vec<usize>>,
 }
 
 impl PatternSet {
@@ -256,7 +256,7 @@ impl PatternSet {
                 n_words,
             });
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: crate::FastMap<String, Vec<usize>> = crate::FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             if let Some(Element::Words(words)) = p.elements.first() {
                 for w in words.keys() {

@@ -13,6 +13,7 @@
 //!   stems: `ARGENTIN` matches "Argentina" and "Argentine");
 //! - agents: `PHRASE {PLURAL} [~CODE]` or `[CODE~]`, `!MARK! = A, B` substitutions.
 
+use crate::FastMap;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -198,7 +199,7 @@ pub struct VerbDict {
     pub synsets: HashMap<String, Vec<Vec<String>>>,
     pub blocks: Vec<VerbBlock>,
     /// Inflected form (uppercase) → entries (several when a particle distinguishes them).
-    pub forms: HashMap<String, Vec<VerbEntry>>,
+    pub forms: FastMap<String, Vec<VerbEntry>>,
 }
 
 /// The language whose regular forms a dictionary's verbs and nouns take.
@@ -683,7 +684,7 @@ pub struct ActorDict {
     /// Code lists: a default code (no dates) and date-restricted codes.
     pub codes: Vec<(Option<String>, Vec<DatedCode>)>,
     /// Entries by their first word (stems by their first 4 letters, see `lookup_key`).
-    pub entries: HashMap<String, Vec<ActorEntry>>,
+    pub entries: FastMap<String, Vec<ActorEntry>>,
 }
 
 /// Parses "YYYYMMDD" or "YYMMDD" (years 00–30 are 20YY, as in TABARI).
@@ -852,7 +853,7 @@ pub struct AgentCode {
 
 #[derive(Debug, Clone, Default)]
 pub struct AgentDict {
-    pub entries: HashMap<String, Vec<(NounPhrase, AgentCode)>>,
+    pub entries: FastMap<String, Vec<(NounPhrase, AgentCode)>>,
 }
 
 impl AgentDict {
@@ -1093,7 +1094,7 @@ pub struct Discards {
     /// Phrases by their first [`KEY_CHARS`] characters (all of them when shorter): a text is
     /// scanned once, looking up only the phrases that can start at each word boundary,
     /// instead of searching it once per phrase (hundreds of phrases, every sentence).
-    by_start: HashMap<String, Vec<usize>>,
+    by_start: FastMap<String, Vec<usize>>,
 }
 
 const KEY_CHARS: usize = 3;
@@ -1143,7 +1144,7 @@ impl Discards {
         }
         let mut d = Discards {
             phrases,
-            by_start: HashMap::new(),
+            by_start: HashMap::default(),
         };
         d.index();
         d
@@ -1159,8 +1160,32 @@ impl Discards {
 
     /// The strongest discard `text` triggers, if any.
     pub fn check(&self, text: &str) -> Option<Discard> {
-        let up = text.to_uppercase();
-        let mut found = None;
+        let found = self.matches(text);
+        if found.iter().any(|m| m.1) {
+            Some(Discard::Story)
+        } else if found.is_empty() {
+            None
+        } else {
+            Some(Discard::Sentence)
+        }
+    }
+
+    /// Every occurrence in `text` of a listed phrase, starting at a word boundary: its byte
+    /// range in `text` and whether it discards the whole story. A document is scanned once
+    /// and each sentence then asks which occurrences lie inside it, instead of scanning every
+    /// sentence a second time.
+    pub fn matches(&self, text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+        // Uppercase, with the offset in `text` of every byte of it (casing can change a
+        // character's length), plus the end.
+        let mut up = String::with_capacity(text.len());
+        let mut orig = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            let before = up.len();
+            up.extend(c.to_uppercase());
+            orig.resize(orig.len() + up.len() - before, i);
+        }
+        orig.push(text.len());
+        let mut out = Vec::new();
         let mut prev_alnum = false;
         for (i, c) in up.char_indices() {
             let starts = !prev_alnum;
@@ -1170,8 +1195,8 @@ impl Discards {
             }
             // The phrases that may start here: keyed by their first one, two or three
             // characters (shorter phrases are keyed by all of theirs).
-            let mut ends = up[i..].char_indices().map(|(j, c)| i + j + c.len_utf8());
-            for end in ends.by_ref().take(KEY_CHARS) {
+            let ends = up[i..].char_indices().map(|(j, c)| i + j + c.len_utf8());
+            for end in ends.take(KEY_CHARS) {
                 let Some(cands) = self.by_start.get(&up[i..end]) else {
                     continue;
                 };
@@ -1186,15 +1211,12 @@ impl Discards {
                             .next()
                             .is_none_or(|c| !c.is_alphanumeric());
                     if after_ok {
-                        if *story {
-                            return Some(Discard::Story);
-                        }
-                        found = Some(Discard::Sentence);
+                        out.push((orig[i]..orig[i + p.len()], *story));
                     }
                 }
             }
         }
-        found
+        out
     }
 }
 
