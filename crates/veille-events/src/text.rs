@@ -12,6 +12,20 @@ use veille_core::{Doc, Sentence, Span};
 /// Lowercases, removes diacritics and unifies apostrophes: the key dictionaries and patterns
 /// are compared on (`États-Unis` → `etats-unis`, `d’État` → `d'etat`).
 pub(crate) fn fold(s: &str) -> String {
+    // Most words are ASCII: lowercase them byte by byte (the grave accent is the only ASCII
+    // character folded to something else).
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .map(|b| {
+                if b == b'`' {
+                    '\''
+                } else {
+                    b.to_ascii_lowercase() as char
+                }
+            })
+            .collect();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -41,6 +55,9 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Lowercase with apostrophes unified but accents kept: function-word tests (`à` vs `a`).
 pub(crate) fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| {
@@ -90,9 +107,16 @@ pub(crate) struct Unit {
 impl Unit {
     fn new(text: &str, span: Span, first_word: Option<&'static str>) -> Unit {
         let has_letters = text.chars().any(char::is_alphabetic);
+        let key = fold(text);
+        // For ASCII text the two forms differ only by a grave accent written as an apostrophe.
+        let lower = if text.is_ascii() && !text.contains('`') {
+            key.clone()
+        } else {
+            lower(text)
+        };
         Unit {
-            key: fold(text),
-            lower: lower(text),
+            key,
+            lower,
             span,
             cap: text.chars().next().is_some_and(char::is_uppercase),
             upper: has_letters && !text.chars().any(char::is_lowercase),
@@ -231,6 +255,10 @@ mod tests {
         assert_eq!(fold("d’État"), "d'etat");
         assert_eq!(fold("manœuvres"), "manoeuvres");
         assert_eq!(lower("À"), "à");
+        // The ASCII shortcut folds the same way as the general path.
+        assert_eq!(fold("Don`t ABC"), "don't abc");
+        assert_eq!(lower("Don`t ABC"), "don`t abc");
+        assert_eq!(lower("L’ONU"), "l'onu");
     }
 
     #[test]

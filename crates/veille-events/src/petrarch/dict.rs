@@ -1177,14 +1177,22 @@ impl Discards {
     pub fn matches(&self, text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
         // Uppercase, with the offset in `text` of every byte of it (casing can change a
         // character's length), plus the end.
-        let mut up = String::with_capacity(text.len());
-        let mut orig = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
-            let before = up.len();
-            up.extend(c.to_uppercase());
-            orig.resize(orig.len() + up.len() - before, i);
-        }
-        orig.push(text.len());
+        // ASCII text keeps its offsets, and most text is ASCII.
+        let ascii = text.is_ascii();
+        let (up, orig) = if ascii {
+            (text.to_ascii_uppercase(), Vec::new())
+        } else {
+            let mut up = String::with_capacity(text.len());
+            let mut orig = Vec::with_capacity(text.len() + 1);
+            for (i, c) in text.char_indices() {
+                let before = up.len();
+                up.extend(c.to_uppercase());
+                orig.resize(orig.len() + up.len() - before, i);
+            }
+            orig.push(text.len());
+            (up, orig)
+        };
+        let at = |k: usize| if ascii { k } else { orig[k] };
         let mut out = Vec::new();
         let mut prev_alnum = false;
         for (i, c) in up.char_indices() {
@@ -1211,7 +1219,7 @@ impl Discards {
                             .next()
                             .is_none_or(|c| !c.is_alphanumeric());
                     if after_ok {
-                        out.push((orig[i]..orig[i + p.len()], *story));
+                        out.push((at(i)..at(i + p.len()), *story));
                     }
                 }
             }
@@ -1237,6 +1245,22 @@ mod discard_tests {
             Some(Discard::Story)
         );
         assert_eq!(d.check("Exchampion"), None);
+    }
+
+    /// Match offsets are byte offsets of the original text, also where uppercasing changes a
+    /// character's length ("ß" is "SS").
+    #[test]
+    fn match_offsets_point_into_the_original_text() {
+        let d = Discards::parse("WORLD CUP\n+GRAND PRIX\n");
+        let text = "Straße: the World Cup. Ça, the grand prix.";
+        let m = d.matches(text);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(&text[m[0].0.clone()], "World Cup");
+        assert!(!m[0].1);
+        assert_eq!(&text[m[1].0.clone()], "grand prix");
+        assert!(m[1].1);
+        let ascii = "The World Cup.";
+        assert_eq!(&ascii[d.matches(ascii)[0].0.clone()], "World Cup");
     }
 
     /// The index by first characters finds what a search phrase by phrase finds: phrases
