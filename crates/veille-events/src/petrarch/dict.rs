@@ -1185,6 +1185,11 @@ impl Discards {
             let mut up = String::with_capacity(text.len());
             let mut orig = Vec::with_capacity(text.len() + 1);
             for (i, c) in text.char_indices() {
+                if c.is_ascii() {
+                    up.push(c.to_ascii_uppercase());
+                    orig.push(i);
+                    continue;
+                }
                 let before = up.len();
                 up.extend(c.to_uppercase());
                 orig.resize(orig.len() + up.len() - before, i);
