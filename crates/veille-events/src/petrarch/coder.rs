@@ -137,6 +137,9 @@ struct Sent<'a> {
     agent: Vec<Option<AgentCode>>,
     /// First token of the actor or agent phrase each token belongs to.
     phrase_start: Vec<usize>,
+    /// Each token's UD 2 relation, mapped once ([`rel`]): the coder asks for it at every
+    /// step of its walks over the tree.
+    rels: Vec<&'static str>,
 }
 
 /// The UD 2 relation of `t` (UD 1 labels are mapped).
@@ -254,6 +257,13 @@ impl<'a> Sent<'a> {
                 i += 1;
             }
         }
+        let rels = toks
+            .iter()
+            .map(|t| {
+                let head_upos = t.head.and_then(|h| toks.get(h)).map(|h| h.upos.as_ref());
+                rel(t, head_upos)
+            })
+            .collect();
         Sent {
             toks,
             upper,
@@ -262,15 +272,12 @@ impl<'a> Sent<'a> {
             actor,
             agent,
             phrase_start,
+            rels,
         }
     }
 
     fn rel(&self, i: usize) -> &'static str {
-        let head_upos = self.toks[i]
-            .head
-            .and_then(|h| self.toks.get(h))
-            .map(|h| h.upos.as_ref());
-        rel(&self.toks[i], head_upos)
+        self.rels[i]
     }
 
     fn kids(&self, i: usize, r: &'static str) -> impl Iterator<Item = usize> + '_ {
