@@ -98,36 +98,8 @@ pub use error::LoadError;
 pub use parsed::sentence_toks;
 pub use patterns::{Flags, Pattern, PatternSet, TargetShape};
 
-/// A hash map keyed by dictionary words with multiply-rotate hashing (the FxHash scheme):
-/// the coder probes its dictionaries at every word of every sentence, the keys are short
-/// words, and no map is keyed by input chosen to collide, so SipHash's protection is not
-/// worth its cost (a tenth of the coder's time).
-pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
-/// See [`FastMap`].
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// The dictionaries' maps (see [`veille_core::fxhash`]).
+pub(crate) use veille_core::FastMap;
 
 #[cfg(test)]
 mod tests;

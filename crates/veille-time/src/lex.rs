@@ -7,7 +7,6 @@
 
 use crate::tense;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 use veille_core::Lang;
 
@@ -684,23 +683,8 @@ pub(crate) struct Entry {
     pub flags: u16,
 }
 
-/// Multiply-rotate hashing (the FxHash scheme): the keys are short ASCII words and the map is
-/// never exposed to untrusted keys chosen to collide, so a fast hash is enough.
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Lexicon = HashMap<Box<str>, Entry, BuildHasherDefault<FxHasher>>;
+/// Short ASCII word keys: FxHash (see [`veille_core::fxhash`]).
+type Lexicon = veille_core::FastMap<Box<str>, Entry>;
 
 fn build(lang: Lang) -> Lexicon {
     let mut m: Lexicon = HashMap::default();

@@ -1144,7 +1144,7 @@ impl Discards {
         }
         let mut d = Discards {
             phrases,
-            by_start: HashMap::default(),
+            by_start: FastMap::default(),
         };
         d.index();
         d
