@@ -4,7 +4,8 @@
 //! (GOLD_DIR defaults to /work/shared/data/geoparsing-gold). Absent gold: a message, exit 0.
 //! `--gazetteer FILE` scores another gazetteer file than the embedded one.
 //! `--rows` prints one tab-separated line per gold toponym instead (corpus, document, phrase,
-//! gold id, country and point, our id, name, feature, country, km), for error analysis; the
+//! gold id, country and point, our id, name, feature, country, km, and whether the name was
+//! known, approximated or left unread), for error analysis; the
 //! lines hold gold text, so keep them out of the repository.
 
 use std::path::PathBuf;
@@ -156,17 +157,18 @@ fn print_rows(g: &Gazetteer, dir: &std::path::Path) -> ExitCode {
     for c in &corpora {
         let (rows, _) = veille_geo::eval::rows(g, &c.docs);
         for r in rows {
-            let (id, name, feat, cc) = match &r.ours {
+            let (id, name, feat, cc, how) = match &r.ours {
                 Some(o) => (
                     opt(o.geonameid.map(|i| i.to_string())),
                     o.name.clone(),
                     o.feature.clone(),
                     opt(o.country_code.clone()),
+                    if o.approximate { "approx" } else { "known" },
                 ),
-                None => ("-".into(), "-".into(), "-".into(), "-".into()),
+                None => ("-".into(), "-".into(), "-".into(), "-".into(), "none"),
             };
             println!(
-                "{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}\t{:.0}",
+                "{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}\t{:.0}\t{}",
                 c.name,
                 r.doc,
                 r.phrase.replace(['\t', '\n'], " "),
@@ -178,7 +180,8 @@ fn print_rows(g: &Gazetteer, dir: &std::path::Path) -> ExitCode {
                 name,
                 feat,
                 cc,
-                r.km
+                r.km,
+                how
             );
         }
     }

@@ -67,6 +67,12 @@ pub fn resolve(text: &str, toponyms: &[Span], lang: Option<Lang>) -> Vec<Resolut
 const MAX_CANDIDATES: usize = 40;
 const PASSES: usize = 3;
 const CC_WEIGHT: f32 = 3.5;
+/// Bonus of a first-level division's reading when the document reads several other
+/// divisions of its country: a list of states makes "Washington" and "Georgia" states. It
+/// starts above [`SIBLING_FROM`] others (two or three states named beside a capital are common
+/// in national news) and is full two later.
+const SIBLING_WEIGHT: f32 = 3.0;
+const SIBLING_FROM: f32 = 3.0;
 const PAIR_BONUS: f32 = 4.0;
 const REGION_CONTEXT: f32 = 4.0;
 /// Softness of the readings used as context: scores differ by several points.
@@ -532,6 +538,10 @@ impl Gazetteer {
         // the readings of other places (`a1_w`).
         let mut a1_w: HashMap<u32, f32> = HashMap::new();
         let mut a1_named: HashMap<u32, f32> = HashMap::new();
+        // First-level divisions read per country: a document listing states ("Alaska, Hawaii,
+        // Nevada") reads another ambiguous name that is a state of that country as one too.
+        let mut a1_cc: HashMap<[u8; 2], f32> = HashMap::new();
+        let mut own_a1cc: Vec<HashMap<[u8; 2], f32>> = vec![HashMap::new(); n_groups];
         let mut points: Vec<(usize, f64, f64, f32)> = Vec::new();
         let mut own_cc: Vec<HashMap<[u8; 2], f32>> = vec![HashMap::new(); n_groups];
         let mut own_a1: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n_groups];
@@ -556,6 +566,8 @@ impl Gazetteer {
                 if r.kind == Kind::Admin1 {
                     *a1_named.entry(c.rec).or_default() += w;
                     *own_a1n[gi].entry(c.rec).or_default() += w;
+                    *a1_cc.entry(r.cc).or_default() += p;
+                    *own_a1cc[gi].entry(r.cc).or_default() += p;
                 } else if r.admin1 != NONE {
                     *a1_w.entry(r.admin1).or_default() += w;
                     *own_a1[gi].entry(r.admin1).or_default() += w;
@@ -598,6 +610,9 @@ impl Gazetteer {
                     let w = a1_w.get(&c.rec).copied().unwrap_or(0.0)
                         - own_a1[gi].get(&c.rec).copied().unwrap_or(0.0);
                     bonus += a1_weight * w.clamp(0.0, 1.0);
+                    let sib = a1_cc.get(&r.cc).copied().unwrap_or(0.0)
+                        - own_a1cc[gi].get(&r.cc).copied().unwrap_or(0.0);
+                    bonus += SIBLING_WEIGHT * ((sib - SIBLING_FROM) / 2.0).clamp(0.0, 1.0);
                 } else if r.admin1 != NONE {
                     // A place in a division the document names; the document's other places in
                     // the same division count less, as proximity already rewards them.
@@ -983,6 +998,38 @@ mod tests {
             Some(Lang::En),
         );
         assert_eq!(res[0].geonameid, Some(2988507));
+    }
+
+    #[test]
+    fn a_list_of_states_reads_an_ambiguous_name_as_a_state() {
+        let text = "Wildfires burned in Oregon, Idaho, Montana, Nevada, Utah, Wyoming and \
+                    Washington this week, and smoke reached Georgia.";
+        let names = [
+            "Oregon",
+            "Idaho",
+            "Montana",
+            "Nevada",
+            "Utah",
+            "Wyoming",
+            "Washington",
+            "Georgia",
+        ];
+        let res = resolve(text, &spans_of(text, &names), Some(Lang::En));
+        let feat = |name: &str| {
+            let r = res.iter().find(|r| r.text == name).unwrap();
+            (r.feature.clone(), r.country_code.clone())
+        };
+        assert_eq!(feat("Washington"), ("ADM1".into(), Some("US".into())));
+        assert_eq!(feat("Georgia"), ("ADM1".into(), Some("US".into())));
+
+        // Two states are not a list: the capital and the country keep their readings.
+        let text =
+            "Officials in Washington met envoys from Georgia after storms in Texas and Ohio.";
+        let names = ["Washington", "Georgia", "Texas", "Ohio"];
+        let res = resolve(text, &spans_of(text, &names), Some(Lang::En));
+        let feat = |name: &str| res.iter().find(|r| r.text == name).unwrap().feature.clone();
+        assert_eq!(feat("Washington"), "PPLC");
+        assert_eq!(feat("Georgia"), "PCLI");
     }
 
     #[test]
