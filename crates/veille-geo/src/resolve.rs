@@ -67,6 +67,10 @@ pub fn resolve(text: &str, toponyms: &[Span], lang: Option<Lang>) -> Vec<Resolut
 const MAX_CANDIDATES: usize = 40;
 const PASSES: usize = 3;
 const CC_WEIGHT: f32 = 3.5;
+/// An unknown name this close (bytes) to a town's mention is placed at that town.
+const NEARBY_BYTES: u32 = 30;
+/// Towns closer than this to the main place's candidate count as its neighbours.
+const MAIN_PLACE_KM: f64 = 100.0;
 /// Bonus of a first-level division's reading when the document reads several other
 /// divisions of its country: a list of states makes "Washington" and "Georgia" states. It
 /// starts above [`SIBLING_FROM`] others (two or three states named beside a capital are common
@@ -358,10 +362,11 @@ impl Gazetteer {
             && let Some(main) = self.main_place(&mentions)
         {
             for span in unknown {
+                let cand = self.nearby_town(text, &mentions, span).unwrap_or(main);
                 let m = Mention {
                     span,
                     key: String::new(),
-                    cands: vec![main],
+                    cands: vec![cand],
                     best: 0,
                     conf: 0.0,
                     approximate: true,
@@ -403,30 +408,99 @@ impl Gazetteer {
         None
     }
 
-    /// The document's main place: the town or division read most often (the earliest among
-    /// equals), as a candidate for names the gazetteer does not know.
+    /// The document's main place, as a candidate for names the gazetteer does not know: a town
+    /// or division of the document's main country (the country its readings name most, towns
+    /// and demonyms included), read often and close to the document's other towns (the
+    /// earliest among equals). A story about Cairo that names Liverpool six times for a
+    /// footballer still happens in Egypt, and of three towns named once each, the two that lie
+    /// together beat the one far away.
     fn main_place(&self, mentions: &[Mention]) -> Option<Cand> {
-        // (mentions, first mention) per record.
+        let town = |r: &Record| matches!(r.kind, Kind::City | Kind::Admin2);
+        // (mentions, first mention) per record; mentions per country.
         let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
+        let mut by_cc: HashMap<[u8; 2], usize> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
             let Some(c) = m.cands.get(m.best) else {
                 continue;
             };
-            let town = |r: &Record| matches!(r.kind, Kind::City | Kind::Admin2);
-            if m.approximate || !self.record(c.rec).is_some_and(town) {
+            let Some(r) = self.record(c.rec) else {
+                continue;
+            };
+            if m.approximate {
                 continue;
             }
-            count.entry(c.rec).or_insert((0, i)).0 += 1;
+            if r.kind != Kind::Region {
+                *by_cc.entry(r.cc).or_default() += 1;
+            }
+            if town(r) {
+                count.entry(c.rec).or_insert((0, i)).0 += 1;
+            }
         }
-        let (&rec, &(_, first)) = count
+        let towns: Vec<(u32, usize, usize, &Record)> = count
             .iter()
-            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))?;
+            .filter_map(|(&rec, &(n, first))| Some((rec, n, first, self.record(rec)?)))
+            .collect();
+        // The main country among those with a town: a country named without any town gives
+        // no place to fall back on.
+        let main_cc = towns
+            .iter()
+            .map(|t| (t.3.cc, by_cc.get(&t.3.cc).copied().unwrap_or(0)))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?
+            .0;
+        let weight = |t: &(u32, usize, usize, &Record)| {
+            let near: usize = towns
+                .iter()
+                .filter(|o| {
+                    o.0 != t.0
+                        && haversine_km(
+                            t.3.lat as f64,
+                            t.3.lon as f64,
+                            o.3.lat as f64,
+                            o.3.lon as f64,
+                        ) < MAIN_PLACE_KM
+                })
+                .map(|o| o.1)
+                .sum();
+            t.1 + near
+        };
+        let &(rec, _, first, _) = towns
+            .iter()
+            .filter(|t| t.3.cc == main_cc)
+            .max_by(|a, b| weight(a).cmp(&weight(b)).then(b.2.cmp(&a.2)))?;
         let c = mentions.get(first)?.cands.get(mentions[first].best)?;
         Some(Cand {
             rec,
             flags: c.flags,
             prior: 0.0,
         })
+    }
+
+    /// The town read closest to `span` in the text, when one lies within [`NEARBY_BYTES`] in
+    /// the same sentence: "a graveyard outside Manbij" is near Manbij, whatever the document's
+    /// main place.
+    fn nearby_town(&self, text: &str, mentions: &[Mention], span: Span) -> Option<Cand> {
+        mentions
+            .iter()
+            .filter(|m| !m.approximate)
+            .filter_map(|m| {
+                let c = m.cands.get(m.best)?;
+                let r = self.record(c.rec)?;
+                if !matches!(r.kind, Kind::City | Kind::Admin2) {
+                    return None;
+                }
+                let between = if m.span.end <= span.start {
+                    m.span.end..span.start
+                } else {
+                    span.end..m.span.start
+                };
+                let gap = between.end.saturating_sub(between.start);
+                let same_sentence = text
+                    .get(between.start as usize..between.end as usize)
+                    .is_some_and(|b| !b.contains(['.', '!', '?', '\n']));
+                (gap <= NEARBY_BYTES && same_sentence).then_some((gap, *c))
+            })
+            .min_by_key(|&(gap, _)| gap)
+            .map(|(_, c)| Cand { prior: 0.0, ..c })
     }
 
     fn rank(&self, text: &str, mentions: &mut [Mention]) {
@@ -1077,6 +1151,44 @@ mod tests {
         );
         assert_eq!(all.len(), 1);
         assert!(all[0].approximate && all[0].name == "Toulouse", "{all:?}");
+    }
+
+    #[test]
+    fn the_main_place_lies_in_the_main_country_near_the_other_towns() {
+        // Liverpool is named most, but the story is Egyptian: Zzyzxq School is put in Cairo.
+        let text = "The footballer visited Zzyzxq School in Egypt. Liverpool fans cheered. \
+                    Egyptian pupils in Cairo and Giza met the Liverpool player. Egypt's \
+                    minister thanked the Liverpool club.";
+        let names = [
+            "Liverpool",
+            "Zzyzxq School",
+            "Egypt",
+            "Egyptian",
+            "Cairo",
+            "Giza",
+        ];
+        let all = Gazetteer::embedded().resolve_all(text, &spans_of(text, &names), None);
+        let school = all.iter().find(|r| r.text == "Zzyzxq School").unwrap();
+        assert!(school.approximate, "{school:?}");
+        assert_eq!(school.country_code.as_deref(), Some("EG"), "{all:#?}");
+
+        // Of three towns named once, the two that lie together win over the first one named.
+        let text = "Zzyzxq Mall opened on Monday. Shoppers came from Cleveland, Gainesville and \
+                    Ocala.";
+        let names = ["Cleveland", "Zzyzxq Mall", "Gainesville", "Ocala"];
+        let all = Gazetteer::embedded().resolve_all(text, &spans_of(text, &names), None);
+        let mall = all.iter().find(|r| r.text == "Zzyzxq Mall").unwrap();
+        assert!(
+            mall.name == "Gainesville" || mall.name == "Ocala",
+            "{mall:?}"
+        );
+
+        // A town named right beside the unknown name beats the main place.
+        let text = "Paris talks. Paris leaders met. A shell hit Zzyzxq graveyard near Lyon.";
+        let names = ["Paris", "Zzyzxq graveyard", "Lyon"];
+        let all = Gazetteer::embedded().resolve_all(text, &spans_of(text, &names), None);
+        let g = all.iter().find(|r| r.text == "Zzyzxq graveyard").unwrap();
+        assert_eq!(g.name, "Lyon", "{g:?}");
     }
 
     #[test]
