@@ -1402,10 +1402,13 @@ pub fn code_sentence_with(
             }
         }
         // "demanded that the US cancel …", "urged Iran to …": the subject of the complement
-        // clause the act is addressed to.
+        // clause the act is addressed to. A clause fronted before the verb ("Arnor will
+        // restore ties, an official said") is what the story reports, not whom the speaker
+        // addressed.
         if targets.is_empty() {
             targets = s
                 .kids(i, "ccomp")
+                .filter(|&c| c > i)
                 .flat_map(|c| {
                     s.kids(c, "nsubj")
                         .chain(s.kids(c, "nsubj:pass"))
@@ -1783,6 +1786,36 @@ mod tests {
         assert!(c.iter().all(|c| c.code != "100"), "{c:?}");
         assert!(
             c.iter().any(|c| c.code == "051" && c.source == "WMK"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_fronted_report_is_not_addressed_to_its_subject() {
+        let mut d = dicts();
+        d.verbs = VerbDict::parse("--- SAY [010] ---\nSAY\n--- URGE [023] ---\nURGE\n").unwrap();
+        // "Westmark will leave, Osterland said": what Osterland said, not said to Westmark.
+        let t = toks(&[
+            ("Westmark", "Westmark", "PROPN", 3, "nsubj"),
+            ("will", "will", "AUX", 3, "aux"),
+            ("leave", "leave", "VERB", 6, "ccomp"),
+            (",", ",", "PUNCT", 3, "punct"),
+            ("Osterland", "Osterland", "PROPN", 6, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(c.iter().all(|c| c.target != "WMK"), "{c:?}");
+        // "Osterland urged that Westmark leave": the clause after the verb is addressed.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("urged", "urge", "VERB", 0, "root"),
+            ("that", "that", "SCONJ", 5, "mark"),
+            ("Westmark", "Westmark", "PROPN", 5, "nsubj"),
+            ("leave", "leave", "VERB", 2, "ccomp"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(
+            c.iter().any(|c| c.target == "WMK" && c.code == "023"),
             "{c:?}"
         );
     }
