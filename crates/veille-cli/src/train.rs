@@ -341,7 +341,11 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
         }
     }
     let (las, e, model) = best.context("no epoch trained (--epochs 0)")?;
-    eprintln!("kept epoch {e} (dev LAS {las:.2})");
+    if dev.is_empty() {
+        eprintln!("kept the last epoch ({e}; no dev set to choose by)");
+    } else {
+        eprintln!("kept epoch {e} (dev LAS {las:.2})");
+    }
     let bytes = model.to_bytes();
     std::fs::write(a.out, &bytes).with_context(|| format!("{}: cannot write", a.out.display()))?;
     eprintln!(

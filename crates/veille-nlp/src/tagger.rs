@@ -867,6 +867,21 @@ impl Tagger {
             if best == Upos::Verb.index() && *hint == Hint::AfterPossessive {
                 best = Upos::Noun.index();
             }
+            // "Arnor and Gondor welcome a resumption": an interjection does not sit between a
+            // subject and a determiner; a word seen as a verb is that verb there.
+            if best == Upos::Intj.index()
+                && i > 0
+                && matches!(
+                    Upos::from_index(p1 as usize),
+                    Some(Upos::Noun | Upos::Propn | Upos::Pron)
+                )
+                && keys[i].amb & (1 << Upos::Verb.index()) != 0
+                && keys
+                    .get(i + 1)
+                    .is_some_and(|n| n.amb & (1 << Upos::Det.index()) != 0)
+            {
+                best = Upos::Verb.index();
+            }
             let u = Upos::from_index(best).unwrap_or_default();
             out.push(u);
             p2 = p1;
@@ -1458,13 +1473,15 @@ mod tests {
         assert!(matches!(err, Err(ContainerError::Missing(_))), "{err:?}");
     }
 
+    /// The shipped English tagger's UPOS for a sentence of space-separated words.
+    fn en_tags(s: &str) -> Vec<Upos> {
+        let forms: Vec<&str> = s.split(' ').collect();
+        embedded(Lang::En).expect("loads").tag_upos(&forms)
+    }
+
     #[test]
     fn a_word_after_an_english_possessive_is_no_verb() {
-        let t = embedded(Lang::En).expect("loads");
-        let tags = |s: &str| {
-            let forms: Vec<&str> = s.split(' ').collect();
-            t.tag_upos(&forms)
-        };
+        let tags = en_tags;
         assert_eq!(
             tags("Kenya demonstrated its resolve on Monday .")[3],
             Upos::Noun
@@ -1475,6 +1492,16 @@ mod tests {
             tags("It follows our established procedures .")[3],
             Upos::Noun
         );
+    }
+
+    #[test]
+    fn no_interjection_between_a_subject_and_a_determiner() {
+        let tags = en_tags;
+        assert_eq!(
+            tags("Kenya and Uganda welcome a return of talks .")[3],
+            Upos::Verb
+        );
+        assert_eq!(tags("Welcome to the new site !")[0], Upos::Intj);
     }
 
     #[test]
