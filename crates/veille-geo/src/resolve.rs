@@ -1192,6 +1192,24 @@ mod tests {
     }
 
     #[test]
+    fn former_names_read_as_the_successor_state() {
+        let text = "L'URSS et la Yougoslavie ont rompu en 1948; le Zaïre est devenu la RDC.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["URSS", "Yougoslavie", "Zaïre"]),
+            None,
+        );
+        let cc: Vec<_> = res.iter().map(|r| r.country_code.as_deref()).collect();
+        assert_eq!(cc, [Some("RU"), Some("RS"), Some("CD")], "{res:?}");
+        let text = "Soviet troops left Czechoslovakia and Ceylon became Sri Lanka.";
+        let names = ["Soviet", "Czechoslovakia", "Ceylon"];
+        let res = resolve(text, &spans_of(text, &names), Some(Lang::En));
+        let cc: Vec<_> = res.iter().map(|r| r.country_code.as_deref()).collect();
+        assert_eq!(cc, [Some("RU"), Some("CZ"), Some("LK")], "{res:?}");
+        assert!(res[0].demonym, "{:?}", res[0]);
+    }
+
+    #[test]
     fn metonymic_capitals() {
         let text = "Moscou a démenti. Washington souhaite un accord. Le sommet de Moscou s'ouvre.";
         let res = resolve(
