@@ -108,6 +108,11 @@ struct Mention {
     approximate: bool,
 }
 
+/// A populated place or second-level division: what a document's "towns" are.
+fn is_town(r: &Record) -> bool {
+    matches!(r.kind, Kind::City | Kind::Admin2)
+}
+
 /// Weight of a toponym's reading in the document context.
 fn context_weight(kind: Kind) -> f32 {
     match kind {
@@ -261,7 +266,7 @@ impl Gazetteer {
                         };
                         if country && !matches!(r.kind, Kind::Country | Kind::Region) {
                             c.prior -= COUNTRY_NAME_PENALTY;
-                        } else if adm1 && matches!(r.kind, Kind::City | Kind::Admin2) {
+                        } else if adm1 && is_town(r) {
                             c.prior -= DIVISION_NAME_PENALTY;
                         }
                     }
@@ -415,7 +420,6 @@ impl Gazetteer {
     /// footballer still happens in Egypt, and of three towns named once each, the two that lie
     /// together beat the one far away.
     fn main_place(&self, mentions: &[Mention]) -> Option<Cand> {
-        let town = |r: &Record| matches!(r.kind, Kind::City | Kind::Admin2);
         // (mentions, first mention) per record; mentions per country.
         let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
         let mut by_cc: HashMap<[u8; 2], usize> = HashMap::new();
@@ -432,7 +436,7 @@ impl Gazetteer {
             if r.kind != Kind::Region {
                 *by_cc.entry(r.cc).or_default() += 1;
             }
-            if town(r) {
+            if is_town(r) {
                 count.entry(c.rec).or_insert((0, i)).0 += 1;
             }
         }
@@ -447,26 +451,27 @@ impl Gazetteer {
             .map(|t| (t.3.cc, by_cc.get(&t.3.cc).copied().unwrap_or(0)))
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?
             .0;
-        let weight = |t: &(u32, usize, usize, &Record)| {
-            let near: usize = towns
-                .iter()
-                .filter(|o| {
-                    o.0 != t.0
-                        && haversine_km(
-                            t.3.lat as f64,
-                            t.3.lon as f64,
-                            o.3.lat as f64,
-                            o.3.lon as f64,
-                        ) < MAIN_PLACE_KM
-                })
-                .map(|o| o.1)
-                .sum();
-            t.1 + near
-        };
-        let &(rec, _, first, _) = towns
+        // Each candidate's weight once: its mentions and those of the towns near it.
+        let (rec, _, first) = towns
             .iter()
             .filter(|t| t.3.cc == main_cc)
-            .max_by(|a, b| weight(a).cmp(&weight(b)).then(b.2.cmp(&a.2)))?;
+            .map(|t| {
+                let near: usize = towns
+                    .iter()
+                    .filter(|o| {
+                        o.0 != t.0
+                            && haversine_km(
+                                t.3.lat as f64,
+                                t.3.lon as f64,
+                                o.3.lat as f64,
+                                o.3.lon as f64,
+                            ) < MAIN_PLACE_KM
+                    })
+                    .map(|o| o.1)
+                    .sum();
+                (t.0, t.1 + near, t.2)
+            })
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))?;
         let c = mentions.get(first)?.cands.get(mentions[first].best)?;
         Some(Cand {
             rec,
@@ -485,7 +490,7 @@ impl Gazetteer {
             .filter_map(|m| {
                 let c = m.cands.get(m.best)?;
                 let r = self.record(c.rec)?;
-                if !matches!(r.kind, Kind::City | Kind::Admin2) {
+                if !is_town(r) {
                     return None;
                 }
                 let between = if m.span.end <= span.start {
@@ -646,7 +651,7 @@ impl Gazetteer {
                     *a1_w.entry(r.admin1).or_default() += w;
                     *own_a1[gi].entry(r.admin1).or_default() += w;
                 }
-                if matches!(r.kind, Kind::City | Kind::Admin2) && p >= 0.1 {
+                if is_town(r) && p >= 0.1 {
                     points.push((gi, r.lat as f64, r.lon as f64, p));
                 }
             }
@@ -696,7 +701,7 @@ impl Gazetteer {
                         - own_a1[gi].get(&r.admin1).copied().unwrap_or(0.0);
                     bonus += a1_weight * named.clamp(0.0, 1.0) + a1_same * w.clamp(0.0, 1.0);
                 }
-                if matches!(r.kind, Kind::City | Kind::Admin2) {
+                if is_town(r) {
                     // The same for every mention of the name: computed once per name and
                     // reading (a long document repeats its places).
                     let near = *near_of.entry((gi, c.rec)).or_insert_with(|| {
