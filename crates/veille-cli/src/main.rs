@@ -253,6 +253,10 @@ enum TrainCommand {
         /// `train parser --news-leads`).
         #[arg(long)]
         news_leads: bool,
+        /// Train this many taggers side by side, with seeds `seed`, `seed + 2`, …, and ship
+        /// the sum of their weights (the ensemble of their scores, at the cost of one).
+        #[arg(long, default_value_t = 1)]
+        mix: usize,
     },
     /// The dependency parser, from CoNLL-U treebanks, on jackknifed tags of the tagger.
     Parser {
@@ -305,6 +309,11 @@ enum TrainCommand {
         /// parser reads them, French has none).
         #[arg(long)]
         no_clusters: bool,
+        /// Train this many parsers side by side, with seeds `seed`, `seed + 1`, …, on the
+        /// same sentences, and ship the sum of their weights: the ensemble of their scores,
+        /// at the cost of one parser at run time (training takes one core per parser).
+        #[arg(long, default_value_t = 1)]
+        mix: usize,
     },
     /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or
     /// Europeana BIO files.
@@ -618,7 +627,17 @@ fn main() -> std::process::ExitCode {
             epochs,
             seed,
             news_leads,
-        }) => train::tagger(&lang, &gold, &dev, &out, epochs, seed, news_leads),
+            mix,
+        }) => train::tagger(&train::TaggerArgs {
+            lang: &lang,
+            gold: &gold,
+            dev: &dev,
+            out: &out,
+            epochs,
+            seed,
+            news_leads,
+            mix,
+        }),
         Command::Train(TrainCommand::Parser {
             lang,
             gold,
@@ -634,6 +653,7 @@ fn main() -> std::process::ExitCode {
             trans_bits,
             label_bits,
             no_clusters,
+            mix,
         }) => train::parser(&train::ParserArgs {
             lang: &lang,
             gold: &gold,
@@ -649,6 +669,7 @@ fn main() -> std::process::ExitCode {
             trans_bits,
             label_bits,
             no_clusters,
+            mix,
         }),
         Command::Train(TrainCommand::Ner {
             lang,

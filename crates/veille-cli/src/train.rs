@@ -149,15 +149,30 @@ pub fn build_clusters(tsv: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn tagger(
-    lang: &str,
-    gold: &[PathBuf],
-    dev: &[PathBuf],
-    out: &Path,
-    epochs: usize,
-    seed: u64,
-    news_leads: bool,
-) -> Result<()> {
+pub struct TaggerArgs<'a> {
+    pub lang: &'a str,
+    pub gold: &'a [PathBuf],
+    pub dev: &'a [PathBuf],
+    pub out: &'a Path,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Add [`veille_nlp::augment::news_copies`] to the training set.
+    pub news_leads: bool,
+    /// Taggers trained side by side whose weights are summed.
+    pub mix: usize,
+}
+
+pub fn tagger(a: &TaggerArgs<'_>) -> Result<()> {
+    let TaggerArgs {
+        lang,
+        gold,
+        dev,
+        out,
+        epochs,
+        seed,
+        news_leads,
+        mix,
+    } = *a;
     lang_of(lang)?;
     let mut train_sents = Vec::new();
     for p in gold {
@@ -187,7 +202,11 @@ pub fn tagger(
             c.n_clusters()
         );
     }
-    let model = tagger::train(&train_sents, epochs, seed, clusters, &mut |e, acc| {
+    // Seeds two apart: the tagger's generator starts from `seed | 1`.
+    let seeds: Vec<u64> = (0..mix.max(1) as u64)
+        .map(|i| seed.wrapping_add(2 * i))
+        .collect();
+    let model = tagger::train_mixed(&train_sents, epochs, &seeds, clusters, &mut |e, acc| {
         eprintln!("epoch {e}: training UPOS accuracy {acc:.2}");
     });
     eprintln!("trained in {:.1} s", t0.elapsed().as_secs_f64());
@@ -237,6 +256,8 @@ pub struct ParserArgs<'a> {
     pub label_bits: u32,
     /// Leave the language's word clusters out of the parser (the jackknife taggers keep them).
     pub no_clusters: bool,
+    /// Parsers trained side by side (seeds `seed`, `seed + 1`, …) whose weights are summed.
+    pub mix: usize,
 }
 
 /// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
@@ -319,15 +340,39 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
         clusters: veille_nlp::clusters::embedded(lang).filter(|_| !a.no_clusters),
         ..parser::TrainOptions::default()
     };
-    let mut trainer = parser::Trainer::new(&train_sents, &opts);
+    let mut trainers: Vec<parser::Trainer> = (0..a.mix.max(1) as u64)
+        .map(|i| {
+            let o = parser::TrainOptions {
+                seed: a.seed.wrapping_add(i),
+                ..opts.clone()
+            };
+            parser::Trainer::new(&train_sents, &o)
+        })
+        .collect();
     let mut best: Option<(f64, usize, parser::ParserModel)> = None;
     for e in 0..a.epochs {
-        let acc = trainer.epoch();
-        let model = trainer.model();
+        // One thread per parser: they share nothing, so the result does not depend on it.
+        let accs: Vec<f64> = std::thread::scope(|s| {
+            let hs: Vec<_> = trainers.iter_mut().map(|t| s.spawn(|| t.epoch())).collect();
+            hs.into_iter()
+                .map(|h| h.join().unwrap_or(f64::NAN))
+                .collect()
+        });
+        let acc = accs.iter().sum::<f64>() / accs.len() as f64;
+        let (first, rest) = trainers.split_first().context("no parser to train")?;
+        let rest: Vec<&parser::Trainer> = rest.iter().collect();
+        let model = first.mixed_with(&rest)?;
         if dev.is_empty() {
             eprintln!("epoch {e}: training accuracy {acc:.4}");
             best = Some((0.0, e, model));
             continue;
+        }
+        if trainers.len() > 1 {
+            let each: Vec<String> = trainers
+                .iter()
+                .map(|t| format!("{:.2}", parser::evaluate(&t.model(), &dev).las))
+                .collect();
+            eprintln!("epoch {e}: dev LAS of each parser alone {}", each.join(" "));
         }
         let s = parser::evaluate(&model, &dev);
         eprintln!(

@@ -174,6 +174,56 @@ fn report(model: &parser::ParserModel, files: &str) {
             s.words as f64 / best,
             s.words as f64 / best_cpu
         );
+        if std::env::var_os("CONFUSIONS").is_some() {
+            confusions(model, &sents, &forms, &lemmas);
+        }
+    }
+}
+
+/// With `CONFUSIONS` set: the most frequent (gold, predicted) label pairs among words whose
+/// head is right, and the labels of words whose head is wrong.
+fn confusions(
+    model: &parser::ParserModel,
+    sents: &[TrainSentence],
+    forms: &[Vec<&str>],
+    lemmas: &[Vec<&str>],
+) {
+    let mut pairs: std::collections::HashMap<(String, String), usize> = Default::default();
+    let mut wrong_head: std::collections::HashMap<String, usize> = Default::default();
+    let (mut heads, mut labels) = (Vec::new(), Vec::new());
+    for (i, s) in sents.iter().enumerate() {
+        let input = parser::ParseInput {
+            forms: &forms[i],
+            lemmas: &lemmas[i],
+            upos: &s.upos,
+            feats: &s.feats,
+        };
+        model.parse(&input, &mut heads, &mut labels);
+        for k in 0..s.forms.len() {
+            let gold = &s.deprels[k];
+            if heads[k] != s.heads[k] {
+                *wrong_head.entry(gold.clone()).or_default() += 1;
+            } else if model.label(labels[k]) != gold {
+                *pairs
+                    .entry((gold.clone(), model.label(labels[k]).to_string()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<_> = pairs.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    println!(
+        "  label errors with the right head: {}",
+        v.iter().map(|x| x.1).sum::<usize>()
+    );
+    for ((g, p), n) in v.iter().take(25) {
+        println!("    {n:5}  {g} -> {p}");
+    }
+    let mut w: Vec<_> = wrong_head.into_iter().collect();
+    w.sort_by(|a, b| b.1.cmp(&a.1));
+    println!("  wrong heads: {}", w.iter().map(|x| x.1).sum::<usize>());
+    for (g, n) in w.iter().take(15) {
+        println!("    {n:5}  {g}");
     }
 }
 

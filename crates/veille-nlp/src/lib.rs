@@ -1668,6 +1668,48 @@ mod tests {
     }
 
     #[test]
+    fn a_word_a_conjunction_depends_on_is_a_conjunct() {
+        // The labeller once called the second name of "Neither A nor B" `flat` and the last
+        // of three `nsubj`; a `cc` hangs on a conjunct (or a loosely joined clause, or the
+        // root of a sentence opening with "And").
+        for (lang, text) in [
+            (
+                veille_core::Lang::En,
+                "Neither Amina nor Kofi boycotted the parade on Saturday.",
+            ),
+            (
+                veille_core::Lang::En,
+                "Proud Kenya, the stubborn Uganda, and tiny Rwanda signed the accord in Arusha.",
+            ),
+            (
+                veille_core::Lang::En,
+                "Ministers from Chad and Niger met in Niamey, and they agreed to patrol the border.",
+            ),
+            (
+                veille_core::Lang::Fr,
+                "Le Tchad et le Niger ont signé l'accord, mais le Mali a refusé de le faire.",
+            ),
+        ] {
+            let mut d = veille_core::Doc::new(text.to_string(), Some(lang), None);
+            super::analyze(&mut d);
+            for a in &d.analyses {
+                if a.deprel != "cc" {
+                    continue;
+                }
+                let Some(h) = a.head else { continue };
+                let head = &d.analyses[h as usize];
+                let universal = head.deprel.split(':').next().unwrap_or("");
+                assert!(
+                    matches!(universal, "conj" | "parataxis" | "root"),
+                    "{text}: the head of \"{}\" is labelled {}",
+                    a.lemma,
+                    head.deprel
+                );
+            }
+        }
+    }
+
+    #[test]
     fn embedded_parsers_load() {
         for lang in veille_core::Lang::ALL {
             assert!(

@@ -1301,6 +1301,20 @@ pub fn train(
     clusters: Option<&'static Clusters>,
     progress: &mut dyn FnMut(usize, f64),
 ) -> Tagger {
+    train_mixed(sents, epochs, &[seed], clusters, progress)
+}
+
+/// Trains one tagger per seed on the same sentences, each in its own thread, and keeps the
+/// sum of their averaged weights: the ensemble of their scores at the cost of one tagger
+/// (they differ by the order they see the sentences in). `progress` receives the epoch and
+/// the mean training UPOS accuracy, once all are trained. One seed is [`train`].
+pub fn train_mixed(
+    sents: &[TrainSentence],
+    epochs: usize,
+    seeds: &[u64],
+    clusters: Option<&'static Clusters>,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Tagger {
     let n_feats = n_upos_features(clusters);
     // Ambiguity classes from words seen often enough that their tag set is not just the one
     // occurrence being trained on (which would teach the model to trust it blindly).
@@ -1336,6 +1350,73 @@ pub fn train(
             }
         }
     }
+    let learned: Vec<Learned> = if seeds.len() <= 1 {
+        vec![learn(
+            sents,
+            &keys,
+            epochs,
+            seeds.first().copied().unwrap_or(1),
+            n_feats,
+        )]
+    } else {
+        let keys = &keys;
+        std::thread::scope(|s| {
+            let hs: Vec<_> = seeds
+                .iter()
+                .map(|&seed| s.spawn(move || learn(sents, keys, epochs, seed, n_feats)))
+                .collect();
+            hs.into_iter().filter_map(|h| h.join().ok()).collect()
+        })
+    };
+    for e in 0..epochs {
+        let accs: Vec<f64> = learned
+            .iter()
+            .filter_map(|l| l.accs.get(e).copied())
+            .collect();
+        progress(e + 1, accs.iter().sum::<f64>() / accs.len().max(1) as f64);
+    }
+    let sum = |f: fn(&Learned) -> &Vec<f32>| -> Vec<f32> {
+        let mut it = learned.iter();
+        let mut acc = it.next().map(f).cloned().unwrap_or_default();
+        for l in it {
+            for (a, x) in acc.iter_mut().zip(f(l)) {
+                *a += x;
+            }
+        }
+        acc
+    };
+    let (up, ft) = (sum(|l| &l.upos), sum(|l| &l.feats));
+    let pairs: Vec<(String, Upos, String)> = sents
+        .iter()
+        .flat_map(|s| {
+            (0..s.forms.len()).map(|i| (s.forms[i].clone(), s.upos[i], s.lemmas[i].clone()))
+        })
+        .collect();
+    Tagger {
+        upos_w: UposTable::from_q(&QTable::quantize(&up, N_UPOS)),
+        feat_w: FeatTable::from_q(&QTable::quantize(&ft, FEAT_COLS)),
+        feat_mask,
+        amb,
+        lemmas: Lemmatizer::learn(&pairs),
+        clusters,
+    }
+}
+
+/// The averaged weights one seed learns, and its training UPOS accuracy per epoch.
+struct Learned {
+    upos: Vec<f32>,
+    feats: Vec<f32>,
+    accs: Vec<f64>,
+}
+
+/// The perceptron epochs of [`train_mixed`] for one seed.
+fn learn(
+    sents: &[TrainSentence],
+    keys: &[Vec<WordKeys>],
+    epochs: usize,
+    seed: u64,
+    n_feats: usize,
+) -> Learned {
     let mut up = Averaged::new((1 << UPOS_BITS) * N_UPOS);
     let mut ft = Averaged::new((1 << FEAT_BITS) * FEAT_COLS);
     let umask = (1usize << UPOS_BITS) - 1;
@@ -1345,7 +1426,8 @@ pub fn train(
     let mut t = 0u32;
     let mut f = [0u64; UPOS_FEATURES];
     let mut ff = [0u64; FEAT_FEATURES];
-    for epoch in 0..epochs {
+    let mut accs = Vec::with_capacity(epochs);
+    for _ in 0..epochs {
         crate::hash::shuffle(&mut order, &mut rng);
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
@@ -1403,21 +1485,12 @@ pub fn train(
                 }
             }
         }
-        progress(epoch + 1, 100.0 * correct as f64 / total.max(1) as f64);
+        accs.push(100.0 * correct as f64 / total.max(1) as f64);
     }
-    let pairs: Vec<(String, Upos, String)> = sents
-        .iter()
-        .flat_map(|s| {
-            (0..s.forms.len()).map(|i| (s.forms[i].clone(), s.upos[i], s.lemmas[i].clone()))
-        })
-        .collect();
-    Tagger {
-        upos_w: UposTable::from_q(&QTable::quantize(&up.average(t), N_UPOS)),
-        feat_w: FeatTable::from_q(&QTable::quantize(&ft.average(t), FEAT_COLS)),
-        feat_mask,
-        amb,
-        lemmas: Lemmatizer::learn(&pairs),
-        clusters,
+    Learned {
+        upos: up.average(t),
+        feats: ft.average(t),
+        accs,
     }
 }
 
@@ -1526,6 +1599,25 @@ mod tests {
         let other = container::write(KIND, FORMAT + 1, &[0; 8]).unwrap();
         let err = Tagger::from_bytes(&other).unwrap_err().to_string();
         assert!(err.contains("retrain"), "{err}");
+    }
+
+    #[test]
+    fn mixed_taggers_sum_their_weights() {
+        let one = train(&toy(), 10, 3, None, &mut |_, _| {});
+        let mut epochs = Vec::new();
+        let same = train_mixed(&toy(), 10, &[3], None, &mut |e, _| epochs.push(e));
+        assert_eq!(same.to_bytes(), one.to_bytes());
+        assert_eq!(epochs, (1..=10).collect::<Vec<_>>());
+        // The same seed twice doubles every weight, which quantizes to the same table.
+        let twice = train_mixed(&toy(), 10, &[3, 3], None, &mut |_, _| {});
+        assert_eq!(twice.to_bytes(), one.to_bytes());
+        let mixed = train_mixed(&toy(), 10, &[3, 5, 7], None, &mut |_, _| {});
+        assert_ne!(mixed.to_bytes(), one.to_bytes());
+        let out = mixed.tag(&["la", "soldat", "parle", "."]);
+        assert_eq!(
+            out.iter().map(|t| t.upos).collect::<Vec<_>>(),
+            [Upos::Det, Upos::Noun, Upos::Verb, Upos::Punct]
+        );
     }
 
     #[test]
