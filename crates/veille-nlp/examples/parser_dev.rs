@@ -6,6 +6,11 @@
 //! cargo run --release -p veille-nlp --example parser_dev -- \
 //!     --train a.conllu,b.conllu --dev dev.conllu --epochs 15 --out model.bin [--eval x.conllu,y.conllu]
 //! ```
+//!
+//! `--model M --eval x.conllu` scores a saved model; with `CONFUSIONS=1` in the environment it
+//! also prints the commonest label confusions among right heads and the gold labels of wrong
+//! heads, with punctuation split by whether the rest of the tree is right (on EWT dev with
+//! the mixed parser: 393 wrong punctuation heads, 359 of them in trees with other errors).
 use std::time::Instant;
 use veille_nlp::parser::{self, TrainOptions, TrainSentence};
 
@@ -199,8 +204,20 @@ fn confusions(
             feats: &s.feats,
         };
         model.parse(&input, &mut heads, &mut labels);
+        let tree_right =
+            (0..s.forms.len()).all(|k| s.deprels[k] == "punct" || heads[k] == s.heads[k]);
         for k in 0..s.forms.len() {
             let gold = &s.deprels[k];
+            if gold == "punct" {
+                *wrong_head
+                    .entry(format!("(punct total, tree otherwise right: {tree_right})"))
+                    .or_default() += 1;
+                if heads[k] != s.heads[k] {
+                    *wrong_head
+                        .entry(format!("(punct wrong, tree otherwise right: {tree_right})"))
+                        .or_default() += 1;
+                }
+            }
             if heads[k] != s.heads[k] {
                 *wrong_head.entry(gold.clone()).or_default() += 1;
             } else if model.label(labels[k]) != gold {
@@ -211,7 +228,7 @@ fn confusions(
         }
     }
     let mut v: Vec<_> = pairs.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
     println!(
         "  label errors with the right head: {}",
         v.iter().map(|x| x.1).sum::<usize>()
@@ -220,7 +237,7 @@ fn confusions(
         println!("    {n:5}  {g} -> {p}");
     }
     let mut w: Vec<_> = wrong_head.into_iter().collect();
-    w.sort_by(|a, b| b.1.cmp(&a.1));
+    w.sort_by_key(|x| std::cmp::Reverse(x.1));
     println!("  wrong heads: {}", w.iter().map(|x| x.1).sum::<usize>());
     for (g, n) in w.iter().take(15) {
         println!("    {n:5}  {g}");
