@@ -683,8 +683,8 @@ pub struct ActorEntry {
 pub struct ActorDict {
     /// Code lists: a default code (no dates) and date-restricted codes.
     pub codes: Vec<(Option<String>, Vec<DatedCode>)>,
-    /// Entries by their first word (stems by their first 4 letters, see `lookup_key`).
-    pub entries: FastMap<String, Vec<ActorEntry>>,
+    /// By [`phrase_key`], longest phrases first.
+    pub entries: FastMap<u64, Vec<ActorEntry>>,
 }
 
 /// Parses "YYYYMMDD" or "YYMMDD" (years 00–30 are 20YY, as in TABARI).
@@ -705,8 +705,23 @@ fn date(s: &str) -> Option<u32> {
     }
 }
 
-fn key(word: &str) -> String {
-    word.chars().take(4).collect()
+/// The bucket of an actor phrase: the keys of its first two words, or of its only word,
+/// hashed (a lookup at every word of the text then allocates nothing). A text word matches a
+/// phrase word only if their keys agree (equal words, or a stem of at least four letters that
+/// the word starts with), so a lookup scans the phrases that share the text's first two
+/// words' keys, then the one-word phrases: all of the first are longer than any of the
+/// second, which keeps "the longest phrase wins". Bucketing on the first word alone scanned
+/// every "THE …" or "LA …" phrase at each word of the text.
+fn phrase_key<S: AsRef<str>>(words: &[S]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = veille_core::fxhash::FxHasher::default();
+    for w in words.iter().take(2) {
+        for c in w.as_ref().chars().take(4) {
+            h.write_u32(c as u32);
+        }
+        h.write_u32(u32::MAX);
+    }
+    h.finish()
 }
 
 impl ActorDict {
@@ -791,7 +806,7 @@ impl ActorDict {
             }
             let Some(ci) = current else { continue };
             d.entries
-                .entry(key(&p.words[0]))
+                .entry(phrase_key(&p.words))
                 .or_default()
                 .push(ActorEntry {
                     phrase: p,
@@ -821,9 +836,19 @@ impl ActorDict {
 
     /// The longest actor at the start of `words`: (number of words, code at `date`).
     pub fn lookup(&self, words: &[&str], date: Option<u32>) -> Option<(usize, Option<String>)> {
-        let first = words.first()?;
-        let cands = self.entries.get(&key(first))?;
-        let e = cands.iter().find(|e| e.phrase.matches(words))?;
+        words.first()?;
+        let longer = (words.len() > 1)
+            .then(|| self.entries.get(&phrase_key(&words[..2])))
+            .flatten()
+            .and_then(|cands| cands.iter().find(|e| e.phrase.matches(words)));
+        let e = match longer {
+            Some(e) => e,
+            None => self
+                .entries
+                .get(&phrase_key(&words[..1]))?
+                .iter()
+                .find(|e| e.phrase.matches(words))?,
+        };
         let (default, dated) = &self.codes[e.codes];
         let code = match date {
             Some(d) => dated
