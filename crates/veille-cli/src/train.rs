@@ -163,21 +163,11 @@ pub struct TaggerArgs<'a> {
 }
 
 pub fn tagger(a: &TaggerArgs<'_>) -> Result<()> {
-    let TaggerArgs {
-        lang,
-        gold,
-        dev,
-        out,
-        epochs,
-        seed,
-        news_leads,
-        mix,
-    } = *a;
-    lang_of(lang)?;
+    lang_of(a.lang)?;
     let mut train_sents = Vec::new();
-    for p in gold {
+    for p in a.gold {
         let mut g = read_conllu(p)?;
-        if news_leads {
+        if a.news_leads {
             let extra = veille_nlp::augment::news_copies(&g);
             eprintln!(
                 "news leads: {} sentence copies from {}",
@@ -194,7 +184,7 @@ pub fn tagger(a: &TaggerArgs<'_>) -> Result<()> {
         train_sents.len()
     );
     let t0 = std::time::Instant::now();
-    let clusters = veille_nlp::clusters::embedded(lang_of(lang)?);
+    let clusters = veille_nlp::clusters::embedded(lang_of(a.lang)?);
     if let Some(c) = clusters {
         eprintln!(
             "word clusters: {} words in {} clusters",
@@ -203,17 +193,17 @@ pub fn tagger(a: &TaggerArgs<'_>) -> Result<()> {
         );
     }
     // Seeds two apart: the tagger's generator starts from `seed | 1`.
-    let seeds: Vec<u64> = (0..mix.max(1) as u64)
-        .map(|i| seed.wrapping_add(2 * i))
+    let seeds: Vec<u64> = (0..a.mix.max(1) as u64)
+        .map(|i| a.seed.wrapping_add(2 * i))
         .collect();
-    let model = tagger::train_mixed(&train_sents, epochs, &seeds, clusters, &mut |e, acc| {
+    let model = tagger::train_mixed(&train_sents, a.epochs, &seeds, clusters, &mut |e, acc| {
         eprintln!("epoch {e}: training UPOS accuracy {acc:.2}");
     });
     eprintln!("trained in {:.1} s", t0.elapsed().as_secs_f64());
     let bytes = model.to_bytes();
-    std::fs::write(out, &bytes).with_context(|| format!("{}: cannot write", out.display()))?;
-    eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
-    for p in dev {
+    std::fs::write(a.out, &bytes).with_context(|| format!("{}: cannot write", a.out.display()))?;
+    eprintln!("wrote {} ({} bytes)", a.out.display(), bytes.len());
+    for p in a.dev {
         let sents = tagger::sentences_from_conllu(&read_conllu(p)?);
         let (u, f, l) = tagger_accuracy(&model, &sents);
         eprintln!(

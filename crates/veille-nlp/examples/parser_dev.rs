@@ -163,13 +163,7 @@ fn report(model: &parser::ParserModel, files: &str) {
             let t = Instant::now();
             let c = cpu_seconds();
             for (i, s) in sents.iter().enumerate() {
-                let input = parser::ParseInput {
-                    forms: &forms[i],
-                    lemmas: &lemmas[i],
-                    upos: &s.upos,
-                    feats: &s.feats,
-                };
-                model.parse(&input, &mut heads, &mut labels);
+                model.parse(&input_of(s, &forms[i], &lemmas[i]), &mut heads, &mut labels);
             }
             best = best.min(t.elapsed().as_secs_f64());
             best_cpu = best_cpu.min(cpu_seconds() - c);
@@ -185,6 +179,19 @@ fn report(model: &parser::ParserModel, files: &str) {
     }
 }
 
+fn input_of<'a>(
+    s: &'a TrainSentence,
+    forms: &'a [&'a str],
+    lemmas: &'a [&'a str],
+) -> parser::ParseInput<'a> {
+    parser::ParseInput {
+        forms,
+        lemmas,
+        upos: &s.upos,
+        feats: &s.feats,
+    }
+}
+
 /// With `CONFUSIONS` set: the most frequent (gold, predicted) label pairs among words whose
 /// head is right, and the labels of words whose head is wrong.
 fn confusions(
@@ -196,27 +203,16 @@ fn confusions(
     let mut pairs: std::collections::HashMap<(String, String), usize> = Default::default();
     let mut wrong_head: std::collections::HashMap<String, usize> = Default::default();
     let (mut heads, mut labels) = (Vec::new(), Vec::new());
+    let mut punct = [[0usize; 2]; 2];
     for (i, s) in sents.iter().enumerate() {
-        let input = parser::ParseInput {
-            forms: &forms[i],
-            lemmas: &lemmas[i],
-            upos: &s.upos,
-            feats: &s.feats,
-        };
-        model.parse(&input, &mut heads, &mut labels);
+        model.parse(&input_of(s, &forms[i], &lemmas[i]), &mut heads, &mut labels);
         let tree_right =
             (0..s.forms.len()).all(|k| s.deprels[k] == "punct" || heads[k] == s.heads[k]);
         for k in 0..s.forms.len() {
             let gold = &s.deprels[k];
             if gold == "punct" {
-                *wrong_head
-                    .entry(format!("(punct total, tree otherwise right: {tree_right})"))
-                    .or_default() += 1;
-                if heads[k] != s.heads[k] {
-                    *wrong_head
-                        .entry(format!("(punct wrong, tree otherwise right: {tree_right})"))
-                        .or_default() += 1;
-                }
+                // [rest of the tree right?][head wrong?]
+                punct[tree_right as usize][(heads[k] != s.heads[k]) as usize] += 1;
             }
             if heads[k] != s.heads[k] {
                 *wrong_head.entry(gold.clone()).or_default() += 1;
@@ -241,6 +237,13 @@ fn confusions(
     println!("  wrong heads: {}", w.iter().map(|x| x.1).sum::<usize>());
     for (g, n) in w.iter().take(15) {
         println!("    {n:5}  {g}");
+    }
+    for (right, name) in [(1, "right"), (0, "wrong")] {
+        let [ok, bad] = punct[right];
+        println!(
+            "  punctuation in trees otherwise {name}: {bad} wrong heads of {}",
+            ok + bad
+        );
     }
 }
 
