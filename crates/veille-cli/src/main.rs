@@ -314,6 +314,17 @@ enum TrainCommand {
         /// at the cost of one parser at run time (training takes one core per parser).
         #[arg(long, default_value_t = 1)]
         mix: usize,
+        /// Train a right-to-left parser (it reads each sentence from its last word): the
+        /// companion that `parser-en-r2l.bin` ships, combined with the left-to-right parser
+        /// at parse time.
+        #[arg(long)]
+        reverse: bool,
+        /// Drop (set to zero) every weight row whose quantized weights are all within
+        /// ±PRUNE: the file keeps only non-zero rows, and such rows rarely change a
+        /// decision (EWT dev, one parser: 5.9 MB and LAS 87.21 unpruned, 4.2 MB and 87.25
+        /// at 1, 2.3 MB and 87.12 at 2). 0 keeps every row.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i8).range(0..=127))]
+        prune: i8,
     },
     /// The named-entity model (PER, LOC, ORG) with its name lists, from HIPE TSV, IOB2 or
     /// Europeana BIO files.
@@ -654,6 +665,8 @@ fn main() -> std::process::ExitCode {
             label_bits,
             no_clusters,
             mix,
+            reverse,
+            prune,
         }) => train::parser(&train::ParserArgs {
             lang: &lang,
             gold: &gold,
@@ -670,6 +683,8 @@ fn main() -> std::process::ExitCode {
             label_bits,
             no_clusters,
             mix,
+            reverse,
+            prune,
         }),
         Command::Train(TrainCommand::Ner {
             lang,

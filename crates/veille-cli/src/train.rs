@@ -248,6 +248,10 @@ pub struct ParserArgs<'a> {
     pub no_clusters: bool,
     /// Parsers trained side by side (seeds `seed`, `seed + 1`, …) whose weights are summed.
     pub mix: usize,
+    /// Train a right-to-left parser.
+    pub reverse: bool,
+    /// Zero the weight rows whose weights are all at most this in magnitude (0: none).
+    pub prune: i8,
 }
 
 /// Trains the dependency parser. At run time it reads the tagger's output, not gold tags, so
@@ -328,6 +332,7 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
         trans_bits: a.trans_bits,
         label_bits: a.label_bits,
         clusters: veille_nlp::clusters::embedded(lang).filter(|_| !a.no_clusters),
+        reversed: a.reverse,
         ..parser::TrainOptions::default()
     };
     let mut trainers: Vec<parser::Trainer> = (0..a.mix.max(1) as u64)
@@ -351,7 +356,7 @@ pub fn parser(a: &ParserArgs<'_>) -> Result<()> {
         let acc = accs.iter().sum::<f64>() / accs.len() as f64;
         let (first, rest) = trainers.split_first().context("no parser to train")?;
         let rest: Vec<&parser::Trainer> = rest.iter().collect();
-        let model = first.mixed_with(&rest)?;
+        let model = first.mixed_with(&rest)?.pruned(a.prune);
         if dev.is_empty() {
             eprintln!("epoch {e}: training accuracy {acc:.4}");
             best = Some((0.0, e, model));

@@ -54,6 +54,9 @@ fn main() {
     if let Some(e) = arg("--min-count") {
         opts.min_word_count = e.parse().expect("--min-count");
     }
+    if args.iter().any(|a| a == "--clusters") {
+        opts.clusters = veille_nlp::clusters::embedded(veille_core::Lang::En);
+    }
     if let Some(e) = arg("--beam") {
         opts.beam = e.parse().expect("--beam");
     }
@@ -63,10 +66,18 @@ fn main() {
     if let Some(e) = arg("--explore-from") {
         opts.explore_from = e.parse().expect("--explore-from");
     }
+    if let Some(pair) = arg("--combine") {
+        combine(&pair, &arg("--eval").unwrap_or_default(), &args);
+        return;
+    }
     if let Some(path) = arg("--model") {
         let t = Instant::now();
         let bytes = std::fs::read(&path).expect("read model");
-        let model = parser::ParserModel::from_bytes(&bytes).expect("load model");
+        let mut model = parser::ParserModel::from_bytes(&bytes).expect("load model");
+        if let Some(t) = arg("--prune") {
+            model = model.pruned(t.parse().expect("--prune"));
+            eprintln!("pruned at {t}: {} bytes", model.to_bytes().len());
+        }
         eprintln!("loaded {path} in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
         report(&model, &arg("--eval").unwrap_or_default());
         return;
@@ -92,6 +103,8 @@ fn main() {
     }
     let train = load(&arg("--train").expect("--train FILES"));
     let dev = load(&arg("--dev").unwrap_or_default());
+    // A right-to-left parser reverses its sentences itself (training and parsing).
+    opts.reversed = args.iter().any(|a| a == "--reverse");
     let t0 = Instant::now();
     let mut trainer = parser::Trainer::new(&train, &opts);
     let mut best: Option<(f64, usize, parser::ParserModel)> = None;
@@ -254,4 +267,99 @@ fn cpu_seconds() -> f64 {
         .ok()
         .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
         .map_or(0.0, |ns| ns / 1e9)
+}
+
+/// `--combine L2R.bin,R2L.bin --eval dev.conllu [--temps 50,100] [--alphas 0.5,0.6]`: scores
+/// each parser alone and their combination by reparsing (the second parser's temperature is
+/// the first's times `--temp-ratio`, 1 by default), for every temperature and weight given.
+fn combine(pair: &str, files: &str, args: &[String]) {
+    use veille_nlp::combine::{Member, parse_combined};
+    let list = |name: &str, def: &str| -> Vec<f64> {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map_or(def, |s| s.as_str())
+            .split(',')
+            .map(|x| x.parse().expect("number"))
+            .collect()
+    };
+    let temps = list("--temps", "100");
+    let alphas = list("--alphas", "0.5");
+    let ratio = list("--temp-ratio", "1")[0];
+    let models: Vec<parser::ParserModel> = pair
+        .split(',')
+        .map(|p| parser::ParserModel::from_bytes(&std::fs::read(p).expect("read")).expect("load"))
+        .enumerate()
+        .map(|(i, m)| m.pruned(list("--prune-each", "0,0").get(i).copied().unwrap_or(0.0) as i8))
+        .enumerate()
+        .map(
+            |(i, m)| match list("--kbeam", "0").get(i).copied().unwrap_or(0.0) as u16 {
+                0 => m,
+                k => m.with_beam(k),
+            },
+        )
+        .collect();
+    for p in files.split(',').filter(|p| !p.is_empty()) {
+        let mut sents = load(p);
+        // `--retag`: the shipped English tagger's tags, lemmas and features, as in the pipeline.
+        if args.iter().any(|a| a == "--retag") {
+            let t = veille_nlp::tagger::embedded(veille_core::Lang::En).expect("tagger");
+            for s in &mut sents {
+                let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+                let tagged = t.tag(&forms);
+                s.upos = tagged.iter().map(|t| t.upos).collect();
+                s.feats = tagged.iter().map(|t| t.feats).collect();
+                s.lemmas = tagged.into_iter().map(|t| t.lemma).collect();
+            }
+        }
+        for (m, model) in models.iter().enumerate() {
+            let s = parser::evaluate(model, &sents);
+            println!("{p}: parser {m} alone: UAS {:.2} LAS {:.2}", s.uas, s.las);
+        }
+        for &t in &temps {
+            for &a in &alphas {
+                let members: Vec<Member> = models
+                    .iter()
+                    .enumerate()
+                    .map(|(m, model)| Member {
+                        model,
+                        weight: if m == 0 {
+                            a
+                        } else {
+                            (1.0 - a) / (models.len() - 1) as f64
+                        },
+                        temperature: if m == 0 { t } else { t * ratio },
+                    })
+                    .collect();
+                let (mut w, mut u, mut l) = (0usize, 0usize, 0usize);
+                let (mut heads, mut labels) = (Vec::new(), Vec::new());
+                let start = Instant::now();
+                for s in &sents {
+                    let forms: Vec<&str> = s.forms.iter().map(|x| x.as_str()).collect();
+                    let lemmas: Vec<&str> = s.lemmas.iter().map(|x| x.as_str()).collect();
+                    parse_combined(
+                        &members,
+                        &input_of(s, &forms, &lemmas),
+                        &mut heads,
+                        &mut labels,
+                    );
+                    for k in 0..s.forms.len() {
+                        w += 1;
+                        if heads[k] == s.heads[k] {
+                            u += 1;
+                            if models[0].label(labels[k]) == s.deprels[k] {
+                                l += 1;
+                            }
+                        }
+                    }
+                }
+                println!(
+                    "  temp {t} alpha {a}: UAS {:.2} LAS {:.2}  ({:.0} words/s)",
+                    100.0 * u as f64 / w as f64,
+                    100.0 * l as f64 / w as f64,
+                    w as f64 / start.elapsed().as_secs_f64()
+                );
+            }
+        }
+    }
 }

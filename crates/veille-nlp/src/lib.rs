@@ -5,6 +5,7 @@
 
 pub mod augment;
 pub mod clusters;
+pub mod combine;
 pub mod conllu;
 pub mod desmodel;
 pub mod eval;
@@ -296,8 +297,76 @@ pub fn embedded_parser(lang: veille_core::Lang) -> Option<&'static parser::Parse
         veille_core::Lang::Fr => (&FR, PARSER_FR),
         veille_core::Lang::En => (&EN, PARSER_EN),
     };
-    cell.get_or_init(|| parser::ParserModel::from_bytes(bytes).ok())
-        .as_ref()
+    cell.get_or_init(|| {
+        let m = parser::ParserModel::from_bytes(bytes).ok()?;
+        Some(match lang {
+            veille_core::Lang::En => m.with_beam(EN_BEAM),
+            veille_core::Lang::Fr => m,
+        })
+    })
+    .as_ref()
+}
+
+static PARSER_EN_R2L: &[u8] = include_bytes!("../models/parser-en-r2l.bin");
+
+/// The right-to-left companion of the shipped parser, for the languages that have one
+/// (English; French parsing stays single for speed). `None` also if the embedded file is
+/// broken, which `tests::embedded_parsers_load` rules out.
+pub fn embedded_r2l_parser(lang: veille_core::Lang) -> Option<&'static parser::ParserModel> {
+    use std::sync::OnceLock;
+    static EN: OnceLock<Option<parser::ParserModel>> = OnceLock::new();
+    match lang {
+        veille_core::Lang::Fr => None,
+        veille_core::Lang::En => EN
+            .get_or_init(|| {
+                parser::ParserModel::from_bytes(PARSER_EN_R2L)
+                    .ok()
+                    .map(|m| m.with_beam(EN_BEAM))
+            })
+            .as_ref(),
+    }
+}
+
+/// How the English parsers are combined (see [`combine`]): the left-to-right parser's share
+/// of the arc weights, and the temperature of each parser's beam scores. Chosen on EWT dev
+/// with both parsers trained on EWT train alone (`parser_dev --combine`; see the README).
+const EN_L2R_WEIGHT: f64 = 0.6;
+/// Both English parsers are trained with a beam of 8 but parse with 16: the wider final beams
+/// give the combination more trees to weigh (EWT dev LAS 87.00 with 8, 87.10 with 16, 87.19
+/// with 32, at about half the speed for each doubling).
+const EN_BEAM: u16 = 16;
+const EN_L2R_TEMPERATURE: f64 = 100.0;
+const EN_R2L_TEMPERATURE: f64 = 100.0;
+
+/// Runs the shipped parser of `lang` on one sentence, combined with its right-to-left
+/// companion when there is one. Label ids are `p`'s.
+fn run_parser(
+    lang: Lang,
+    p: &parser::ParserModel,
+    input: &parser::ParseInput,
+    heads: &mut Vec<u32>,
+    labels: &mut Vec<u16>,
+) {
+    match embedded_r2l_parser(lang) {
+        Some(r) => combine::parse_combined(
+            &[
+                combine::Member {
+                    model: p,
+                    weight: EN_L2R_WEIGHT,
+                    temperature: EN_L2R_TEMPERATURE,
+                },
+                combine::Member {
+                    model: r,
+                    weight: 1.0 - EN_L2R_WEIGHT,
+                    temperature: EN_R2L_TEMPERATURE,
+                },
+            ],
+            input,
+            heads,
+            labels,
+        ),
+        None => p.parse(input, heads, labels),
+    }
 }
 
 /// Parses one tagged sentence; heads come back as indices from `offset` (`None` for the root).
@@ -321,7 +390,7 @@ fn parse_sentence(
         upos: &upos,
         feats: &feats,
     };
-    p.parse(&input, heads, labels);
+    run_parser(lang, p, &input, heads, labels);
     let mut out: Vec<(Option<u32>, String)> = heads
         .iter()
         .zip(labels.iter())
@@ -338,6 +407,7 @@ fn parse_sentence(
         repair_reduced_relatives(&mut out, &upos, &feats);
     }
     repair_subjects(&mut out, &upos, &lemmas);
+    repair_double_subjects(&mut out);
     repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
     repair_complements(&mut out, &upos, forms);
@@ -767,6 +837,27 @@ fn repair_preconjunctions(parsed: &mut [(Option<u32>, String)], upos: &[veille_c
             && deps[h].iter().any(|&k| k > h && parsed[k].1 == "conj")
         {
             parsed[c].1 = "cc:preconj".to_string();
+        }
+    }
+}
+
+/// A clause has one subject. When a verb has two and the later one has a coordinating
+/// conjunction before it among its own dependents ("Kenya, Uganda and Rwanda signed …" read
+/// with "Rwanda" as a second subject, as a parser reading from the right may), the later one
+/// is a conjunct of the first.
+fn repair_double_subjects(parsed: &mut [(Option<u32>, String)]) {
+    let deps = dependents(parsed);
+    for kids in &deps {
+        let subj: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&c| parsed[c].1 == "nsubj" || parsed[c].1 == "nsubj:pass")
+            .collect();
+        let [first, .., last] = subj[..] else {
+            continue;
+        };
+        if deps[last].iter().any(|&k| k < last && parsed[k].1 == "cc") {
+            parsed[last] = (Some(first as u32), "conj".to_string());
         }
     }
 }
@@ -1716,6 +1807,12 @@ mod tests {
                 super::embedded_parser(lang).is_some(),
                 "embedded parser for {lang} does not load"
             );
+            if lang == veille_core::Lang::En {
+                assert!(
+                    super::embedded_r2l_parser(lang).is_some(),
+                    "embedded right-to-left parser for {lang} does not load"
+                );
+            }
             assert!(
                 super::embedded_ner(lang).is_some(),
                 "embedded NER model for {lang} does not load"
