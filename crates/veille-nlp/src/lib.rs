@@ -846,12 +846,17 @@ fn repair_preconjunctions(parsed: &mut [(Option<u32>, String)], upos: &[veille_c
 /// with "Rwanda" as a second subject, as a parser reading from the right may), the later one
 /// is a conjunct of the first.
 fn repair_double_subjects(parsed: &mut [(Option<u32>, String)]) {
+    let is_subj = |l: &str| l == "nsubj" || l == "nsubj:pass";
+    // Most sentences have at most one subject per verb: skip the tree walk for them.
+    if parsed.iter().filter(|p| is_subj(&p.1)).count() < 2 {
+        return;
+    }
     let deps = dependents(parsed);
     for kids in &deps {
         let subj: Vec<usize> = kids
             .iter()
             .copied()
-            .filter(|&c| parsed[c].1 == "nsubj" || parsed[c].1 == "nsubj:pass")
+            .filter(|&c| is_subj(&parsed[c].1))
             .collect();
         let [first, .., last] = subj[..] else {
             continue;
