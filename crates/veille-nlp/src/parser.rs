@@ -1220,13 +1220,30 @@ impl ParserModel {
                 st.set_label(d, lab);
             }
         }
-        self.fix_roots(st, toks, &mut lf, lsc);
+        self.finish(st, toks, (&mut lf, lsc, punct, old), heads, labels);
+    }
+
+    /// A finished parse as the caller sees it: one root, punctuation re-attached, heads
+    /// 1-based (0 for the root) in the order of the words given.
+    fn finish(
+        &self,
+        st: &mut State,
+        toks: &[Tok],
+        (lf, lsc, punct, old): (&mut [u64; NL], &mut [i16], &mut PunctScratch, &mut Vec<u32>),
+        heads: &mut Vec<u32>,
+        labels: &mut Vec<u16>,
+    ) {
+        self.fix_roots(st, toks, lf, lsc);
         self.reattach_punct(st, toks, punct, old);
-        for i in 0..n {
-            let h = st.head[i];
-            heads.push(if h >= st.n { 0 } else { h + 1 });
-            labels.push(st.label[i]);
-        }
+        let n = st.n as usize;
+        heads.clear();
+        labels.clear();
+        heads.extend(
+            st.head[..n]
+                .iter()
+                .map(|&h| if h >= st.n { 0 } else { h + 1 }),
+        );
+        labels.extend_from_slice(&st.label[..n]);
         if self.reversed {
             unflip(heads, labels);
         }
@@ -1277,21 +1294,14 @@ impl ParserModel {
         let live = self.beam_search(toks, n, (beam, next, cands), &mut lf, lsc);
         for h in &beam[..live] {
             st.copy_from(&h.st);
-            self.fix_roots(st, toks, &mut lf, lsc);
-            self.reattach_punct(st, toks, punct, old);
-            let mut heads: Vec<u32> = (0..n)
-                .map(|i| {
-                    if st.head[i] >= st.n {
-                        0
-                    } else {
-                        st.head[i] + 1
-                    }
-                })
-                .collect();
-            let mut labels = st.label[..n].to_vec();
-            if self.reversed {
-                unflip(&mut heads, &mut labels);
-            }
+            let (mut heads, mut labels) = (Vec::new(), Vec::new());
+            self.finish(
+                st,
+                toks,
+                (&mut lf, lsc, punct, old),
+                &mut heads,
+                &mut labels,
+            );
             out.push((h.score, heads, labels));
         }
     }
