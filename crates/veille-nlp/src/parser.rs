@@ -1111,6 +1111,75 @@ struct Scratch {
     beam: Vec<Hyp>,
     next: Vec<Hyp>,
     cands: Vec<Cand>,
+    memos: Memos,
+}
+
+/// The memos of one sentence's beam search: transition scores and labels by feature key.
+#[derive(Default)]
+struct Memos {
+    trans: Memo<[i32; N_ACT]>,
+    label: Memo<u16>,
+}
+
+/// A small direct-mapped memo from a 64-bit key of a feature vector to what the model
+/// computed from it.
+///
+/// The hypotheses of a beam differ mostly in decisions far from where they stand, so many
+/// of them read the same features at the same step: on French news about a third of the
+/// transition scorings and most label predictions repeat one already made in the sentence.
+/// Scoring is a hundred reads at random from tables of megabytes, i.e. cache misses; a
+/// lookup here is one read from a few kilobytes. The key is a 64-bit hash, so two different
+/// feature vectors would have to collide to share an entry (odds about 2^-50 per sentence).
+/// Cleared for each sentence, since a key does not depend on the sentence's words alone.
+struct Memo<V: Copy> {
+    keys: Vec<u64>,
+    vals: Vec<V>,
+}
+
+const MEMO_BITS: u32 = 10;
+
+impl<V: Copy + Default> Default for Memo<V> {
+    fn default() -> Self {
+        Memo {
+            keys: vec![0; 1 << MEMO_BITS],
+            vals: vec![V::default(); 1 << MEMO_BITS],
+        }
+    }
+}
+
+impl<V: Copy> Memo<V> {
+    fn clear(&mut self) {
+        self.keys.fill(0);
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<V> {
+        let i = (key >> (64 - MEMO_BITS)) as usize;
+        (self.keys[i] == key).then(|| self.vals[i])
+    }
+
+    #[inline]
+    fn put(&mut self, key: u64, v: V) {
+        let i = (key >> (64 - MEMO_BITS)) as usize;
+        self.keys[i] = key;
+        self.vals[i] = v;
+    }
+}
+
+/// The memo key of a feature vector (already hashed features) and an extra word: never 0,
+/// which marks an empty entry. Each feature is rotated by its position and the results
+/// XORed: the features are well-mixed hashes, so this is as good a key as a chained hash,
+/// and it has no chain of multiplications (a chained hash over 117 features cost as much
+/// as the table reads the memo saves).
+#[inline]
+fn memo_key(f: &[u64], extra: u64) -> u64 {
+    let mut k = extra.wrapping_mul(K0) ^ 0x243F_6A88_85A3_08D3;
+    for (i, &x) in f.iter().enumerate() {
+        k ^= x.rotate_left((i as u32).wrapping_mul(7) & 63);
+    }
+    k = (k ^ (k >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    k ^= k >> 29;
+    k.max(1)
 }
 
 /// A partial parse in the beam, with the sum of its transitions' scores.
@@ -1119,6 +1188,15 @@ struct Hyp {
     st: State,
     score: i64,
 }
+
+/// The buffers of [`ParserModel::beam_search`]: this beam, the next, the candidates, and
+/// the memos (none: score everything, as the tests compare).
+type BeamBufs<'a> = (
+    &'a mut Vec<Hyp>,
+    &'a mut Vec<Hyp>,
+    &'a mut Vec<Cand>,
+    Option<&'a mut Memos>,
+);
 
 /// A beam candidate: (path score, hypothesis, action, feature-vector index when training).
 type Cand = (i64, u32, u8, u32);
@@ -1189,6 +1267,7 @@ impl ParserModel {
             beam,
             next,
             cands,
+            memos,
         } = sc;
         toks_of_input(&self.vocab, self.clusters, s, self.reversed, toks);
         st.reset(n);
@@ -1197,7 +1276,7 @@ impl ParserModel {
         let mut tf = [0u64; NT];
         let mut lf = [0u64; NL];
         if self.beam > 1 {
-            self.beam_search(toks, n, (beam, next, cands), &mut lf, lsc);
+            self.beam_search(toks, n, (beam, next, cands, Some(memos)), &mut lf, lsc);
             st.copy_from(&beam[0].st);
         }
         while !st.terminal() {
@@ -1286,12 +1365,13 @@ impl ParserModel {
             beam,
             next,
             cands,
+            memos,
         } = sc;
         toks_of_input(&self.vocab, self.clusters, s, self.reversed, toks);
         lsc.clear();
         lsc.resize(64 * self.lab_lines, 0);
         let mut lf = [0u64; NL];
-        let live = self.beam_search(toks, n, (beam, next, cands), &mut lf, lsc);
+        let live = self.beam_search(toks, n, (beam, next, cands, Some(memos)), &mut lf, lsc);
         for h in &beam[..live] {
             st.copy_from(&h.st);
             let (mut heads, mut labels) = (Vec::new(), Vec::new());
@@ -1313,11 +1393,15 @@ impl ParserModel {
         &self,
         toks: &[Tok],
         n: usize,
-        (beam, next, cands): (&mut Vec<Hyp>, &mut Vec<Hyp>, &mut Vec<Cand>),
+        (beam, next, cands, mut memos): BeamBufs,
         lf: &mut [u64; NL],
         lsc: &mut [i16],
     ) -> usize {
         let k = self.beam as usize;
+        if let Some(m) = memos.as_deref_mut() {
+            m.trans.clear();
+            m.label.clear();
+        }
         if beam.is_empty() {
             beam.push(Hyp::default());
         }
@@ -1335,7 +1419,18 @@ impl ParserModel {
                 }
                 trans_features(&h.st, toks, &mut tf, self.clusters.is_some());
                 mask_off(&mut tf, self.trans_off);
-                let sc = self.score_trans(&tf[..self.nt()]);
+                let f = &tf[..self.nt()];
+                let sc = match memos.as_deref_mut() {
+                    Some(m) => {
+                        let key = memo_key(f, 0);
+                        m.trans.get(key).unwrap_or_else(|| {
+                            let sc = self.score_trans(f);
+                            m.trans.put(key, sc);
+                            sc
+                        })
+                    }
+                    None => self.score_trans(f),
+                };
                 for a in 0..N_ACT {
                     if legal[a] {
                         cands.push((h.score + sc[a] as i64, hi as u32, a as u8, 0));
@@ -1355,7 +1450,14 @@ impl ParserModel {
                     let lab = if h == nh.st.n {
                         self.root
                     } else {
-                        self.predict_label(&nh.st, toks, d as usize, h as usize, lf, lsc)
+                        self.predict_label_memo(
+                            &nh.st,
+                            toks,
+                            (d as usize, h as usize),
+                            lf,
+                            lsc,
+                            memos.as_deref_mut().map(|m| &mut m.label),
+                        )
                     };
                     nh.st.set_label(d, lab);
                 }
@@ -1462,12 +1564,43 @@ impl ParserModel {
         lf: &mut [u64; NL],
         sc: &mut [i16],
     ) -> u16 {
+        self.predict_label_memo(st, toks, (d, h), lf, sc, None)
+    }
+
+    /// [`ParserModel::predict_label`], looking the answer up in `memo` first. The label is a
+    /// function of the label features, the arc and the conjunction check, so hypotheses of
+    /// a beam that share those share the label: the memo skips their 32 table reads.
+    fn predict_label_memo(
+        &self,
+        st: &State,
+        toks: &[Tok],
+        (d, h): (usize, usize),
+        lf: &mut [u64; NL],
+        sc: &mut [i16],
+        memo: Option<&mut Memo<u16>>,
+    ) -> u16 {
         let cands = &self.cands[label_key(toks, d, h)];
         if let [only] = cands.as_slice() {
             return *only;
         }
         label_features(st, toks, d, h, lf);
         mask_off(lf, self.label_off as u128);
+        let conj = d > h && !self.reversed && self.conjunction_child(st, toks, d);
+        let Some(memo) = memo else {
+            return self.score_label(lf, cands, conj, sc);
+        };
+        let key = memo_key(lf, ((d as u64) << 33) | ((h as u64) << 1) | conj as u64);
+        if let Some(l) = memo.get(key) {
+            return l;
+        }
+        let l = self.score_label(lf, cands, conj, sc);
+        memo.put(key, l);
+        l
+    }
+
+    /// The best label among `cands` (all labels when empty) given the label features;
+    /// `conj`: the dependent has a conjunction before it, so a coordination label wins.
+    fn score_label(&self, lf: &[u64; NL], cands: &[u16], conj: bool, sc: &mut [i16]) -> u16 {
         sc.fill(0);
         let lines = self.lab_lines;
         let shift = 64 - self.lab_bits;
@@ -1480,7 +1613,7 @@ impl ParserModel {
                 }
             }
         }
-        if d > h && !self.reversed && self.conjunction_child(st, toks, d) {
+        if conj {
             let n = self.labels.len() as u16;
             let coord: Vec<u16> = if cands.is_empty() {
                 (0..n).filter(|&l| self.coord[l as usize]).collect()
@@ -2956,6 +3089,89 @@ mod tests {
                 assert_eq!(k, 0, "word {i} never reaches the root: {h:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_beam_memos_change_no_parse() {
+        let data = toy();
+        let opts = TrainOptions {
+            beam: 4,
+            beam_from: 1,
+            ..small_opts()
+        };
+        let m = train(&data, &opts, &mut |_, _| {});
+        // One set of memos across sentences: each sentence must start from empty ones.
+        let mut memos = Memos::default();
+        let mut sentences: Vec<(Vec<String>, Vec<Upos>)> = data
+            .iter()
+            .map(|s| (s.forms.clone(), s.upos.clone()))
+            .collect();
+        // A longer input with repeated words makes hypotheses that share features.
+        let pattern = [
+            ("le", Upos::Det),
+            ("chat", Upos::Noun),
+            ("voit", Upos::Verb),
+        ];
+        sentences.push(
+            (0..30)
+                .map(|i| (pattern[i % 3].0.to_string(), pattern[i % 3].1))
+                .unzip(),
+        );
+        for (forms, upos) in &sentences {
+            let n = forms.len();
+            let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+            let input = ParseInput {
+                forms: &forms,
+                lemmas: &[],
+                upos,
+                feats: &[],
+            };
+            let mut toks = Vec::new();
+            toks_of_input(&m.vocab, m.clusters, &input, m.reversed, &mut toks);
+            let mut lf = [0u64; NL];
+            let mut run = |memos: Option<&mut Memos>| {
+                let (mut beam, mut next, mut cands) = (Vec::new(), Vec::new(), Vec::new());
+                let mut lsc = vec![0i16; 64 * m.lab_lines];
+                let live = m.beam_search(
+                    &toks,
+                    n,
+                    (&mut beam, &mut next, &mut cands, memos),
+                    &mut lf,
+                    &mut lsc,
+                );
+                beam[..live]
+                    .iter()
+                    .map(|h| (h.score, h.st.head.clone(), h.st.label.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let plain = run(None);
+            assert_eq!(run(Some(&mut memos)), plain, "{forms:?}");
+        }
+    }
+
+    #[test]
+    fn memo_keys_tell_apart_vectors_that_differ_anywhere() {
+        // Well-mixed values, as hashed features are.
+        let mix = |x: u64| (x ^ 0x5851_F42D_4C95_7F2D).wrapping_mul(K0).rotate_left(29);
+        let base: Vec<u64> = (0..NT as u64).map(|i| mix(i + 1)).collect();
+        let k = memo_key(&base, 0);
+        assert_ne!(k, 0);
+        assert_ne!(memo_key(&base, 1), k);
+        for i in 0..NT {
+            let mut v = base.clone();
+            v[i] = mix(1000 + i as u64);
+            assert_ne!(memo_key(&v, 0), k, "position {i}");
+            // The same values in another order are another vector.
+            let mut w = base.clone();
+            w.swap(i, (i + 1) % NT);
+            assert_ne!(memo_key(&w, 0), k, "swap at {i}");
+        }
+        let mut m: Memo<u16> = Memo::default();
+        assert_eq!(m.get(k), None);
+        m.put(k, 7);
+        assert_eq!(m.get(k), Some(7));
+        m.clear();
+        assert_eq!(m.get(k), None);
     }
 
     #[test]
