@@ -753,7 +753,14 @@ fn mention(
     // "The BBC said the army attacked …": an outlet with no country reporting is where the
     // story comes from, as in an attribution ("according to the BBC"), not a statement.
     // A state's media ("North Korea's KCNA said") still speaks for its country.
-    if code.root() == "01" && source.country.is_none() && source.roles.iter().any(|r| r == "MED") {
+    // A spokesperson (Phoenix codes "spokesman" MED) for an institution ("a spokesman for
+    // the police department") is the institution's voice, not an outlet.
+    let institution = |r: &String| matches!(r.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "LEG");
+    if code.root() == "01"
+        && source.country.is_none()
+        && source.roles.iter().any(|r| r == "MED")
+        && !source.roles.iter().any(institution)
+    {
         return None;
     }
     // A visit within one's own country is no visit; a visit needs somewhere to go.

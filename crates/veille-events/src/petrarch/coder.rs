@@ -641,7 +641,29 @@ impl<'a> Sent<'a> {
     fn pp_args(&self, i: usize, prep: &str) -> Vec<usize> {
         let mut hosts = vec![i];
         hosts.extend(self.objects(i));
+        // A phrase after a name that is itself an oblique of the verb ("celebrated the feast
+        // at Ashbury with the Danes"): a name rarely takes a modifier of its own besides "of",
+        // so the parser's attachment to the name is the usual attachment ambiguity and the
+        // phrase belongs to the verb.
+        let named_obliques: Vec<usize> = self.children[i]
+            .iter()
+            .copied()
+            .filter(|&c| c > i && self.rel(c) == "obl" && self.toks[c].upos == "PROPN")
+            .collect();
         let mut out = Vec::new();
+        for &h in &named_obliques {
+            for &c in &self.children[h] {
+                if c > h
+                    && self.rel(c) == "nmod"
+                    && !matches!(prep, "OF" | "DE" | "DU" | "DES" | "D'")
+                    && self.children[c]
+                        .iter()
+                        .any(|&m| self.rel(m) == "case" && self.upper[m] == prep)
+                {
+                    out.push(c);
+                }
+            }
+        }
         for h in hosts {
             for &c in &self.children[h] {
                 // The infinitive's "to" ("welcomed the statement as proof of a wish for a
@@ -976,7 +998,16 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
             }
         }
         // "According to local media": the press is where the story comes from, not an actor.
-        codes.retain(|(c, _)| !c.ends_with("MED") && !c.ends_with("JRN"));
+        // A spokesperson (Phoenix codes "spokesman" MED) speaking for an institution ("a
+        // spokesman for the police department") is that institution's voice: kept.
+        codes.retain(|(c, _)| {
+            let media = c.ends_with("MED") || c.ends_with("JRN");
+            let institution = c
+                .as_bytes()
+                .chunks(3)
+                .any(|r| matches!(r, b"GOV" | b"MIL" | b"COP" | b"JUD" | b"LEG" | b"SPY"));
+            !media || institution
+        });
         for (code, at) in codes {
             // The phrase without the attribution words ("according to", "d'après").
             let mut words = s.np_range(at);
@@ -1722,6 +1753,41 @@ mod tests {
             ("Monday", "Monday", "PROPN", 2, "obl"),
         ]);
         assert!(code_sentence(&d, &t, None).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_after_a_named_oblique_belongs_to_the_verb() {
+        // "Osterland celebrated the feast at Nordhaven with Westmark", "with Westmark"
+        // attached to the place name.
+        let mut d = dicts();
+        d.verbs = VerbDict::parse(
+            "--- CELEBRATE [051] ---\nCELEBRATE\n- * FEAST (AT ^) (WITH +) [017]\n",
+        )
+        .unwrap();
+        let rows = [
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("celebrated", "celebrate", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("feast", "feast", "NOUN", 2, "obj"),
+            ("at", "at", "ADP", 6, "case"),
+            ("Nordhaven", "Nordhaven", "PROPN", 2, "obl"),
+            ("with", "with", "ADP", 8, "case"),
+            ("Westmark", "Westmark", "PROPN", 6, "nmod"),
+        ];
+        let c = code_sentence(&d, &toks(&rows), None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "017"));
+        // "of" stays with the name ("the port of Westmark" is a place, not a partner).
+        let mut of = rows;
+        of[6] = ("of", "of", "ADP", 8, "case");
+        d.verbs =
+            VerbDict::parse("--- CELEBRATE [051] ---\nCELEBRATE\n- * FEAST (AT ^) (OF +) [017]\n")
+                .unwrap();
+        assert!(
+            code_sentence(&d, &toks(&of), None)
+                .iter()
+                .all(|c| c.code != "017"),
+        );
     }
 
     #[test]

@@ -941,14 +941,16 @@ impl AgentDict {
                     variants.push(ws.join("_"));
                 }
             }
-            // Substitution marks expand to each of their words.
+            // Substitution marks expand to each of their words, spliced in where the mark
+            // stands: "CONGRESS!PERSON!" is "CONGRESSMAN", "CONGRESSWOMEN"…, one word, and
+            // "FOREIGN_!MINIST!" is "FOREIGN_MINISTER" (petrarch2's dictionaries.rst).
             let mut expanded = Vec::new();
             for v in variants {
                 let up = v.to_uppercase();
                 match marks.iter().find(|(m, _)| up.contains(m.as_str())) {
                     Some((m, ws)) => {
                         for w in ws {
-                            expanded.push(up.replace(m.as_str(), &format!("_{w}_")));
+                            expanded.push(up.replace(m.as_str(), w));
                         }
                     }
                     None => expanded.push(up),
@@ -1091,13 +1093,16 @@ mod tests {
     #[test]
     fn agents_plurals_and_marks() {
         let a = AgentDict::parse(
-            "!PERSON! = MAN, WOMAN\nPRESIDENT [~GOV]\nPOLICE {} [~COP]\nCONGRESS!PERSON! [~LEG]\nRED_CROSS [NGO~]\n",
+            "!PERSON! = MAN, WOMAN\n!MINIST! = MINISTER, MINISTRY\nPRESIDENT [~GOV]\nPOLICE {} [~COP]\nCONGRESS!PERSON! [~LEG]\nRED_CROSS [NGO~]\nHOME_!MINIST! [~GOV]\n",
         )
         .unwrap();
         assert_eq!(a.lookup(&["PRESIDENTS"]).unwrap().1.code, "GOV");
         assert!(a.lookup(&["POLICES"]).is_none());
-        assert_eq!(a.lookup(&["CONGRESS", "WOMAN"]).unwrap().0, 2);
+        assert_eq!(a.lookup(&["CONGRESSWOMAN"]).unwrap().0, 1);
+        assert_eq!(a.lookup(&["CONGRESSMAN"]).unwrap().1.code, "LEG");
+        assert!(a.lookup(&["CONGRESS", "WOMAN"]).is_none());
         assert!(a.lookup(&["RED", "CROSS"]).unwrap().1.before);
+        assert_eq!(a.lookup(&["HOME", "MINISTRY"]).unwrap().0, 2);
     }
 
     #[test]
