@@ -407,7 +407,7 @@ fn parse_sentence(
         repair_reduced_relatives(&mut out, &upos, &feats);
     }
     repair_subjects(&mut out, &upos, &lemmas);
-    repair_double_subjects(&mut out);
+    repair_double_subjects(&mut out, &upos, lang == Lang::En);
     repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
     repair_complements(&mut out, &upos, forms);
@@ -845,7 +845,16 @@ fn repair_preconjunctions(parsed: &mut [(Option<u32>, String)], upos: &[veille_c
 /// conjunction before it among its own dependents ("Kenya, Uganda and Rwanda signed …" read
 /// with "Rwanda" as a second subject, as a parser reading from the right may), the later one
 /// is a conjunct of the first.
-fn repair_double_subjects(parsed: &mut [(Option<u32>, String)]) {
+///
+/// A common noun right before a name, both read as subjects ("minister Haldor warned"), is
+/// the name's title: in English a `compound` of the name (as the English treebanks write
+/// "President Haldor"), in French the name is in apposition to it ("le ministre Haldor").
+fn repair_double_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    english: bool,
+) {
+    use veille_core::Upos;
     let is_subj = |l: &str| l == "nsubj" || l == "nsubj:pass";
     // Most sentences have at most one subject per verb: skip the tree walk for them.
     if parsed.iter().filter(|p| is_subj(&p.1)).count() < 2 {
@@ -863,6 +872,16 @@ fn repair_double_subjects(parsed: &mut [(Option<u32>, String)]) {
         };
         if deps[last].iter().any(|&k| k < last && parsed[k].1 == "cc") {
             parsed[last] = (Some(first as u32), "conj".to_string());
+        } else if subj.len() == 2
+            && first + 1 == last
+            && upos.get(first) == Some(&Upos::Noun)
+            && upos.get(last) == Some(&Upos::Propn)
+        {
+            if english {
+                parsed[first] = (Some(last as u32), "compound".to_string());
+            } else {
+                parsed[last] = (Some(first as u32), "appos".to_string());
+            }
         }
     }
 }
@@ -1170,6 +1189,42 @@ pub fn analyze_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_title_read_as_a_second_subject_joins_the_name() {
+        use veille_core::Upos::*;
+        // "the minister Haldor warned Westmark", "minister" and "Haldor" both subjects.
+        let upos = [Det, Noun, Propn, Verb, Propn];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let parsed = vec![
+            rel(1, "det"),
+            rel(3, "nsubj"),
+            rel(3, "nsubj"),
+            (None, "root".to_string()),
+            rel(3, "obj"),
+        ];
+        let mut en = parsed.clone();
+        super::repair_double_subjects(&mut en, &upos, true);
+        assert_eq!(en[1], rel(2, "compound"));
+        assert_eq!(en[2], rel(3, "nsubj"));
+        let mut fr = parsed.clone();
+        super::repair_double_subjects(&mut fr, &upos, false);
+        assert_eq!(fr[1], rel(3, "nsubj"));
+        assert_eq!(fr[2], rel(1, "appos"));
+        // Two names, or a noun and a name apart, are left alone.
+        let mut two_names = parsed.clone();
+        super::repair_double_subjects(&mut two_names, &[Det, Propn, Propn, Verb, Propn], true);
+        assert_eq!(two_names, parsed);
+        // A coordinated second subject becomes a conjunct.
+        let mut coord = vec![
+            rel(3, "nsubj"),
+            rel(2, "cc"),
+            rel(3, "nsubj"),
+            (None, "root".to_string()),
+        ];
+        super::repair_double_subjects(&mut coord, &[Propn, Cconj, Propn, Verb], true);
+        assert_eq!(coord[2], rel(0, "conj"));
+    }
+
     #[test]
     fn a_bare_noun_on_a_subjectless_verb_is_its_subject() {
         use veille_core::Upos::*;

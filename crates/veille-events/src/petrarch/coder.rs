@@ -377,6 +377,26 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// The agent codes of the modifiers before the head of the phrase headed by `h`
+    /// ("Islamist" in "the Danish Islamist media"), in text order.
+    fn modifier_agents(&self, h: usize) -> Vec<&AgentCode> {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for &t in &ts {
+            if t < self.phrase_start[h]
+                && let Some(a) = &self.agent[t]
+                && !seen.contains(&self.phrase_start[t])
+            {
+                seen.push(self.phrase_start[t]);
+                out.push(a);
+            }
+        }
+        out
+    }
+
     fn combine(actor: &str, agents: &[&AgentCode]) -> String {
         let mut code = actor.to_string();
         for a in agents {
@@ -515,12 +535,26 @@ impl<'a> Sent<'a> {
             }
             seen.push(x);
             let own = self.actors_in(x);
+            let own_empty = own.is_empty();
             let actors = if own.is_empty() && x != h && !self.agents_in(x).is_empty() {
                 first.clone()
             } else {
                 own
             };
-            let agents = self.agents_in(x);
+            let mut agents = self.agents_in(x);
+            // "The Danish Islamist media and government": a bare conjunct shares the first
+            // conjunct's modifiers, its roles as well as its country.
+            if x != h
+                && own_empty
+                && !self.children[x]
+                    .iter()
+                    .any(|&c| c < x && matches!(self.rel(c), "amod" | "compound" | "nmod"))
+            {
+                let mut shared = self.modifier_agents(h);
+                shared.retain(|a| !agents.iter().any(|b| b.code == a.code));
+                shared.extend(agents);
+                agents = shared;
+            }
             for a in &actors {
                 let c = Self::combine(a, &agents);
                 if !out.iter().any(|(o, _)| *o == c) {
@@ -1753,6 +1787,50 @@ mod tests {
             ("Monday", "Monday", "PROPN", 2, "obl"),
         ]);
         assert!(code_sentence(&d, &t, None).is_empty());
+    }
+
+    #[test]
+    fn a_bare_conjunct_shares_the_first_conjuncts_roles() {
+        // "The Osterland Islamist media and government warned Westmark."
+        let mut d = dicts();
+        d.verbs = VerbDict::parse("--- WARN [130] ---\nWARN\n").unwrap();
+        d.agents =
+            AgentDict::parse("ISLAMIST [~MUS]\nMEDIA {} [~MED]\nGOVERNMENT [~GOV]\n").unwrap();
+        let rows = [
+            ("The", "the", "DET", 4, "det"),
+            ("Osterland", "Osterland", "PROPN", 4, "compound"),
+            ("Islamist", "Islamist", "ADJ", 4, "amod"),
+            ("media", "media", "NOUN", 7, "nsubj"),
+            ("and", "and", "CCONJ", 6, "cc"),
+            ("government", "government", "NOUN", 4, "conj"),
+            ("warned", "warn", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 7, "obj"),
+        ];
+        let mut sources: Vec<String> = code_sentence(&d, &toks(&rows), None)
+            .into_iter()
+            .map(|c| c.source)
+            .collect();
+        sources.sort();
+        assert_eq!(sources, ["OSTMUSGOV", "OSTMUSMED"]);
+        // A conjunct with a modifier of its own keeps its own roles: "… media and the
+        // national government".
+        let rows = [
+            ("The", "the", "DET", 4, "det"),
+            ("Osterland", "Osterland", "PROPN", 4, "compound"),
+            ("Islamist", "Islamist", "ADJ", 4, "amod"),
+            ("media", "media", "NOUN", 8, "nsubj"),
+            ("and", "and", "CCONJ", 7, "cc"),
+            ("national", "national", "ADJ", 7, "amod"),
+            ("government", "government", "NOUN", 4, "conj"),
+            ("warned", "warn", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 8, "obj"),
+        ];
+        let mut sources: Vec<String> = code_sentence(&d, &toks(&rows), None)
+            .into_iter()
+            .map(|c| c.source)
+            .collect();
+        sources.sort();
+        assert_eq!(sources, ["OSTGOV", "OSTMUSMED"], "{rows:?}");
     }
 
     #[test]
