@@ -675,14 +675,18 @@ impl<'a> Sent<'a> {
     fn pp_args(&self, i: usize, prep: &str) -> Vec<usize> {
         let mut hosts = vec![i];
         hosts.extend(self.objects(i));
-        // A phrase after a name that is itself an oblique of the verb ("celebrated the feast
-        // at Ashbury with the Danes"): a name rarely takes a modifier of its own besides "of",
+        // A phrase after a name (or an actor) that is itself an oblique of the verb
+        // ("celebrated the feast at Ashbury with the Danes"): a name rarely takes a modifier of its own besides "of",
         // so the parser's attachment to the name is the usual attachment ambiguity and the
         // phrase belongs to the verb.
         let named_obliques: Vec<usize> = self.children[i]
             .iter()
             .copied()
-            .filter(|&c| c > i && self.rel(c) == "obl" && self.toks[c].upos == "PROPN")
+            .filter(|&c| {
+                c > i
+                    && self.rel(c) == "obl"
+                    && (self.toks[c].upos == "PROPN" || matches!(self.actor[c], Some(Some(_))))
+            })
             .collect();
         let mut out = Vec::new();
         for &h in &named_obliques {
