@@ -674,11 +674,20 @@ impl<'a> Sent<'a> {
     /// Arguments with a preposition `prep` under `i` (and under its objects): their heads.
     fn pp_args(&self, i: usize, prep: &str) -> Vec<usize> {
         let mut hosts = vec![i];
-        hosts.extend(self.objects(i));
+        let objects = self.objects(i);
+        // "welcomed memos on trade from Osterland": a phrase after the object's own
+        // prepositional phrase, which the parser may hang on that phrase's noun.
+        let nested: Vec<usize> = objects
+            .iter()
+            .flat_map(|&o| self.children[o].iter().copied())
+            .filter(|&c| self.rel(c) == "nmod")
+            .collect();
+        hosts.extend(objects);
+        hosts.extend(nested);
         // A phrase after a name (or an actor) that is itself an oblique of the verb
-        // ("celebrated the feast at Ashbury with the Danes"): a name rarely takes a modifier of its own besides "of",
-        // so the parser's attachment to the name is the usual attachment ambiguity and the
-        // phrase belongs to the verb.
+        // ("celebrated the feast at Ashbury with the Danes"): a name rarely takes a modifier
+        // of its own besides "of", so the parser's attachment to the name is the usual
+        // attachment ambiguity and the phrase belongs to the verb.
         let named_obliques: Vec<usize> = self.children[i]
             .iter()
             .copied()
@@ -1486,9 +1495,9 @@ pub fn code_sentence_with(
                 .flat_map(|a| s.codes(a))
                 .collect();
         }
-        // "cordoned off the roads leading into X": an actor in a clause modifying the
-        // argument, when the argument itself names none.
-        if targets.is_empty() && !passive {
+        // "cordoned off the roads leading into X", "welcomed the memos sent by X": an actor
+        // in a clause modifying the argument, when the argument itself names none.
+        if targets.is_empty() && !passive && !statement {
             let args: Vec<usize> = s.children[i]
                 .iter()
                 .copied()
@@ -1497,7 +1506,7 @@ pub fn code_sentence_with(
             'acl: for a in args {
                 for c in s.kids(a, "acl") {
                     for &g in &s.children[c] {
-                        if matches!(s.rel(g), "obl" | "nmod" | "obj") {
+                        if matches!(s.rel(g), "obl" | "nmod" | "obj" | "obl:agent") {
                             let cs = s.codes(g);
                             if !cs.is_empty() {
                                 targets = cs;
@@ -1870,6 +1879,41 @@ mod tests {
                 .iter()
                 .all(|c| c.code != "017"),
         );
+    }
+
+    #[test]
+    fn the_sender_of_what_is_welcomed_is_the_target() {
+        let mut d = dicts();
+        d.verbs = VerbDict::parse(
+            "&TOPIC\n+TRADE\n--- WELCOME [050] ---\nWELCOME\n- * MEMOS (ON &TOPIC) (FROM) [091]\n- * MEMOS [092]\n",
+        )
+        .unwrap();
+        // "Osterland welcomed memos sent by Westmark": the agent of the participle.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("welcomed", "welcome", "VERB", 0, "root"),
+            ("memos", "memo", "NOUN", 2, "obj"),
+            ("sent", "send", "VERB", 3, "acl"),
+            ("by", "by", "ADP", 6, "case"),
+            ("Westmark", "Westmark", "PROPN", 4, "obl:agent"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "092"));
+        // "Osterland welcomed memos on trade from Westmark", "from Westmark" hung on
+        // "trade": the pattern with both phrases still matches.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("welcomed", "welcome", "VERB", 0, "root"),
+            ("memos", "memo", "NOUN", 2, "obj"),
+            ("on", "on", "ADP", 5, "case"),
+            ("trade", "trade", "NOUN", 3, "nmod"),
+            ("from", "from", "ADP", 7, "case"),
+            ("Westmark", "Westmark", "PROPN", 5, "nmod"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "091"));
     }
 
     #[test]
