@@ -1483,9 +1483,23 @@ pub fn code_sentence_with(
         // clause the act is addressed to. A clause fronted before the verb ("Arnor will
         // restore ties, an official said") is what the story reports, not whom the speaker
         // addressed.
+        // So too a content clause of the object: "expressed hopes that Osterland would …".
         if targets.is_empty() {
+            let content = |c: usize| {
+                s.rel(c) == "ccomp"
+                    || s.rel(c) == "acl"
+                        && s.children[c].iter().any(|&m| {
+                            s.rel(m) == "mark" && matches!(s.upper[m].as_str(), "THAT" | "QUE")
+                        })
+            };
+            let object_clauses: Vec<usize> = s
+                .kids(i, "obj")
+                .flat_map(|o| s.children[o].iter().copied())
+                .filter(|&c| content(c))
+                .collect();
             targets = s
                 .kids(i, "ccomp")
+                .chain(object_clauses)
                 .filter(|&c| c > i)
                 .flat_map(|c| {
                     s.kids(c, "nsubj")
