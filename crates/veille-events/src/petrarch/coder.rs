@@ -1193,7 +1193,13 @@ pub fn code_sentence_with(
                     }
                     None => false,
                 });
-            let size = p.pre.len() + p.post.len();
+            // "- % * [120]": a compound subject ("X and Y downplayed …").
+            let ok = ok
+                && (!p.compound_source || {
+                    let subj = s.subjects(i, 0);
+                    subj.len() >= 2 || subj.iter().any(|&h| s.kids(h, "conj").next().is_some())
+                });
+            let size = p.pre.len() + p.post.len() + p.compound_source as usize;
             if ok && size > 0 && best.as_ref().is_none_or(|(n, _, _)| size > *n) {
                 best = Some((size, p, args));
             }
@@ -1893,6 +1899,33 @@ mod tests {
                 .iter()
                 .all(|c| c.code != "017"),
         );
+    }
+
+    #[test]
+    fn a_percent_pattern_needs_a_compound_subject() {
+        let mut d = dicts();
+        d.verbs =
+            VerbDict::parse("--- DELAY [120] ---\nDELAY\nDOWNPLAY [014]\n- % * [120]\n").unwrap();
+        assert!(d.verbs.blocks[0].patterns[0].compound_source);
+        // "Osterland and Westmark downplayed Nordhaven"
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 4, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Westmark", "Westmark", "PROPN", 1, "conj"),
+            ("downplayed", "downplay", "VERB", 0, "root"),
+            ("Nordhaven", "Nordhaven", "PROPN", 4, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(!c.is_empty() && c.iter().all(|c| c.code == "120"), "{c:?}");
+        // One subject: the verb's own code.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("downplayed", "downplay", "VERB", 0, "root"),
+            ("Nordhaven", "Nordhaven", "PROPN", 2, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].code, "014");
     }
 
     #[test]

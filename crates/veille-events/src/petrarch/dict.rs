@@ -7,7 +7,8 @@
 //!   `VERB {IRREGULAR FORMS} [CODE]` (regular forms are generated), `+VERB_PARTICLE`; pattern
 //!   lines `- PRE * POST [CODE]`, where POST holds nouns, `{MODIFIER … HEAD}` phrases, `&SYNSET`s
 //!   and `(PREP NOUN)` phrases. A code `A:B` codes `A` from source to target and `B` back.
-//!   The older TABARI markers `$ + % ^` are read and ignored;
+//!   The older TABARI markers `$ + ^` are read and ignored; a `%` before the verb asks for a
+//!   compound subject;
 //! - actors: `PHRASE [CODE]`, `+SYNONYM` lines, tab-indented `[CODE DATE-DATE]`, `[CODE <DATE]`,
 //!   `[CODE >DATE]` restrictions; a word without a final `_` also matches longer words (TABARI
 //!   stems: `ARGENTIN` matches "Argentina" and "Argentine");
@@ -165,6 +166,9 @@ pub struct VerbPattern {
     /// The preposition whose phrase holds the target (`(WITH +)`) or the source (`(BY $)`).
     pub target_prep: Option<String>,
     pub source_prep: Option<String>,
+    /// A `%` before the verb: the pattern needs a compound subject ("- % * [120]": "X and
+    /// Y downplayed …").
+    pub compound_source: bool,
 }
 
 /// The preposition of the first `(PREP … mark …)` item of `half` holding `mark`.
@@ -510,6 +514,7 @@ impl VerbDict {
                     line: n,
                     target_prep: marked_prep(post, "+").or_else(|| marked_prep(pre, "+")),
                     source_prep: marked_prep(post, "$").or_else(|| marked_prep(pre, "$")),
+                    compound_source: raw_items(pre).iter().any(|w| w == "%"),
                 });
             } else if t.starts_with('~') {
                 // Transformations ("~ a (a b X) SAY = a b 138") are not used yet.
