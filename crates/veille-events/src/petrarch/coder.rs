@@ -1470,6 +1470,13 @@ pub fn code_sentence_with(
         if targets.is_empty() {
             let mut hosts = vec![i];
             hosts.extend(s.kids(i, "obj"));
+            // "marched close to the border with X", "moved nearer to X": a predicative
+            // adverb or adjective of place carries the phrase.
+            hosts.extend(s.children[i].iter().copied().filter(|&c| {
+                c > i
+                    && matches!(s.rel(c), "xcomp" | "advmod")
+                    && matches!(s.toks[c].upos.as_ref(), "ADJ" | "ADV")
+            }));
             'outer: for h in hosts {
                 for &c in &s.children[h] {
                     if statement && !addressee(c) {
