@@ -1530,15 +1530,29 @@ pub fn code_sentence_with(
                 .copied()
                 .filter(|&a| matches!(s.rel(a), "obj" | "obl" | "nmod"))
                 .collect();
-            'acl: for a in args {
-                for c in s.kids(a, "acl") {
-                    for &g in &s.children[c] {
-                        if matches!(s.rel(g), "obl" | "nmod" | "obj" | "obl:agent") {
-                            let cs = s.codes(g);
-                            if !cs.is_empty() {
-                                targets = cs;
-                                break 'acl;
-                            }
+            // "signed an accord to supply X with wheat": the verb's own purpose clause (an
+            // infinitive with "to"), after the argument's clauses.
+            let purpose: Vec<usize> = s
+                .kids(i, "advcl")
+                .filter(|&c| {
+                    c > i
+                        && s.children[c]
+                            .iter()
+                            .any(|&m| s.rel(m) == "mark" && s.upper[m] == "TO")
+                })
+                .collect();
+            let clauses: Vec<usize> = args
+                .iter()
+                .flat_map(|&a| s.kids(a, "acl").collect::<Vec<_>>())
+                .chain(purpose)
+                .collect();
+            'acl: for c in clauses {
+                for &g in &s.children[c] {
+                    if matches!(s.rel(g), "obl" | "nmod" | "obj" | "obl:agent") {
+                        let cs = s.codes(g);
+                        if !cs.is_empty() {
+                            targets = cs;
+                            break 'acl;
                         }
                     }
                 }
