@@ -903,7 +903,28 @@ impl<'a> Sent<'a> {
                     }));
                     s
                 } else {
-                    self.objects(i)
+                    let mut o = self.objects(i);
+                    // "vowed to wage war on X": for a verb without an object of its own, the
+                    // object of its infinitive complement comes after the verb as the
+                    // pattern reads it.
+                    let bare = o.is_empty();
+                    let xcomp: Vec<usize> = self.children[i]
+                        .iter()
+                        .copied()
+                        .filter(|&x| {
+                            bare && x > i
+                                && self.toks[x].upos == "VERB"
+                                && (self.rel(x) == "xcomp"
+                                    || self.rel(x) == "advcl"
+                                        && self.children[x].iter().any(|&m| {
+                                            self.rel(m) == "mark" && self.upper[m] == "TO"
+                                        }))
+                        })
+                        .collect();
+                    for x in xcomp {
+                        o.extend(self.kids(x, "obj"));
+                    }
+                    o
                 };
                 cands
                     .into_iter()
@@ -1920,6 +1941,54 @@ mod tests {
                 .iter()
                 .all(|c| c.code != "017"),
         );
+    }
+
+    #[test]
+    fn complements_carry_pattern_nouns_and_targets() {
+        let mut d = dicts();
+        d.verbs = VerbDict::parse(
+            "--- VOW [170] ---\nVOW\n- * WAR [190]\n--- EXPRESS [020] ---\nEXPRESS\n- * HOPES [013]\n--- SIGN [057] ---\nSIGN\n- * ACCORD [056]\n",
+        )
+        .unwrap();
+        // "Osterland vowed to wage war on Westmark" ("wage" read as a purpose clause).
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("vowed", "vow", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("wage", "wage", "VERB", 2, "advcl"),
+            ("war", "war", "NOUN", 4, "obj"),
+            ("on", "on", "ADP", 7, "case"),
+            ("Westmark", "Westmark", "PROPN", 4, "obl"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "190"));
+        // "Osterland expressed hopes that Westmark would return": the clause's subject.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("expressed", "express", "VERB", 0, "root"),
+            ("hopes", "hope", "NOUN", 2, "obj"),
+            ("that", "that", "SCONJ", 7, "mark"),
+            ("Westmark", "Westmark", "PROPN", 7, "nsubj"),
+            ("would", "would", "AUX", 7, "aux"),
+            ("return", "return", "VERB", 3, "acl"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "013"));
+        // "Osterland signed an accord to supply Westmark": the purpose clause's object.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("signed", "sign", "VERB", 0, "root"),
+            ("an", "a", "DET", 4, "det"),
+            ("accord", "accord", "NOUN", 2, "obj"),
+            ("to", "to", "PART", 6, "mark"),
+            ("supply", "supply", "VERB", 2, "advcl"),
+            ("Westmark", "Westmark", "PROPN", 6, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "056"));
     }
 
     #[test]
