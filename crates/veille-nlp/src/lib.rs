@@ -414,6 +414,7 @@ fn parse_sentence(
     if lang == Lang::En {
         repair_time_relatives(&mut out, &upos, forms);
         repair_gerund_clauses(&mut out, &upos, &feats);
+        repair_participle_modifiers(&mut out, &upos, &feats);
     }
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
@@ -841,6 +842,70 @@ fn repair_preconjunctions(parsed: &mut [(Option<u32>, String)], upos: &[veille_c
     }
 }
 
+/// "will abandon improved relations", "demanded renewed talks": a past participle right
+/// after a verb, read as the verb's `xcomp` with the noun after it as its object, modifies
+/// that noun, which is the verb's object. Only when the verb has no object of its own, the
+/// participle has nothing before the noun, and the noun's phrase has no determiner: "found the house painted" (object before), "got arrested" (no noun) and
+/// "Walks condemned an attack" (a determined object: the participle is the verb) are left
+/// alone.
+fn repair_participle_modifiers(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    if !parsed.iter().any(|p| p.1 == "xcomp") {
+        return;
+    }
+    let deps = dependents(parsed);
+    for x in 0..parsed.len() {
+        let Some(v) = parsed[x].0.map(|h| h as usize) else {
+            continue;
+        };
+        let participle = upos.get(x) == Some(&Upos::Verb)
+            && feats.get(x).is_some_and(|f| {
+                f.get("VerbForm") == Some("Part") && f.get("Tense") != Some("Pres")
+            });
+        if parsed[x].1 != "xcomp"
+            || !participle
+            || v + 1 != x
+            || upos.get(v) != Some(&Upos::Verb)
+            || deps[v].iter().any(|&k| parsed[k].1 == "obj")
+        {
+            continue;
+        }
+        // The participle's one object; anything else it governs comes after that object
+        // ("… relations with X almost five years after …") and goes to the verb.
+        let objs: Vec<usize> = deps[x]
+            .iter()
+            .copied()
+            .filter(|&k| parsed[k].1 == "obj")
+            .collect();
+        let [o] = objs[..] else {
+            continue;
+        };
+        if deps[x].iter().any(|&k| k < o) {
+            continue;
+        }
+        // The object's phrase starts right after the participle, without a determiner.
+        let first = deps[o].iter().copied().chain([o]).min().unwrap_or(o);
+        if parsed[o].1 != "obj"
+            || first != x + 1
+            || !matches!(upos.get(o), Some(Upos::Noun))
+            || deps[o]
+                .iter()
+                .any(|&k| matches!(upos.get(k), Some(Upos::Det | Upos::Num | Upos::Pron)))
+        {
+            continue;
+        }
+        for &k in &deps[x] {
+            parsed[k].0 = Some(v as u32);
+        }
+        parsed[o] = (Some(v as u32), "obj".to_string());
+        parsed[x] = (Some(o as u32), "amod".to_string());
+    }
+}
+
 /// A clause has one subject. When a verb has two and the later one has a coordinating
 /// conjunction before it among its own dependents ("Kenya, Uganda and Rwanda signed …" read
 /// with "Rwanda" as a second subject, as a parser reading from the right may), the later one
@@ -1189,6 +1254,44 @@ pub fn analyze_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_participle_before_a_bare_noun_modifies_it() {
+        use veille_core::{Feats, Upos::*};
+        let part = Feats::from_ud("VerbForm=Part");
+        let none = Feats::default();
+        // "Osterland will abandon improved relations with Westmark soon"
+        let upos = [Propn, Aux, Verb, Verb, Noun, Adp, Propn, Adv];
+        let feats = [none, none, none, part, none, none, none, none];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(2, "nsubj"),
+            rel(2, "aux"),
+            (None, "root".to_string()),
+            rel(2, "xcomp"),
+            rel(3, "obj"),
+            rel(6, "case"),
+            rel(4, "nmod"),
+            rel(3, "advmod"),
+        ];
+        super::repair_participle_modifiers(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[3], rel(4, "amod"));
+        assert_eq!(parsed[4], rel(2, "obj"));
+        assert_eq!(parsed[7], rel(2, "advmod"));
+        // "… condemned an attack": a determined object keeps the participle a verb.
+        let upos = [Propn, Verb, Verb, Det, Noun];
+        let feats = [none, none, part, none, none];
+        let mut parsed = vec![
+            rel(1, "nsubj"),
+            (None, "root".to_string()),
+            rel(1, "xcomp"),
+            rel(4, "det"),
+            rel(2, "obj"),
+        ];
+        let before = parsed.clone();
+        super::repair_participle_modifiers(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
     #[test]
     fn a_title_read_as_a_second_subject_joins_the_name() {
         use veille_core::Upos::*;
