@@ -1305,8 +1305,40 @@ pub fn code_sentence_with(
                 })
                 .unwrap_or_default()
         };
+        // "- * IFTAR (IN ^) +": the first phrase of the verb's after the skipped one.
+        let after_skipped = |prep: &str| -> Vec<(String, usize)> {
+            let mut end = 0;
+            for a in s.pp_args(i, prep) {
+                let mut sub = Vec::new();
+                s.np(a, &mut sub);
+                end = end.max(sub.into_iter().max().unwrap_or(a));
+            }
+            if end == 0 {
+                return Vec::new();
+            }
+            (end + 1..s.toks.len())
+                .filter(|&k| {
+                    matches!(s.rel(k), "obl" | "nmod")
+                        && s.toks[k].head.is_some_and(|h| {
+                            h == i
+                                || s.toks[h].head == Some(i)
+                                    && matches!(s.rel(h), "obl" | "nmod" | "obj")
+                        })
+                })
+                .map(|k| s.codes(k))
+                .find(|c| !c.is_empty())
+                .unwrap_or_default()
+        };
         let (marked_target, marked_source) = match &best {
-            Some((_, p, _)) => (marked(&p.target_prep), marked(&p.source_prep)),
+            Some((_, p, _)) => {
+                let mut t = marked(&p.target_prep);
+                if t.is_empty()
+                    && let Some(prep) = &p.target_after
+                {
+                    t = after_skipped(prep);
+                }
+                (t, marked(&p.source_prep))
+            }
             None => (Vec::new(), Vec::new()),
         };
         if code.is_null() {
@@ -1989,6 +2021,31 @@ mod tests {
         let c = code_sentence(&d, &t, None);
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "056"));
+    }
+
+    #[test]
+    fn a_target_after_a_skipped_phrase() {
+        let mut d = dicts();
+        d.verbs = VerbDict::parse("--- CELEBRATE [051] ---\nCELEBRATE\n- * FEAST (IN ^) + [017]\n")
+            .unwrap();
+        assert_eq!(
+            d.verbs.blocks[0].patterns[0].target_after.as_deref(),
+            Some("IN")
+        );
+        // "Osterland celebrated the feast in Nordhaven with Westmark": not the place skipped.
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("celebrated", "celebrate", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("feast", "feast", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Nordhaven", "Nordhaven", "PROPN", 2, "obl"),
+            ("with", "with", "ADP", 8, "case"),
+            ("Westmark", "Westmark", "PROPN", 2, "obl"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].target.as_str(), c[0].code.as_str()), ("WMK", "017"));
     }
 
     #[test]

@@ -169,6 +169,20 @@ pub struct VerbPattern {
     /// A `%` before the verb: the pattern needs a compound subject ("- % * [120]": "X and
     /// Y downplayed …").
     pub compound_source: bool,
+    /// A `+` right after a skipped phrase ("- * IFTAR (IN ^) + [017]"): the target is the
+    /// next phrase after that one, whatever its preposition. Holds the skipped preposition.
+    pub target_after: Option<String>,
+}
+
+/// The preposition of a skipped `(PREP … ^)` group followed by a bare `+`.
+fn target_after_skip(half: &str) -> Option<String> {
+    let raw = raw_items(half);
+    raw.windows(2).find_map(|w| {
+        let inner = w[0].strip_prefix('(')?.trim_end_matches(')');
+        let mut ws = inner.split_whitespace();
+        let prep = ws.next()?;
+        (w[1] == "+" && ws.any(|x| x == "^")).then(|| prep.to_uppercase())
+    })
 }
 
 /// The preposition of the first `(PREP … mark …)` item of `half` holding `mark`.
@@ -515,6 +529,7 @@ impl VerbDict {
                     target_prep: marked_prep(post, "+").or_else(|| marked_prep(pre, "+")),
                     source_prep: marked_prep(post, "$").or_else(|| marked_prep(pre, "$")),
                     compound_source: raw_items(pre).iter().any(|w| w == "%"),
+                    target_after: target_after_skip(post),
                 });
             } else if t.starts_with('~') {
                 // Transformations ("~ a (a b X) SAY = a b 138") are not used yet.
