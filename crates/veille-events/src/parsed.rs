@@ -753,13 +753,12 @@ fn mention(
     // "The BBC said the army attacked …": an outlet with no country reporting is where the
     // story comes from, as in an attribution ("according to the BBC"), not a statement.
     // A state's media ("North Korea's KCNA said") still speaks for its country.
-    // A spokesperson (Phoenix codes "spokesman" MED) for an institution ("a spokesman for
-    // the police department") is the institution's voice, not an outlet.
-    let institution = |r: &String| matches!(r.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "LEG");
+    // So does a spokesperson for an institution (see `speaks_for_institution`).
+    let roles: Vec<&str> = source.roles.iter().map(String::as_str).collect();
     if code.root() == "01"
         && source.country.is_none()
-        && source.roles.iter().any(|r| r == "MED")
-        && !source.roles.iter().any(institution)
+        && roles.contains(&"MED")
+        && !petrarch::coder::speaks_for_institution(&roles)
     {
         return None;
     }

@@ -377,6 +377,14 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// An adverbial clause that is an infinitive with "to" ("signed an accord to supply …").
+    fn purpose_clause(&self, c: usize) -> bool {
+        self.rel(c) == "advcl"
+            && self.children[c]
+                .iter()
+                .any(|&m| self.rel(m) == "mark" && self.upper[m] == "TO")
+    }
+
     /// The agent codes of the modifiers before the head of the phrase headed by `h`
     /// ("Islamist" in "the Danish Islamist media"), in text order.
     fn modifier_agents(&self, h: usize) -> Vec<&AgentCode> {
@@ -914,11 +922,7 @@ impl<'a> Sent<'a> {
                         .filter(|&x| {
                             bare && x > i
                                 && self.toks[x].upos == "VERB"
-                                && (self.rel(x) == "xcomp"
-                                    || self.rel(x) == "advcl"
-                                        && self.children[x].iter().any(|&m| {
-                                            self.rel(m) == "mark" && self.upper[m] == "TO"
-                                        }))
+                                && (self.rel(x) == "xcomp" || self.purpose_clause(x))
                         })
                         .collect();
                     for x in xcomp {
@@ -1070,11 +1074,12 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
         // spokesman for the police department") is that institution's voice: kept.
         codes.retain(|(c, _)| {
             let media = c.ends_with("MED") || c.ends_with("JRN");
-            let institution = c
+            let roles: Vec<&str> = c
                 .as_bytes()
                 .chunks(3)
-                .any(|r| matches!(r, b"GOV" | b"MIL" | b"COP" | b"JUD" | b"LEG" | b"SPY"));
-            !media || institution
+                .filter_map(|r| std::str::from_utf8(r).ok())
+                .collect();
+            !media || speaks_for_institution(&roles)
         });
         for (code, at) in codes {
             // The phrase without the attribution words ("according to", "d'après").
@@ -1122,6 +1127,15 @@ const SPEECH_LEMMAS: &[&str] = &[
 /// Roles that make a subject a political actor even when its country is not said ("the
 /// prime minister", "rebels", "the opposition"); civilians, businesses or the media are not.
 const POLITICAL_ROLES: &[&str] = &["GOV", "MIL", "REB", "OPP", "JUD", "LEG"];
+
+/// Whether a phrase with these role codes speaks for an institution: with a spokesperson
+/// (Phoenix codes "spokesman" `MED`), "a spokesman for the police department" is the
+/// institution's voice, not the press.
+pub fn speaks_for_institution(roles: &[&str]) -> bool {
+    roles
+        .iter()
+        .any(|r| matches!(*r, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"))
+}
 
 /// Roles of people who act where they live (the agent codes [`Sent::placed_code`] places).
 const DOMESTIC_ROLES: &[&str] = &[
@@ -1587,12 +1601,7 @@ pub fn code_sentence_with(
             // infinitive with "to"), after the argument's clauses.
             let purpose: Vec<usize> = s
                 .kids(i, "advcl")
-                .filter(|&c| {
-                    c > i
-                        && s.children[c]
-                            .iter()
-                            .any(|&m| s.rel(m) == "mark" && s.upper[m] == "TO")
-                })
+                .filter(|&c| c > i && s.purpose_clause(c))
                 .collect();
             let clauses: Vec<usize> = args
                 .iter()
