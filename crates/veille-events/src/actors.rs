@@ -331,7 +331,7 @@ impl Scanner<'_> {
 
     fn is_name_word(&self, i: usize) -> bool {
         let Some(u) = self.unit(i) else { return false };
-        u.cap
+        (u.cap || u.particle_name)
             && u.key.chars().any(|c| c.is_alphabetic())
             && !u.upper
             && u.lower
@@ -590,7 +590,12 @@ impl Scanner<'_> {
         m.located = located;
         // Apposition: ", Kofi Mensah" or directly "le président Jean Dupont".
         let name = if self.key_is(k, &[","]) {
-            self.name_at(k + 1, 2).map(|e| (k + 1, e))
+            // ", M. Dupont": after a courtesy title one name word is enough.
+            if self.key_is(k + 1, TITLES) {
+                self.name_at(k + 2, 1).map(|e| (k + 2, e))
+            } else {
+                self.name_at(k + 1, 2).map(|e| (k + 1, e))
+            }
         } else {
             self.name_at(k, 1).map(|e| (k, e))
         };

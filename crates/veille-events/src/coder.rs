@@ -216,10 +216,16 @@ fn reported_demand(e: &EventMention) -> bool {
 /// Whether the parse coder's `e` names the country of the same source that the pattern
 /// coder's `p` codes with a role alone, for the same kind of act: "President Laurent Gbagbo
 /// announced …" is a statement by GOV for the pattern coder's role list and by CIVGOV for
-/// the Phoenix dictionary, which knows the man. The record with the country wins.
+/// the Phoenix dictionary, which knows the man. The record with the country wins, as does
+/// one that names the role's organisation.
 fn better_sourced(p: &EventMention, e: &EventMention) -> bool {
     p.source.country.is_none()
-        && e.source.country.is_some()
+        && (e.source.country.is_some()
+            // "Jan Gelfand, responsable de la Croix-Rouge": the organisation's code with the
+            // role (NGOHLHIRCGOV) says more than the role alone (GOV).
+            || (e.source.code.len() > p.source.code.len()
+                && e.source.code.ends_with(&p.source.code)
+                && e.target.as_ref().map(|t| &t.code) == p.target.as_ref().map(|t| &t.code)))
         && p.root == e.root
         && p.sentence == e.sentence
         && p.source.span.overlaps(e.source.span)
@@ -592,6 +598,12 @@ fn word_at(doc: &Doc, at: u32) -> Option<usize> {
     doc.words.get(i).filter(|w| w.span.start == at).map(|_| i)
 }
 
+/// Quotation marks as units.
+const QUOTE_MARKS: &[&str] = &["«", "»", "\"", "“", "”", "'", "‘", "’"];
+
+/// Words that open a reported clause after a speech verb.
+const COMPLEMENTIZERS: &[&str] = &["que", "qu'", "that"];
+
 /// `« … », a déclaré X` / `"…," said X`: the subject follows the verb.
 fn inverted(units: &[Unit], a: usize) -> bool {
     let mut p = a.min(units.len());
@@ -687,21 +699,6 @@ impl Ctx<'_> {
 
     /// The nearest place of the sentence after `a`, else before it: a country or capital after
     /// a locative preposition, or a capital a role phrase absorbed (`correspondant à Dakar`).
-    fn place_country(&self, a: usize) -> Option<(u16, Span)> {
-        let places = self.ms.iter().filter_map(|m| {
-            if m.place && matches!(m.kind, MKind::Country | MKind::Capital { .. }) {
-                Some((m.start, m.country?, m.span))
-            } else {
-                m.located.map(|(c, span)| (m.start, c, span))
-            }
-        });
-        let (before, after): (Vec<_>, Vec<_>) = places.partition(|p| p.0 < a);
-        after
-            .first()
-            .or(before.last())
-            .map(|&(_, c, span)| (c, span))
-    }
-
     fn text(&self, span: Span) -> String {
         self.doc.text.get(span.range()).unwrap_or("").to_string()
     }
@@ -716,7 +713,142 @@ fn actor_code(iso3: Option<&str>, roles: &[String]) -> String {
     }
 }
 
+/// Prepositions that govern a place name.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "à", "en", "dans", "de", "d'", "d’", "près", "vers", "in", "at", "of", "near", "from",
+];
+/// Articles between a preposition and a place ("dans la Somme", "in the Bronx").
+const ARTICLES: &[&str] = &["le", "la", "les", "l'", "the"];
+
+/// Words allowed between a role and the place that completes it: the preposition and
+/// generic words for an administrative unit ("du district de", "de la région de", "of the
+/// city of"), folded, elided articles without their apostrophe.
+const ROLE_PLACE_LINKS: &[&str] = &[
+    "de",
+    "d",
+    "du",
+    "des",
+    "la",
+    "l",
+    "le",
+    "les",
+    "of",
+    "the",
+    "district",
+    "region",
+    "province",
+    "etat",
+    "ville",
+    "city",
+    "state",
+    "county",
+    "comte",
+    "departement",
+    "prefecture",
+    "gouvernorat",
+    "wilaya",
+    "canton",
+    "commune",
+    "municipalite",
+];
+
 impl Coder {
+    /// The country of a place that completes the role phrase at `role` ("le gouverneur du
+    /// Texas", "the mayor of Kharkiv"): the gazetteer's place starting right after it,
+    /// linked by "de"/"of" and administrative words only. Metonyms and demonyms do not count.
+    fn complement_place_country(&self, ctx: &Ctx<'_>, role: Span) -> Option<(u16, Span)> {
+        let place = ctx.doc.places.iter().find(|p| {
+            p.span.start >= role.end
+                && p.span.start <= role.end + 40
+                && !p.metonym
+                && !p.demonym
+                && p.country_code.is_some()
+        })?;
+        let gap = ctx
+            .doc
+            .text
+            .get(role.end as usize..place.span.start as usize)?;
+        let words: Vec<String> = gap
+            .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .filter(|w| !w.is_empty())
+            .map(crate::text::fold)
+            .collect();
+        let linked = words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "de" | "d" | "du" | "des" | "of"))
+            && words.iter().all(|w| ROLE_PLACE_LINKS.contains(&w.as_str()));
+        if !linked {
+            return None;
+        }
+        let c = self.country_of_iso2(place.country_code.as_deref()?)?;
+        Some((c, place.span))
+    }
+
+    /// The country where the sentence places its event, for an actor with a role and no
+    /// country: the first place after unit `a`, else the last before it. Places are the
+    /// countries and capitals of the mentions, the places a role is located at ("notre
+    /// correspondant à Dakar"), and the gazetteer's places of the sentence ("la police de
+    /// Baton Rouge", "Police in Baton Rouge"), metonyms and demonyms aside.
+    fn place_country(&self, ctx: &Ctx<'_>, a: usize) -> Option<(u16, Span)> {
+        let mut places: Vec<(usize, u16, Span)> = ctx
+            .ms
+            .iter()
+            .filter_map(|m| {
+                if m.place && matches!(m.kind, MKind::Country | MKind::Capital { .. }) {
+                    Some((m.start, m.country?, m.span))
+                } else {
+                    m.located.map(|(c, span)| (m.start, c, span))
+                }
+            })
+            .collect();
+        for p in &ctx.doc.places {
+            if p.metonym || p.demonym || !ctx.sentence.contains(p.span) {
+                continue;
+            }
+            // A place inside an actor mention ("Washington" as a metonym, "l'armée du
+            // Mali") is that mention's business.
+            if ctx.ms.iter().any(|m| m.span.overlaps(p.span)) {
+                continue;
+            }
+            let Some(c) = p
+                .country_code
+                .as_deref()
+                .and_then(|cc| self.country_of_iso2(cc))
+            else {
+                continue;
+            };
+            let unit = ctx.units.partition_point(|u| u.span.start < p.span.start);
+            // Only a place governed by a preposition ("à Palu", "de Baton Rouge", "in
+            // Radstock"): a bare name may be an institution the gazetteer reads as a town
+            // ("la Maison Blanche a démenti").
+            let governed = unit > 0
+                && ctx.units.get(unit - 1).is_some_and(|u| {
+                    PLACE_PREPOSITIONS.contains(&u.prep_form())
+                        || (unit > 1
+                            && ARTICLES.contains(&u.key.as_str())
+                            && PLACE_PREPOSITIONS.contains(&ctx.units[unit - 2].prep_form()))
+                });
+            if !governed {
+                continue;
+            }
+            places.push((unit, c, p.span));
+        }
+        places.sort_by_key(|p| p.0);
+        let (before, after): (Vec<_>, Vec<_>) = places.into_iter().partition(|p| p.0 < a);
+        after
+            .first()
+            .or(before.last())
+            .map(|&(_, c, span)| (c, span))
+    }
+
+    fn country_of_iso2(&self, cc: &str) -> Option<u16> {
+        self.dicts
+            .countries
+            .iter()
+            .position(|c| c.iso2.eq_ignore_ascii_case(cc))
+            .map(|i| i as u16)
+    }
+
     fn iso3(&self, c: Option<u16>) -> Option<String> {
         c.and_then(|i| self.dicts.countries.get(i as usize))
             .map(|c| c.iso3.clone())
@@ -920,14 +1052,43 @@ impl Coder {
         let mut src: Option<usize> = None;
         let mut tgts: Vec<usize> = Vec::new();
         let mut tgt_fixed = false;
-        if p.flags.speech && inverted(units, a) {
-            src = (0..ms.len()).find(|&j| {
-                in_clause_after(j, last)
-                    && usable(j)
-                    && !ms[j].place
-                    && ms[j].prep.is_none()
-                    && ms[j].kind != MKind::Adjective
+        // "», a affirmé le ministre": the speaker follows the verb. After a comma the verb
+        // may also end an incise on its own subject ("Le ministre, Walid Haddad, a affirmé
+        // que …"): a complement clause ("que", "that") before any speaker, or no speaker
+        // after the verb, means the subject is before it.
+        // The parse can tell the two apart: its subject before the verb with no quotation
+        // mark in between is the speaker ("Mr. Sutopo, the agency spokesman, said officials
+        // were …").
+        let parsed = word.and_then(|w| crate::parsed::parsed_subject(ctx.doc, w));
+        let verb_start = units[a].span.start;
+        let quote_between = |from: u32, to: u32| {
+            units.iter().any(|u| {
+                u.span.start >= from && u.span.end <= to && QUOTE_MARKS.contains(&u.key.as_str())
+            })
+        };
+        let parsed_before = matches!(parsed, Some(Some(subj))
+            if subj.end <= verb_start && !quote_between(subj.end, verb_start));
+        let inverted_verb = p.flags.speech && inverted(units, a) && !parsed_before;
+        let inverted_speaker = inverted_verb
+            .then(|| {
+                (0..ms.len()).find(|&j| {
+                    in_clause_after(j, last)
+                        && usable(j)
+                        && !ms[j].place
+                        && ms[j].prep.is_none()
+                        && ms[j].kind != MKind::Adjective
+                })
+            })
+            .flatten()
+            .filter(|&j| {
+                !(last + 1..ms[j].start).any(|q| {
+                    units
+                        .get(q)
+                        .is_some_and(|u| COMPLEMENTIZERS.contains(&u.key.as_str()))
+                })
             });
+        if let Some(j) = inverted_speaker {
+            src = Some(j);
             tags.push("inverted");
         } else if p.flags.passive && is_passive(units, a) {
             let agent = (0..ms.len()).find(|&j| {
@@ -966,6 +1127,28 @@ impl Coder {
                     .rev()
                     .find(|&j| ms[j].end <= a && ms[j].start >= clause_start && subject_like(j));
             }
+        }
+        // A speech verb after a quotation with no speaker after it: the words before it are
+        // the quotation's, not a subject ("« … la Bolivie … », dit-on").
+        // With a parse, the subject must come before the verb there too: ", a indiqué NBC
+        // News" after a whole clause has a speaker no dictionary knows, not the clause's
+        // subject.
+        if inverted_verb && !tags.contains(&"inverted") {
+            src = src.filter(|&j| {
+                let quoted = (ms[j].end..a).any(|q| {
+                    units
+                        .get(q)
+                        .is_some_and(|u| QUOTE_MARKS.contains(&u.key.as_str()))
+                });
+                let parse_agrees = match parsed {
+                    // The subject itself or a name it stands in apposition to ("Scott
+                    // Coker, le président de Bellator, a déclaré").
+                    Some(Some(subj)) => subj.start < ms[j].span.end,
+                    Some(None) => false,
+                    None => true,
+                };
+                !quoted && parse_agrees
+            });
         }
         if p.flags.sym && !tgt_fixed {
             // "entre X et Y", "between X and Y".
@@ -1178,7 +1361,7 @@ impl Coder {
             if !place_target
                 && t_country.is_none()
                 && !t_roles.is_empty()
-                && let Some((c, span)) = ctx.place_country(tm.anchor())
+                && let Some((c, span)) = self.place_country(ctx, tm.anchor())
             {
                 t_country = Some(c);
                 evidence.push(span);
@@ -1186,10 +1369,20 @@ impl Coder {
             }
             evidence.push(ms[t].span);
         }
+        // "le procureur général du district de Columbia", "the mayor of Kharkiv": a role
+        // whose own complement is a place belongs to that place's country.
+        if s_country.is_none()
+            && !s_roles.is_empty()
+            && let Some((c, span)) = self.complement_place_country(ctx, ms[s].span)
+        {
+            s_country = Some(c);
+            evidence.push(span);
+            tags.push("role_place");
+        }
         if s_country.is_none()
             && !s_roles.is_empty()
             && s_roles.iter().all(|r| DOMESTIC.contains(&r.as_str()))
-            && let Some((c, span)) = ctx.place_country(tm.anchor())
+            && let Some((c, span)) = self.place_country(ctx, tm.anchor())
         {
             s_country = Some(c);
             evidence.push(span);

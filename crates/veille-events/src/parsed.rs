@@ -457,6 +457,24 @@ fn trigger_verb(doc: &Doc, w: usize) -> Option<usize> {
     Some(w)
 }
 
+/// Where the parse puts the subject of the verb at word `w` (of its head when `w` is an
+/// auxiliary): `Some(Some(span))` for a subject word, `Some(None)` when the verb has none,
+/// `None` without a parse.
+pub(crate) fn parsed_subject(doc: &Doc, w: usize) -> Option<Option<Span>> {
+    let a = &doc.analyses;
+    let x = a.get(w)?;
+    let v = if x.deprel.starts_with("aux") {
+        x.head? as usize
+    } else {
+        w
+    };
+    Some(
+        (0..a.len())
+            .find(|&k| a[k].head == Some(v as u32) && a[k].deprel.starts_with("nsubj"))
+            .and_then(|k| doc.words.get(k).map(|wd| wd.span)),
+    )
+}
+
 /// The word a trigger word at `w` stands for, with its analysis: an adjective or compound
 /// trigger ("joint" of "joint exercises") reads its noun.
 fn trigger_noun(doc: &Doc, w: usize) -> Option<(usize, &veille_core::Analysis)> {

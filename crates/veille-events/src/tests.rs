@@ -1335,3 +1335,108 @@ fn recognizing_a_state_is_recognition_in_both_languages() {
     let fr = parsed("Le Panama a reconnu son erreur lundi.", Lang::Fr);
     assert!(fr.iter().all(|e| e.cameo != "054"), "{:?}", summary(&fr));
 }
+#[test]
+fn a_speech_verb_after_an_incise_keeps_the_subject_before_it() {
+    // The comma before "a affirmé" closes an apposition, not a quotation: the speaker is the
+    // subject, not the first actor of the reported clause.
+    for text in [
+        "Le président tunisien, Kaïs Saïed, a affirmé que l'Algérie refusait le dialogue.",
+        "Le Maroc, par la voix de son ministre, a affirmé que l'Algérie refusait le dialogue.",
+    ] {
+        let (_, ev) = fr(text);
+        let statements: Vec<String> = summary(&ev)
+            .into_iter()
+            .filter(|s| s.starts_with("010"))
+            .collect();
+        assert!(
+            !statements.is_empty() && statements.iter().all(|s| !s.contains("DZA→")),
+            "{text}: {statements:?}"
+        );
+    }
+    // An apposed name led by a particle or a courtesy title still belongs to the role.
+    for text in [
+        "Le ministre des Affaires étrangères, Walid al-Haddad, a affirmé que la situation s'améliorait.",
+        "Le ministre des Affaires étrangères, M. Dupont, a affirmé que la situation s'améliorait.",
+    ] {
+        assert_eq!(summary(&fr(text).1), ["010 GOV→-"], "{text}");
+    }
+    // A quotation before the verb and no speaker after it: nobody in the quote is the source.
+    let (_, ev) = fr("« Le Maroc a tort », a-t-on répondu.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+}
+
+#[test]
+fn with_a_parse_a_reported_clause_before_its_unknown_speaker_is_not_its_subject() {
+    // ", a indiqué NBC News": the parse puts the subject after the verb; the Kenyan army of
+    // the reported clause did not speak.
+    let text = "L'armée kényane a bombardé un camp en Somalie, a indiqué NBC News.";
+    let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), None);
+    veille_nlp::analyze(&mut doc);
+    let ev = code_events(&doc, coder());
+    assert!(
+        summary(&ev).iter().all(|s| !s.starts_with("010")),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+/// Codes `text` after segmenting it and adding, as the geo stage would, the places named in
+/// `places` (surface, ISO 3166 alpha-2 country).
+fn code_with_places(text: &str, lang: Lang, places: &[(&str, &str)]) -> Vec<String> {
+    let mut doc = Doc::new(text.to_string(), Some(lang), None);
+    veille_nlp::segment(&mut doc);
+    for (surface, cc) in places {
+        let start = text.find(surface).expect("place in text");
+        let span = Span::new(start, start + surface.len());
+        doc.places.push(veille_core::Place {
+            span,
+            text: surface.to_string(),
+            geonameid: None,
+            name: surface.to_string(),
+            country_code: Some(cc.to_string()),
+            lat: None,
+            lon: None,
+            feature: None,
+            metonym: false,
+            demonym: false,
+        });
+    }
+    let events = code_events(&doc, coder());
+    doc.events = events.clone();
+    veille_core::validate_doc(&doc, text).expect("valid doc");
+    summary(&events)
+}
+
+#[test]
+fn a_role_completed_by_a_place_takes_its_country() {
+    let got = code_with_places(
+        "Le procureur général du district de Columbia a déclaré que la politique était illégale.",
+        Lang::Fr,
+        &[("Columbia", "US")],
+    );
+    assert_eq!(got, ["010 USAJUD→-"]);
+    // A place that is not the role's complement gives nothing to a minister.
+    let got = code_with_places(
+        "Le ministre de l'Intérieur a déclaré à Columbia que la politique était illégale.",
+        Lang::Fr,
+        &[("Columbia", "US")],
+    );
+    assert_eq!(got, ["010 GOV→-"]);
+}
+
+#[test]
+fn a_domestic_role_takes_the_country_of_a_gazetteer_place_only_after_a_preposition() {
+    let got = code_with_places(
+        "La police de Baton Rouge a annoncé l'arrestation d'un suspect.",
+        Lang::Fr,
+        &[("Baton Rouge", "US")],
+    );
+    assert!(got.iter().all(|e| e.contains("USACOP")), "{got:?}");
+    // A bare name the gazetteer reads as a town may be an institution: no country from it.
+    let got = code_with_places(
+        "Les manifestants ont dénoncé Maison Blanche dimanche.",
+        Lang::Fr,
+        &[("Maison Blanche", "FR")],
+    );
+    assert!(got.iter().all(|e| !e.contains("FRA")), "{got:?}");
+}

@@ -100,8 +100,24 @@ pub(crate) struct Unit {
     pub cap: bool,
     /// Has letters and none is lowercase (an acronym, `US`, `RDC`).
     pub upper: bool,
+    /// A surname led by a lowercase Arabic article or patronymic particle (`al-Moualem`,
+    /// `el-Sissi`, `ould-Abdel`): a name word although it starts in lowercase.
+    pub particle_name: bool,
     /// For a French contraction (`au`, `des` = `de les`), its first word (`à`, `de`).
     pub first_word: Option<&'static str>,
+}
+
+/// Lowercase particles that lead a surname with a hyphen (`al-Assad`, `ben-Ali`).
+const NAME_PREFIXES: &[&str] = &[
+    "al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az", "ed", "ud", "ul", "bin", "ben",
+    "ibn", "abu", "bou", "ould",
+];
+
+/// `al-Moualem`: a listed particle, a hyphen, then an uppercase letter.
+fn particle_name(text: &str) -> bool {
+    text.split_once('-').is_some_and(|(p, rest)| {
+        NAME_PREFIXES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 impl Unit {
@@ -120,6 +136,7 @@ impl Unit {
             span,
             cap: text.chars().next().is_some_and(char::is_uppercase),
             upper: has_letters && !text.chars().any(char::is_lowercase),
+            particle_name: particle_name(text),
             first_word,
         }
     }
@@ -218,6 +235,7 @@ fn merge_hyphens(units: Vec<Unit>) -> Vec<Unit> {
                     span,
                     cap: prev.cap,
                     upper: prev.upper && next.upper,
+                    particle_name: NAME_PREFIXES.contains(&prev.key.as_str()) && next.cap,
                     first_word: None,
                 };
                 if merged.key.is_empty() {
