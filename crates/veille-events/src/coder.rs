@@ -697,8 +697,6 @@ impl Ctx<'_> {
         g
     }
 
-    /// The nearest place of the sentence after `a`, else before it: a country or capital after
-    /// a locative preposition, or a capital a role phrase absorbed (`correspondant à Dakar`).
     fn text(&self, span: Span) -> String {
         self.doc.text.get(span.range()).unwrap_or("").to_string()
     }
@@ -1059,7 +1057,10 @@ impl Coder {
         // The parse can tell the two apart: its subject before the verb with no quotation
         // mark in between is the speaker ("Mr. Sutopo, the agency spokesman, said officials
         // were …").
-        let parsed = word.and_then(|w| crate::parsed::parsed_subject(ctx.doc, w));
+        let after_comma = p.flags.speech && inverted(units, a);
+        let parsed = word
+            .filter(|_| after_comma)
+            .and_then(|w| crate::parsed::parsed_subject(ctx.doc, w, ctx.sentence));
         let verb_start = units[a].span.start;
         let quote_between = |from: u32, to: u32| {
             units.iter().any(|u| {
@@ -1068,7 +1069,7 @@ impl Coder {
         };
         let parsed_before = matches!(parsed, Some(Some(subj))
             if subj.end <= verb_start && !quote_between(subj.end, verb_start));
-        let inverted_verb = p.flags.speech && inverted(units, a) && !parsed_before;
+        let inverted_verb = after_comma && !parsed_before;
         let inverted_speaker = inverted_verb
             .then(|| {
                 (0..ms.len()).find(|&j| {
@@ -1135,11 +1136,7 @@ impl Coder {
         // subject.
         if inverted_verb && !tags.contains(&"inverted") {
             src = src.filter(|&j| {
-                let quoted = (ms[j].end..a).any(|q| {
-                    units
-                        .get(q)
-                        .is_some_and(|u| QUOTE_MARKS.contains(&u.key.as_str()))
-                });
+                let quoted = quote_between(ms[j].span.end, verb_start);
                 let parse_agrees = match parsed {
                     // The subject itself or a name it stands in apposition to ("Scott
                     // Coker, le président de Bellator, a déclaré").

@@ -458,9 +458,9 @@ fn trigger_verb(doc: &Doc, w: usize) -> Option<usize> {
 }
 
 /// Where the parse puts the subject of the verb at word `w` (of its head when `w` is an
-/// auxiliary): `Some(Some(span))` for a subject word, `Some(None)` when the verb has none,
-/// `None` without a parse.
-pub(crate) fn parsed_subject(doc: &Doc, w: usize) -> Option<Option<Span>> {
+/// auxiliary), looking only at the words of `sentence`: `Some(Some(span))` for a subject
+/// word, `Some(None)` when the verb has none, `None` without a parse.
+pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Option<Span>> {
     let a = &doc.analyses;
     let x = a.get(w)?;
     let v = if x.deprel.starts_with("aux") {
@@ -468,8 +468,12 @@ pub(crate) fn parsed_subject(doc: &Doc, w: usize) -> Option<Option<Span>> {
     } else {
         w
     };
+    let from = doc
+        .words
+        .partition_point(|wd| wd.span.start < sentence.start);
+    let to = doc.words.partition_point(|wd| wd.span.start < sentence.end);
     Some(
-        (0..a.len())
+        (from..to.min(a.len()))
             .find(|&k| a[k].head == Some(v as u32) && a[k].deprel.starts_with("nsubj"))
             .and_then(|k| doc.words.get(k).map(|wd| wd.span)),
     )
