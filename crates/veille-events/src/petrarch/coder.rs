@@ -320,7 +320,13 @@ impl<'a> Sent<'a> {
         };
         let mut out = Vec::new();
         let mut stack = vec![a0];
+        // The conj, name and appos links followed below can lead back to a word already seen
+        // (a conjunct of a name word whose conjunct is the name again): each word once.
+        let mut seen = vec![false; self.toks.len()];
         while let Some(x) = stack.pop() {
+            if std::mem::replace(&mut seen[x], true) {
+                continue;
+            }
             if let Some(Some(c)) = &self.actor[x]
                 && !out.contains(c)
             {
@@ -1877,6 +1883,23 @@ mod tests {
             .collect();
         src.sort();
         assert_eq!(src, ["NDH", "OST", "WMK"]);
+    }
+
+    #[test]
+    fn a_name_parsed_as_its_own_conjunct_ends() {
+        // "North Osterland attacked Arcadia" with the name's second word parsed as a conjunct
+        // of its first: the conjuncts of the name's first word include the word itself, and
+        // the walk over coordinated actors once looped on it for ever.
+        let mut d = dicts();
+        d.actors = ActorDict::parse("NORTH_OSTERLAND_ [NOS]\nARCADIA_ [ARC]\n").unwrap();
+        let t = toks(&[
+            ("North", "North", "PROPN", 3, "nsubj"),
+            ("Osterland", "Osterland", "PROPN", 1, "conj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("Arcadia", "Arcadia", "PROPN", 3, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(c.iter().any(|c| c.source == "NOS" && c.target == "ARC"), "{c:?}");
     }
 
     #[test]
