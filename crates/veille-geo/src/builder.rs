@@ -25,6 +25,7 @@ use crate::norm::{is_latin, normalize};
 const COUNTRIES_TSV: &str = include_str!("../tables/countries.tsv");
 const REGIONS_TSV: &str = include_str!("../tables/regions.tsv");
 const ADMIN1_TSV: &str = include_str!("../tables/admin1_aliases.tsv");
+const SEATS_TSV: &str = include_str!("../tables/seats.tsv");
 
 /// Countries that GeoNames still lists but that no longer exist (and whose names would shadow
 /// their successors).
@@ -730,6 +731,7 @@ pub fn build_with_towns(
     }
 
     // Cities.
+    let mut city_rec: HashMap<u32, u32> = HashMap::new();
     for c in &cities {
         let cc_s = String::from_utf8_lossy(&c.cc).to_string();
         let rec = b.push(
@@ -750,6 +752,23 @@ pub fn build_with_towns(
         b.name(rec, &c.ascii, F_PRIMARY);
         for a in &c.alts {
             b.name(rec, a, F_ALT);
+        }
+        city_rec.entry(c.id).or_insert(rec);
+    }
+
+    // Seats of government: alternate names of their city (a city missing from the input, as
+    // in a test extract, is skipped).
+    for line in SEATS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let f = fields(line);
+        let Some(&rec) = f
+            .first()
+            .and_then(|id| id.parse::<u32>().ok())
+            .and_then(|id| city_rec.get(&id))
+        else {
+            continue;
+        };
+        for n in f.get(1).map(|n| list(n)).into_iter().flatten() {
+            b.name(rec, n, F_ALT);
         }
     }
     Ok(b.finish())

@@ -1256,6 +1256,26 @@ mod tests {
     }
 
     #[test]
+    fn seats_of_government_read_as_their_city() {
+        // Not the hamlets and small towns called Maison-Blanche or White House; a metonym when
+        // a verb follows, a place after a preposition.
+        let text = "La Maison Blanche a dénoncé les frappes. Il a été reçu à la Maison Blanche.";
+        let res = resolve(text, &spans_of(text, &["Maison Blanche"]), Some(Lang::Fr));
+        assert_eq!(res.len(), 2, "{res:?}");
+        assert!(res.iter().all(|r| r.geonameid == Some(4140963)), "{res:?}");
+        assert!(res[0].metonym && !res[1].metonym, "{res:?}");
+        let text = "The Kremlin denied the report, officials at the White House said.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Kremlin", "White House"]),
+            Some(Lang::En),
+        );
+        assert_eq!(ids(&res)[0].1, Some(524901));
+        assert!(res[0].metonym);
+        assert_eq!(ids(&res)[1].1, Some(4140963));
+    }
+
+    #[test]
     fn repeated_names_do_not_vote_for_themselves() {
         // Three "Paris" used to outvote the state around them.
         let text = "Paris police said. Paris is in Illinois. Illinois troopers came to Paris. \
