@@ -784,8 +784,58 @@ impl Scanner<'_> {
                 _ => i += 1,
             }
         }
+        self.name_then_role(&mut out, registry);
         self.link_coordination(&mut out);
         out
+    }
+
+    /// "Kofi Mensah, ministre sénégalais" / "Kofi Mensah, a Senegalese diplomat": an unknown
+    /// name followed by a comma and a role phrase that names no person of its own is that
+    /// role's holder, as in the role-first apposition; the mention covers both, and the name is
+    /// bound for the rest of the article. Only a role with a country: "vice-présidente de
+    /// Nationwide" or "ambassadrice du programme" are a company's or a charity's, which the
+    /// role words alone would code as a government.
+    fn name_then_role(&self, ms: &mut Vec<Mention>, registry: &mut Registry) {
+        let mut b = 1;
+        while b < ms.len() {
+            let (p, r) = (&ms[b - 1], &ms[b]);
+            let apposed = p.kind == MKind::Person
+                && p.country.is_none()
+                && p.roles.is_empty()
+                && p.prep.is_none()
+                && registry
+                    .get(p.person_key.as_deref().unwrap_or(""))
+                    .is_none()
+                && r.kind == MKind::Role
+                && r.country.is_some()
+                && r.person_key.is_none()
+                && r.prep.is_none()
+                && !r.same
+                && r.start == p.end + 1
+                && self.key_is(p.end, &[","]);
+            if !apposed {
+                b += 1;
+                continue;
+            }
+            let r = ms.remove(b);
+            let p = &mut ms[b - 1];
+            if let Some(key) = &p.person_key {
+                registry.bind(
+                    key,
+                    Binding {
+                        country: r.country,
+                        roles: r.roles.clone(),
+                    },
+                );
+            }
+            p.kind = MKind::Role;
+            p.end = r.end;
+            p.span.end = r.span.end;
+            p.country = r.country;
+            p.roles = r.roles;
+            p.plural_demonym = r.plural_demonym;
+            p.located = r.located;
+        }
     }
 
     /// The words between mentions `a` and `b`, without articles and without `b`'s own

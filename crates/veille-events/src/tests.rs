@@ -1440,3 +1440,36 @@ fn a_domestic_role_takes_the_country_of_a_gazetteer_place_only_after_a_prepositi
     );
     assert!(got.iter().all(|e| !e.contains("FRA")), "{got:?}");
 }
+
+#[test]
+fn a_name_then_its_role_in_apposition() {
+    // The role after the name binds it as the role before it does.
+    let (_, ev) = fr(
+        "« Nous attendons un résultat positif », a déclaré Anselmo Quiroga, \
+         diplomate péruvien. Quiroga a ensuite rencontré le ministre chilien.",
+    );
+    let s = summary(&ev);
+    assert!(s.iter().any(|e| e.starts_with("010 PERGOV")), "{s:?}");
+    assert!(
+        s.iter().any(|e| e.starts_with("040 PERGOV→CHLGOV")),
+        "{s:?}"
+    );
+    let (_, ev) = en("\"We expect a fair ruling,\" said Anselmo Quiroga, a Peruvian diplomat.");
+    let s = summary(&ev);
+    assert!(s.iter().any(|e| e.starts_with("010 PERGOV")), "{s:?}");
+    // A role with no country is left apart: a company's vice-president is no government.
+    let (_, ev) =
+        fr("« Les clients attendent », a déclaré Maud Ferrant, vice-présidente de la banque.");
+    assert!(
+        !summary(&ev).iter().any(|e| e.contains("GOV")),
+        "{:?}",
+        summary(&ev)
+    );
+    // A place after the comma is no role: "Anselmo Quiroga, à Lima".
+    let (_, ev) = fr("Anselmo Quiroga, à Lima, a critiqué le gouvernement chilien.");
+    assert!(
+        !summary(&ev).iter().any(|e| e.contains("PER")),
+        "{:?}",
+        summary(&ev)
+    );
+}
