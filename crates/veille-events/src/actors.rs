@@ -329,6 +329,20 @@ impl Scanner<'_> {
         Some((len, es.first()?.country?))
     }
 
+    /// The sentence is set in title case: most of its longer words are capitalised.
+    fn title_case(&self) -> bool {
+        let words = self
+            .units
+            .iter()
+            .filter(|u| u.lower.chars().count() > 3 && u.lower.chars().all(char::is_alphabetic));
+        let (mut n, mut caps) = (0usize, 0usize);
+        for u in words {
+            n += 1;
+            caps += usize::from(u.cap);
+        }
+        n >= 3 && caps * 10 >= n * 7
+    }
+
     fn is_name_word(&self, i: usize) -> bool {
         let Some(u) = self.unit(i) else { return false };
         (u.cap || u.particle_name)
@@ -699,6 +713,19 @@ impl Scanner<'_> {
             }
             _ => return None,
         };
+        // "Chad Hammel told reporters", "Israël Katz a affirmé": a one-word country name right
+        // before an unknown capitalised word is a first name. Not in a headline set in title
+        // case ("Russia Warns Ukraine"), where every word is capitalised. (The NER is no help
+        // here: it reads such names as places, from the gazetteer.)
+        if kind == MKind::Country
+            && len == 1
+            && at == i
+            && self.unit(at).is_some_and(|u| u.cap && !u.upper)
+            && self.is_name_word(at + 1)
+            && !self.title_case()
+        {
+            return None;
+        }
         let mut m = Mention::new(at, at + len, self.units, kind);
         m.country = entry.country;
         m.plural_demonym = matches!(entry.kind, LexKind::Demonym { plural: true, .. });

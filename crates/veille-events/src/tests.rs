@@ -1473,3 +1473,32 @@ fn a_name_then_its_role_in_apposition() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_country_that_starts_a_name_is_a_first_name() {
+    // "Chad Morrow" is a man, not Chad; the country itself and a title-case headline keep it.
+    let (_, ev) = en("Chad Morrow accused Sudan of lying about the talks.");
+    assert!(
+        !summary(&ev).iter().any(|e| e.contains("TCD")),
+        "{:?}",
+        summary(&ev)
+    );
+    let (_, ev) = fr("Israël Brenner a accusé le Liban de mentir.");
+    assert!(
+        !summary(&ev).iter().any(|e| e.contains("ISR")),
+        "{:?}",
+        summary(&ev)
+    );
+    let (_, ev) = en("Chad accused Sudan of backing the rebels.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("112 TCD→SDN")),
+        "{:?}",
+        summary(&ev)
+    );
+    let (_, ev) = en("Chad Accuses Sudan Of Backing Rebels Near The Border");
+    assert!(
+        summary(&ev).iter().any(|e| e.contains("TCD")),
+        "{:?}",
+        summary(&ev)
+    );
+}

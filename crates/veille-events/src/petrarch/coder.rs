@@ -48,6 +48,10 @@ pub struct PetrarchDicts {
     /// coder codes "police said"; and a statement's target is only whom it is addressed to
     /// ("to"/"à"), never where it was made.
     pub beyond_petrarch: bool,
+    /// One-word country names, upper case as the coder matches words ("CHAD", "ISRAËL"). One
+    /// of them joined to a surname is a first name ("Chad Hammel"); a capital or a city is
+    /// not ("Washington Examiner" is a newspaper of Washington). Empty turns the rule off.
+    pub country_words: std::collections::HashSet<String>,
 }
 
 impl PetrarchDicts {
@@ -233,12 +237,29 @@ impl<'a> Sent<'a> {
         let common_word = |i: usize, len: usize| {
             len == 1 && toks[i].upos != "ADJ" && !toks[i].form.chars().any(|c| c.is_uppercase())
         };
+        // "Chad Hammel", "Israel Folau": a one-word country that the parse joins to the next
+        // proper noun with `flat` into a two-word name is a first name. (`compound` would take
+        // "Massachusetts Democrat" too; a longer name is a title: "Guiyang Evening News".)
+        let flat = |a: usize, b: usize| {
+            (toks[b].head == Some(a) && toks[b].deprel.starts_with("flat"))
+                || (toks[a].head == Some(b) && toks[a].deprel.starts_with("flat"))
+        };
+        let first_name = |i: usize, len: usize, code: &str| {
+            len == 1
+                && code.len() == 3
+                && d.country_words.contains(words[i])
+                && toks[i].upos == "PROPN"
+                && !toks[i].form.chars().all(|c| c.is_uppercase())
+                && toks.get(i + 1).is_some_and(|t| t.upos == "PROPN")
+                && flat(i, i + 1)
+                && !toks.get(i + 2).is_some_and(|t| t.upos == "PROPN")
+                && d.actor_at(&words[i + 1..], date).is_none()
+        };
         let mut i = 0;
         while i < n {
-            if let Some((len, code)) = d
-                .actor_at(&words[i..], date)
-                .filter(|&(len, _)| !common_word(i, len))
-            {
+            if let Some((len, code)) = d.actor_at(&words[i..], date).filter(|(len, code)| {
+                !common_word(i, *len) && !first_name(i, *len, code.as_deref().unwrap_or(""))
+            }) {
                 for k in i..i + len {
                     actor[k] = Some(code.clone());
                     phrase_start[k] = i;
@@ -1901,6 +1922,34 @@ mod tests {
         let c = code_sentence(&d, &t, None);
         assert!(
             c.iter().any(|c| c.source == "NOS" && c.target == "ARC"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_country_joined_to_a_surname_is_a_first_name() {
+        // "Chad Hammel accused Sudan": `flat` makes the two words one name.
+        let mut d = dicts();
+        d.actors = ActorDict::parse("CHAD_ [TCD]\nSUDAN_ [SDN]\n").unwrap();
+        d.country_words = ["CHAD".to_string()].into();
+        d.verbs = VerbDict::parse("--- ACCUSE [112] ---\nACCUSE\n").unwrap();
+        let t = toks(&[
+            ("Chad", "Chad", "PROPN", 3, "nsubj"),
+            ("Hammel", "Hammel", "PROPN", 1, "flat"),
+            ("accused", "accuse", "VERB", 0, "root"),
+            ("Sudan", "Sudan", "PROPN", 3, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(c.iter().all(|c| c.source != "TCD"), "{c:?}");
+        // The country alone is still the country.
+        let t = toks(&[
+            ("Chad", "Chad", "PROPN", 2, "nsubj"),
+            ("accused", "accuse", "VERB", 0, "root"),
+            ("Sudan", "Sudan", "PROPN", 2, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(
+            c.iter().any(|c| c.source == "TCD" && c.target == "SDN"),
             "{c:?}"
         );
     }

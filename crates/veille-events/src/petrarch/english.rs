@@ -42,6 +42,8 @@ const ACTORS: [(&str, &str); 4] = [
 const AGENTS: &str = include_str!("../../dicts/en/Phoenix.agents.txt");
 /// veille's own English agents: role nouns of news Phoenix lacks ("forces").
 const VEILLE_AGENTS: &str = include_str!("../../dicts/en/veille.agents.en.txt");
+/// veille's country table: its English names give the one-word country names.
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const PICO: &str = include_str!("../../dicts/en/PETR.Internal.Coding.Ontology.txt");
 const DISCARDS: &str = include_str!("../../dicts/en/Phoenix.discards.txt");
 
@@ -101,8 +103,26 @@ fn load() -> Result<PetrarchDicts, ShippedDictError> {
         agents,
         pico: Some(pico),
         beyond_petrarch: true,
+        country_words: one_word_names(
+            COUNTRIES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').nth(2))
+                .flat_map(|names| names.split('|')),
+        ),
         ..Default::default()
     })
+}
+
+/// The one-word names among `names`, upper case.
+pub(crate) fn one_word_names<'a>(
+    names: impl Iterator<Item = &'a str>,
+) -> std::collections::HashSet<String> {
+    names
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && !n.contains([' ', '-']))
+        .map(|n| n.to_uppercase().replace('’', "'"))
+        .collect()
 }
 
 /// The shipped English dictionaries, parsed on first call and shared afterwards.

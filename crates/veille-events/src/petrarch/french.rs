@@ -120,6 +120,13 @@ pub fn french(
         fallback_actors: english.map(|en| &en.actors),
         fallback_excluded: NOT_NAMES_IN_FRENCH,
         beyond_petrarch: true,
+        // English names too: the English actors are read as a fallback ("Chad").
+        country_words: super::english::one_word_names(countries.iter().flat_map(|c| {
+            c.fr_names
+                .iter()
+                .map(|n| n.name.as_str())
+                .chain(c.en_names.iter().map(String::as_str))
+        })),
     })
 }
 
