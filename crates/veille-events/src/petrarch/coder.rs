@@ -252,7 +252,7 @@ impl<'a> Sent<'a> {
                 && !toks[i].form.chars().all(|c| c.is_uppercase())
                 && toks.get(i + 1).is_some_and(|t| t.upos == "PROPN")
                 && flat(i, i + 1)
-                && !toks.get(i + 2).is_some_and(|t| t.upos == "PROPN")
+                && toks.get(i + 2).is_none_or(|t| t.upos != "PROPN")
                 && d.actor_at(&words[i + 1..], date).is_none()
         };
         let mut i = 0;
