@@ -410,6 +410,28 @@ const ADMIN_PREFIXES: &[&str] = &[
     "wilaya de ",
 ];
 
+/// Countries whose town names GeoNames spells with the Arabic article ("Al Ḩasakah",
+/// "Ad Dīwānīyah", "An Nāşirīyah"), which news often drops ("Hasakah", "Diwaniyah").
+const ARABIC_CC: &[&str] = &[
+    "DZ", "BH", "DJ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+    "SA", "SD", "SO", "SY", "TN", "AE", "YE",
+];
+
+/// A normalised name without its leading Arabic article, in any of its assimilated forms
+/// ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an"); `None` when it has none or too
+/// little is left.
+fn without_arabic_article(key: &str) -> Option<String> {
+    const ARTICLES: &[&str] = &[
+        "al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "ed ", "er ", "es ", "et ",
+        "ez ", "en ",
+    ];
+    ARTICLES
+        .iter()
+        .find_map(|a| key.strip_prefix(a))
+        .filter(|rest| rest.len() >= 3)
+        .map(str::to_string)
+}
+
 fn stripped_variants(key: &str) -> Vec<String> {
     let mut out = Vec::new();
     for s in ADMIN_AFFIXES {
@@ -753,6 +775,13 @@ pub fn build_with_towns(
         for a in &c.alts {
             b.name(rec, a, F_ALT);
         }
+        if ARABIC_CC.contains(&cc_s.as_str()) {
+            for n in [&c.name, &c.ascii] {
+                if let Some(bare) = without_arabic_article(&normalize(n)) {
+                    b.name(rec, &bare, F_ALT);
+                }
+            }
+        }
         city_rec.entry(c.id).or_insert(rec);
     }
 
@@ -777,6 +806,20 @@ pub fn build_with_towns(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_articles_are_dropped_in_every_form() {
+        assert_eq!(
+            without_arabic_article("al hasakah").as_deref(),
+            Some("hasakah")
+        );
+        assert_eq!(
+            without_arabic_article("an nasiriyah").as_deref(),
+            Some("nasiriyah")
+        );
+        assert_eq!(without_arabic_article("al").as_deref(), None);
+        assert_eq!(without_arabic_article("alexandria").as_deref(), None);
+    }
 
     #[test]
     fn french_demonym_forms() {

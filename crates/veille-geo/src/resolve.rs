@@ -1276,6 +1276,19 @@ mod tests {
     }
 
     #[test]
+    fn arabic_town_names_without_their_article() {
+        // GeoNames spells them "Al Ḩasakah", "Ad Dīwānīyah"; news drops the article.
+        let text = "Des combats ont éclaté près de Hasakah, puis à Diwaniyah en Irak.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Hasakah", "Diwaniyah"]),
+            Some(Lang::Fr),
+        );
+        let cc: Vec<_> = res.iter().map(|r| r.country_code.as_deref()).collect();
+        assert_eq!(cc, [Some("SY"), Some("IQ")], "{res:?}");
+    }
+
+    #[test]
     fn repeated_names_do_not_vote_for_themselves() {
         // Three "Paris" used to outvote the state around them.
         let text = "Paris police said. Paris is in Illinois. Illinois troopers came to Paris. \
