@@ -120,7 +120,8 @@ pub(crate) fn one_word_names<'a>(
 ) -> std::collections::HashSet<String> {
     names
         .map(str::trim)
-        .filter(|n| !n.is_empty() && !n.contains([' ', '-']))
+        // "-" is the tables' empty list.
+        .filter(|n| !n.is_empty() && *n != "-" && !n.contains([' ', '-']))
         .map(|n| n.to_uppercase().replace('’', "'"))
         .collect()
 }
