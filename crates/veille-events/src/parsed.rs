@@ -714,6 +714,14 @@ fn mention(
             match intent_code(&c.code) {
                 Some(t) if t.starts_with("13") => Some(t),
                 _ if ahead && ultimatum(toks, c.verb) => Some("130"),
+                // "agreed to set up a research centre", "agreed to postpone the rally": an
+                // agreement to do what has no intent code of its own (an inquiry, a delay)
+                // is still the intent to cooperate (030), not the act itself.
+                None if complement_of(toks, c.verb, &["xcomp"], AGREE_TO)
+                    && !matches!(c.code.get(..2), Some("01" | "02" | "03" | "13")) =>
+                {
+                    Some("030")
+                }
                 other => other,
             }
         })

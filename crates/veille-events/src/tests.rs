@@ -717,6 +717,19 @@ fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
         Lang::En,
     );
     assert!(got.iter().all(|e| e.starts_with("03")), "{got:?}");
+    // An agreement to do what has no intent code of its own (an inquiry) is the intent to
+    // cooperate (030); the infinitive read as a purpose after a date is the complement too.
+    let got = parsed_summary(
+        "Kenya agreed on Friday to investigate the killings in Somalia.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("030 KEN")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("09")), "{got:?}");
+    let got = parsed_summary(
+        "Kenya agreed in principle on Friday to send troops to Somalia.",
+        Lang::En,
+    );
+    assert_eq!(got, ["031 KEN→SOM"]);
     // "refused to meet": a rejected proposal to meet (125), and no meeting.
     let got = parsed_summary(
         "The Israeli president refused to meet the Jordanian king.",

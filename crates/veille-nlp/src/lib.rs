@@ -415,6 +415,7 @@ fn parse_sentence(
         repair_time_relatives(&mut out, &upos, forms);
         repair_gerund_clauses(&mut out, &upos, &feats);
         repair_participle_modifiers(&mut out, &upos, &feats);
+        repair_infinitive_complements(&mut out, &upos, &lemmas, forms);
     }
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
@@ -1103,6 +1104,65 @@ fn repair_gerund_clauses(
     }
 }
 
+/// Verbs whose "to" infinitive is their complement, never a purpose: "agreed in principle on
+/// Saturday to provide aid", "refused on Monday to meet".
+const INFINITIVE_COMPLEMENT_VERBS: &[&str] = &[
+    "agree",
+    "refuse",
+    "decline",
+    "promise",
+    "pledge",
+    "vow",
+    "decide",
+    "threaten",
+    "offer",
+    "plan",
+    "intend",
+    "hope",
+    "fail",
+    "consent",
+    "undertake",
+    "resolve",
+];
+
+/// "agreed in principle on Saturday to provide aid" read with the infinitive as an adverbial
+/// clause (a purpose) or a clause modifying the verb (`acl`): after a verb of agreeing, refusing, promising or deciding that has no
+/// object and no other complement, a "to" infinitive is its complement (`xcomp`), as UD
+/// annotates it. Heads are sentence-local here.
+fn repair_infinitive_complements(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    lemmas: &[&str],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for c in 0..parsed.len() {
+        // `acl` on a verb is no UD relation at all, but the parser gives it now and then.
+        if !matches!(parsed[c].1.as_str(), "advcl" | "acl") || upos.get(c) != Some(&Upos::Verb) {
+            continue;
+        }
+        let Some(v) = parsed[c].0.map(|h| h as usize).filter(|&v| v < c) else {
+            continue;
+        };
+        let to = deps[c].iter().any(|&m| {
+            m < c
+                && parsed[m].1 == "mark"
+                && forms.get(m).is_some_and(|f| f.eq_ignore_ascii_case("to"))
+        });
+        let head_ok = upos.get(v) == Some(&Upos::Verb)
+            && lemmas
+                .get(v)
+                .is_some_and(|l| INFINITIVE_COMPLEMENT_VERBS.contains(&l.to_lowercase().as_str()));
+        let taken = deps[v]
+            .iter()
+            .any(|&k| matches!(parsed[k].1.as_str(), "obj" | "xcomp" | "ccomp"));
+        if to && head_ok && !taken {
+            parsed[c].1 = "xcomp".to_string();
+        }
+    }
+}
+
 /// Words for a time that a reporting verb's adjunct names right before its "that" clause.
 const TIME_NOUNS: &[&str] = &[
     "monday",
@@ -1414,6 +1474,32 @@ mod tests {
         let before = parsed.clone();
         super::repair_gerund_clauses(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn an_infinitive_after_agreeing_is_its_complement() {
+        use veille_core::Upos::*;
+        // "Ministers agreed on Friday to send aid" with "send" read as a purpose clause.
+        let upos = [Noun, Verb, Adp, Propn, Part, Verb, Noun];
+        let forms = ["Ministers", "agreed", "on", "Friday", "to", "send", "aid"];
+        let wrong = tree(&[
+            (1, "nsubj"),
+            (-1, "root"),
+            (3, "case"),
+            (1, "obl"),
+            (5, "mark"),
+            (1, "advcl"),
+            (5, "obj"),
+        ]);
+        let lemmas = ["minister", "agree", "on", "Friday", "to", "send", "aid"];
+        let mut parsed = wrong.clone();
+        super::repair_infinitive_complements(&mut parsed, &upos, &lemmas, &forms);
+        assert_eq!(parsed[5], (Some(1), "xcomp".to_string()));
+        // Counter-case: a verb that takes purposes keeps them ("met on Friday to send").
+        let lemmas = ["minister", "meet", "on", "Friday", "to", "send", "aid"];
+        let mut parsed = wrong.clone();
+        super::repair_infinitive_complements(&mut parsed, &upos, &lemmas, &forms);
+        assert_eq!(parsed, wrong);
     }
 
     #[test]

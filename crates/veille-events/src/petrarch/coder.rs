@@ -1625,10 +1625,17 @@ pub fn code_sentence_with(
                 .filter(|&a| matches!(s.rel(a), "obj" | "obl" | "nmod"))
                 .collect();
             // "signed an accord to supply X with wheat": the verb's own purpose clause (an
-            // infinitive with "to"), after the argument's clauses.
+            // infinitive with "to"), after the argument's clauses; likewise its infinitive
+            // complement ("vowed to wage war on X").
             let purpose: Vec<usize> = s
                 .kids(i, "advcl")
                 .filter(|&c| c > i && s.purpose_clause(c))
+                .chain(s.kids(i, "xcomp").filter(|&c| {
+                    c > i
+                        && s.children[c]
+                            .iter()
+                            .any(|&m| s.rel(m) == "mark" && s.upper[m] == "TO")
+                }))
                 .collect();
             let clauses: Vec<usize> = args
                 .iter()
