@@ -160,6 +160,10 @@ fn demand_code(toks: &[Tok], c: &Coding) -> Option<String> {
 /// convenu de se retrouver".
 const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
 
+/// Verbs of agreeing, without "accept" (accepting an offer or a result is not an agreement
+/// to act).
+const AGREES: &[&str] = &["agree", "convenir"];
+
 /// Verbs whose complement clause is an act denied, alleged or warned against, not done by
 /// their subject: "a nié soutenir", "denied helping", "a accusé X de menacer", "accused X of
 /// attacking", "warned X against interfering".
@@ -253,7 +257,21 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         let lemma = lemma.as_deref().unwrap_or("");
         let agreeing = AGREE_TO.contains(&lemma) || REFUSE_TO.contains(&lemma);
         let Some(x) = agreeing.then(|| xcomp_of(c.verb)).flatten() else {
-            out.push(c.clone());
+            let mut c = c.clone();
+            // "agreed upon a free-trade pact", "agreed to a ceasefire": petrarch2 codes a
+            // bare "agree" as diplomatic cooperation (050) and "agree with" as 030; CAMEO
+            // (and PLOVER's AGREE) read an agreement as the intent to cooperate.
+            // Agreeing that something is so ("agreed that the border had been calm") is a
+            // shared view, and "agreed that their countries would cooperate" is left to
+            // `agreed_ahead` (032): only an agreement without a "that" clause is changed.
+            let that_clause = toks
+                .iter()
+                .any(|t| t.head == Some(c.verb) && t.deprel.starts_with("ccomp"));
+            if AGREES.contains(&lemma) && c.code == "050" && !that_clause {
+                c.code = "030".to_string();
+                c.rule.push_str("+agree");
+            }
+            out.push(c);
             continue;
         };
         // A statement hung under the complement ("…, a UN official said", read as part of

@@ -730,6 +730,10 @@ fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
         Lang::En,
     );
     assert_eq!(got, ["031 KEN→SOM"]);
+    // A bare agreement ("agreed upon a pact") is the intent to cooperate too, not the 050
+    // petrarch2 gives the verb.
+    let got = parsed_summary("Kenya and Uganda agreed upon a new trade pact.", Lang::En);
+    assert_eq!(got, ["030 KEN→UGA", "030 UGA→KEN"]);
     // "refused to meet": a rejected proposal to meet (125), and no meeting.
     let got = parsed_summary(
         "The Israeli president refused to meet the Jordanian king.",
