@@ -999,6 +999,14 @@ impl Coder {
             return None;
         }
         let word = word_at(ctx.doc, units[tm.anchor()].span.start);
+        // "were engaged in fighting in X": a trigger on "be" needs "be" as the verb ("were
+        // in X"), not as the auxiliary of another.
+        if word.is_some_and(|w| {
+            let a = &ctx.doc.analyses[w];
+            a.lemma.eq_ignore_ascii_case("be") && a.deprel.starts_with("aux")
+        }) {
+            return None;
+        }
         // "If Kenya attacks Uganda, …": a condition is not an event.
         if word.is_some_and(|w| crate::parsed::conditional_word(ctx.doc, w)) {
             return None;

@@ -1519,3 +1519,15 @@ fn a_country_that_starts_a_name_is_a_first_name() {
         summary(&ev)
     );
 }
+
+#[test]
+fn being_somewhere_is_a_visit_only_with_be_as_the_verb() {
+    let got = parsed_summary("The Kenyan president was in Uganda on Monday.", Lang::En);
+    assert_eq!(got, ["042 KENGOV→UGA"]);
+    // "were engaged in … in X": "were" is the auxiliary of "engaged", nobody visits.
+    let got = parsed_summary(
+        "Ethiopian forces were engaged in heavy fighting in Somalia.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("042")), "{got:?}");
+}
