@@ -391,6 +391,18 @@ fn intended(toks: &[Tok], v: usize) -> bool {
     aux || complement_of(toks, v, &["xcomp"], INTENT_HEADS)
 }
 
+/// Whether the verb at `v` says what must or should be done ("that Iraq must cooperate",
+/// "Kenya should withdraw"): an obligation or advice, not a deed of its subject. The verbs
+/// that demand it code the demand ("demanded that …", see the PETRARCH coder's obliged
+/// subjects).
+fn obliged(toks: &[Tok], v: usize) -> bool {
+    toks.iter().any(|t| {
+        t.head == Some(v)
+            && t.deprel.starts_with("aux")
+            && matches!(t.form.to_lowercase().as_str(), "must" | "should" | "ought")
+    })
+}
+
 /// "agreed that their countries should cooperate", "ont convenu que leurs pays devaient
 /// coopérer": agreeing on what is still to be done is an intent, like "agreed to cooperate".
 fn agreed_ahead(toks: &[Tok], v: usize) -> bool {
@@ -721,7 +733,7 @@ fn mention(
         || c.rule.contains(crate::petrarch::coder::REFUSED_AHEAD))
     .then(|| refusal_code(&c.code))
     .flatten();
-    if in_condition(toks, c.verb) {
+    if in_condition(toks, c.verb) || obliged(toks, c.verb) {
         return None;
     }
     let ahead = intended(toks, c.verb) || future_or_conditional(toks, c.verb);

@@ -1531,3 +1531,28 @@ fn being_somewhere_is_a_visit_only_with_be_as_the_verb() {
     );
     assert!(got.iter().all(|e| !e.starts_with("042")), "{got:?}");
 }
+
+#[test]
+fn what_must_be_done_is_not_done() {
+    // "that Iraq must cooperate": an obligation the speaker states, no cooperation yet.
+    let got = parsed_summary(
+        "The French president reminded Iraq on Saturday that it must cooperate fully with \
+         the UN inspectors.",
+        Lang::En,
+    );
+    assert!(
+        got.iter()
+            .all(|e| !e.starts_with("05") && !e.starts_with("06")),
+        "{got:?}"
+    );
+    // Counter-case: the same act done is coded.
+    let got = parsed_summary(
+        "Iraq cooperated fully with the UN inspectors on Saturday.",
+        Lang::En,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("05") || e.starts_with("06")),
+        "{got:?}"
+    );
+}
