@@ -416,6 +416,7 @@ fn parse_sentence(
         repair_gerund_clauses(&mut out, &upos, &feats);
         repair_participle_modifiers(&mut out, &upos, &feats);
         repair_infinitive_complements(&mut out, &upos, &lemmas, forms);
+        repair_coordinated_subjects(&mut out, &upos, &feats);
     }
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
@@ -1104,6 +1105,71 @@ fn repair_gerund_clauses(
     }
 }
 
+/// "Kenya, the awful Uganda, and Tanzania welcomed the deal" read as a list of nouns whose
+/// last conjunct is the subject of a verb coordinated with the first noun ("Kenya" → conj →
+/// "welcomed" → nsubj → "Tanzania"). A finite verb that is the `conj` of a noun before it,
+/// whose own subject comes right after its conjunction, ends the list instead: the last
+/// noun joins the list, and the list is the verb's subject; the verb takes the first noun's
+/// place in the tree (a clause where the noun was an argument of another verb). Heads are
+/// sentence-local here.
+fn repair_coordinated_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for v in 0..parsed.len() {
+        let finite = feats
+            .get(v)
+            .is_some_and(|f| f.get("VerbForm") == Some("Fin"));
+        if parsed[v].1 != "conj" || upos.get(v) != Some(&Upos::Verb) || !finite {
+            continue;
+        }
+        let Some(n) = parsed[v].0.map(|h| h as usize).filter(|&n| n < v) else {
+            continue;
+        };
+        if !matches!(upos.get(n), Some(Upos::Noun | Upos::Propn)) {
+            continue;
+        }
+        // The verb's subject, and its conjunction right before the subject's phrase.
+        let Some(&subj) = deps[v].iter().find(|&&k| k < v && parsed[k].1 == "nsubj") else {
+            continue;
+        };
+        if !matches!(upos.get(subj), Some(Upos::Noun | Upos::Propn)) {
+            continue;
+        }
+        let mut lo = subj;
+        let mut stack = vec![subj];
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            stack.extend(deps[x].iter().copied());
+        }
+        let Some(&cc) = deps[v].iter().find(|&&k| parsed[k].1 == "cc") else {
+            continue;
+        };
+        if cc + 1 != lo {
+            continue;
+        }
+        // The first noun must already head a list ("Kenya, the awful Uganda, and …").
+        if !deps[n].iter().any(|&k| parsed[k].1 == "conj" && k < v) {
+            continue;
+        }
+        let (head, rel) = parsed[n].clone();
+        let rel = match head.and_then(|h| upos.get(h as usize)) {
+            None => "root".to_string(),
+            Some(Upos::Verb) => "ccomp".to_string(),
+            Some(_) => rel,
+        };
+        parsed[v] = (head, rel);
+        parsed[n] = (Some(v as u32), "nsubj".to_string());
+        parsed[subj] = (Some(n as u32), "conj".to_string());
+        parsed[cc] = (Some(subj as u32), "cc".to_string());
+        // Commas between the verb's subject list and the verb stay on the verb.
+        return;
+    }
+}
+
 /// Verbs whose "to" infinitive is their complement, never a purpose: "agreed in principle on
 /// Saturday to provide aid", "refused on Monday to meet".
 const INFINITIVE_COMPLEMENT_VERBS: &[&str] = &[
@@ -1473,6 +1539,40 @@ mod tests {
         parsed[0].1 = "obj".to_string();
         let before = parsed.clone();
         super::repair_gerund_clauses(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_list_of_nouns_before_a_verb_is_its_subject() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Kenya , Uganda , and Tanzania welcomed talks" with "welcomed" a conjunct of
+        // "Kenya" and "Tanzania" its subject.
+        let upos = [Propn, Punct, Propn, Punct, Cconj, Propn, Verb, Noun];
+        let mut feats = vec![Feats::default(); 8];
+        feats[6] = Feats::from_ud("Mood=Ind|Tense=Past|VerbForm=Fin");
+        let wrong = tree(&[
+            (-1, "root"),
+            (2, "punct"),
+            (0, "conj"),
+            (6, "punct"),
+            (6, "cc"),
+            (6, "nsubj"),
+            (0, "conj"),
+            (6, "obj"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_coordinated_subjects(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[6], (None, "root".to_string()));
+        assert_eq!(parsed[0], (Some(6), "nsubj".to_string()));
+        assert_eq!(parsed[5], (Some(0), "conj".to_string()));
+        assert_eq!(parsed[4], (Some(5), "cc".to_string()));
+        // Counter-case: a first noun that heads no list keeps its clause ("Kenya won, and
+        // Uganda lost" style coordination of clauses).
+        let mut parsed = wrong.clone();
+        parsed[2] = (Some(6), "obj".to_string());
+        let before = parsed.clone();
+        super::repair_coordinated_subjects(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
     }
 
