@@ -417,6 +417,7 @@ fn parse_sentence(
         repair_participle_modifiers(&mut out, &upos, &feats);
         repair_infinitive_complements(&mut out, &upos, &lemmas, forms);
         repair_coordinated_subjects(&mut out, &upos, &feats);
+        repair_cased_objects(&mut out, &upos);
     }
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
@@ -1102,6 +1103,25 @@ fn repair_gerund_clauses(
         parsed[n] = (Some(v as u32), "obj".to_string());
         parsed[c] = (Some(n as u32), "acl".to_string());
         return;
+    }
+}
+
+/// An object never has a preposition in UD English: "respond to the proposals" read with
+/// "proposals" as the verb's `obj` (and "to" its `case`) is an oblique. Heads are
+/// sentence-local here.
+fn repair_cased_objects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for o in 0..parsed.len() {
+        let on_verb = parsed[o]
+            .0
+            .is_some_and(|h| upos.get(h as usize) == Some(&Upos::Verb));
+        let cased = deps[o]
+            .iter()
+            .any(|&m| m < o && parsed[m].1 == "case" && upos.get(m) == Some(&Upos::Adp));
+        if on_verb && cased && parsed[o].1 == "obj" {
+            parsed[o].1 = "obl".to_string();
+        }
     }
 }
 

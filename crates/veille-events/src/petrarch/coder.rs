@@ -1204,7 +1204,9 @@ pub fn code_sentence_with(
         }
         // "urged Uganda to sign", "a exhorté l'Ouganda à signer": the act asked for is not
         // done, whether or not the dictionary codes the asking verb (CAMEO.2.0 has no "urge").
-        if d.beyond_petrarch && APPEAL_LEMMAS.contains(&s.upper_lemma[i].as_str()) {
+        // PETRARCH's validation records expect it too ("urged Eriador to respond to …" codes
+        // the appeal alone), so this holds in validation runs as well.
+        if APPEAL_LEMMAS.contains(&s.upper_lemma[i].as_str()) {
             obliged_clauses.extend(s.kids(i, "xcomp").flat_map(|x| s.obliged_clauses_of(x)));
         }
         let entries = d
@@ -1766,6 +1768,30 @@ mod tests {
             pico: None,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn an_act_urged_is_not_done_even_in_petrarch_runs() {
+        // "Osterland urged Westmark to attack Nordhaven." (PETRARCH semantics: no veille
+        // rules; the dictionary has no "urge").
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("urged", "urge", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 2, "obj"),
+            ("to", "to", "PART", 5, "mark"),
+            ("attack", "attack", "VERB", 2, "xcomp"),
+            ("Nordhaven", "Nordhaven", "PROPN", 5, "obj"),
+        ]);
+        let d = dicts();
+        assert!(!d.beyond_petrarch);
+        assert!(code_sentence(&d, &t, None).is_empty());
+        // Counter-case: the same act done is coded.
+        let t = toks(&[
+            ("Westmark", "Westmark", "PROPN", 2, "nsubj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("Nordhaven", "Nordhaven", "PROPN", 2, "obj"),
+        ]);
+        assert_eq!(code_sentence(&d, &t, None).len(), 1);
     }
 
     #[test]
