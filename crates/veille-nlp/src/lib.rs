@@ -1363,6 +1363,58 @@ pub fn parse_doc(doc: &mut Doc) {
             a.head = h;
             a.deprel = rel;
         }
+        if lang == Lang::En {
+            retag_auxiliated_nouns(&mut doc.analyses[first..end], first as u32);
+        }
+    }
+}
+
+/// English auxiliaries that only go with a verb: "did", "will", "can" (not "be", whose noun
+/// is a predicate: "will be president").
+const VERB_ONLY_AUX: &[&str] = &[
+    "do", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+];
+
+/// "did not even ever clash over …" tagged with "clash" a noun (after a run of adverbs) and
+/// parsed with "did" its auxiliary: a word that a do/modal auxiliary hangs on, with no copula,
+/// is a verb (UD gives `aux` to verbs and predicates only), and a determiner hanging on it
+/// ("ever" read as one) is an adverb. `offset` is the index of the sentence's first word.
+fn retag_auxiliated_nouns(an: &mut [veille_core::Analysis], offset: u32) {
+    use veille_core::Upos;
+    let local = |h: Option<u32>| h.and_then(|h| h.checked_sub(offset)).map(|h| h as usize);
+    for n in 0..an.len() {
+        if an[n].upos != Upos::Noun {
+            continue;
+        }
+        let kids: Vec<usize> = (0..an.len())
+            .filter(|&k| local(an[k].head) == Some(n))
+            .collect();
+        // Only adverbs and particles ("not", "even") between the auxiliary and the word:
+        // "can exchange ideas", "did a great job" are an auxiliary misplaced, not a noun.
+        // A word with an object of its own is a verb whatever comes between ("will not wire
+        // tap the links").
+        let has_obj = kids.iter().any(|&k| an[k].deprel == "obj");
+        let aux = kids.iter().any(|&k| {
+            k < n
+                && an[k].deprel == "aux"
+                && VERB_ONLY_AUX.contains(&an[k].lemma.to_lowercase().as_str())
+                && (has_obj
+                    || an[k + 1..n].iter().all(|b| {
+                        matches!(b.upos, Upos::Adv | Upos::Part)
+                            || b.upos == Upos::Det && matches!(b.lemma.as_str(), "ever" | "never")
+                    }))
+        });
+        let cop = kids.iter().any(|&k| an[k].deprel == "cop");
+        if !aux || cop {
+            continue;
+        }
+        an[n].upos = Upos::Verb;
+        for k in kids {
+            if an[k].deprel == "det" && k + 1 == n {
+                an[k].upos = Upos::Adv;
+                an[k].deprel = "advmod".to_string();
+            }
+        }
     }
 }
 
@@ -1393,6 +1445,9 @@ pub fn analyze_words(
         for (a, (h, rel)) in out.iter_mut().zip(parsed) {
             a.head = h;
             a.deprel = rel;
+        }
+        if lang == veille_core::Lang::En {
+            retag_auxiliated_nouns(&mut out, offset);
         }
     }
     out
@@ -1560,6 +1615,75 @@ mod tests {
         let before = parsed.clone();
         super::repair_gerund_clauses(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn an_object_with_a_preposition_is_an_oblique() {
+        use veille_core::Upos::*;
+        // "Kenya responded to the proposals" with "proposals" the verb's object.
+        let upos = [Propn, Verb, Adp, Det, Noun];
+        let mut parsed = tree(&[
+            (1, "nsubj"),
+            (-1, "root"),
+            (4, "case"),
+            (4, "det"),
+            (1, "obj"),
+        ]);
+        super::repair_cased_objects(&mut parsed, &upos);
+        assert_eq!(parsed[4], (Some(1), "obl".to_string()));
+        // Counter-case: a plain object stays one.
+        let mut parsed = tree(&[
+            (1, "nsubj"),
+            (-1, "root"),
+            (4, "det"),
+            (4, "amod"),
+            (1, "obj"),
+        ]);
+        super::repair_cased_objects(&mut parsed, &[Propn, Verb, Det, Adj, Noun]);
+        assert_eq!(parsed[4], (Some(1), "obj".to_string()));
+    }
+
+    #[test]
+    fn a_noun_under_a_modal_is_a_verb() {
+        use veille_core::{Analysis, Upos::*};
+        let w = |upos, lemma: &str, head: Option<u32>, rel: &str| Analysis {
+            upos,
+            lemma: lemma.to_string(),
+            head,
+            deprel: rel.to_string(),
+            ..Default::default()
+        };
+        // "Kenya did not ever clash" (words 10–14 of a document), "clash" tagged a noun and
+        // "ever" a determiner.
+        let mut an = vec![
+            w(Propn, "Kenya", Some(14), "nsubj"),
+            w(Aux, "do", Some(14), "aux"),
+            w(Part, "not", Some(14), "advmod"),
+            w(Det, "ever", Some(14), "det"),
+            w(Noun, "clash", None, "root"),
+        ];
+        super::retag_auxiliated_nouns(&mut an, 10);
+        assert_eq!(an[4].upos, Verb);
+        assert_eq!((an[3].upos, an[3].deprel.as_str()), (Adv, "advmod"));
+        // Counter-cases: "did a great job" (an auxiliary misplaced over a noun phrase) and
+        // "will be president" (a predicate noun) stay nouns.
+        let mut an = vec![
+            w(Pron, "we", Some(4), "nsubj"),
+            w(Aux, "do", Some(4), "aux"),
+            w(Det, "a", Some(4), "det"),
+            w(Adj, "great", Some(4), "amod"),
+            w(Noun, "job", None, "root"),
+        ];
+        super::retag_auxiliated_nouns(&mut an, 0);
+        assert_eq!(an[4].upos, Noun);
+        let mut an = vec![
+            w(Pron, "she", Some(3), "nsubj"),
+            w(Aux, "will", Some(3), "aux"),
+            w(Aux, "be", Some(3), "cop"),
+            w(Noun, "president", None, "root"),
+        ];
+        super::retag_auxiliated_nouns(&mut an, 0);
+        assert_eq!(an[3].upos, Noun);
     }
 
     #[test]
