@@ -448,7 +448,18 @@ impl<'a> Sent<'a> {
     /// "undertook a mediation mission", "continued their hunger strike"): the object's
     /// word and the act's CAMEO code, from [`super::nominal`].
     fn nominal_act(&self, v: usize) -> Option<(usize, &'static str)> {
-        let lemma = self.upper_lemma[v].as_str();
+        // The lemmatizer now and then cuts a base form ("will halt" → "hal"): a form that is
+        // itself one of the listed verbs stands for its lemma.
+        let listed = |w: &str| {
+            super::nominal::is_halting_verb(w, Some("OFF"))
+                || super::nominal::is_support_verb(w)
+                || super::nominal::is_blocking_verb(w)
+        };
+        let lemma = if !listed(&self.upper_lemma[v]) && listed(&self.upper[v]) {
+            self.upper[v].as_str()
+        } else {
+            self.upper_lemma[v].as_str()
+        };
         // The particle as parsed, else the word right after the verb ("called off" is
         // often read with "off" as a preposition).
         let particle = self
@@ -1792,6 +1803,26 @@ mod tests {
             ("Nordhaven", "Nordhaven", "PROPN", 2, "obj"),
         ]);
         assert_eq!(code_sentence(&d, &t, None).len(), 1);
+    }
+
+    #[test]
+    fn a_listed_verb_form_stands_for_a_lemma_cut_short() {
+        // "Osterland will halt its mediation efforts in Westmark." with "halt" lemmatized as
+        // "hal".
+        let t = toks(&[
+            ("Osterland", "Osterland", "PROPN", 3, "nsubj"),
+            ("will", "will", "AUX", 3, "aux"),
+            ("halt", "hal", "VERB", 0, "root"),
+            ("its", "its", "PRON", 6, "nmod:poss"),
+            ("mediation", "mediation", "NOUN", 6, "compound"),
+            ("efforts", "effort", "NOUN", 3, "obj"),
+            ("in", "in", "ADP", 8, "case"),
+            ("Westmark", "Westmark", "PROPN", 3, "obl"),
+        ]);
+        let mut d = dicts();
+        d.beyond_petrarch = true;
+        let c = code_sentence(&d, &t, None);
+        assert!(c.iter().any(|c| c.code == "165"), "{c:?}");
     }
 
     #[test]

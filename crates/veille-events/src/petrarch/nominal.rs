@@ -287,6 +287,11 @@ const PASSAGES: &[&str] = &[
     "CIRCULATION",
 ];
 
+/// Whether `lemma` is a verb of obstructing ("block", "bloquer").
+pub fn is_blocking_verb(lemma: &str) -> bool {
+    BLOCKING_VERBS.contains(&lemma)
+}
+
 /// The CAMEO code of blocking the thing a noun (upper-case lemma) names with the verb
 /// `lemma`: 144 for a place of passage ("blocked the bridge", "ont bloqué l'autoroute").
 pub fn obstruction_code(lemma: &str, noun: &str) -> Option<&'static str> {
