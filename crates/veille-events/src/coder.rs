@@ -1210,9 +1210,14 @@ impl Coder {
                             && !ms[j].place
                     })
                     .filter(|&j| {
+                        // "welcomed President Reagan's statement": a possessor is not whom
+                        // the verb acts on.
+                        let possessor = units
+                            .get(ms[j].end)
+                            .is_some_and(|u| matches!(u.key.as_str(), "'s" | "’s" | "'"));
                         ms[j].prep.is_none()
                             && (!p.flags.person
-                                || matches!(ms[j].kind, MKind::Role | MKind::Person))
+                                || matches!(ms[j].kind, MKind::Role | MKind::Person) && !possessor)
                     }),
                 TargetShape::Place => (0..ms.len()).find(|&j| {
                     let m = &ms[j];

@@ -1556,3 +1556,22 @@ fn what_must_be_done_is_not_done() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_possessor_is_not_the_person_welcomed() {
+    // "welcomed the Kenyan president's proposal": no visit hosted.
+    let (_, events) =
+        en("The German chancellor welcomed the Kenyan president's proposal on Monday.");
+    assert!(
+        summary(&events).iter().all(|e| !e.starts_with("043")),
+        "{:?}",
+        summary(&events)
+    );
+    let (_, events) =
+        en("The German chancellor welcomed the Kenyan president in Berlin on Monday.");
+    assert!(
+        summary(&events).iter().any(|e| e.starts_with("043")),
+        "{:?}",
+        summary(&events)
+    );
+}
