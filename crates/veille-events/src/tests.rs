@@ -1575,3 +1575,14 @@ fn a_possessor_is_not_the_person_welcomed() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_surrender_is_a_military_retreat_in_both_languages() {
+    let (_, events) = en("Three hundred Sudanese rebels surrendered on Tuesday near Juba.");
+    assert_eq!(summary(&events), ["0874 SDNREB→-"]);
+    let (_, events) = fr("Trois cents rebelles soudanais ont capitulé mardi près de Juba.");
+    assert_eq!(summary(&events), ["0874 SDNREB→-"]);
+    // Announced, it is an intent to de-escalate (0356).
+    let (_, events) = en("The Sudanese rebels will surrender on Tuesday.");
+    assert_eq!(summary(&events), ["0356 SDNREB→-"]);
+}
