@@ -585,8 +585,36 @@ fn negated(units: &[Unit], tm: &TriggerMatch<'_>) -> bool {
 
 fn modal_before(units: &[Unit], a: usize) -> bool {
     back(units, a, 4).any(|i| MODALS.contains(&units[i].key.as_str()))
-        || (a > 0 && units.get(a - 1).is_some_and(|u| u.key == "to"))
+        || (a > 0 && units.get(a - 1).is_some_and(|u| u.key == "to") && !ongoing(units, a))
 }
+
+/// "continued to send", "began to withdraw", "ont continué à envoyer", "continuent
+/// d'envoyer": an infinitive right after a verb of going on or starting is an act done, not
+/// intended.
+fn ongoing(units: &[Unit], a: usize) -> bool {
+    a >= 2
+        && units
+            .get(a - 1)
+            .is_some_and(|u| matches!(u.key.as_str(), "to" | "a" | "à" | "de" | "d'" | "d’"))
+        && units
+            .get(a - 2)
+            .is_some_and(|u| ONGOING.iter().any(|v| u.key.starts_with(v)))
+}
+
+/// Stems of verbs of going on or starting, whose infinitive is an act done.
+const ONGOING: &[&str] = &[
+    "continu",
+    "began",
+    "begin",
+    "begun",
+    "start",
+    "resum",
+    "kept",
+    "keep",
+    "commenc",
+    "recommenc",
+    "cess",
+];
 
 /// The index of the parsed word starting at byte `at` (the first word of a multiword token),
 /// when the document has a parse.
@@ -1021,7 +1049,7 @@ impl Coder {
         };
         let refused = word.is_some_and(|w| crate::parsed::refused_word(ctx.doc, w));
         let intent = !refused
-            && (tm.intent_form
+            && (tm.intent_form && !ongoing(units, tm.anchor())
                 || modal_before(units, tm.anchor())
                 || word.is_some_and(|w| crate::parsed::intended_word(ctx.doc, w)));
         let cameo_code = if refused {

@@ -1586,3 +1586,17 @@ fn a_surrender_is_a_military_retreat_in_both_languages() {
     let (_, events) = en("The Sudanese rebels will surrender on Tuesday.");
     assert_eq!(summary(&events), ["0356 SDNREB→-"]);
 }
+
+#[test]
+fn an_act_continued_or_begun_is_done_not_intended() {
+    let (_, events) = en("The United States continued to send arms to Pakistan last year.");
+    assert_eq!(summary(&events), ["072 USA→PAK"]);
+    let (_, events) =
+        fr("Les États-Unis ont continué à envoyer des armes au Pakistan l'an dernier.");
+    assert_eq!(summary(&events), ["072 USA→PAK"]);
+    // Counter-cases: a promise or a future is an intent (033).
+    let (_, events) = en("The United States promised to send arms to Pakistan.");
+    assert_eq!(summary(&events), ["033 USA→PAK"]);
+    let (_, events) = en("The United States will continue to send arms to Pakistan.");
+    assert_eq!(summary(&events), ["033 USA→PAK"]);
+}
