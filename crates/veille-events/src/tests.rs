@@ -1600,3 +1600,27 @@ fn an_act_continued_or_begun_is_done_not_intended() {
     let (_, events) = en("The United States will continue to send arms to Pakistan.");
     assert_eq!(summary(&events), ["033 USA→PAK"]);
 }
+
+#[test]
+fn dismissing_an_offer_is_a_rejection() {
+    let (_, events) = en("Kenya dismissed the Ugandan offer of talks on Monday.");
+    assert!(
+        summary(&events).iter().any(|e| e == "120 KEN→UGA"),
+        "{:?}",
+        summary(&events)
+    );
+    let (_, events) = en("Kenya turned down the Ugandan offer on Monday.");
+    assert!(
+        summary(&events).iter().any(|e| e == "120 KEN→UGA"),
+        "{:?}",
+        summary(&events)
+    );
+    // Counter-case: dismissing a minister is no rejection.
+    let (_, events) =
+        en("The Kenyan president dismissed the Ugandan ambassador's deputy on Monday.");
+    assert!(
+        summary(&events).iter().all(|e| !e.starts_with("120")),
+        "{:?}",
+        summary(&events)
+    );
+}
