@@ -1624,3 +1624,18 @@ fn dismissing_an_offer_is_a_rejection() {
         summary(&events)
     );
 }
+
+#[test]
+fn beating_people_up_is_a_physical_assault_in_both_languages() {
+    let (_, events) = en("Kenyan police beat up Ugandan traders in Nairobi.");
+    assert_eq!(summary(&events), ["182 KENCOP→UGA"]);
+    let (_, events) = fr("Des policiers kényans ont tabassé des commerçants ougandais à Nairobi.");
+    assert_eq!(summary(&events), ["182 KENCOP→UGA"]);
+    // Counter-case: beating a rival in a vote is no assault.
+    let (_, events) = en("The Kenyan president beat the Ugandan candidate in the vote.");
+    assert!(
+        summary(&events).iter().all(|e| !e.starts_with("18")),
+        "{:?}",
+        summary(&events)
+    );
+}
