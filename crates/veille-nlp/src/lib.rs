@@ -425,6 +425,19 @@ fn parse_sentence(
     out
 }
 
+/// The first and last word of the phrase headed by `h` (its subtree), given each word's
+/// dependents.
+fn subtree_extent(deps: &[Vec<usize>], h: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = (h, h);
+    let mut stack = vec![h];
+    while let Some(x) = stack.pop() {
+        lo = lo.min(x);
+        hi = hi.max(x);
+        stack.extend(deps[x].iter().copied());
+    }
+    (lo, hi)
+}
+
 /// The dependents of each word of a parsed sentence (sentence-local heads).
 fn dependents(parsed: &[(Option<u32>, String)]) -> Vec<Vec<usize>> {
     let mut kids = vec![Vec::new(); parsed.len()];
@@ -791,12 +804,7 @@ fn repair_reduced_relatives(
     let Some(&s) = kids.iter().find(|&&k| k < r && parsed[k].1 == "nsubj") else {
         return;
     };
-    let mut span_end = s;
-    let mut stack = vec![s];
-    while let Some(x) = stack.pop() {
-        span_end = span_end.max(x);
-        stack.extend(deps[x].iter().copied());
-    }
+    let (_, span_end) = subtree_extent(&deps, s);
     if span_end + 1 != r || !matches!(upos.get(s), Some(Upos::Noun | Upos::Propn)) {
         return;
     }
@@ -1089,14 +1097,7 @@ fn repair_gerund_clauses(
             continue;
         }
         // The subject's phrase starts right after the verb and ends right before the gerund.
-        let mut lo = n;
-        let mut hi = n;
-        let mut stack = vec![n];
-        while let Some(x) = stack.pop() {
-            lo = lo.min(x);
-            hi = hi.max(x);
-            stack.extend(deps[x].iter().copied());
-        }
+        let (lo, hi) = subtree_extent(&deps, n);
         if lo != v + 1 || hi + 1 != c {
             continue;
         }
@@ -1159,12 +1160,7 @@ fn repair_coordinated_subjects(
         if !matches!(upos.get(subj), Some(Upos::Noun | Upos::Propn)) {
             continue;
         }
-        let mut lo = subj;
-        let mut stack = vec![subj];
-        while let Some(x) = stack.pop() {
-            lo = lo.min(x);
-            stack.extend(deps[x].iter().copied());
-        }
+        let (lo, _) = subtree_extent(&deps, subj);
         let Some(&cc) = deps[v].iter().find(|&&k| parsed[k].1 == "cc") else {
             continue;
         };
