@@ -321,6 +321,29 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// Whether the noun `t`, inside the noun phrase headed by `h`, sits in a prepositional
+    /// phrase of that phrase (under an `nmod` below `h`) rather than modifying its head.
+    /// Only nouns count: a pattern's bare preposition ("- * &TIETYPES_MEMOS FROM") is read
+    /// in the phrase's prepositional phrases on purpose.
+    fn nested_noun(&self, mut t: usize, h: usize) -> bool {
+        if !matches!(self.toks[t].upos.as_ref(), "NOUN" | "PROPN") {
+            return false;
+        }
+        for _ in 0..self.toks.len() {
+            if t == h {
+                return false;
+            }
+            if self.rel(t) == "nmod" && !self.toks[t].deprel.ends_with(":poss") {
+                return true;
+            }
+            match self.toks[t].head {
+                Some(p) => t = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The word range of the noun phrase headed by `h`.
     fn np_range(&self, h: usize) -> std::ops::Range<usize> {
         let mut ts = Vec::new();
@@ -677,7 +700,12 @@ impl<'a> Sent<'a> {
         if !self.word_is(d, p.head(), h) {
             // A one-word pattern also matches a modifier of the phrase, as TABARI's patterns
             // did ("fired two artillery shells" for "* ARTILLERY").
-            return p.words.len() == 1 && ts.iter().any(|&t| self.word_is(d, p.head(), t));
+            // Not a word inside the phrase's own prepositional phrase, though: "allow access
+            // to all areas" has no town as its object.
+            return p.words.len() == 1
+                && ts
+                    .iter()
+                    .any(|&t| self.word_is(d, p.head(), t) && !self.nested_noun(t, h));
         }
         // A synset's multiword member needs its own modifiers too.
         let head_ok = |form: &str| d.phrase_matches(p.head(), form, has);
@@ -1902,6 +1930,48 @@ mod tests {
         assert!(c[0].rule.ends_with("+negated"), "{}", c[0].rule);
         d.pico = Some(crate::petrarch::Pico::parse("190:0x00A0\n").unwrap());
         assert!(code_sentence(&d, &t, None).is_empty());
+    }
+
+    #[test]
+    fn a_one_word_pattern_is_not_read_in_the_objects_own_phrase() {
+        let mut d = dicts();
+        d.verbs = VerbDict::parse("--- OPEN [080] ---\nOPEN\n- * BORDER [050]\n- * FROM [081]\n")
+            .unwrap();
+        let code = |rows: &[(&str, &str, &str, usize, &str)]| -> Vec<String> {
+            code_sentence(&d, &toks(rows), None)
+                .into_iter()
+                .map(|c| c.code)
+                .collect()
+        };
+        // "Osterland opened Westmark up to the border": the border is inside the object's
+        // own prepositional phrase, so the verb keeps its own code.
+        let nested = [
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("opened", "open", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 2, "obj"),
+            ("to", "to", "ADP", 6, "case"),
+            ("the", "the", "DET", 6, "det"),
+            ("border", "border", "NOUN", 3, "nmod"),
+        ];
+        assert_eq!(code(&nested), ["080"]);
+        // Counter-cases: a modifier of the object's head still matches ("the border
+        // Westmark"), and so does a bare preposition in the object's phrase.
+        let modifier = [
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("opened", "open", "VERB", 0, "root"),
+            ("border", "border", "NOUN", 4, "compound"),
+            ("Westmark", "Westmark", "PROPN", 2, "obj"),
+        ];
+        assert_eq!(code(&modifier), ["050"]);
+        let preposition = [
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("opened", "open", "VERB", 0, "root"),
+            ("Westmark", "Westmark", "PROPN", 2, "obj"),
+            ("from", "from", "ADP", 6, "case"),
+            ("the", "the", "DET", 6, "det"),
+            ("north", "north", "NOUN", 3, "nmod"),
+        ];
+        assert_eq!(code(&preposition), ["081"]);
     }
 
     #[test]
