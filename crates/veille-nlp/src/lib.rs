@@ -418,7 +418,9 @@ fn parse_sentence(
         repair_infinitive_complements(&mut out, &upos, &lemmas, forms);
         repair_coordinated_subjects(&mut out, &upos, &feats);
         repair_cased_objects(&mut out, &upos);
+        repair_inverted_speakers(&mut out, &upos, forms);
     }
+    repair_speaker_appositions(&mut out, &upos, forms);
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
@@ -1126,6 +1128,111 @@ fn repair_cased_objects(parsed: &mut [(Option<u32>, String)], upos: &[veille_cor
     }
 }
 
+/// `"…," added the minister` / `"…," noted John Smith`: a quotation before its reporting
+/// verb, with the speaker after the verb. The parser knows the inversion with "said" but reads
+/// the speaker of rarer verbs as their object (or a `discourse` word). A verb whose clausal
+/// complement comes before it, right after a quotation mark and a comma, and that has no
+/// subject of its own takes the first nominal after it as its subject.
+fn repair_inverted_speakers(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for v in 1..parsed.len() {
+        if upos.get(v) != Some(&Upos::Verb) {
+            continue;
+        }
+        let quoted_before = deps[v].iter().any(|&c| c < v && parsed[c].1 == "ccomp");
+        let has_subject = deps[v]
+            .iter()
+            .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1.starts_with("csubj"));
+        // The words right before the verb: a comma and a closing quotation mark, in either
+        // order ("…," said / "…", said).
+        let closing = |w: &str| matches!(w, "\"" | "”" | "'" | "’" | "»");
+        let marks = v >= 2
+            && matches!(
+                (forms[v - 2], forms[v - 1]),
+                (a, ",") if closing(a)
+            )
+            || v >= 2 && forms[v - 2] == "," && closing(forms[v - 1]);
+        if !quoted_before || has_subject || !marks {
+            continue;
+        }
+        let Some(&n) = deps[v].iter().find(|&&c| c > v) else {
+            continue;
+        };
+        let nominal = matches!(upos.get(n), Some(Upos::Noun | Upos::Propn | Upos::Pron));
+        if nominal && matches!(parsed[n].1.as_str(), "obj" | "iobj" | "discourse" | "dep") {
+            parsed[n].1 = "nsubj".to_string();
+        }
+    }
+}
+
+/// `« … », a expliqué Pedro Alves, un diplomate chilien.` / `"…," said Pedro Alves, a
+/// Chilean diplomat.`: the speaker's apposition, read as an argument of the quoted clause's
+/// verb (its object, a conjunct) because the quotation's tree stands around the speaker. A
+/// noun right after the comma that follows a postposed speaker, hanging on a word before the
+/// reporting verb, is the speaker's apposition.
+fn repair_speaker_appositions(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for n in 1..parsed.len() {
+        if !parsed[n].1.starts_with("nsubj") {
+            continue;
+        }
+        let Some(v) = parsed[n].0.map(|h| h as usize).filter(|&v| v < n) else {
+            continue;
+        };
+        if !matches!(upos.get(n), Some(Upos::Propn | Upos::Noun)) {
+            continue;
+        }
+        let (_, end) = subtree_extent(&deps, n);
+        let comma = end + 1;
+        if forms.get(comma) != Some(&",") {
+            continue;
+        }
+        // The apposition's head: the first noun after the comma, past its determiners and
+        // adjectives.
+        let Some(m) = (comma + 1..parsed.len())
+            .take_while(|&k| matches!(upos[k], Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn))
+            .find(|&k| matches!(upos[k], Upos::Noun | Upos::Propn))
+        else {
+            continue;
+        };
+        let Some(h) = parsed[m].0.map(|h| h as usize) else {
+            continue;
+        };
+        // Only an attachment inside the quotation (before the reporting verb) is wrong here.
+        if h >= v || parsed[m].1 == "appos" {
+            continue;
+        }
+        // Never make a word its own ancestor.
+        let mut a = Some(n);
+        let mut cycle = false;
+        for _ in 0..parsed.len() {
+            match a {
+                Some(x) if x == m => {
+                    cycle = true;
+                    break;
+                }
+                Some(x) => a = parsed[x].0.map(|h| h as usize),
+                None => break,
+            }
+        }
+        if cycle {
+            continue;
+        }
+        parsed[m] = (Some(n as u32), "appos".to_string());
+        parsed[comma] = (Some(m as u32), "punct".to_string());
+    }
+}
+
 /// "Kenya, the awful Uganda, and Tanzania welcomed the deal" read as a list of nouns whose
 /// last conjunct is the subject of a verb coordinated with the first noun ("Kenya" → conj →
 /// "welcomed" → nsubj → "Tanzania"). A finite verb that is the `conj` of a noun before it,
@@ -1637,6 +1744,90 @@ mod tests {
         ]);
         super::repair_cased_objects(&mut parsed, &[Propn, Verb, Det, Adj, Noun]);
         assert_eq!(parsed[4], (Some(1), "obj".to_string()));
+    }
+
+    #[test]
+    fn the_speaker_after_a_quotation_is_the_subject() {
+        use veille_core::Upos::*;
+        // `"Talks resume," noted Pedro Alves.` with the speaker read as the verb's object.
+        let forms = [
+            "\"", "Talks", "resume", ",", "\"", "noted", "Pedro", "Alves", ".",
+        ];
+        let upos = [Punct, Noun, Verb, Punct, Punct, Verb, Propn, Propn, Punct];
+        let wrong = tree(&[
+            (2, "punct"),
+            (2, "nsubj"),
+            (5, "ccomp"),
+            (2, "punct"),
+            (2, "punct"),
+            (-1, "root"),
+            (5, "obj"),
+            (6, "flat"),
+            (5, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[6], (Some(5), "nsubj".to_string()));
+        // Counter-case: with no quotation right before the verb ("Talks resume, and noted
+        // Pedro Alves" style readings), the object stays one.
+        let forms = [
+            "\"", "Talks", "resume", "\"", "and", "noted", "Pedro", "Alves", ".",
+        ];
+        let mut parsed = wrong.clone();
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms);
+        assert_eq!(parsed, wrong);
+    }
+
+    #[test]
+    fn the_apposition_of_a_postposed_speaker_is_his() {
+        use veille_core::Upos::*;
+        // `« Rien ne change », a dit Pedro Alves, un diplomate.` with "diplomate" read as the
+        // object of the quoted verb.
+        let forms = [
+            "«",
+            "Rien",
+            "ne",
+            "change",
+            "»",
+            ",",
+            "a",
+            "dit",
+            "Pedro",
+            "Alves",
+            ",",
+            "un",
+            "diplomate",
+            ".",
+        ];
+        let upos = [
+            Punct, Pron, Adv, Verb, Punct, Punct, Aux, Verb, Propn, Propn, Punct, Det, Noun, Punct,
+        ];
+        let wrong = tree(&[
+            (3, "punct"),
+            (3, "nsubj"),
+            (3, "advmod"),
+            (-1, "root"),
+            (3, "punct"),
+            (7, "punct"),
+            (7, "aux:tense"),
+            (3, "parataxis:insert"),
+            (7, "nsubj"),
+            (8, "flat:name"),
+            (3, "punct"),
+            (12, "det"),
+            (3, "obj"),
+            (3, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_speaker_appositions(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[12], (Some(8), "appos".to_string()));
+        assert_eq!(parsed[10], (Some(12), "punct".to_string()));
+        // Counter-case: a noun attached after the reporting verb is left alone.
+        let mut right = wrong.clone();
+        right[12] = (Some(7), "obl".to_string());
+        let mut parsed = right.clone();
+        super::repair_speaker_appositions(&mut parsed, &upos, &forms);
+        assert_eq!(parsed, right);
     }
 
     #[test]
