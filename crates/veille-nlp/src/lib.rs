@@ -421,6 +421,7 @@ fn parse_sentence(
         repair_inverted_speakers(&mut out, &upos, forms);
     }
     repair_speaker_appositions(&mut out, &upos, forms);
+    repair_participle_subjects(&mut out, &upos, &feats);
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
@@ -1170,6 +1171,49 @@ fn repair_inverted_speakers(
     }
 }
 
+/// "Dans un entretien accordé au journal, le ministre a accusé …": the subject of the main
+/// verb read as the subject of the participle that modifies a fronted phrase's noun. A
+/// participle modifying a noun (`acl`) has no subject of its own; a subject after it goes to
+/// the verb the fronted phrase hangs on, when that verb comes after the subject and has none.
+fn repair_participle_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for p in 0..parsed.len() {
+        let participle = feats
+            .get(p)
+            .is_some_and(|f| f.get("VerbForm") == Some("Part"));
+        if !participle || upos.get(p) != Some(&Upos::Verb) || !parsed[p].1.starts_with("acl") {
+            continue;
+        }
+        // The participle has no auxiliary (a relative clause's "qui a été …" keeps its own).
+        if deps[p].iter().any(|&c| parsed[c].1.starts_with("aux")) {
+            continue;
+        }
+        let Some(&subj) = deps[p].iter().find(|&&c| c > p && parsed[c].1 == "nsubj") else {
+            continue;
+        };
+        let Some(noun) = parsed[p].0.map(|h| h as usize) else {
+            continue;
+        };
+        if !parsed[noun].1.starts_with("obl") && !parsed[noun].1.starts_with("advcl") {
+            continue;
+        }
+        let Some(verb) = parsed[noun].0.map(|h| h as usize) else {
+            continue;
+        };
+        let verb_has_subject = deps[verb]
+            .iter()
+            .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1.starts_with("csubj"));
+        if verb > subj && upos.get(verb) == Some(&Upos::Verb) && !verb_has_subject {
+            parsed[subj].0 = Some(verb as u32);
+        }
+    }
+}
+
 /// `« … », a expliqué Pedro Alves, un diplomate chilien.` / `"…," said Pedro Alves, a
 /// Chilean diplomat.`: the speaker's apposition, read as an argument of the quoted clause's
 /// verb (its object, a conjunct) because the quotation's tree stands around the speaker. A
@@ -1828,6 +1872,42 @@ mod tests {
         let mut parsed = right.clone();
         super::repair_speaker_appositions(&mut parsed, &upos, &forms);
         assert_eq!(parsed, right);
+    }
+
+    #[test]
+    fn a_participle_modifying_a_fronted_noun_has_no_subject() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Dans un entretien accordé hier, le ministre a démenti." with "ministre" read as the
+        // subject of "accordé".
+        let upos = [
+            Adp, Det, Noun, Verb, Adv, Punct, Det, Noun, Aux, Verb, Punct,
+        ];
+        let mut feats = vec![Feats::default(); 11];
+        feats[3] = Feats::from_ud("Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part");
+        feats[9] = Feats::from_ud("Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part");
+        let wrong = tree(&[
+            (2, "case"),
+            (2, "det"),
+            (9, "obl:mod"),
+            (2, "acl"),
+            (3, "advmod"),
+            (7, "punct"),
+            (7, "det"),
+            (3, "nsubj"),
+            (9, "aux:tense"),
+            (-1, "root"),
+            (9, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_participle_subjects(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[7], (Some(9), "nsubj".to_string()));
+        // Counter-case: when the main verb has a subject already, nothing moves.
+        let mut has_subject = wrong.clone();
+        has_subject[4] = (Some(9), "nsubj".to_string());
+        let mut parsed = has_subject.clone();
+        super::repair_participle_subjects(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, has_subject);
     }
 
     #[test]
