@@ -244,6 +244,13 @@ impl<'a> Sent<'a> {
             (toks[b].head == Some(a) && toks[b].deprel.starts_with("flat"))
                 || (toks[a].head == Some(b) && toks[a].deprel.starts_with("flat"))
         };
+        // The parser also reads such a name as a `compound` ("Jordan Spieth"); then the
+        // surname must name no role either ("Massachusetts Democrat" is a party member).
+        let compound_name = |a: usize, b: usize| {
+            toks[a].head == Some(b)
+                && toks[a].deprel == "compound"
+                && d.agents.lookup(&words[b..]).is_none()
+        };
         let first_name = |i: usize, len: usize, code: &str| {
             len == 1
                 && code.len() == 3
@@ -251,7 +258,7 @@ impl<'a> Sent<'a> {
                 && toks[i].upos == "PROPN"
                 && !toks[i].form.chars().all(|c| c.is_uppercase())
                 && toks.get(i + 1).is_some_and(|t| t.upos == "PROPN")
-                && flat(i, i + 1)
+                && (flat(i, i + 1) || compound_name(i, i + 1))
                 && toks.get(i + 2).is_none_or(|t| t.upos != "PROPN")
                 && d.actor_at(&words[i + 1..], date).is_none()
         };
@@ -2075,6 +2082,24 @@ mod tests {
         ]);
         let c = code_sentence(&d, &t, None);
         assert!(c.iter().all(|c| c.source != "TCD"), "{c:?}");
+        // The parser may read the first name as a `compound` of the surname.
+        let t = toks(&[
+            ("Chad", "Chad", "PROPN", 2, "compound"),
+            ("Hammel", "Hammel", "PROPN", 3, "nsubj"),
+            ("accused", "accuse", "VERB", 0, "root"),
+            ("Sudan", "Sudan", "PROPN", 3, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(c.iter().all(|c| c.source != "TCD"), "{c:?}");
+        // But not when the second word names a role ("Chad rebels" as a compound).
+        let t = toks(&[
+            ("Chad", "Chad", "PROPN", 2, "compound"),
+            ("Rebels", "rebel", "PROPN", 3, "nsubj"),
+            ("accused", "accuse", "VERB", 0, "root"),
+            ("Sudan", "Sudan", "PROPN", 3, "obj"),
+        ]);
+        let c = code_sentence(&d, &t, None);
+        assert!(c.iter().any(|c| c.source.starts_with("TCD")), "{c:?}");
         // The country alone is still the country.
         let t = toks(&[
             ("Chad", "Chad", "PROPN", 2, "nsubj"),
