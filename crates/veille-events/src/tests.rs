@@ -1639,3 +1639,19 @@ fn beating_people_up_is_a_physical_assault_in_both_languages() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_demonym_after_an_ngo_names_its_national_branch() {
+    // French puts the demonym after the organisation; the branch speaks for its country.
+    let got = parsed_summary(
+        "Le Croissant-Rouge soudanais a déclaré que les secours manquaient.",
+        Lang::Fr,
+    );
+    assert_eq!(got, ["010 SDNNGOHLHIRC→-"], "{got:?}");
+    // Counter-case: the organisation alone has no country.
+    let got = parsed_summary(
+        "Le Croissant-Rouge a déclaré que les secours manquaient.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("SDN")), "{got:?}");
+}

@@ -413,6 +413,25 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        // "la Croix-Rouge indonésienne": a non-governmental organisation's national branch,
+        // named by a demonym after it (French word order; English puts the demonym first and
+        // it is the phrase's first actor already).
+        if let [org] = out.as_slice()
+            && org.starts_with("NGO")
+        {
+            let country = self.children[a0]
+                .iter()
+                .chain(self.children[self.phrase_start[a0]].iter())
+                .copied()
+                .filter(|&m| m > a0 && self.rel(m) == "amod")
+                .find_map(|m| match &self.actor[m] {
+                    Some(Some(c)) if c.len() == 3 => Some(c.clone()),
+                    _ => None,
+                });
+            if let Some(c) = country {
+                out[0] = format!("{c}{org}");
+            }
+        }
         out
     }
 
