@@ -160,6 +160,11 @@ fn demand_code(toks: &[Tok], c: &Coding) -> Option<String> {
 /// convenu de se retrouver".
 const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
 
+/// Verbs of planning or deciding to do something: "plans to impose restrictions", "decided
+/// to allow". The dictionaries code them as a bare intent to cooperate (030); the planned act,
+/// coded as an intent of its own (a threat for a sanction), says more.
+const PLAN_TO: &[&str] = &["plan", "intend", "decide", "prévoir", "décider", "compter"];
+
 /// Verbs of agreeing, without "accept" (accepting an offer or a result is not an agreement
 /// to act).
 const AGREES: &[&str] = &["agree", "convenir"];
@@ -255,7 +260,9 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         }
         let lemma = toks.get(c.verb).map(|t| t.lemma.to_lowercase());
         let lemma = lemma.as_deref().unwrap_or("");
-        let agreeing = AGREE_TO.contains(&lemma) || REFUSE_TO.contains(&lemma);
+        let agreeing = AGREE_TO.contains(&lemma)
+            || REFUSE_TO.contains(&lemma)
+            || PLAN_TO.contains(&lemma) && c.code.starts_with("03");
         let Some(x) = agreeing.then(|| xcomp_of(c.verb)).flatten() else {
             let mut c = c.clone();
             // "agreed upon a free-trade pact", "agreed to a ceasefire": petrarch2 codes a

@@ -1655,3 +1655,17 @@ fn a_demonym_after_an_ngo_names_its_national_branch() {
     );
     assert!(got.iter().all(|e| !e.contains("SDN")), "{got:?}");
 }
+
+#[test]
+fn a_plan_to_act_is_coded_by_the_act_planned() {
+    // "plans to impose restrictions": a threat of restrictions, not a bare intent (030).
+    let got = parsed_summary(
+        "Norway plans to impose restrictions on its labour market.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("030")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("13")), "{got:?}");
+    // Counter-case: a plan to do what has no code of its own stays an intent.
+    let got = parsed_summary("Norway plans to paint its schools.", Lang::En);
+    assert!(got.iter().all(|e| e.starts_with("03")), "{got:?}");
+}
