@@ -1075,8 +1075,21 @@ impl Coder {
         let clause_end = (last + 1..units.len())
             .find(|&i| units[i].is_hard_break())
             .unwrap_or(units.len());
-        let usable =
-            |j: usize| res[j].is_some() && !ms[j].inert && !ms[j].overlaps_units(&tm.units);
+        // A pattern's last word after a gap is the noun its verb acts on ("expelled two
+        // Kenyan diplomats"): an actor phrase ending in it is the target, not the trigger.
+        let object_noun = match tm.units.as_slice() {
+            [.., before, last] if *last > before + 1 => Some(*last),
+            _ => None,
+        };
+        let usable = |j: usize| {
+            let trigger_overlap = match object_noun {
+                Some(o) if ms[j].start <= o && ms[j].start > tm.units[tm.units.len() - 2] => {
+                    ms[j].overlaps_units(&tm.units[..tm.units.len() - 1])
+                }
+                _ => ms[j].overlaps_units(&tm.units),
+            };
+            res[j].is_some() && !ms[j].inert && !trigger_overlap
+        };
         let subject_like = |j: usize| {
             usable(j) && !ms[j].place && ms[j].prep.is_none() && ms[j].kind != MKind::Adjective
         };

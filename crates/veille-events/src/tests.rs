@@ -1669,3 +1669,23 @@ fn a_plan_to_act_is_coded_by_the_act_planned() {
     let got = parsed_summary("Norway plans to paint its schools.", Lang::En);
     assert!(got.iter().all(|e| e.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn expelling_diplomats_inspectors_or_aid_workers_reduces_relations() {
+    // Diplomats: relations reduced (161); inspectors or aid workers: 1662, 1663; anyone
+    // else: a deportation (174).
+    let (_, ev) = en("Norway expelled two Kenyan diplomats on Monday.");
+    assert_eq!(summary(&ev), ["161 NOR→KENGOV"]);
+    let (_, ev) = fr("Le Ghana a expulsé l'ambassadeur du Togo.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("161 GHA")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenya expelled the UN inspectors.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("1662 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenya expelled two Somali traders.");
+    assert_eq!(summary(&ev), ["174 KEN→SOM"]);
+}
