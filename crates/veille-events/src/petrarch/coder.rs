@@ -328,6 +328,49 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// "part of a military aid programme", "most of its troops": a phrase whose head only
+    /// measures out a whole ("of" phrase) is about that whole, and patterns read the whole's
+    /// head. (Without this, "captured part of a stronghold" reads as "take part".)
+    fn partitive_whole(&self, h: usize) -> usize {
+        const PARTS: &[&str] = &[
+            "PART",
+            "PORTION",
+            "HALF",
+            "MOST",
+            "SOME",
+            "BULK",
+            "MAJORITY",
+            "REST",
+            "ALL",
+            "MUCH",
+            "MANY",
+            "SHARE",
+            "PARTIE",
+            "MOITIÉ",
+            "MAJORITÉ",
+            "RESTE",
+            "ENSEMBLE",
+            "PLUPART",
+        ];
+        if !PARTS.contains(&self.upper_lemma[h].as_str())
+            && !PARTS.contains(&self.upper[h].as_str())
+        {
+            return h;
+        }
+        self.children[h]
+            .iter()
+            .copied()
+            .find(|&c| {
+                c > h
+                    && self.rel(c) == "nmod"
+                    && self.children[c].iter().any(|&m| {
+                        self.rel(m) == "case"
+                            && matches!(self.upper[m].as_str(), "OF" | "DE" | "D'" | "DES" | "DU")
+                    })
+            })
+            .unwrap_or(h)
+    }
+
     /// Whether the noun `t`, inside the noun phrase headed by `h`, sits in a prepositional
     /// phrase of that phrase (under an `nmod` below `h`) rather than modifying its head.
     /// Only nouns count: a pattern's bare preposition ("- * &TIETYPES_MEMOS FROM") is read
@@ -1024,6 +1067,7 @@ impl<'a> Sent<'a> {
                 };
                 cands
                     .into_iter()
+                    .map(|h| self.partitive_whole(h))
                     .find(|&h| self.phrase_at(d, p, h))
                     .map(|h| vec![h])
             }
@@ -1998,6 +2042,43 @@ mod tests {
             ("north", "north", "NOUN", 3, "nmod"),
         ];
         assert_eq!(code(&preposition), ["081"]);
+    }
+
+    #[test]
+    fn a_part_of_a_whole_is_read_as_the_whole() {
+        let mut d = dicts();
+        d.verbs =
+            VerbDict::parse("--- SUSPEND [---] ---\nSUSPEND\n- * AID [162]\n- * PART [030]\n")
+                .unwrap();
+        // "Osterland suspended part of its aid to Westmark."
+        let rows = [
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("suspended", "suspend", "VERB", 0, "root"),
+            ("part", "part", "NOUN", 2, "obj"),
+            ("of", "of", "ADP", 6, "case"),
+            ("its", "its", "PRON", 6, "nmod:poss"),
+            ("aid", "aid", "NOUN", 3, "nmod"),
+            ("to", "to", "ADP", 8, "case"),
+            ("Westmark", "Westmark", "PROPN", 6, "nmod"),
+        ];
+        let codes: Vec<String> = code_sentence(&d, &toks(&rows), None)
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(codes, ["162"]);
+        // Counter-case: "part" with no whole after it is the pattern's own word.
+        let rows = [
+            ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
+            ("suspended", "suspend", "VERB", 0, "root"),
+            ("part", "part", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            ("Westmark", "Westmark", "PROPN", 3, "nmod"),
+        ];
+        let codes: Vec<String> = code_sentence(&d, &toks(&rows), None)
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(codes, ["030"]);
     }
 
     #[test]
