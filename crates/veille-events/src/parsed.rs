@@ -175,6 +175,7 @@ const AGREES: &[&str] = &["agree", "convenir"];
 const NOT_DONE_HEADS: &[&str] = &[
     "deny",
     "accuse",
+    "charge",
     "blame",
     "suspect",
     "warn",

@@ -1689,3 +1689,26 @@ fn expelling_diplomats_inspectors_or_aid_workers_reduces_relations() {
     let (_, ev) = en("Kenya expelled two Somali traders.");
     assert_eq!(summary(&ev), ["174 KEN→SOM"]);
 }
+
+#[test]
+fn a_formal_protest_is_an_official_complaint_not_a_demonstration() {
+    let (_, ev) = en("Norway lodged an official protest with Kenya on Monday.");
+    assert_eq!(summary(&ev), ["114 NOR→KEN"]);
+    let (_, ev) = fr("Le Ghana a élevé une protestation officielle auprès du Togo.");
+    assert_eq!(summary(&ev), ["114 GHA→TGO"]);
+    let (_, ev) = fr("Le Maroc a protesté auprès de l'ambassadeur d'Algérie.");
+    assert_eq!(summary(&ev), ["114 MAR→DZAGOV"]);
+    // Counter-case: protesters in the street demonstrate (141).
+    let (_, ev) = en("Kenyan students protested against Uganda on Monday.");
+    assert!(summary(&ev).iter().all(|e| e.starts_with("141")), "{ev:?}");
+}
+
+#[test]
+fn what_someone_is_charged_with_is_not_done_by_him() {
+    // "charging its neighbour with supporting rebels": the support is alleged, not coded.
+    let got = parsed_summary(
+        "Norway lodged a protest with Kenya, charging its neighbour with supporting rebels.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("05")), "{got:?}");
+}
