@@ -1712,3 +1712,30 @@ fn what_someone_is_charged_with_is_not_done_by_him() {
     );
     assert!(got.iter().all(|e| !e.starts_with("05")), "{got:?}");
 }
+
+#[test]
+fn curfews_reinforcements_and_upgraded_ties() {
+    let (_, ev) = en("The Kenyan army imposed a curfew in Mombasa on Monday.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("1723 KEN")),
+        "{ev:?}"
+    );
+    // Announced, the curfew is a threat (1323).
+    let (_, ev) = en("Kenya said it will extend the curfew in Mombasa.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("1323 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("Le Mali a renforcé ses troupes à la frontière.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("154 MLI")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Norway and Kenya upgraded their diplomatic ties on Monday.");
+    assert!(summary(&ev).iter().any(|e| e == "050 NOR→KEN"), "{ev:?}");
+    let (_, ev) = fr("Le Maroc et l'Espagne ont amélioré leurs relations.");
+    assert!(summary(&ev).iter().any(|e| e == "050 MAR→ESP"), "{ev:?}");
+    // Counter-case: improving roads is no diplomacy.
+    let (_, ev) = en("Kenya improved its roads on Monday.");
+    assert!(ev.is_empty(), "{ev:?}");
+}
