@@ -165,6 +165,10 @@ const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
 /// coded as an intent of its own (a threat for a sanction), says more.
 const PLAN_TO: &[&str] = &["plan", "intend", "decide", "prévoir", "décider", "compter"];
 
+/// Verbs of vowing: "swore to fight", "vowed to retaliate". The dictionaries read "swear"
+/// as cursing (110); what is vowed is the event, as an intent (a threat for force).
+const SWEAR_TO: &[&str] = &["swear", "vow", "jurer"];
+
 /// Verbs of agreeing, without "accept" (accepting an offer or a result is not an agreement
 /// to act).
 const AGREES: &[&str] = &["agree", "convenir"];
@@ -263,7 +267,8 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         let lemma = lemma.as_deref().unwrap_or("");
         let agreeing = AGREE_TO.contains(&lemma)
             || REFUSE_TO.contains(&lemma)
-            || PLAN_TO.contains(&lemma) && c.code.starts_with("03");
+            || PLAN_TO.contains(&lemma) && c.code.starts_with("03")
+            || SWEAR_TO.contains(&lemma);
         let Some(x) = agreeing.then(|| xcomp_of(c.verb)).flatten() else {
             let mut c = c.clone();
             // "agreed upon a free-trade pact", "agreed to a ceasefire": petrarch2 codes a
@@ -343,6 +348,7 @@ const INTENT_HEADS: &[&str] = &[
     "promise",
     "pledge",
     "vow",
+    "swear",
     "offer",
     "expect",
     "hope",

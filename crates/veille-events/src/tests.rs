@@ -1739,3 +1739,16 @@ fn curfews_reinforcements_and_upgraded_ties() {
     let (_, ev) = en("Kenya improved its roads on Monday.");
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn a_vow_to_fight_is_a_threat_not_a_curse() {
+    let got = parsed_summary(
+        "Ethnic Albanians have sworn to fight until they win.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("138 ALB")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("11")), "{got:?}");
+    // Counter-case: swearing at someone is still the dictionary's reading.
+    let got = parsed_summary("Norway swore at Kenya.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("13")), "{got:?}");
+}
