@@ -419,6 +419,7 @@ fn parse_sentence(
         repair_coordinated_subjects(&mut out, &upos, &feats);
         repair_cased_objects(&mut out, &upos);
         repair_inverted_speakers(&mut out, &upos, forms);
+        repair_parenthetical_compounds(&mut out, &upos, forms);
     }
     repair_speaker_appositions(&mut out, &upos, forms);
     repair_participle_subjects(&mut out, &upos, &feats);
@@ -1125,6 +1126,40 @@ fn repair_cased_objects(parsed: &mut [(Option<u32>, String)], upos: &[veille_cor
             .any(|&m| m < o && parsed[m].1 == "case" && upos.get(m) == Some(&Upos::Adp));
         if on_verb && cased && parsed[o].1 == "obj" {
             parsed[o].1 = "obl".to_string();
+        }
+    }
+}
+
+/// "Municipality Association (AKK) officials demanded …": a name with its acronym in
+/// parentheses that modifies the noun after it, read as a separate argument of the verb
+/// (`obl` with no preposition). A bare nominal right before a parenthesis whose closing mark
+/// is followed by the noun it hangs on through the verb becomes that noun's `compound`.
+fn repair_parenthetical_compounds(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for w in 0..parsed.len() {
+        if forms.get(w + 1) != Some(&"(") || !matches!(upos[w], Upos::Propn | Upos::Noun) {
+            continue;
+        }
+        if !matches!(parsed[w].1.as_str(), "obl" | "obj" | "nsubj" | "dep") {
+            continue;
+        }
+        let cased = deps[w].iter().any(|&c| parsed[c].1 == "case");
+        let Some(close) = (w + 2..parsed.len().min(w + 8)).find(|&k| forms[k] == ")") else {
+            continue;
+        };
+        let n = close + 1;
+        if cased || n >= parsed.len() || upos[n] != Upos::Noun {
+            continue;
+        }
+        // Both hang on the same verb, the noun as its subject or object.
+        let same_head = parsed[w].0.is_some() && parsed[w].0 == parsed[n].0;
+        if same_head && matches!(parsed[n].1.as_str(), "nsubj" | "obj" | "nsubj:pass") {
+            parsed[w] = (Some(n as u32), "compound".to_string());
         }
     }
 }
@@ -1908,6 +1943,47 @@ mod tests {
         let mut parsed = has_subject.clone();
         super::repair_participle_subjects(&mut parsed, &upos, &feats);
         assert_eq!(parsed, has_subject);
+    }
+
+    #[test]
+    fn a_name_with_its_acronym_modifies_the_noun_after_it() {
+        use veille_core::Upos::*;
+        // "Farmers Union (FU) officials protested" with "Union" read as a bare oblique.
+        let forms = [
+            "Farmers",
+            "Union",
+            "(",
+            "FU",
+            ")",
+            "officials",
+            "protested",
+            ".",
+        ];
+        let upos = [Propn, Propn, Punct, Propn, Punct, Noun, Verb, Punct];
+        let wrong = tree(&[
+            (1, "compound"),
+            (6, "obl"),
+            (3, "punct"),
+            (1, "appos"),
+            (3, "punct"),
+            (6, "nsubj"),
+            (-1, "root"),
+            (6, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_parenthetical_compounds(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[1], (Some(5), "compound".to_string()));
+        // Counter-case: with a preposition ("in Kenya (KE) officials …") it stays an oblique.
+        let forms = ["In", "Kenya", "(", "KE", ")", "officials", "protested", "."];
+        let mut cased = wrong.clone();
+        cased[0] = (Some(1), "case".to_string());
+        let mut parsed = cased.clone();
+        super::repair_parenthetical_compounds(
+            &mut parsed,
+            &[Adp, Propn, Punct, Propn, Punct, Noun, Verb, Punct],
+            &forms,
+        );
+        assert_eq!(parsed, cased);
     }
 
     #[test]
