@@ -398,6 +398,9 @@ fn parse_sentence(
         .collect();
     repair_fragments(&mut out, &upos, &feats, lang == Lang::En);
     if lang == Lang::En {
+        repair_verbs_read_as_modifiers(&mut out, &upos, &feats, forms);
+    }
+    if lang == Lang::En {
         repair_verb_copulas(&mut out, &upos, &feats);
     }
     repair_preconjunctions(&mut out, &upos);
@@ -451,6 +454,91 @@ fn dependents(parsed: &[(Option<u32>, String)]) -> Vec<Vec<usize>> {
         }
     }
     kids
+}
+
+/// "Kenzo Oshima, the relief coordinator, demanded parties to …" read as a name followed by
+/// "demanded parties", an adjective and its noun: a sentence with a nominal root, closed by a
+/// full stop, where a past-tense verb right after the comma that ends the name's apposition
+/// modifies the next noun. The verb is the sentence's, the name its subject and the noun its
+/// object.
+fn repair_verbs_read_as_modifiers(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let Some(r) = parsed.iter().position(|p| p.0.is_none()) else {
+        return;
+    };
+    if !matches!(upos.get(r), Some(Upos::Noun | Upos::Propn)) {
+        return;
+    }
+    let deps = dependents(parsed);
+    let full_stop = deps[r]
+        .iter()
+        .any(|&c| c + 1 == parsed.len() && parsed[c].1 == "punct");
+    if !full_stop {
+        return;
+    }
+    // Whether `k`'s chain of heads reaches the root.
+    let reaches_root = |mut k: usize| {
+        for _ in 0..parsed.len() {
+            match parsed[k].0 {
+                None => return k == r,
+                Some(h) => k = h as usize,
+            }
+        }
+        false
+    };
+    let Some(v) = (r + 2..parsed.len()).find(|&v| {
+        upos[v] == Upos::Verb
+            && parsed[v].1 == "amod"
+            && forms[v - 1] == ","
+            && feats[v].get("Tense") == Some("Past")
+            && deps[v].is_empty()
+    }) else {
+        return;
+    };
+    let Some(n) = parsed[v].0.map(|h| h as usize).filter(|&n| n > v) else {
+        return;
+    };
+    // No verb before it: the name and its apposition are all the sentence has so far.
+    if (0..v).any(|k| matches!(upos[k], Upos::Verb | Upos::Aux)) {
+        return;
+    }
+    if !matches!(upos[n], Upos::Noun | Upos::Propn | Upos::Pron) || !reaches_root(n) {
+        return;
+    }
+    // The words before the verb are the root's phrase (its apposition, commas).
+    if !(r + 1..v).all(|k| {
+        if parsed[k].1 == "punct" {
+            return true;
+        }
+        let mut x = k;
+        for _ in 0..parsed.len() {
+            match parsed[x].0 {
+                Some(h) if h as usize == r => return true,
+                Some(h) if h as usize >= v => return false,
+                Some(h) => x = h as usize,
+                None => return false,
+            }
+        }
+        false
+    }) {
+        return;
+    }
+    parsed[v] = (None, "root".to_string());
+    parsed[r] = (Some(v as u32), "nsubj".to_string());
+    parsed[n] = (Some(v as u32), "obj".to_string());
+    // The comma before the verb closes the subject's apposition.
+    parsed[v - 1] = (Some(v as u32), "punct".to_string());
+    // What follows the verb and hung on the root (the final full stop) is the verb's.
+    for k in v + 1..parsed.len() {
+        if k != n && parsed[k].0 == Some(r as u32) {
+            parsed[k].0 = Some(v as u32);
+        }
+    }
 }
 
 /// "Thousands of Kenyans marched in Nairobi." read as a noun phrase with a relative verb (the
@@ -1984,6 +2072,43 @@ mod tests {
             &forms,
         );
         assert_eq!(parsed, cased);
+    }
+
+    #[test]
+    fn a_past_verb_after_the_subjects_apposition_is_no_adjective() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Ana Diaz, the envoy, demanded talks." read as a name and "demanded talks".
+        let forms = [
+            "Ana", "Diaz", ",", "the", "envoy", ",", "demanded", "talks", ".",
+        ];
+        let upos = [Propn, Propn, Punct, Det, Noun, Punct, Verb, Noun, Punct];
+        let mut feats = vec![Feats::default(); 9];
+        feats[6] = Feats::from_ud("Tense=Past|VerbForm=Part");
+        let wrong = tree(&[
+            (-1, "root"),
+            (0, "flat"),
+            (4, "punct"),
+            (4, "det"),
+            (0, "appos"),
+            (7, "punct"),
+            (7, "amod"),
+            (0, "parataxis"),
+            (0, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_verbs_read_as_modifiers(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[6], (None, "root".to_string()));
+        assert_eq!(parsed[0], (Some(6), "nsubj".to_string()));
+        assert_eq!(parsed[7], (Some(6), "obj".to_string()));
+        assert_eq!(parsed[8], (Some(6), "punct".to_string()));
+        // Counter-case: a caption with no full stop keeps its reading ("Ana Diaz, the envoy,
+        // wanted men").
+        let mut caption = wrong.clone();
+        caption[8] = (Some(7), "punct".to_string());
+        let mut parsed = caption.clone();
+        super::repair_verbs_read_as_modifiers(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed, caption);
     }
 
     #[test]
