@@ -1635,6 +1635,7 @@ pub fn parse_doc(doc: &mut Doc) {
         }
         if lang == Lang::En {
             retag_auxiliated_nouns(&mut doc.analyses[first..end], first as u32);
+            retag_bare_verb_objects(&mut doc.analyses[first..end], first as u32);
         }
     }
 }
@@ -1688,6 +1689,52 @@ fn retag_auxiliated_nouns(an: &mut [veille_core::Analysis], offset: u32) {
     }
 }
 
+/// English verbs that take a bare infinitive ("helped build", "let go", "made them leave",
+/// "go get"): after any other verb, a bare "infinitive" is a noun the tagger misread.
+const BARE_INFINITIVE_HEADS: &[&str] = &[
+    "help", "let", "make", "have", "see", "hear", "watch", "feel", "bid", "dare", "go", "come",
+    "need", "notice", "rather", "try",
+];
+
+/// "prepared to lift ban on …" tagged with "ban" a bare infinitive under "lift": an
+/// infinitive with no "to", right after a verb that takes none, is that verb's object noun.
+fn retag_bare_verb_objects(an: &mut [veille_core::Analysis], offset: u32) {
+    use veille_core::Upos;
+    let local = |h: Option<u32>| h.and_then(|h| h.checked_sub(offset)).map(|h| h as usize);
+    for v in 1..an.len() {
+        let bare_inf = an[v].upos == Upos::Verb
+            && an[v].feats.get("VerbForm") == Some("Inf")
+            && an[v].deprel == "xcomp";
+        if !bare_inf || local(an[v].head) != Some(v - 1) || an[v - 1].upos != Upos::Verb {
+            continue;
+        }
+        let head_lemma = an[v - 1].lemma.to_lowercase();
+        if BARE_INFINITIVE_HEADS.contains(&head_lemma.as_str()) {
+            continue;
+        }
+        let local_v = Some(v);
+        let has_marker_or_object = (0..an.len()).any(|k| {
+            local(an[k].head) == local_v
+                && matches!(
+                    an[k].deprel.as_str(),
+                    "mark" | "obj" | "iobj" | "nsubj" | "aux"
+                )
+        });
+        if has_marker_or_object {
+            continue;
+        }
+        an[v].upos = Upos::Noun;
+        an[v].feats = veille_core::Feats::from_ud("Number=Sing");
+        an[v].deprel = "obj".to_string();
+        // Its prepositional phrases modify the noun now ("ban on the party").
+        for k in v + 1..an.len() {
+            if local(an[k].head) == local_v && an[k].deprel.starts_with("obl") {
+                an[k].deprel = "nmod".to_string();
+            }
+        }
+    }
+}
+
 /// Tags and parses one sentence given as word forms, outside any document: heads are
 /// numbered from `offset` (the index of the sentence's first word in the caller's list).
 pub fn analyze_words(
@@ -1718,6 +1765,7 @@ pub fn analyze_words(
         }
         if lang == veille_core::Lang::En {
             retag_auxiliated_nouns(&mut out, offset);
+            retag_bare_verb_objects(&mut out, offset);
         }
     }
     out
@@ -2109,6 +2157,39 @@ mod tests {
         let mut parsed = caption.clone();
         super::repair_verbs_read_as_modifiers(&mut parsed, &upos, &feats, &forms);
         assert_eq!(parsed, caption);
+    }
+
+    #[test]
+    fn a_bare_infinitive_after_a_verb_that_takes_none_is_its_object() {
+        use veille_core::{Analysis, Feats, Upos::*};
+        let w = |upos, lemma: &str, head: Option<u32>, rel: &str, feats: &str| Analysis {
+            upos,
+            lemma: lemma.to_string(),
+            head,
+            deprel: rel.to_string(),
+            feats: Feats::from_ud(feats),
+        };
+        // "Kenya will lift ban on parties" with "ban" read as a bare infinitive.
+        let mut an = vec![
+            w(Propn, "Kenya", Some(2), "nsubj", ""),
+            w(Aux, "will", Some(2), "aux", ""),
+            w(Verb, "lift", None, "root", "VerbForm=Inf"),
+            w(Verb, "ban", Some(2), "xcomp", "VerbForm=Inf"),
+            w(Adp, "on", Some(5), "case", ""),
+            w(Noun, "party", Some(3), "obl", "Number=Plur"),
+        ];
+        super::retag_bare_verb_objects(&mut an, 0);
+        assert_eq!((an[3].upos, an[3].deprel.as_str()), (Noun, "obj"));
+        assert_eq!(an[5].deprel, "nmod");
+        // Counter-case: "helped build" takes a bare infinitive.
+        let mut an = vec![
+            w(Propn, "Kenya", Some(1), "nsubj", ""),
+            w(Verb, "help", None, "root", "Tense=Past|VerbForm=Fin"),
+            w(Verb, "build", Some(1), "xcomp", "VerbForm=Inf"),
+            w(Noun, "road", Some(2), "obj", "Number=Plur"),
+        ];
+        super::retag_bare_verb_objects(&mut an, 0);
+        assert_eq!(an[2].upos, Verb);
     }
 
     #[test]
