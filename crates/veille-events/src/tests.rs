@@ -1752,3 +1752,17 @@ fn a_vow_to_fight_is_a_threat_not_a_curse() {
     let got = parsed_summary("Norway swore at Kenya.", Lang::En);
     assert!(got.iter().all(|e| !e.starts_with("13")), "{got:?}");
 }
+
+#[test]
+fn returning_weapons_or_land_returns_property() {
+    let (_, ev) = en("Kenya returned the seized weapons to Uganda.");
+    assert_eq!(summary(&ev), ["0842 KEN→UGA"]);
+    let (_, ev) = fr("Le Kenya a restitué les armes saisies à l'Ouganda.");
+    assert_eq!(summary(&ev), ["0842 KEN→UGA"]);
+    // Announced, it is an intent (0353).
+    let (_, ev) = en("Kenya said it will return the weapons to Uganda.");
+    assert!(summary(&ev).iter().any(|e| e == "0353 KEN→UGA"), "{ev:?}");
+    // Counter-case: coming back home returns nothing.
+    let (_, ev) = en("The Kenyan president returned home on Monday.");
+    assert!(summary(&ev).iter().all(|e| !e.starts_with("084")), "{ev:?}");
+}
