@@ -1766,3 +1766,20 @@ fn returning_weapons_or_land_returns_property() {
     let (_, ev) = en("The Kenyan president returned home on Monday.");
     assert!(summary(&ev).iter().all(|e| !e.starts_with("084")), "{ev:?}");
 }
+
+#[test]
+fn accepting_a_compromise_is_an_agreement() {
+    let (_, ev) = en("Norway accepted a compromise with Kenya on Monday.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("030 NOR")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("Le Danemark a accepté un compromis avec la Norvège.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("030 DNK")),
+        "{ev:?}"
+    );
+    // Counter-case: accepting a gift is no agreement.
+    let (_, ev) = en("Norway accepted a gift from Kenya.");
+    assert!(summary(&ev).iter().all(|e| !e.starts_with("030")), "{ev:?}");
+}
