@@ -1783,3 +1783,17 @@ fn accepting_a_compromise_is_an_agreement() {
     let (_, ev) = en("Norway accepted a gift from Kenya.");
     assert!(summary(&ev).iter().all(|e| !e.starts_with("030")), "{ev:?}");
 }
+
+#[test]
+fn mediation_between_two_parties_targets_both() {
+    let (_, ev) = en("Norway mediated between Kenya and Somalia on Monday.");
+    let got = summary(&ev);
+    assert!(got.contains(&"045 NOR→KEN".to_string()), "{got:?}");
+    assert!(got.contains(&"045 NOR→SOM".to_string()), "{got:?}");
+    let (_, ev) = fr("Le Qatar a lancé une médiation entre l'Éthiopie et l'Érythrée.");
+    let got = summary(&ev);
+    assert!(got.contains(&"045 QAT→ETH".to_string()), "{got:?}");
+    // Counter-case: without two parties there is no mediation to code here.
+    let (_, ev) = en("Norway praised the mediation.");
+    assert!(summary(&ev).iter().all(|e| !e.starts_with("045")), "{ev:?}");
+}
