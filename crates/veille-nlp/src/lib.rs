@@ -534,9 +534,9 @@ fn repair_verbs_read_as_modifiers(
     // The comma before the verb closes the subject's apposition.
     parsed[v - 1] = (Some(v as u32), "punct".to_string());
     // What follows the verb and hung on the root (the final full stop) is the verb's.
-    for k in v + 1..parsed.len() {
-        if k != n && parsed[k].0 == Some(r as u32) {
-            parsed[k].0 = Some(v as u32);
+    for (k, p) in parsed.iter_mut().enumerate().skip(v + 1) {
+        if k != n && p.0 == Some(r as u32) {
+            p.0 = Some(v as u32);
         }
     }
 }
@@ -1727,9 +1727,9 @@ fn retag_bare_verb_objects(an: &mut [veille_core::Analysis], offset: u32) {
         an[v].feats = veille_core::Feats::from_ud("Number=Sing");
         an[v].deprel = "obj".to_string();
         // Its prepositional phrases modify the noun now ("ban on the party").
-        for k in v + 1..an.len() {
-            if local(an[k].head) == local_v && an[k].deprel.starts_with("obl") {
-                an[k].deprel = "nmod".to_string();
+        for a in an.iter_mut().skip(v + 1) {
+            if local(a.head) == local_v && a.deprel.starts_with("obl") {
+                a.deprel = "nmod".to_string();
             }
         }
     }
