@@ -1797,3 +1797,28 @@ fn mediation_between_two_parties_targets_both() {
     let (_, ev) = en("Norway praised the mediation.");
     assert!(summary(&ev).iter().all(|e| !e.starts_with("045")), "{ev:?}");
 }
+
+#[test]
+fn demands_met_inquiries_opened_lawsuits_and_withdrawn_inspectors() {
+    let (_, ev) = en("The Kenyan government accepted demands from Somali rebels on Monday.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("083 KENGOV")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenya's high court opened an inquiry into the killings.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("090")), "{ev:?}");
+    let (_, ev) = en("Kenya sued Uganda over the border.");
+    assert_eq!(summary(&ev), ["115 KEN→UGA"]);
+    let (_, ev) = fr("Le Kenya a porté plainte contre l'Ouganda.");
+    assert_eq!(summary(&ev), ["115 KEN→UGA"]);
+    let (_, ev) = en("The Kenyan president reneged on his promise to Uganda.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("120")), "{ev:?}");
+    let (_, ev) = en("Norway withdrew its observers from Kenya.");
+    assert!(summary(&ev).iter().any(|e| e == "1662 NOR→KEN"), "{ev:?}");
+    // Announced, the withdrawal is a threat (136).
+    let (_, ev) = en("Norway said it will withdraw its observers from Kenya.");
+    assert!(summary(&ev).iter().any(|e| e == "136 NOR→KEN"), "{ev:?}");
+    // Counter-case: troops withdrawn are a military retreat, not observers.
+    let (_, ev) = en("Norway withdrew its troops from Kenya.");
+    assert!(summary(&ev).iter().all(|e| !e.starts_with("166")), "{ev:?}");
+}
