@@ -1822,3 +1822,30 @@ fn demands_met_inquiries_opened_lawsuits_and_withdrawn_inspectors() {
     let (_, ev) = en("Norway withdrew its troops from Kenya.");
     assert!(summary(&ev).iter().all(|e| !e.starts_with("166")), "{ev:?}");
 }
+
+#[test]
+fn observers_received_forces_demobilised_and_protests_against() {
+    let (_, ev) = en("The Kenyan president received a mission of observers from Norway.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("0862 KENGOV")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("Le Mali a accueilli des observateurs de l'ONU.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("0862 MLI")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Somali rebels disarmed on Monday.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("0873")), "{ev:?}");
+    // Only a disarmament done: one announced is left to the dictionaries.
+    let (_, ev) = en("Somali rebels will disarm next year.");
+    assert!(
+        summary(&ev).iter().all(|e| !e.starts_with("0873")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenyan police officers joined demonstrations against Uganda.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("141 KEN")),
+        "{ev:?}"
+    );
+}
