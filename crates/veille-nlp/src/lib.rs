@@ -445,6 +445,19 @@ fn subtree_extent(deps: &[Vec<usize>], h: usize) -> (usize, usize) {
     (lo, hi)
 }
 
+/// The heads above word `k`, nearest first, up to the root (bounded by the sentence length,
+/// so a malformed tree with a cycle cannot loop forever).
+fn heads_above(parsed: &[(Option<u32>, String)], k: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut at = Some(k);
+    (0..parsed.len()).map_while(move |_| {
+        at = at
+            .and_then(|x| parsed.get(x))
+            .and_then(|p| p.0)
+            .map(|h| h as usize);
+        at
+    })
+}
+
 /// The dependents of each word of a parsed sentence (sentence-local heads).
 fn dependents(parsed: &[(Option<u32>, String)]) -> Vec<Vec<usize>> {
     let mut kids = vec![Vec::new(); parsed.len()];
@@ -482,15 +495,6 @@ fn repair_verbs_read_as_modifiers(
         return;
     }
     // Whether `k`'s chain of heads reaches the root.
-    let reaches_root = |mut k: usize| {
-        for _ in 0..parsed.len() {
-            match parsed[k].0 {
-                None => return k == r,
-                Some(h) => k = h as usize,
-            }
-        }
-        false
-    };
     let Some(v) = (r + 2..parsed.len()).find(|&v| {
         upos[v] == Upos::Verb
             && parsed[v].1 == "amod"
@@ -507,24 +511,13 @@ fn repair_verbs_read_as_modifiers(
     if (0..v).any(|k| matches!(upos[k], Upos::Verb | Upos::Aux)) {
         return;
     }
-    if !matches!(upos[n], Upos::Noun | Upos::Propn | Upos::Pron) || !reaches_root(n) {
+    let reaches_root = n == r || heads_above(parsed, n).any(|h| h == r);
+    if !matches!(upos[n], Upos::Noun | Upos::Propn | Upos::Pron) || !reaches_root {
         return;
     }
     // The words before the verb are the root's phrase (its apposition, commas).
     if !(r + 1..v).all(|k| {
-        if parsed[k].1 == "punct" {
-            return true;
-        }
-        let mut x = k;
-        for _ in 0..parsed.len() {
-            match parsed[x].0 {
-                Some(h) if h as usize == r => return true,
-                Some(h) if h as usize >= v => return false,
-                Some(h) => x = h as usize,
-                None => return false,
-            }
-        }
-        false
+        parsed[k].1 == "punct" || heads_above(parsed, k).find(|&h| h == r || h >= v) == Some(r)
     }) {
         return;
     }
@@ -1380,19 +1373,7 @@ fn repair_speaker_appositions(
             continue;
         }
         // Never make a word its own ancestor.
-        let mut a = Some(n);
-        let mut cycle = false;
-        for _ in 0..parsed.len() {
-            match a {
-                Some(x) if x == m => {
-                    cycle = true;
-                    break;
-                }
-                Some(x) => a = parsed[x].0.map(|h| h as usize),
-                None => break,
-            }
-        }
-        if cycle {
+        if heads_above(parsed, n).any(|x| x == m) {
             continue;
         }
         parsed[m] = (Some(n as u32), "appos".to_string());

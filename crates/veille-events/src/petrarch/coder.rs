@@ -2050,8 +2050,14 @@ mod tests {
         d.verbs =
             VerbDict::parse("--- SUSPEND [---] ---\nSUSPEND\n- * AID [162]\n- * PART [030]\n")
                 .unwrap();
+        let codes = |rows: &[(&str, &str, &str, usize, &str)]| -> Vec<String> {
+            code_sentence(&d, &toks(rows), None)
+                .into_iter()
+                .map(|c| c.code)
+                .collect()
+        };
         // "Osterland suspended part of its aid to Westmark."
-        let rows = [
+        let whole = [
             ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
             ("suspended", "suspend", "VERB", 0, "root"),
             ("part", "part", "NOUN", 2, "obj"),
@@ -2061,24 +2067,16 @@ mod tests {
             ("to", "to", "ADP", 8, "case"),
             ("Westmark", "Westmark", "PROPN", 6, "nmod"),
         ];
-        let codes: Vec<String> = code_sentence(&d, &toks(&rows), None)
-            .into_iter()
-            .map(|c| c.code)
-            .collect();
-        assert_eq!(codes, ["162"]);
+        assert_eq!(codes(&whole), ["162"]);
         // Counter-case: "part" with no whole after it is the pattern's own word.
-        let rows = [
+        let bare = [
             ("Osterland", "Osterland", "PROPN", 2, "nsubj"),
             ("suspended", "suspend", "VERB", 0, "root"),
             ("part", "part", "NOUN", 2, "obj"),
             ("in", "in", "ADP", 5, "case"),
             ("Westmark", "Westmark", "PROPN", 3, "nmod"),
         ];
-        let codes: Vec<String> = code_sentence(&d, &toks(&rows), None)
-            .into_iter()
-            .map(|c| c.code)
-            .collect();
-        assert_eq!(codes, ["030"]);
+        assert_eq!(codes(&bare), ["030"]);
     }
 
     #[test]
