@@ -145,6 +145,9 @@ struct DocState {
     prev_subject_role_country: bool,
     /// …and the previous sentence named no person.
     prev_had_person: bool,
+    /// The verb triggers the word patterns matched: their code corrects the dictionaries'
+    /// reading of the same verb in the parse coder (see [`crate::parsed::TriggerCode`]).
+    triggers: Vec<crate::parsed::TriggerCode>,
 }
 
 /// Codes the events of a segmented document (`doc.tokens`, `doc.words`, `doc.sentences`
@@ -167,7 +170,7 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         && let Ok(dicts) = crate::petrarch::english()
     {
         let discards = crate::petrarch::english_discards();
-        let coded = cfg.parse_coded(doc, &events, dicts, discards, "CAMEO.2.0");
+        let coded = cfg.parse_coded(doc, &events, dicts, discards, "CAMEO.2.0", &state.triggers);
         replace_statements_by_demands(&mut events, coded);
     }
     if doc.lang == Some(Lang::Fr)
@@ -175,7 +178,7 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         && let Some(dicts) = cfg.french_dicts()
     {
         let discards = crate::petrarch::french_discards();
-        let coded = cfg.parse_coded(doc, &events, dicts, discards, "verbes.fr");
+        let coded = cfg.parse_coded(doc, &events, dicts, discards, "verbes.fr", &state.triggers);
         replace_statements_by_demands(&mut events, coded);
     }
     place_meetings_at_visits(&cfg.dicts, &mut events);
@@ -318,25 +321,33 @@ impl Coder {
         dicts: &crate::petrarch::PetrarchDicts,
         discards: &crate::petrarch::Discards,
         name: &str,
+        triggers: &[crate::parsed::TriggerCode],
     ) -> Vec<EventMention> {
         let is_country = |c: &str| self.dicts.country(c).is_some();
-        let coded: Vec<EventMention> =
-            crate::parsed::code_parsed(doc, dicts, discards, &self.cameo, name, &is_country)
-                .into_iter()
-                .filter(|(verb, e)| {
-                    // An act named by the object ("announced a suspension of air links")
-                    // says more than the pattern coder's statement on the same verb.
-                    let named_act = e.rule.contains(":nominal:") && e.root != "01";
-                    reported_demand(e)
-                        || !pattern_events.iter().any(|p| {
-                            p.sentence.contains(*verb)
-                                && p.evidence.iter().any(|s| s.overlaps(*verb))
-                                && !(named_act && p.root == "01")
-                                && !better_sourced(p, e)
-                        })
+        let coded: Vec<EventMention> = crate::parsed::code_parsed(
+            doc,
+            dicts,
+            discards,
+            &self.cameo,
+            name,
+            &is_country,
+            triggers,
+        )
+        .into_iter()
+        .filter(|(verb, e)| {
+            // An act named by the object ("announced a suspension of air links")
+            // says more than the pattern coder's statement on the same verb.
+            let named_act = e.rule.contains(":nominal:") && e.root != "01";
+            reported_demand(e)
+                || !pattern_events.iter().any(|p| {
+                    p.sentence.contains(*verb)
+                        && p.evidence.iter().any(|s| s.overlaps(*verb))
+                        && !(named_act && p.root == "01")
+                        && !better_sourced(p, e)
                 })
-                .map(|(_, e)| e)
-                .collect();
+        })
+        .map(|(_, e)| e)
+        .collect();
         // "met his counterpart … to discuss security": an untargeted record of the same source
         // and kind as a targeted one of its sentence adds nothing.
         let targeted: Vec<(Span, String, String)> = pattern_events
@@ -986,6 +997,21 @@ impl Coder {
         };
         let mut first_source = None;
         for tm in self.patterns.find(&units, langs) {
+            // Only acts the pattern reads from the verb alone: a statement is the weakest
+            // reading of a verb, and a pattern that needs a person as its target ("welcomed
+            // the president" as hosting, not "welcomed the statement") cannot vouch for a
+            // reading its own coder declined.
+            if !tm.pattern.flags.noun
+                && !tm.pattern.flags.person
+                && !tm.pattern.cameo.starts_with("01")
+                && let Some(u) = units.get(tm.anchor())
+            {
+                state.triggers.push(crate::parsed::TriggerCode {
+                    span: u.span,
+                    cameo: tm.pattern.cameo.clone(),
+                    id: tm.pattern.id.clone(),
+                });
+            }
             if let Some(s) = self.code_match(&ctx, &tm, events) {
                 first_source.get_or_insert(s);
             }
@@ -1083,6 +1109,18 @@ impl Coder {
         };
         let usable = |j: usize| {
             let trigger_overlap = match object_noun {
+                // A bare role word right before the object noun qualifies it ("joint
+                // military exercises"): no actor. ("l'attaque des rebelles contre": a
+                // phrase with its preposition is one.)
+                Some(o)
+                    if ms[j].start > a
+                        && ms[j].end == o
+                        && ms[j].prep.is_none()
+                        && ms[j].kind == MKind::Role
+                        && ms[j].country.is_none() =>
+                {
+                    true
+                }
                 Some(o) if ms[j].start <= o && ms[j].start > tm.units[tm.units.len() - 2] => {
                     ms[j].overlaps_units(&tm.units[..tm.units.len() - 1])
                 }

@@ -109,6 +109,7 @@ pub fn code_parsed(
     cameo: &CameoTable,
     name: &str,
     is_country: &dyn Fn(&str) -> bool,
+    triggers: &[TriggerCode],
 ) -> Vec<(Span, EventMention)> {
     let date = yyyymmdd(doc);
     let mut out = Vec::new();
@@ -130,10 +131,11 @@ pub fn code_parsed(
         if toks.is_empty() {
             continue;
         }
-        let codings = agreements_to_act(
-            &toks,
-            petrarch::code_sentence_with(dicts, &toks, date, true),
-        );
+        let mut codings = petrarch::code_sentence_with(dicts, &toks, date, true);
+        for c in &mut codings {
+            recode_by_trigger(doc, &idx, c, triggers);
+        }
+        let codings = agreements_to_act(&toks, codings);
         for c in codings {
             if let Some(e) = mention(doc, sent, &toks, &idx, &c, cameo, name, is_country) {
                 out.push(e);
@@ -141,6 +143,39 @@ pub fn code_parsed(
         }
     }
     out
+}
+
+/// A verb trigger of veille's word patterns, with the pattern's CAMEO code.
+#[derive(Debug, Clone)]
+pub struct TriggerCode {
+    /// The first word of the trigger (the verb).
+    pub span: Span,
+    pub cameo: String,
+    pub id: String,
+}
+
+/// The word patterns are veille's reading of a verb where the PETRARCH dictionaries read it
+/// otherwise ("is suing the United States": CAMEO.2.0 codes "sue" as an arrest, 173; CAMEO
+/// has 115, bring a lawsuit). The pattern coder's record wins where it made one; where it
+/// could not (an actor only the Phoenix dictionaries know: "a Saudi businessman"), the parse
+/// coder's record of the same verb takes the pattern's code when it names another kind of
+/// act (another root). A record read from the verb's object ("mounted an invasion") keeps
+/// its code.
+fn recode_by_trigger(doc: &Doc, idx: &[usize], c: &mut Coding, triggers: &[TriggerCode]) {
+    if triggers.is_empty() || c.rule.starts_with("nominal") {
+        return;
+    }
+    let Some(verb) = idx.get(c.verb).and_then(|&w| doc.words.get(w)) else {
+        return;
+    };
+    let Some(t) = triggers.iter().find(|t| t.span == verb.span) else {
+        return;
+    };
+    if t.cameo.get(..2) != c.code.get(..2) {
+        c.code = t.cameo.clone();
+        c.rule.push_str("+pattern:");
+        c.rule.push_str(&t.id);
+    }
 }
 
 /// Verbs that demand rather than appeal: CAMEO 10 ("demand") mirrors 02 ("appeal") code for
@@ -188,6 +223,16 @@ const NOT_DONE_HEADS: &[&str] = &[
     "accuser",
     "soupçonner",
     "reprocher",
+];
+
+/// Verbs of sending someone on an errand: "dispatched inspectors to monitor …".
+const SENDING: &[&str] = &[
+    "send",
+    "dispatch",
+    "summon",
+    "envoyer",
+    "dépêcher",
+    "convoquer",
 ];
 
 /// Verbs of refusing to do something: "refused to meet", "declined to resign", "a refusé de
@@ -263,8 +308,30 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         if complement_of(toks, c.verb, CLAUSES, NOT_DONE_HEADS) {
             continue;
         }
+        // "sent inspectors to monitor", "summoned the ambassador to complain": the errand
+        // is the act; sending or summoning for it is how it is done.
+        if SENDING.contains(
+            &toks
+                .get(c.verb)
+                .map_or(String::new(), |t| t.lemma.to_lowercase())
+                .as_str(),
+        ) && codings.iter().any(|d| {
+            !d.code.starts_with("01")
+                && toks
+                    .get(d.verb)
+                    .is_some_and(|t| t.head == Some(c.verb) && t.deprel.starts_with("advcl"))
+                && purpose(toks, d.verb)
+        }) {
+            continue;
+        }
         let lemma = toks.get(c.verb).map(|t| t.lemma.to_lowercase());
         let lemma = lemma.as_deref().unwrap_or("");
+        // "is expected to visit", "war games expected to be joined by …": a forecast by
+        // unnamed others, not the subject's intent (CAMEO.2.0 codes a bare "expect" 030).
+        // What is expected is coded as intended (`expect` is an intent head).
+        if lemma == "expect" && passive_or_participle(toks, c.verb) {
+            continue;
+        }
         let agreeing = AGREE_TO.contains(&lemma)
             || REFUSE_TO.contains(&lemma)
             || PLAN_TO.contains(&lemma) && c.code.starts_with("03")
@@ -303,6 +370,23 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         out.push(c);
     }
     out
+}
+
+/// Whether the verb at `v` is passive ("is expected") or a participle modifying a noun
+/// ("games expected to …").
+fn passive_or_participle(toks: &[Tok], v: usize) -> bool {
+    let passive = |v: usize| {
+        toks.iter()
+            .any(|t| t.head == Some(v) && matches!(t.deprel.as_str(), "aux:pass" | "nsubj:pass"))
+    };
+    toks.get(v)
+        .is_some_and(|t| t.deprel.starts_with("acl") || t.deprel.starts_with("amod"))
+        || passive(v)
+        // "expected to be joined by …": what is expected is done to the subject.
+        || toks
+            .iter()
+            .enumerate()
+            .any(|(x, t)| t.head == Some(v) && t.deprel.starts_with("xcomp") && passive(x))
 }
 
 /// Heads of a will to act: negated ("ne va pas signer", "does not want to meet", "is not
@@ -396,13 +480,37 @@ const INTENT_AUX: &[&str] = &[
 /// Whether the verb at `v` is only intended, promised, possible or future.
 fn intended(toks: &[Tok], v: usize) -> bool {
     let lower = |t: &Tok| t.lemma.to_lowercase();
-    let aux = toks.iter().any(|t| {
+    let mut v = v;
+    // "is willing to send material to help defend X": an infinitive under an intended verb
+    // (its complement, or its purpose clause) is intended too. A few steps up at most.
+    for _ in 0..4 {
+        let aux = toks.iter().any(|t| {
+            t.head == Some(v)
+                && t.deprel.starts_with("aux")
+                && (INTENT_AUX.contains(&lower(t).as_str())
+                    || INTENT_AUX.contains(&t.form.to_lowercase().as_str()))
+        });
+        if aux || complement_of(toks, v, &["xcomp"], INTENT_HEADS) {
+            return true;
+        }
+        let Some(t) = toks.get(v) else { return false };
+        let up = t.deprel.starts_with("xcomp") || t.deprel.starts_with("advcl") && purpose(toks, v);
+        match t.head {
+            Some(h) if up && h != v => v = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the clause of the verb at `v` is a purpose infinitive ("to help", "pour aider",
+/// "afin de").
+fn purpose(toks: &[Tok], v: usize) -> bool {
+    toks.iter().any(|t| {
         t.head == Some(v)
-            && t.deprel.starts_with("aux")
-            && (INTENT_AUX.contains(&lower(t).as_str())
-                || INTENT_AUX.contains(&t.form.to_lowercase().as_str()))
-    });
-    aux || complement_of(toks, v, &["xcomp"], INTENT_HEADS)
+            && t.deprel == "mark"
+            && matches!(t.form.to_lowercase().as_str(), "to" | "pour" | "afin")
+    })
 }
 
 /// Whether the verb at `v` says what must or should be done ("that Iraq must cooperate",

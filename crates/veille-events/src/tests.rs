@@ -1849,3 +1849,86 @@ fn observers_received_forces_demobilised_and_protests_against() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn word_patterns_correct_the_dictionary_reading_of_a_verb() {
+    // Only the Phoenix dictionaries know "a Ghanaian trader" (GHA + BUS); CAMEO.2.0 reads
+    // "suing" as an arrest (173), veille's pattern as a lawsuit (115).
+    let got = parsed_summary(
+        "A Ghanaian trader is suing the Nigerian government.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("115 GHA")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("173")), "{got:?}");
+    // Counter-case: a pattern that needs a person as target does not vouch for the verb
+    // when none is there ("welcomed the statement" is praise, not hosting a visit).
+    let got = parsed_summary(
+        "The Kenyan government welcomed the Ugandan statement.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("043")), "{got:?}");
+}
+
+#[test]
+fn intents_reach_down_clauses_and_errands_are_the_act() {
+    // Willing to send troops to help defend: the defence is intended (AGREE), not done.
+    let got = parsed_summary(
+        "Kenya is willing to send troops to help defend Somalia.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("07")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("03")), "{got:?}");
+    // Sent inspectors to investigate: the inquiry is the act, not the sending.
+    let got = parsed_summary(
+        "The United Nations sent inspectors to Kenya to investigate the killings.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("09")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("06")), "{got:?}");
+    // A forecast by unnamed others is nobody's intent.
+    let got = parsed_summary(
+        "Kenyan troops held war games on Monday, expected to be joined later by Ugandan units.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("030")), "{got:?}");
+    // Taking place is happening, not a seizure.
+    let got = parsed_summary(
+        "Kenya postponed the vote to allow the elections to take place in May.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("17")), "{got:?}");
+}
+
+#[test]
+fn bans_violations_exercises_and_ethnic_cleansing() {
+    let (_, ev) = en("Kenyan police prevented a demonstration by Somali refugees.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("1721 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("La police malienne a interdit la manifestation de l'opposition.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("1721 MLI")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Sudanese rebels violated the ceasefire with Chad.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("196")), "{ev:?}");
+    let (_, ev) = fr("Les rebelles soudanais ont violé le cessez-le-feu avec le Tchad.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("196")), "{ev:?}");
+    // Defying a ban on demonstrations is no ban ("the ban" is a noun).
+    let (_, ev) = en("Kenya defied the ban on demonstrations.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("128")), "{ev:?}");
+    assert!(
+        summary(&ev).iter().all(|e| !e.starts_with("1721")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Serbian forces carried out ethnic cleansing against Albanians.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("203")), "{ev:?}");
+    let (_, ev) = fr("Les forces serbes ont mené un nettoyage ethnique contre les Albanais.");
+    assert!(summary(&ev).iter().any(|e| e.starts_with("203")), "{ev:?}");
+    // Joint exercises: the pair, not a bare "military" as the partner.
+    let (_, ev) = en("Russia and China held joint military exercises near the border.");
+    assert_eq!(summary(&ev), ["062 RUS→CHN"]);
+    let (_, ev) = en("Kenya and Uganda held war games near the border.");
+    assert_eq!(summary(&ev), ["062 KEN→UGA"]);
+}

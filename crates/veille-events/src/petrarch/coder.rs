@@ -1311,6 +1311,14 @@ pub fn code_sentence_with(
         if !matches!(toks[i].upos.as_ref(), "VERB") {
             continue;
         }
+        // "for the elections to take place": taking place is happening, not a seizure
+        // (CAMEO.2.0 codes a bare "take" 171).
+        if d.beyond_petrarch
+            && s.upper_lemma[i] == "TAKE"
+            && s.kids(i, "obj").any(|k| s.upper[k] == "PLACE")
+        {
+            continue;
+        }
         // "urged Uganda to sign", "a exhorté l'Ouganda à signer": the act asked for is not
         // done, whether or not the dictionary codes the asking verb (CAMEO.2.0 has no "urge").
         // PETRARCH's validation records expect it too ("urged Eriador to respond to …" codes
