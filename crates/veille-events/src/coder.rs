@@ -532,7 +532,10 @@ pub fn dedup_in_article(events: Vec<EventMention>) -> Vec<EventMention> {
 }
 
 /// Roles whose country, when unknown, is that of the place where they act.
-const DOMESTIC: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "REB", "UAF"];
+const DOMESTIC: &[&str] = &[
+    "COP", "CVL", "OPP", "JUD", "LEG", "REB", "UAF", "REF", "HLH", "EDU", "LAB", "AGR", "BUS",
+    "REL",
+];
 
 #[rustfmt::skip]
 const NEG_PARTICLES: &[&str] = &[

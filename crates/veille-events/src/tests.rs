@@ -1628,9 +1628,9 @@ fn dismissing_an_offer_is_a_rejection() {
 #[test]
 fn beating_people_up_is_a_physical_assault_in_both_languages() {
     let (_, events) = en("Kenyan police beat up Ugandan traders in Nairobi.");
-    assert_eq!(summary(&events), ["182 KENCOP→UGA"]);
+    assert_eq!(summary(&events), ["182 KENCOP→UGABUS"]);
     let (_, events) = fr("Des policiers kényans ont tabassé des commerçants ougandais à Nairobi.");
-    assert_eq!(summary(&events), ["182 KENCOP→UGA"]);
+    assert_eq!(summary(&events), ["182 KENCOP→UGABUS"]);
     // Counter-case: beating a rival in a vote is no assault.
     let (_, events) = en("The Kenyan president beat the Ugandan candidate in the vote.");
     assert!(
@@ -1687,7 +1687,7 @@ fn expelling_diplomats_inspectors_or_aid_workers_reduces_relations() {
         "{ev:?}"
     );
     let (_, ev) = en("Kenya expelled two Somali traders.");
-    assert_eq!(summary(&ev), ["174 KEN→SOM"]);
+    assert_eq!(summary(&ev), ["174 KEN→SOMBUS"]);
 }
 
 #[test]
@@ -1931,4 +1931,60 @@ fn bans_violations_exercises_and_ethnic_cleansing() {
     assert_eq!(summary(&ev), ["062 RUS→CHN"]);
     let (_, ev) = en("Kenya and Uganda held war games near the border.");
     assert_eq!(summary(&ev), ["062 KEN→UGA"]);
+}
+
+#[test]
+fn welcomes_oppositions_commitments_strikes_patrols_and_aid_cuts() {
+    let (_, ev) = en("The Kenyan president gave a warm welcome to the Ugandan prime minister.");
+    assert!(
+        summary(&ev).iter().any(|e| e == "043 KENGOV→UGAGOV"),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenya is opposed to Ugandan mediation.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("120 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenya remains committed to the peace process.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("030 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenyan doctors stayed away from work on Monday.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("143 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenyan protesters threw stones at the police.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("145 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("The Kenyan government ordered patrols along the border.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("150 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("L'armée malienne a renforcé ses patrouilles dans le nord.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("150 MLI")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenya eased restrictions on opposition rallies.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("081 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("Le gouvernement malien a assoupli les restrictions imposées aux partis.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("081 MLI")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenya cut aid to Somalia.");
+    assert_eq!(summary(&ev), ["162 KEN→SOM"]);
+    let (_, ev) = fr("Le Kenya a suspendu son aide à la Somalie.");
+    assert_eq!(summary(&ev), ["162 KEN→SOM"]);
+    // Announced, an aid cut is a threat (1311).
+    let (_, ev) = en("Kenya will cut aid to Somalia.");
+    assert_eq!(summary(&ev), ["1311 KEN→SOM"]);
 }
