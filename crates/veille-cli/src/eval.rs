@@ -1093,7 +1093,12 @@ pub fn plover(a: &PloverArgs<'_>) -> Result<()> {
         let article = undated_article("plover-gsr", sentence, Lang::En);
         let doc = pipeline.process(&article);
         let mut events: Vec<&veille_core::EventMention> = doc.events.iter().collect();
-        events.sort_by_key(|e| e.evidence.first().map_or(0, |s| s.start));
+        // In text order: by where the evidence starts (the source, as a rule), then by where
+        // it goes on (the verb), so that of two acts by one source the first said comes first.
+        events.sort_by(|a, b| {
+            let (x, y) = (&a.evidence, &b.evidence);
+            x.iter().map(|s| s.start).cmp(y.iter().map(|s| s.start))
+        });
         let predicted: Vec<String> = events
             .iter()
             .map(|e| e.plover.kind.clone())

@@ -225,6 +225,88 @@ const NOT_DONE_HEADS: &[&str] = &[
     "reprocher",
 ];
 
+/// The lowercased lemma of word `v`, empty if there is none.
+fn lemma_of(toks: &[Tok], v: usize) -> String {
+    toks.get(v)
+        .map_or(String::new(), |t| t.lemma.to_lowercase())
+}
+
+/// Nouns of armed or police forces, the objects of a show of force ("mobilized troops",
+/// "a mobilisé des réservistes").
+const FORCES: &[&str] = &[
+    "troop",
+    "troops",
+    "force",
+    "forces",
+    "army",
+    "soldier",
+    "soldiers",
+    "reservist",
+    "reservists",
+    "unit",
+    "units",
+    "police",
+    "policeman",
+    "policemen",
+    "militia",
+    "fighter",
+    "fighters",
+    "tank",
+    "tanks",
+    "warship",
+    "warships",
+    "ship",
+    "jet",
+    "jets",
+    "aircraft",
+    "missile",
+    "missiles",
+    "battalion",
+    "battalions",
+    "brigade",
+    "brigades",
+    "division",
+    "divisions",
+    "man",
+    "men",
+    "personnel",
+    "guard",
+    "guards",
+    "navy",
+    "fleet",
+    "armée",
+    "troupe",
+    "troupes",
+    "soldat",
+    "soldats",
+    "réserviste",
+    "réservistes",
+    "unité",
+    "unités",
+    "policier",
+    "policiers",
+    "gendarme",
+    "gendarmes",
+    "milice",
+    "milices",
+    "combattant",
+    "combattants",
+    "char",
+    "chars",
+    "navire",
+    "navires",
+    "avion",
+    "avions",
+    "missile",
+    "bataillon",
+    "bataillons",
+    "brigade",
+    "hommes",
+    "effectif",
+    "effectifs",
+    "force",
+];
+
 /// Verbs of sending someone on an errand: "dispatched inspectors to monitor …".
 const SENDING: &[&str] = &[
     "send",
@@ -306,6 +388,34 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         // "a nié soutenir les rebelles", "accused Ethiopia of threatening": the denied or
         // alleged act is not the subject's deed (and its agent is often someone else).
         if complement_of(toks, c.verb, CLAUSES, NOT_DONE_HEADS) {
+            continue;
+        }
+        // "mobilized pressure groups", "deployed its diplomats": CAMEO's show of force (15x)
+        // is one of armed or police forces; a bare verb entry with another object is none.
+        if c.code.starts_with("15")
+            && c.rule.starts_with("verb:")
+            && toks.iter().any(|t| {
+                t.head == Some(c.verb)
+                    && t.deprel == "obj"
+                    && t.upos == "NOUN"
+                    && !FORCES.contains(&t.lemma.to_lowercase().as_str())
+            })
+        {
+            continue;
+        }
+        // "to help support the rights of …": helping with no one helped is the act helped
+        // with.
+        if matches!(lemma_of(toks, c.verb).as_str(), "help" | "aider")
+            && !toks
+                .iter()
+                .any(|t| t.head == Some(c.verb) && matches!(t.deprel.as_str(), "obj" | "iobj"))
+            && codings.iter().any(|d| {
+                !d.code.starts_with("01")
+                    && toks
+                        .get(d.verb)
+                        .is_some_and(|t| t.head == Some(c.verb) && t.deprel.starts_with("xcomp"))
+            })
+        {
             continue;
         }
         // "sent inspectors to monitor", "summoned the ambassador to complain": the errand

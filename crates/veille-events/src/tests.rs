@@ -1988,3 +1988,35 @@ fn welcomes_oppositions_commitments_strikes_patrols_and_aid_cuts() {
     let (_, ev) = en("Kenya will cut aid to Somalia.");
     assert_eq!(summary(&ev), ["1311 KEN→SOM"]);
 }
+
+#[test]
+fn fighting_riots_and_shows_of_force() {
+    let (_, ev) = en("Kenyan troops retook the town after heavy fighting with Somali rebels.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("190 KENMIL")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("L'armée malienne a repris la ville après des combats avec les rebelles.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("190 MLIMIL")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenyan youths rioted in Nairobi on Monday.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("145 KEN")),
+        "{ev:?}"
+    );
+    // "riot police" is no riot.
+    let (_, ev) = en("Kenyan riot police arrested ten protesters.");
+    assert!(summary(&ev).iter().all(|e| !e.starts_with("145")), "{ev:?}");
+    // A show of force needs forces: "mobilized pressure groups" is none, and "help support"
+    // is the support.
+    let got = parsed_summary(
+        "Kenya mobilized pressure groups in Uganda to help support the Somali refugees.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("15")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("070")), "{got:?}");
+    let got = parsed_summary("Kenya mobilized troops along the Somali border.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("15")), "{got:?}");
+}
