@@ -182,8 +182,41 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         replace_statements_by_demands(&mut events, coded);
     }
     place_meetings_at_visits(&cfg.dicts, &mut events);
+    peacekeepers_deploy(doc, &cfg.cameo, &mut events);
     specific_refusals_win(&mut events);
     dedup_in_article(events)
+}
+
+/// Words that make a force a peacekeeping one.
+const PEACEKEEPING: &[&str] = &["peacekeep", "casques bleus", "maintien de la paix"];
+
+/// "NATO peacekeeping troops have arrived in Bosnia", "des casques bleus sont arrivés à
+/// Bangui": a peacekeeping force arriving is deployed (074, military protection or
+/// peacekeeping), not on a visit (042).
+fn peacekeepers_deploy(doc: &Doc, cameo: &CameoTable, events: &mut [EventMention]) {
+    let Some(code) = cameo.get("074") else { return };
+    for e in events.iter_mut() {
+        if e.cameo != "042" {
+            continue;
+        }
+        // The source phrase and the few words before it ("NATO peacekeeping troops").
+        let end = e.source.span.end as usize;
+        let mut start = (e.source.span.start as usize)
+            .saturating_sub(30)
+            .max(e.sentence.start as usize);
+        while start > 0 && !doc.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let text = doc.text.get(start..end).unwrap_or("").to_lowercase();
+        if PEACEKEEPING.iter().any(|w| text.contains(w)) {
+            e.cameo = code.code.clone();
+            e.root = code.root().to_string();
+            e.quad_class = code.quad_class();
+            e.goldstein = code.goldstein;
+            e.plover = code.plover();
+            e.rule.push_str("+peacekeepers");
+        }
+    }
 }
 
 /// "refused to meet X": the parse codes what was refused (125, `+refused`), the word patterns
@@ -615,7 +648,8 @@ fn ongoing(units: &[Unit], a: usize) -> bool {
             .is_some_and(|u| ONGOING.iter().any(|v| u.key.starts_with(v)))
 }
 
-/// Stems of verbs of going on or starting, whose infinitive is an act done.
+/// Stems of verbs of going on or starting, whose infinitive is an act done (and the nouns of
+/// the means taken to do it).
 const ONGOING: &[&str] = &[
     "continu",
     "began",
@@ -628,6 +662,9 @@ const ONGOING: &[&str] = &[
     "commenc",
     "recommenc",
     "cess",
+    // "has taken steps to enhance", "measures to ease": the means of an act done.
+    "steps",
+    "measures",
 ];
 
 /// The index of the parsed word starting at byte `at` (the first word of a multiword token),

@@ -196,8 +196,9 @@ fn demand_code(toks: &[Tok], c: &Coding) -> Option<String> {
 const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
 
 /// Verbs of planning or deciding to do something: "plans to impose restrictions", "decided
-/// to allow". The dictionaries code them as a bare intent to cooperate (030); the planned act,
-/// coded as an intent of its own (a threat for a sanction), says more.
+/// to allow". The dictionaries code them as a bare intent to cooperate (030); the planned act
+/// says more: coded as an intent of its own (a threat for a sanction) when planned, as done
+/// when decided (a decision is taken: "decide" is no intent head).
 const PLAN_TO: &[&str] = &["plan", "intend", "decide", "prévoir", "décider", "compter"];
 
 /// Verbs of vowing: "swore to fight", "vowed to retaliate". The dictionaries read "swear"
@@ -551,7 +552,6 @@ const INTENT_HEADS: &[&str] = &[
     "seek",
     "threaten",
     "propose",
-    "decide",
     "commit",
     "committed",
     "set",
@@ -573,7 +573,6 @@ const INTENT_HEADS: &[&str] = &[
     "entendre",
     "menacer",
     "proposer",
-    "décider",
     "souhaiter",
     "espérer",
     "chercher",

@@ -2020,3 +2020,32 @@ fn fighting_riots_and_shows_of_force() {
     let got = parsed_summary("Kenya mobilized troops along the Somali border.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("15")), "{got:?}");
 }
+
+#[test]
+fn decisions_steps_and_peacekeepers() {
+    // A decision is taken: what is decided is coded as done.
+    let got = parsed_summary(
+        "Kenya's Supreme Court decided to allow the opposition leader to run in the elections.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("03")), "{got:?}");
+    // Taking steps to do something is doing it, not seizing anything.
+    let got = parsed_summary(
+        "The Kenyan president has taken steps to enhance political freedoms.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("0811")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("17")), "{got:?}");
+    // Peacekeepers arriving are deployed, not visiting.
+    let got = parsed_summary(
+        "Kenyan peacekeeping troops arrived in Somalia on Monday.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("074")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("042")), "{got:?}");
+    let got = parsed_summary(
+        "Des casques bleus rwandais sont arrivés à Bangui.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("074")), "{got:?}");
+}

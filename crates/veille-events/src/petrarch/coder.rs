@@ -1311,11 +1311,17 @@ pub fn code_sentence_with(
         if !matches!(toks[i].upos.as_ref(), "VERB") {
             continue;
         }
-        // "for the elections to take place": taking place is happening, not a seizure
+        // "for the elections to take place", "has taken steps to …": taking place is
+        // happening and taking steps or measures is doing what follows, not a seizure
         // (CAMEO.2.0 codes a bare "take" 171).
         if d.beyond_petrarch
             && s.upper_lemma[i] == "TAKE"
-            && s.kids(i, "obj").any(|k| s.upper[k] == "PLACE")
+            && s.kids(i, "obj").any(|k| {
+                matches!(
+                    s.upper[k].as_str(),
+                    "PLACE" | "STEP" | "STEPS" | "MEASURE" | "MEASURES" | "ACTION" | "NOTE"
+                )
+            })
         {
             continue;
         }
