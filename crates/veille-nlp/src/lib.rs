@@ -1601,6 +1601,9 @@ pub fn parse_doc(doc: &mut Doc) {
             .iter()
             .map(|w| w.form(&doc.text))
             .collect();
+        if lang == Lang::En {
+            retag_verbs_read_as_nouns(&forms, &mut doc.analyses[first..end]);
+        }
         let parsed = parse_sentence(
             lang,
             p,
@@ -1618,6 +1621,50 @@ pub fn parse_doc(doc: &mut Doc) {
             retag_auxiliated_nouns(&mut doc.analyses[first..end], first as u32);
             retag_bare_verb_objects(&mut doc.analyses[first..end], first as u32);
         }
+    }
+}
+
+/// English verbs taking a "to" infinitive whose third-person form is also a plural noun
+/// ("plans", "needs", "vows").
+const TO_VERBS_ALSO_NOUNS: &[&str] = &[
+    "plan", "need", "aim", "hope", "vow", "pledge", "promise", "threaten", "offer", "wish", "want",
+    "seek", "intend", "refuse", "agree", "decide", "expect", "prepare", "fail", "try",
+];
+
+/// "Greece, like most other members, plans to impose …" tagged with "plans" a noun: before
+/// the sentence has a finite verb, a plural noun of a verb that takes an infinitive, followed
+/// by "to" and a verb, and not opened by a determiner, possessive, adjective or number, is
+/// that verb in the present. Retagged before parsing, so that the parse has its root.
+fn retag_verbs_read_as_nouns(forms: &[&str], an: &mut [veille_core::Analysis]) {
+    use veille_core::Upos;
+    for i in 0..an.len().saturating_sub(2) {
+        let form = forms[i].to_lowercase();
+        let Some(stem) = form.strip_suffix('s') else {
+            continue;
+        };
+        if an[i].upos != Upos::Noun
+            || !TO_VERBS_ALSO_NOUNS.contains(&stem)
+            || !forms[i + 1].eq_ignore_ascii_case("to")
+            || an[i + 2].upos != Upos::Verb
+        {
+            continue;
+        }
+        let opened = i > 0
+            && (matches!(
+                an[i - 1].upos,
+                Upos::Det | Upos::Adj | Upos::Num | Upos::Adp | Upos::Pron
+            ) || forms[i - 1] == "'s"
+                || forms[i - 1] == "’s");
+        let finite_before = an[..i].iter().any(|a| {
+            matches!(a.upos, Upos::Verb | Upos::Aux) && a.feats.get("VerbForm") == Some("Fin")
+        });
+        if i == 0 || opened || finite_before {
+            continue;
+        }
+        an[i].upos = Upos::Verb;
+        an[i].lemma = stem.to_string();
+        an[i].feats =
+            veille_core::Feats::from_ud("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
     }
 }
 
@@ -1738,6 +1785,9 @@ pub fn analyze_words(
         })
         .collect();
     if let Some(p) = embedded_parser(lang) {
+        if lang == veille_core::Lang::En {
+            retag_verbs_read_as_nouns(forms, &mut out);
+        }
         let (mut heads, mut labels) = (Vec::new(), Vec::new());
         let parsed = parse_sentence(lang, p, forms, &out, offset, &mut heads, &mut labels);
         for (a, (h, rel)) in out.iter_mut().zip(parsed) {
@@ -2214,6 +2264,32 @@ mod tests {
         ];
         super::retag_auxiliated_nouns(&mut an, 0);
         assert_eq!(an[3].upos, Noun);
+    }
+
+    #[test]
+    fn a_plural_noun_before_to_and_a_verb_is_a_verb() {
+        use veille_core::{Analysis, Upos::*};
+        let w = |upos| Analysis {
+            upos,
+            ..Default::default()
+        };
+        // "Greece , like other members , plans to impose limits": no finite verb before.
+        let forms = [
+            "Greece", ",", "like", "other", "members", ",", "plans", "to", "impose", "limits",
+        ];
+        let mut an: Vec<Analysis> = [Propn, Punct, Adp, Adj, Noun, Punct, Noun, Part, Verb, Noun]
+            .into_iter()
+            .map(w)
+            .collect();
+        super::retag_verbs_read_as_nouns(&forms, &mut an);
+        assert_eq!((an[6].upos, an[6].lemma.as_str()), (Verb, "plan"));
+        assert_eq!(an[6].feats.get("VerbForm"), Some("Fin"));
+        assert_eq!(an[4].upos, Noun);
+        // Counter-case: "the plans to impose limits" is a noun phrase.
+        let forms = ["the", "plans", "to", "impose", "limits"];
+        let mut an: Vec<Analysis> = [Det, Noun, Part, Verb, Noun].into_iter().map(w).collect();
+        super::retag_verbs_read_as_nouns(&forms, &mut an);
+        assert_eq!(an[1].upos, Noun);
     }
 
     #[test]
