@@ -591,7 +591,7 @@ const MODALS: &[&str] = &[
     // English
     "will", "'ll", "would", "'d", "could", "may", "might", "should", "shall", "plans", "plan",
     "planned", "intends", "intend", "intended", "expected", "expects", "hopes", "hope", "wants",
-    "want", "wanted", "going", "set", "scheduled", "aims",
+    "want", "wanted", "going", "set", "scheduled", "aims", "preparing", "prepares", "prepare", "preparent",
 ];
 #[rustfmt::skip]
 const PASSIVE_AUX: &[&str] = &[
@@ -1310,16 +1310,17 @@ impl Coder {
         if !tgt_fixed {
             let not_source = |j: usize| !sources.contains(&j);
             let first = match p.target {
-                TargetShape::Obj | TargetShape::Optional | TargetShape::To => {
-                    (0..ms.len()).find(|&j| {
-                        in_clause_after(j, a)
-                            && usable(j)
-                            && not_source(j)
-                            && (!ms[j].place
-                                || (p.target == TargetShape::To
-                                    && matches!(ms[j].prep.as_deref(), Some("à" | "to"))))
-                    })
-                }
+                TargetShape::Obj
+                | TargetShape::Optional
+                | TargetShape::To
+                | TargetShape::ToOptional => (0..ms.len()).find(|&j| {
+                    in_clause_after(j, a)
+                        && usable(j)
+                        && not_source(j)
+                        && (!ms[j].place
+                            || (matches!(p.target, TargetShape::To | TargetShape::ToOptional)
+                                && matches!(ms[j].prep.as_deref(), Some("à" | "to"))))
+                }),
                 TargetShape::DirectObj => (0..ms.len())
                     .find(|&j| {
                         in_clause_after(j, last)

@@ -20,6 +20,9 @@ pub enum TargetShape {
     DirectObj,
     /// Like [`TargetShape::Obj`], and a country after à/au/aux/to is the recipient.
     To,
+    /// Like [`TargetShape::To`], but the event is coded without a target too ("cut food
+    /// supplies to a refugee camp").
+    ToOptional,
     /// A country or capital the trigger leads to, or an actor there, within five words.
     Place,
     /// Like [`TargetShape::Obj`], but the event is coded without a target too.
@@ -210,6 +213,7 @@ impl PatternSet {
                 "obj" => TargetShape::Obj,
                 "dobj" => TargetShape::DirectObj,
                 "to" => TargetShape::To,
+                "to?" => TargetShape::ToOptional,
                 "place" => TargetShape::Place,
                 "opt" => TargetShape::Optional,
                 "none" => TargetShape::None,

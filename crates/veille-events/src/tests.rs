@@ -2049,3 +2049,17 @@ fn decisions_steps_and_peacekeepers() {
     );
     assert!(got.iter().any(|e| e.starts_with("074")), "{got:?}");
 }
+
+#[test]
+fn prepared_offensives_and_nested_modifiers() {
+    // An offensive being prepared is not yet an attack.
+    let (_, ev) = en("Kenya is preparing a major offensive against Somali rebels.");
+    assert!(summary(&ev).iter().all(|e| !e.starts_with("190")), "{ev:?}");
+    // "military" inside the subject's own prepositional phrase makes no military subject
+    // for the dictionary's "&MILITARY *" patterns.
+    let got = parsed_summary(
+        "Kenyan protests against Somali military policies are still continuing.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("190")), "{got:?}");
+}

@@ -371,12 +371,13 @@ impl<'a> Sent<'a> {
             .unwrap_or(h)
     }
 
-    /// Whether the noun `t`, inside the noun phrase headed by `h`, sits in a prepositional
-    /// phrase of that phrase (under an `nmod` below `h`) rather than modifying its head.
-    /// Only nouns count: a pattern's bare preposition ("- * &TIETYPES_MEMOS FROM") is read
-    /// in the phrase's prepositional phrases on purpose.
+    /// Whether the word `t`, inside the noun phrase headed by `h`, sits in a prepositional
+    /// phrase of that phrase (under an `nmod` below `h`) rather than modifying its head:
+    /// "military" in "riots against Israeli military policies" is no military subject.
+    /// Prepositions do not count: a pattern's bare preposition ("- * &TIETYPES_MEMOS FROM")
+    /// is read in the phrase's prepositional phrases on purpose.
     fn nested_noun(&self, mut t: usize, h: usize) -> bool {
-        if !matches!(self.toks[t].upos.as_ref(), "NOUN" | "PROPN") {
+        if matches!(self.toks[t].upos.as_ref(), "ADP") {
             return false;
         }
         for _ in 0..self.toks.len() {
