@@ -2063,3 +2063,30 @@ fn prepared_offensives_and_nested_modifiers() {
     );
     assert!(got.iter().all(|e| !e.starts_with("190")), "{got:?}");
 }
+
+#[test]
+fn quoted_speakers_and_pronouns_in_demands() {
+    // "was quoted as saying he would …": the one quoted is the one who would.
+    let got = parsed_summary(
+        "The Kenyan president was quoted as saying he would be ready to host talks between \
+         Uganda and Somalia.",
+        Lang::En,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("03") && e.contains(" KENGOV→")),
+        "{got:?}"
+    );
+    // "a reminder to Uganda that it must …": "it" is Uganda, on whom the demand is made.
+    let got = parsed_summary(
+        "The Kenyan president issued a stern reminder to Uganda that it must withdraw its troops.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e == "100 KENGOV→UGA"), "{got:?}");
+    // Counter-case: a forecast is nobody's act ("is expected to see").
+    let got = parsed_summary(
+        "Much of Kenya is expected to see heavy rain this week.",
+        Lang::En,
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -986,8 +986,30 @@ impl<'a> Sent<'a> {
         None
     }
 
+    /// For a third-person pronoun ("it", "they", "il", "elles"), the closest word before it
+    /// that codes as an actor: "issued a reminder to Iraq that it must cooperate".
+    fn antecedent(&self, a: usize) -> Option<usize> {
+        if self.toks[a].upos != "PRON"
+            || !matches!(
+                self.upper[a].as_str(),
+                "IT" | "THEY" | "IL" | "ILS" | "ELLE" | "ELLES"
+            )
+        {
+            return None;
+        }
+        (0..a).rev().find(|&k| {
+            matches!(self.toks[k].upos.as_ref(), "NOUN" | "PROPN") && !self.codes(k).is_empty()
+        })
+    }
+
     fn subjects(&self, i: usize, depth: usize) -> Vec<usize> {
-        let s: Vec<usize> = self.kids(i, "nsubj").collect();
+        let mut s: Vec<usize> = self.kids(i, "nsubj").collect();
+        // Up the chain, a passive subject controls too: "was quoted as saying he would …",
+        // "was forced to resign". Not where the passive says the act is only expected,
+        // believed or alleged ("is expected to see", "was convicted of murdering").
+        if s.is_empty() && depth > 0 && !PASSIVE_NOT_DONE.contains(&self.upper_lemma[i].as_str()) {
+            s.extend(self.kids(i, "nsubj:pass"));
+        }
         if depth > 3 {
             return s;
         }
@@ -1102,6 +1124,7 @@ impl<'a> Sent<'a> {
                 out.extend(
                     self.kids(c, "nsubj")
                         .chain(self.kids(c, "nsubj:pass"))
+                        .map(|a| self.antecedent(a).unwrap_or(a))
                         .flat_map(|a| self.codes(a)),
                 );
             }
@@ -1285,6 +1308,44 @@ pub const REFUSED_AHEAD: &str = "+refused_ahead";
 
 /// The rule of a statement that another actor must act, coded as a demand on it.
 pub const REPORTED_DEMAND: &str = "reported_demand";
+
+/// Passive verbs whose subject is not the doer of the act under them: forecasts, beliefs,
+/// reports, allegations and the law's verdicts ("is expected to see", "was convicted of
+/// murdering", "was arrested on suspicion of …").
+const PASSIVE_NOT_DONE: &[&str] = &[
+    "EXPECT",
+    "BELIEVE",
+    "THINK",
+    "REPORT",
+    "SAY",
+    "ALLEGE",
+    "RUMOR",
+    "RUMOUR",
+    "FEAR",
+    "SUSPECT",
+    "ACCUSE",
+    "CHARGE",
+    "CONVICT",
+    "ARREST",
+    "DETAIN",
+    "SENTENCE",
+    "JAIL",
+    "INDICT",
+    "FIND",
+    "CLEAR",
+    "ACQUIT",
+    "ESTIMATE",
+    "PREDICT",
+    "FORECAST",
+    "SCHEDULE",
+    "ATTENDRE",
+    "CROIRE",
+    "SOUPÇONNER",
+    "ACCUSER",
+    "CONDAMNER",
+    "ARRÊTER",
+    "INCULPER",
+];
 
 /// Codes the events of one parsed sentence as PETRARCH does (an event needs a source and a
 /// target); `date` (`YYYYMMDD`) selects date-restricted actor codes.
