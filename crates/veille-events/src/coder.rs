@@ -1102,7 +1102,9 @@ impl Coder {
             return None;
         }
         // "If Kenya attacks Uganda, …": a condition is not an event.
-        if word.is_some_and(|w| crate::parsed::conditional_word(ctx.doc, w)) {
+        if word.is_some_and(|w| {
+            crate::parsed::conditional_word(ctx.doc, w) || crate::parsed::demanded_word(ctx.doc, w)
+        }) {
             return None;
         }
         // "Le Kenya a condamné l'attaque": the one who condemns is not the attacker. The

@@ -779,6 +779,51 @@ fn doc_under_head(doc: &Doc, v: usize, heads: &[&str]) -> bool {
 /// (see [`trigger_verb`]) is the `xcomp` of an intent word ("agreed to", "ready to", "prêt
 /// à") or has a future or possibility auxiliary ("will", "pourrait"). This is [`intended`]
 /// for the pattern coder, which reads words and not the parse.
+/// Words whose complement clause says what someone else must do: "demanded that Israel
+/// ease restrictions", "its demand that …", "a exigé que …".
+const DEMAND_HEADS: &[&str] = &[
+    "demand",
+    "call",
+    "urge",
+    "insist",
+    "request",
+    "appeal",
+    "exiger",
+    "réclamer",
+    "demander",
+    "exhorter",
+    "sommer",
+    "appeler",
+    "exigence",
+    "demande",
+    "appel",
+];
+
+/// Whether the trigger word at `w` of `doc` is only demanded or obliged according to the
+/// parse: its verb has "must"/"should" ("that Iraq must cooperate"), or is the complement
+/// clause of a demand ("reiterated its demand that Israel ease restrictions"). The demand is
+/// the event (the parse coder codes it, 10x); the act demanded is not done. [`obliged`] for
+/// the pattern coder.
+pub(crate) fn demanded_word(doc: &Doc, w: usize) -> bool {
+    let Some(v) = trigger_verb(doc, w) else {
+        return false;
+    };
+    let a = &doc.analyses;
+    let near = v.saturating_sub(8)..(v + 8).min(a.len());
+    let modal = near.into_iter().any(|k| {
+        a[k].head == Some(v as u32)
+            && a[k].deprel.starts_with("aux")
+            && matches!(lemma_at(doc, k).as_str(), "must" | "should" | "ought")
+    });
+    modal
+        || a.get(v).is_some_and(|t| {
+            (t.deprel.starts_with("ccomp") || t.deprel.starts_with("acl"))
+                && !t.deprel.starts_with("acl:relcl")
+                && t.head
+                    .is_some_and(|h| DEMAND_HEADS.contains(&lemma_at(doc, h as usize).as_str()))
+        })
+}
+
 /// [`in_condition`] for the pattern coder: whether the trigger word at `w` (its verb) is in
 /// a clause of condition ("If Kenya attacks Uganda, …").
 pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {

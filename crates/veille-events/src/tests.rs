@@ -2090,3 +2090,11 @@ fn quoted_speakers_and_pronouns_in_demands() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn acts_demanded_are_not_done() {
+    // "must": Uganda is asked to cut aid, it has not cut it.
+    let got = parsed_summary("Kenya said Uganda must cut aid to the rebels.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("162")), "{got:?}");
+    assert!(got.iter().any(|e| e == "100 KEN→UGA"), "{got:?}");
+}
