@@ -2098,3 +2098,13 @@ fn acts_demanded_are_not_done() {
     assert!(got.iter().all(|e| !e.starts_with("162")), "{got:?}");
     assert!(got.iter().any(|e| e == "100 KEN→UGA"), "{got:?}");
 }
+
+#[test]
+fn dictionary_particles_follow_their_verb() {
+    // CAMEO.2.0's "- * ON [190]" is "pressed on", not any "on" after the verb.
+    let got = parsed_summary(
+        "Kenya demanded new restrictions on Ugandan traders.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+}

@@ -1056,6 +1056,25 @@ impl<'a> Sent<'a> {
 
     fn elem_matches(&self, d: &VerbDict, e: &Elem, i: usize, pre: bool) -> Option<Vec<usize>> {
         match e {
+            // "- * ON [190]" (PRESS ON), "- * AHEAD [170]" (PUSH AHEAD): a particle comes right
+            // after its verb; "demanded restrictions on traders" is no "pressing on".
+            Elem::Noun(p)
+                if !pre
+                    && matches!(p.words.as_slice(), [super::dict::PWord::Lit(w)] if PARTICLES.contains(&w.as_str())) =>
+            {
+                let super::dict::PWord::Lit(w) = p.head() else {
+                    return None;
+                };
+                (i + 1..(i + 2).min(self.toks.len()))
+                    .chain(
+                        self.children[i]
+                            .iter()
+                            .copied()
+                            .filter(|&k| self.rel(k) == "compound:prt"),
+                    )
+                    .find(|&k| self.upper[k] == *w)
+                    .map(|k| vec![k])
+            }
             Elem::Noun(p) => {
                 let cands = if pre {
                     let mut s = self.subjects(i, 0);
@@ -1308,6 +1327,13 @@ pub const REFUSED_AHEAD: &str = "+refused_ahead";
 
 /// The rule of a statement that another actor must act, coded as a demand on it.
 pub const REPORTED_DEMAND: &str = "reported_demand";
+
+/// Particles of phrasal verbs that the dictionaries write as a bare pattern word ("* ON",
+/// "* AHEAD", "* (OUT)" is a prepositional phrase and not one of these).
+const PARTICLES: &[&str] = &[
+    "ON", "OFF", "UP", "DOWN", "OUT", "IN", "OVER", "BACK", "AWAY", "ACROSS", "AHEAD", "ALONG",
+    "AROUND", "FORWARD", "THROUGH",
+];
 
 /// Passive verbs whose subject is not the doer of the act under them: forecasts, beliefs,
 /// reports, allegations and the law's verdicts ("is expected to see", "was convicted of
