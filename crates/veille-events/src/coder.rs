@@ -1242,6 +1242,10 @@ impl Coder {
                 src = (0..ms.len()).find(|&j| {
                     usable(j)
                         && ((ms[j].kind == MKind::Adjective && next.contains(&ms[j].start))
+                            // English puts the demonym first: "Palestinian riots against …".
+                            || (p.lang == Lang::En
+                                && ms[j].kind == MKind::Adjective
+                                && ms[j].end == a)
                             || (ms[j].prep_at.is_some_and(|q| next.contains(&q))
                                 && matches!(
                                     ms[j].prep.as_deref(),

@@ -2108,3 +2108,32 @@ fn dictionary_particles_follow_their_verb() {
     );
     assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn prisoners_warships_riots_against_and_human_shields() {
+    let (_, ev) = en("Prisoners rioted at a jail in Nairobi on Monday.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("145 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenyan warships held joint exercises with Tanzanian warships.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("062 KENMIL")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("Kenyan riots against Ugandan traders continued on Monday.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("145 KEN")),
+        "{ev:?}"
+    );
+    let (_, ev) = en("The Sudanese army is holding villagers as human shields.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("170 SDNMIL")),
+        "{ev:?}"
+    );
+    let (_, ev) = fr("L'armée soudanaise a utilisé des villageois comme boucliers humains.");
+    assert!(
+        summary(&ev).iter().any(|e| e.starts_with("170 SDNMIL")),
+        "{ev:?}"
+    );
+}
