@@ -2137,3 +2137,17 @@ fn prisoners_warships_riots_against_and_human_shields() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn declining_numbers_and_offered_resistance_are_no_events() {
+    let got = parsed_summary(
+        "Bird populations in Kenya have declined sharply over the past decade.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
+    let got = parsed_summary("Kenyan troops offered stiff resistance.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("03")), "{got:?}");
+    // Counter-case: declining an offer is a rejection.
+    let got = parsed_summary("Kenya declined the Ugandan offer.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("12")), "{got:?}");
+}

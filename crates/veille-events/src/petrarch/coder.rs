@@ -1328,6 +1328,13 @@ pub const REFUSED_AHEAD: &str = "+refused_ahead";
 /// The rule of a statement that another actor must act, coded as a demand on it.
 pub const REPORTED_DEMAND: &str = "reported_demand";
 
+/// Whether the verb at `i` has an object or a complement clause.
+fn self_has_complement(s: &Sent<'_>, i: usize) -> bool {
+    ["obj", "xcomp", "ccomp", "iobj"]
+        .iter()
+        .any(|r| s.kids(i, r).next().is_some())
+}
+
 /// Particles of phrasal verbs that the dictionaries write as a bare pattern word ("* ON",
 /// "* AHEAD", "* (OUT)" is a prepositional phrase and not one of these).
 const PARTICLES: &[&str] = &[
@@ -1397,6 +1404,18 @@ pub fn code_sentence_with(
     }
     for i in 0..toks.len() {
         if !matches!(toks[i].upos.as_ref(), "VERB") {
+            continue;
+        }
+        // "bat populations have declined": with nothing declined, declining is decreasing,
+        // not a refusal (CAMEO.2.0 codes a bare "decline" 120).
+        if d.beyond_petrarch && s.upper_lemma[i] == "DECLINE" && !self_has_complement(&s, i) {
+            continue;
+        }
+        // "offered stiff resistance": resisting, not an offer to cooperate (030).
+        if d.beyond_petrarch
+            && s.upper_lemma[i] == "OFFER"
+            && s.kids(i, "obj").any(|k| s.upper[k] == "RESISTANCE")
+        {
             continue;
         }
         // "for the elections to take place", "has taken steps to …": taking place is
