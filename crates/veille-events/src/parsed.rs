@@ -298,14 +298,11 @@ const FORCES: &[&str] = &[
     "navires",
     "avion",
     "avions",
-    "missile",
     "bataillon",
     "bataillons",
-    "brigade",
     "hommes",
     "effectif",
     "effectifs",
-    "force",
 ];
 
 /// Verbs of sending someone on an errand: "dispatched inspectors to monitor …".
@@ -391,6 +388,8 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         if complement_of(toks, c.verb, CLAUSES, NOT_DONE_HEADS) {
             continue;
         }
+        let lemma = lemma_of(toks, c.verb);
+        let lemma = lemma.as_str();
         // "mobilized pressure groups", "deployed its diplomats": CAMEO's show of force (15x)
         // is one of armed or police forces; a bare verb entry with another object is none.
         if c.code.starts_with("15")
@@ -404,39 +403,31 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         {
             continue;
         }
-        // "to help support the rights of …": helping with no one helped is the act helped
-        // with.
-        if matches!(lemma_of(toks, c.verb).as_str(), "help" | "aider")
-            && !toks
-                .iter()
-                .any(|t| t.head == Some(c.verb) && matches!(t.deprel.as_str(), "obj" | "iobj"))
-            && codings.iter().any(|d| {
+        // An act coded in a clause under this verb ("xcomp", or a purpose "advcl").
+        let coded_under = |rel: &str| {
+            codings.iter().any(|d| {
                 !d.code.starts_with("01")
                     && toks
                         .get(d.verb)
-                        .is_some_and(|t| t.head == Some(c.verb) && t.deprel.starts_with("xcomp"))
+                        .is_some_and(|t| t.head == Some(c.verb) && t.deprel.starts_with(rel))
+                    && (rel != "advcl" || purpose(toks, d.verb))
             })
+        };
+        // "to help support the rights of …": helping with no one helped is the act helped
+        // with.
+        if matches!(lemma, "help" | "aider")
+            && !toks
+                .iter()
+                .any(|t| t.head == Some(c.verb) && matches!(t.deprel.as_str(), "obj" | "iobj"))
+            && coded_under("xcomp")
         {
             continue;
         }
         // "sent inspectors to monitor", "summoned the ambassador to complain": the errand
         // is the act; sending or summoning for it is how it is done.
-        if SENDING.contains(
-            &toks
-                .get(c.verb)
-                .map_or(String::new(), |t| t.lemma.to_lowercase())
-                .as_str(),
-        ) && codings.iter().any(|d| {
-            !d.code.starts_with("01")
-                && toks
-                    .get(d.verb)
-                    .is_some_and(|t| t.head == Some(c.verb) && t.deprel.starts_with("advcl"))
-                && purpose(toks, d.verb)
-        }) {
+        if SENDING.contains(&lemma) && coded_under("advcl") {
             continue;
         }
-        let lemma = toks.get(c.verb).map(|t| t.lemma.to_lowercase());
-        let lemma = lemma.as_deref().unwrap_or("");
         // "is expected to visit", "war games expected to be joined by …": a forecast by
         // unnamed others, not the subject's intent (CAMEO.2.0 codes a bare "expect" 030).
         // What is expected is coded as intended (`expect` is an intent head).
@@ -775,10 +766,6 @@ fn doc_under_head(doc: &Doc, v: usize, heads: &[&str]) -> bool {
     })
 }
 
-/// Whether the trigger word at `w` of `doc` is only intended according to the parse: its verb
-/// (see [`trigger_verb`]) is the `xcomp` of an intent word ("agreed to", "ready to", "prêt
-/// à") or has a future or possibility auxiliary ("will", "pourrait"). This is [`intended`]
-/// for the pattern coder, which reads words and not the parse.
 /// Words whose complement clause says what someone else must do: "demanded that Israel
 /// ease restrictions", "its demand that …", "a exigé que …".
 const DEMAND_HEADS: &[&str] = &[
@@ -860,6 +847,10 @@ pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
     false
 }
 
+/// Whether the trigger word at `w` of `doc` is only intended according to the parse: its verb
+/// (see [`trigger_verb`]) is the `xcomp` of an intent word ("agreed to", "ready to", "prêt
+/// à") or has a future or possibility auxiliary ("will", "pourrait"). This is [`intended`]
+/// for the pattern coder, which reads words and not the parse.
 pub(crate) fn intended_word(doc: &Doc, w: usize) -> bool {
     let Some(v) = trigger_verb(doc, w) else {
         return false;

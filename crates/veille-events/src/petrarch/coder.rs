@@ -1058,13 +1058,8 @@ impl<'a> Sent<'a> {
         match e {
             // "- * ON [190]" (PRESS ON), "- * AHEAD [170]" (PUSH AHEAD): a particle comes right
             // after its verb; "demanded restrictions on traders" is no "pressing on".
-            Elem::Noun(p)
-                if !pre
-                    && matches!(p.words.as_slice(), [super::dict::PWord::Lit(w)] if PARTICLES.contains(&w.as_str())) =>
-            {
-                let super::dict::PWord::Lit(w) = p.head() else {
-                    return None;
-                };
+            Elem::Noun(p) if !pre && particle(p).is_some() => {
+                let w = particle(p)?;
                 (i + 1..(i + 2).min(self.toks.len()))
                     .chain(
                         self.children[i]
@@ -1072,7 +1067,7 @@ impl<'a> Sent<'a> {
                             .copied()
                             .filter(|&k| self.rel(k) == "compound:prt"),
                     )
-                    .find(|&k| self.upper[k] == *w)
+                    .find(|&k| self.upper[k] == w)
                     .map(|k| vec![k])
             }
             Elem::Noun(p) => {
@@ -1328,11 +1323,27 @@ pub const REFUSED_AHEAD: &str = "+refused_ahead";
 /// The rule of a statement that another actor must act, coded as a demand on it.
 pub const REPORTED_DEMAND: &str = "reported_demand";
 
-/// Whether the verb at `i` has an object or a complement clause.
-fn self_has_complement(s: &Sent<'_>, i: usize) -> bool {
-    ["obj", "xcomp", "ccomp", "iobj"]
-        .iter()
-        .any(|r| s.kids(i, r).next().is_some())
+/// Verb uses the dictionaries read as events and are not (veille's supplement):
+/// - "bat populations have declined": with nothing declined, declining is decreasing, not a
+///   refusal (CAMEO.2.0 codes a bare "decline" 120);
+/// - "offered stiff resistance": resisting, not an offer to cooperate (030);
+/// - "for the elections to take place", "has taken steps to …": taking place is happening,
+///   and taking steps or measures is doing what follows, not a seizure (a bare "take" 171).
+fn idiom(s: &Sent<'_>, i: usize) -> bool {
+    let obj = |words: &[&str]| {
+        s.kids(i, "obj")
+            .any(|k| words.contains(&s.upper[k].as_str()))
+    };
+    match s.upper_lemma[i].as_str() {
+        "DECLINE" => !["obj", "xcomp", "ccomp", "iobj"]
+            .iter()
+            .any(|r| s.kids(i, r).next().is_some()),
+        "OFFER" => obj(&["RESISTANCE"]),
+        "TAKE" => obj(&[
+            "PLACE", "STEP", "STEPS", "MEASURE", "MEASURES", "ACTION", "NOTE",
+        ]),
+        _ => false,
+    }
 }
 
 /// Particles of phrasal verbs that the dictionaries write as a bare pattern word ("* ON",
@@ -1341,6 +1352,14 @@ const PARTICLES: &[&str] = &[
     "ON", "OFF", "UP", "DOWN", "OUT", "IN", "OVER", "BACK", "AWAY", "ACROSS", "AHEAD", "ALONG",
     "AROUND", "FORWARD", "THROUGH",
 ];
+
+/// The particle a pattern element is, if it is one bare particle word.
+fn particle(p: &PPhrase) -> Option<&str> {
+    match p.words.as_slice() {
+        [super::dict::PWord::Lit(w)] if PARTICLES.contains(&w.as_str()) => Some(w),
+        _ => None,
+    }
+}
 
 /// Passive verbs whose subject is not the doer of the act under them: forecasts, beliefs,
 /// reports, allegations and the law's verdicts ("is expected to see", "was convicted of
@@ -1406,30 +1425,7 @@ pub fn code_sentence_with(
         if !matches!(toks[i].upos.as_ref(), "VERB") {
             continue;
         }
-        // "bat populations have declined": with nothing declined, declining is decreasing,
-        // not a refusal (CAMEO.2.0 codes a bare "decline" 120).
-        if d.beyond_petrarch && s.upper_lemma[i] == "DECLINE" && !self_has_complement(&s, i) {
-            continue;
-        }
-        // "offered stiff resistance": resisting, not an offer to cooperate (030).
-        if d.beyond_petrarch
-            && s.upper_lemma[i] == "OFFER"
-            && s.kids(i, "obj").any(|k| s.upper[k] == "RESISTANCE")
-        {
-            continue;
-        }
-        // "for the elections to take place", "has taken steps to …": taking place is
-        // happening and taking steps or measures is doing what follows, not a seizure
-        // (CAMEO.2.0 codes a bare "take" 171).
-        if d.beyond_petrarch
-            && s.upper_lemma[i] == "TAKE"
-            && s.kids(i, "obj").any(|k| {
-                matches!(
-                    s.upper[k].as_str(),
-                    "PLACE" | "STEP" | "STEPS" | "MEASURE" | "MEASURES" | "ACTION" | "NOTE"
-                )
-            })
-        {
+        if d.beyond_petrarch && idiom(&s, i) {
             continue;
         }
         // "urged Uganda to sign", "a exhorté l'Ouganda à signer": the act asked for is not
