@@ -1040,10 +1040,13 @@ impl Coder {
             // Only acts the pattern reads from the verb alone: a statement is the weakest
             // reading of a verb, and a pattern that needs a person as its target ("welcomed
             // the president" as hosting, not "welcomed the statement") cannot vouch for a
-            // reading its own coder declined.
+            // reading its own coder declined. A statement read from the verb and its "that"
+            // ("argued that …": a claim, where the dictionaries' "argue" is a dispute) can.
+            let statement_with_clause =
+                tm.pattern.cameo.starts_with("01") && tm.pattern.trigger.contains(' ');
             if !tm.pattern.flags.noun
                 && !tm.pattern.flags.person
-                && !tm.pattern.cameo.starts_with("01")
+                && (!tm.pattern.cameo.starts_with("01") || statement_with_clause)
                 && let Some(u) = units.get(tm.anchor())
             {
                 state.triggers.push(crate::parsed::TriggerCode {

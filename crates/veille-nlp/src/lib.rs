@@ -1631,10 +1631,18 @@ const TO_VERBS_ALSO_NOUNS: &[&str] = &[
     "seek", "intend", "refuse", "agree", "decide", "expect", "prepare", "fail", "try",
 ];
 
+/// English verbs of saying or thinking whose third-person form can be read as a plural noun
+/// before "that" ("The Kremlin argues that …").
+const THAT_VERBS_ALSO_NOUNS: &[&str] = &[
+    "argue", "insist", "claim", "contend", "maintain", "warn", "say", "believe", "fear", "stress",
+    "suggest", "admit", "note",
+];
+
 /// "Greece, like most other members, plans to impose …" tagged with "plans" a noun: before
 /// the sentence has a finite verb, a plural noun of a verb that takes an infinitive, followed
 /// by "to" and a verb, and not opened by a determiner, possessive, adjective or number, is
-/// that verb in the present. Retagged before parsing, so that the parse has its root.
+/// that verb in the present. The same for a verb of saying before "that" ("The Kremlin argues
+/// that …"). Retagged before parsing, so that the parse has its root.
 fn retag_verbs_read_as_nouns(forms: &[&str], an: &mut [veille_core::Analysis]) {
     use veille_core::Upos;
     for i in 0..an.len().saturating_sub(2) {
@@ -1642,13 +1650,18 @@ fn retag_verbs_read_as_nouns(forms: &[&str], an: &mut [veille_core::Analysis]) {
         let Some(stem) = form.strip_suffix('s') else {
             continue;
         };
-        if an[i].upos != Upos::Noun
-            || !TO_VERBS_ALSO_NOUNS.contains(&stem)
-            || !forms[i + 1].eq_ignore_ascii_case("to")
-            || an[i + 2].upos != Upos::Verb
-        {
+        let to_verb = TO_VERBS_ALSO_NOUNS.contains(&stem)
+            && forms[i + 1].eq_ignore_ascii_case("to")
+            && an[i + 2].upos == Upos::Verb;
+        // "stresses": the stem without its "e".
+        let that_lemma = [stem, stem.trim_end_matches('e')]
+            .into_iter()
+            .find(|l| THAT_VERBS_ALSO_NOUNS.contains(l))
+            .filter(|_| forms[i + 1].eq_ignore_ascii_case("that"));
+        if an[i].upos != Upos::Noun || !(to_verb || that_lemma.is_some()) {
             continue;
         }
+        let lemma = that_lemma.unwrap_or(stem);
         let opened = i > 0
             && (matches!(
                 an[i - 1].upos,
@@ -1662,7 +1675,7 @@ fn retag_verbs_read_as_nouns(forms: &[&str], an: &mut [veille_core::Analysis]) {
             continue;
         }
         an[i].upos = Upos::Verb;
-        an[i].lemma = stem.to_string();
+        an[i].lemma = lemma.to_string();
         an[i].feats =
             veille_core::Feats::from_ud("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
     }
