@@ -2151,3 +2151,26 @@ fn declining_numbers_and_offered_resistance_are_no_events() {
     let got = parsed_summary("Kenya declined the Ugandan offer.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("12")), "{got:?}");
 }
+
+#[test]
+fn a_listed_name_continued_by_another_name_is_someone_else() {
+    // A former Australian prime minister is listed; a pastor whose name begins like his is not
+    // him, and a paper named after a city is still that city's.
+    let got = parsed_summary("John Howard visited Jakarta on Monday.", Lang::En);
+    assert!(got.iter().any(|e| e.contains("AUS")), "{got:?}");
+    let got = parsed_summary(
+        "The Rev. John Howard Johnson led a boycott of retailers on Monday.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.contains("AUS")), "{got:?}");
+}
+
+#[test]
+fn arguing_that_is_a_claim_not_a_dispute() {
+    let got = parsed_summary(
+        "The Kremlin argues that the sanctions are driven by economic reasons.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 RUS")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("11")), "{got:?}");
+}

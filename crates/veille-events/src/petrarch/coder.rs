@@ -262,10 +262,28 @@ impl<'a> Sent<'a> {
                 && toks.get(i + 2).is_none_or(|t| t.upos != "PROPN")
                 && d.actor_at(&words[i + 1..], date).is_none()
         };
+        // "the Rev. John Howard Johnson": a person's name of two words or more (a code with a
+        // role: a bare country code is a place, and "New York Post" is a paper of New York)
+        // that the parse continues with another capitalised proper noun (`flat`, a name's
+        // parts) names someone else, whose name begins like the listed one's.
+        let longer_name = |i: usize, len: usize, code: &str| {
+            let end = i + len;
+            len >= 2
+                && code.len() > 3
+                && toks.get(end).is_some_and(|t| {
+                    t.upos == "PROPN" && t.form.chars().next().is_some_and(char::is_uppercase)
+                })
+                && ((toks[end].deprel.starts_with("flat")
+                    && toks[end].head.is_some_and(|h| (i..end).contains(&h)))
+                    || (toks[end - 1].head == Some(end)
+                        && toks[end - 1].deprel.starts_with("flat")))
+        };
         let mut i = 0;
         while i < n {
             if let Some((len, code)) = d.actor_at(&words[i..], date).filter(|(len, code)| {
-                !common_word(i, *len) && !first_name(i, *len, code.as_deref().unwrap_or(""))
+                !common_word(i, *len)
+                    && !first_name(i, *len, code.as_deref().unwrap_or(""))
+                    && !longer_name(i, *len, code.as_deref().unwrap_or(""))
             }) {
                 for k in i..i + len {
                     actor[k] = Some(code.clone());
