@@ -165,6 +165,13 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
         let copies = cfg.comparison_copies(doc, sent.span, &events[first..]);
         events.extend(copies);
     }
+    // The word patterns see no clause structure: an act the parse hangs on "accused of" or
+    // "denied" was alleged or denied, not done (the parse coder drops it likewise).
+    events.retain(|e| {
+        !e.evidence
+            .iter()
+            .any(|s| crate::parsed::alleged_or_denied(doc, *s))
+    });
     if doc.lang == Some(Lang::En)
         && langs.en
         && let Ok(dicts) = crate::petrarch::english()

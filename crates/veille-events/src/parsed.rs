@@ -333,6 +333,22 @@ fn complement_of(toks: &[Tok], v: usize, rels: &[&str], heads: &[&str]) -> bool 
 /// The relations of a complement clause.
 const CLAUSES: &[&str] = &["xcomp", "ccomp", "advcl"];
 
+/// Whether the verb at `at` (a span of one of `doc`'s words) is, in the parse, an act that a
+/// verb of denying or alleging hangs on ("has been accused of raping", "a nié avoir
+/// attaqué"): alleged or denied, not done. False where the document has no parse.
+pub(crate) fn alleged_or_denied(doc: &Doc, at: Span) -> bool {
+    if doc.analyses.len() != doc.words.len() {
+        return false;
+    }
+    let Some(sent) = doc.sentences.iter().find(|s| s.span.contains(at)) else {
+        return false;
+    };
+    let (toks, idx) = sentence_toks(doc, sent);
+    idx.iter()
+        .position(|&w| doc.words[w].span == at)
+        .is_some_and(|v| toks[v].upos == "VERB" && complement_of(&toks, v, CLAUSES, NOT_DONE_HEADS))
+}
+
 /// The CAMEO code of refusing the act coded `code` (CAMEO 12, "reject"): to meet or negotiate
 /// (04) → 125, to cooperate (06) → 121, to give aid (07) → 122, to yield (08) → 124 and its
 /// subcodes, anything else → 120.
@@ -452,6 +468,17 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
             if AGREES.contains(&lemma) && c.code == "050" && !that_clause {
                 c.code = "030".to_string();
                 c.rule.push_str("+agree");
+            }
+            // "sexually assaulted", "agressée sexuellement": CAMEO's sexual assault (1821),
+            // not the dictionaries' armed assault (19) or unconventional violence (18).
+            if (c.code.starts_with("18") || c.code.starts_with("19"))
+                && toks.iter().any(|t| {
+                    t.head == Some(c.verb)
+                        && matches!(t.lemma.to_lowercase().as_str(), "sexually" | "sexuellement")
+                })
+            {
+                c.code = "1821".to_string();
+                c.rule.push_str("+sexual");
             }
             out.push(c);
             continue;

@@ -2174,3 +2174,31 @@ fn arguing_that_is_a_claim_not_a_dispute() {
     assert!(got.iter().any(|e| e.starts_with("010 RUS")), "{got:?}");
     assert!(got.iter().all(|e| !e.starts_with("11")), "{got:?}");
 }
+
+#[test]
+fn alleged_and_denied_acts_are_not_done_for_the_word_patterns_either() {
+    for text in [
+        "Kenya denied attacking Somali troops near the border.",
+        "Kenya has been accused of attacking Somali troops near the border.",
+    ] {
+        let got = parsed_summary(text, Lang::En);
+        assert!(got.iter().all(|e| !e.starts_with("19")), "{text}: {got:?}");
+    }
+    let got = parsed_summary("Kenya attacked Somali troops near the border.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("19")), "{got:?}");
+}
+
+#[test]
+fn sexual_assault_is_its_own_code_and_violer_an_accord_is_none() {
+    let got = parsed_summary(
+        "Soldiers sexually assaulted women in the village.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("1821")), "{got:?}");
+    let got = parsed_summary("Des soldats ont violé des femmes du village.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("1821")), "{got:?}");
+    let got = parsed_summary("Les rebelles ont violé le cessez-le-feu.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("196")), "{got:?}");
+    let got = parsed_summary("La Russie a violé l'accord signé à Minsk.", Lang::Fr);
+    assert!(got.iter().all(|e| !e.starts_with("18")), "{got:?}");
+}
