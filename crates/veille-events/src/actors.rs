@@ -53,6 +53,8 @@ pub(crate) enum MKind {
     Person,
     Pronoun {
         latter: bool,
+        /// "he", "she": a person, never a country ("Bolivia will win, he said").
+        personal: bool,
     },
 }
 
@@ -417,7 +419,10 @@ impl Scanner<'_> {
                 i,
                 i + 2,
                 self.units,
-                MKind::Pronoun { latter: true },
+                MKind::Pronoun {
+                    latter: true,
+                    personal: false,
+                },
             ));
         }
         if self.langs.fr
@@ -428,7 +433,10 @@ impl Scanner<'_> {
                 i,
                 i + 2,
                 self.units,
-                MKind::Pronoun { latter: true },
+                MKind::Pronoun {
+                    latter: true,
+                    personal: false,
+                },
             ));
         }
         if self.langs.en && u.key == "the" && next == "latter" {
@@ -436,7 +444,10 @@ impl Scanner<'_> {
                 i,
                 i + 2,
                 self.units,
-                MKind::Pronoun { latter: true },
+                MKind::Pronoun {
+                    latter: true,
+                    personal: false,
+                },
             ));
         }
         let fr = self.langs.fr && PRONOUNS_FR.contains(&u.key.as_str());
@@ -458,7 +469,10 @@ impl Scanner<'_> {
             i,
             i + 1,
             self.units,
-            MKind::Pronoun { latter: false },
+            MKind::Pronoun {
+                latter: false,
+                personal: en && matches!(u.key.as_str(), "he" | "she"),
+            },
         ))
     }
 

@@ -139,6 +139,8 @@ struct DocState {
     registry: Registry,
     /// The last sentence subject (carried over sentences without one): what `il`/`he` means.
     subject: Option<Resolved>,
+    /// That subject was a person or a role: what "he" or "she" can mean.
+    subject_person_like: bool,
     /// The last actor mentioned: what `ce dernier`/`the latter` means.
     last_actor: Option<Resolved>,
     /// The previous sentence's subject was a role phrase with a country…
@@ -1081,6 +1083,7 @@ impl Coder {
         state.prev_had_person = ms.iter().any(|m| m.person_key.is_some());
         if let Some(j) = subject {
             state.subject = res[j].clone();
+            state.subject_person_like = person_like(ms[j].kind);
         }
         if let Some(j) = (0..ms.len())
             .rev()
@@ -1632,6 +1635,12 @@ fn trigger_text(ctx: &Ctx<'_>, tm: &TriggerMatch<'_>) -> String {
     out
 }
 
+/// Whether "he" or "she" can stand for a mention of this kind: a person, a role or someone
+/// named by a demonym ("a Chinese farmer"), not a country or its capital.
+fn person_like(kind: MKind) -> bool {
+    !matches!(kind, MKind::Country | MKind::Capital { .. })
+}
+
 /// Resolves every mention to what it stands for: people through the registry's bindings,
 /// pronouns through the sentence's earlier subject or the previous sentences'.
 fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
@@ -1639,15 +1648,36 @@ fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
     for (j, m) in ms.iter().enumerate() {
         let r = match m.kind {
             _ if m.inert => None,
-            MKind::Pronoun { latter } => {
+            MKind::Pronoun { latter, personal } => {
                 let earlier = (0..j).rev().find(|&i| {
                     res[i].is_some()
                         && !ms[i].place
                         && (latter || (ms[i].prep.is_none() && ms[i].kind != MKind::Adjective))
+                        && !(personal && !person_like(ms[i].kind))
                 });
+                // A "he" with no one to stand for is someone unknown: it still holds the
+                // subject's place, so that no country before it is read as the speaker.
+                let nobody = || {
+                    Some(Resolved {
+                        country: None,
+                        roles: Vec::new(),
+                        same: false,
+                        unknown: true,
+                    })
+                };
+                let blocked = || {
+                    (0..j).any(|i| {
+                        res[i].is_some()
+                            && !ms[i].place
+                            && ms[i].prep.is_none()
+                            && ms[i].kind != MKind::Adjective
+                    })
+                };
                 match earlier {
                     Some(i) => res[i].clone(),
                     None if latter => state.last_actor.clone(),
+                    None if personal && blocked() => nobody(),
+                    None if personal && !state.subject_person_like => None,
                     None => state.subject.clone(),
                 }
             }

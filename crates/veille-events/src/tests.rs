@@ -772,7 +772,7 @@ fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
          on border security.",
         Lang::En,
     );
-    assert!(got.iter().any(|e| e == "032 KEN→UGA"), "{got:?}");
+    assert!(got.iter().any(|e| e == "032 KENGOV→UGAGOV"), "{got:?}");
     // Counter-case: agreeing about what happened is no intent.
     let got = parsed_summary(
         "Kenya and Uganda agreed that the border had been calm.",
@@ -1015,7 +1015,7 @@ fn nothing_in_a_demanded_clause_is_done() {
 fn a_negated_act_announced_for_the_future_is_a_refusal() {
     // "would not meet": a refusal to meet (125), not a meeting.
     let got = parsed_summary("Kenya said it would not meet Ugandan officials.", Lang::En);
-    assert!(got.iter().any(|e| e == "125 KEN→UGA"), "{got:?}");
+    assert!(got.iter().any(|e| e == "125 KEN→UGAGOV"), "{got:?}");
     assert!(got.iter().all(|e| !e.starts_with("04")), "{got:?}");
     // Counter-case: a plain past negation is no refusal.
     let got = parsed_summary("Kenya did not meet Ugandan officials.", Lang::En);
@@ -2201,4 +2201,16 @@ fn sexual_assault_is_its_own_code_and_violer_an_accord_is_none() {
     assert!(got.iter().any(|e| e.starts_with("196")), "{got:?}");
     let got = parsed_summary("La Russie a violé l'accord signé à Minsk.", Lang::Fr);
     assert!(got.iter().all(|e| !e.starts_with("18")), "{got:?}");
+}
+
+#[test]
+fn he_or_she_is_a_person_never_a_country() {
+    let got = parsed_summary("Bolivia will win the case at the court, he said.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("010 BOL")), "{got:?}");
+    // A person with a country is what "he" stands for.
+    let got = parsed_summary(
+        "Bolivian President Evo Morales arrived in Lima on Monday. He said that Peru would help.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 BOL")), "{got:?}");
 }
