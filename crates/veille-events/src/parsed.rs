@@ -439,6 +439,11 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
         {
             continue;
         }
+        // "is struggling to keep her plan on track": striving to do something is no fight
+        // (CAMEO.2.0 codes a bare "struggle" 190).
+        if lemma == "struggle" && xcomp_of(c.verb).is_some() {
+            continue;
+        }
         // "sent inspectors to monitor", "summoned the ambassador to complain": the errand
         // is the act; sending or summoning for it is how it is done.
         if SENDING.contains(&lemma) && coded_under("advcl") {

@@ -2214,3 +2214,17 @@ fn he_or_she_is_a_person_never_a_country() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 BOL")), "{got:?}");
 }
+
+#[test]
+fn according_to_and_struggling_to_are_no_acts() {
+    let got = parsed_summary(
+        "Rebels from Chad showed no remorse after the raid, according to court documents.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("06")), "{got:?}");
+    let got = parsed_summary(
+        "The Kenyan government is struggling to keep its budget plan on track.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+}

@@ -1443,6 +1443,14 @@ pub fn code_sentence_with(
         if !matches!(toks[i].upos.as_ref(), "VERB") {
             continue;
         }
+        // "according to court documents": a preposition, never the verb "accord" (grant).
+        if s.upper[i] == "ACCORDING"
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.form.eq_ignore_ascii_case("to"))
+        {
+            continue;
+        }
         if d.beyond_petrarch && idiom(&s, i) {
             continue;
         }
