@@ -2228,3 +2228,15 @@ fn according_to_and_struggling_to_are_no_acts() {
     );
     assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn the_speaker_after_an_inverted_verb_of_saying_is_its_subject() {
+    // A headline's "…, says White House" with no article: the parser reads an oblique.
+    let got = parsed_summary(
+        "The meeting with Kenya may be delayed again, said White House.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 USA")), "{got:?}");
+    let got = parsed_summary("Police appealed for witnesses on Monday.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("020 COP")), "{got:?}");
+}

@@ -1620,6 +1620,46 @@ pub fn parse_doc(doc: &mut Doc) {
         if lang == Lang::En {
             retag_auxiliated_nouns(&mut doc.analyses[first..end], first as u32);
             retag_bare_verb_objects(&mut doc.analyses[first..end], first as u32);
+            inverted_speakers(&forms, &mut doc.analyses[first..end], first as u32);
+        }
+    }
+}
+
+/// Verbs of saying whose subject follows them after a quote or a comma ("…, said White
+/// House", "…, says Russia").
+const INVERTED_SPEECH: &[&str] = &["say", "add", "write", "explain", "tell", "insist"];
+
+/// "The meeting may be delayed, said White House" parsed with "White House" an oblique: the
+/// noun phrase right after a verb of saying that follows a comma or a closing quote and has
+/// no subject, with no preposition of its own, is that verb's subject (UD's reading of such
+/// inversions).
+fn inverted_speakers(forms: &[&str], an: &mut [veille_core::Analysis], offset: u32) {
+    use veille_core::Upos;
+    let local = |h: Option<u32>| h.and_then(|h| h.checked_sub(offset)).map(|h| h as usize);
+    for v in 1..an.len() {
+        if an[v].upos != Upos::Verb
+            || !INVERTED_SPEECH.contains(&an[v].lemma.to_lowercase().as_str())
+            || !matches!(forms[v - 1], "," | "\"" | "”" | "’" | "'")
+        {
+            continue;
+        }
+        let heads: Vec<Option<usize>> = an.iter().map(|a| local(a.head)).collect();
+        let heads = &heads;
+        let kids = |h: usize| (0..heads.len()).filter(move |&k| heads[k] == Some(h));
+        if kids(v).any(|k| an[k].deprel.starts_with("nsubj")) {
+            continue;
+        }
+        let Some(k) = kids(v)
+            .filter(|&k| k > v && matches!(an[k].deprel.as_str(), "obl" | "obj" | "nmod"))
+            .min()
+        else {
+            continue;
+        };
+        // The phrase starts right after the verb: only its own modifiers come between.
+        let adjacent = (v + 1..k).all(|j| heads[j] == Some(k));
+        let preposition = kids(k).any(|c| an[c].deprel == "case");
+        if adjacent && !preposition && matches!(an[k].upos, Upos::Propn | Upos::Noun) {
+            an[k].deprel = "nsubj".to_string();
         }
     }
 }
