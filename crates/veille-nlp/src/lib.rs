@@ -1675,7 +1675,7 @@ const TO_VERBS_ALSO_NOUNS: &[&str] = &[
 /// before "that" ("The Kremlin argues that …").
 const THAT_VERBS_ALSO_NOUNS: &[&str] = &[
     "argue", "insist", "claim", "contend", "maintain", "warn", "say", "believe", "fear", "stress",
-    "suggest", "admit", "note",
+    "suggest", "admit", "note", "estimate", "hope",
 ];
 
 /// "Greece, like most other members, plans to impose …" tagged with "plans" a noun: before
