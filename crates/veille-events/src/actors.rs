@@ -568,6 +568,20 @@ impl Scanner<'_> {
                 k += len;
                 continue;
             }
+            // "les autorités sanitaires chinoises": a French adjective the lexicon does not
+            // know, between the role and its demonym.
+            if self.langs.fr
+                && country.is_none()
+                && self.unit(k).is_some_and(|u| {
+                    !u.cap
+                        && u.key.chars().all(char::is_alphabetic)
+                        && !self.dict.lexicon.any_at(self.units, k, self.langs)
+                })
+                && self.demonym_at(k + 1).is_some()
+            {
+                k += 1;
+                continue;
+            }
             if self.is_de(k) {
                 let q = self.skip_article(k + 1);
                 if country.is_none()

@@ -2240,3 +2240,12 @@ fn the_speaker_after_an_inverted_verb_of_saying_is_its_subject() {
     let got = parsed_summary("Police appealed for witnesses on Monday.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("020 COP")), "{got:?}");
 }
+
+#[test]
+fn a_french_role_keeps_its_demonym_across_an_unknown_adjective() {
+    let got = parsed_summary(
+        "Le nombre de cas a baissé, ont affirmé les autorités sanitaires maliennes lundi.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 MLI")), "{got:?}");
+}
