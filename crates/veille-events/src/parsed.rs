@@ -1055,6 +1055,19 @@ fn mention(
             }
         })
         .flatten();
+    // "The UK would regret it forever if it lost …": an act that would follow from a
+    // condition, with no intent code of its own to say it is only foreseen, is hypothetical.
+    let on_condition = || {
+        toks.iter().enumerate().any(|(k, t)| {
+            t.head == Some(c.verb)
+                && t.deprel.starts_with("advcl")
+                && condition_mark(toks, k, false)
+        })
+    };
+    if ahead && intent.is_none() && refused.is_none() && !c.code.starts_with("01") && on_condition()
+    {
+        return None;
+    }
     let demanded = demand_code(toks, c);
     let base = demanded.as_deref().unwrap_or(&c.code);
     let code = cameo.get(refused.or(intent).unwrap_or(base))?;

@@ -2249,3 +2249,14 @@ fn a_french_role_keeps_its_demonym_across_an_unknown_adjective() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 MLI")), "{got:?}");
 }
+
+#[test]
+fn an_act_that_would_follow_a_condition_is_hypothetical() {
+    let got = parsed_summary(
+        "Kenya would condemn Uganda if it closed the border.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("11")), "{got:?}");
+    let got = parsed_summary("Kenya condemned Uganda for closing the border.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("11")), "{got:?}");
+}

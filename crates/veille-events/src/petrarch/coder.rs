@@ -1916,7 +1916,11 @@ pub fn code_sentence_with(
         }
         // A compound subject with no target acts on itself: "X and Y agree that …" codes
         // X → Y and Y → X.
-        let reciprocal = targets.is_empty() && sources.len() >= 2;
+        // Not a statement in veille's records: "Chinese and U.S. experts have said" is said
+        // by each, to no one (PETRARCH's validation records keep its own reading).
+        let joint_statement =
+            d.beyond_petrarch && code.forward.as_deref().is_some_and(|c| c.starts_with("01"));
+        let reciprocal = targets.is_empty() && sources.len() >= 2 && !joint_statement;
         if reciprocal {
             targets = sources.clone();
         }
