@@ -474,6 +474,18 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
                 c.code = "030".to_string();
                 c.rule.push_str("+agree");
             }
+            // "Syria tells US forces to withdraw": telling someone to act is asking them to
+            // (CAMEO.2.0 lists "tell" with "say"), as "demande aux forces de se retirer" is.
+            if lemma == "tell"
+                && c.code.starts_with("01")
+                && xcomp_of(c.verb).is_some()
+                && toks
+                    .iter()
+                    .any(|t| t.head == Some(c.verb) && matches!(t.deprel.as_str(), "obj" | "iobj"))
+            {
+                c.code = "020".to_string();
+                c.rule.push_str("+told_to");
+            }
             // "sexually assaulted", "agressée sexuellement": CAMEO's sexual assault (1821),
             // not the dictionaries' armed assault (19) or unconventional violence (18).
             if (c.code.starts_with("18") || c.code.starts_with("19"))

@@ -2260,3 +2260,17 @@ fn an_act_that_would_follow_a_condition_is_hypothetical() {
     let got = parsed_summary("Kenya condemned Uganda for closing the border.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("11")), "{got:?}");
 }
+
+#[test]
+fn telling_someone_to_act_is_an_appeal_and_soutenir_que_a_claim() {
+    let got = parsed_summary("Syria told Turkey to withdraw its troops.", Lang::En);
+    assert!(got.iter().any(|e| e == "020 SYR→TUR"), "{got:?}");
+    let got = parsed_summary("Syria told Turkey that the talks had failed.", Lang::En);
+    assert!(got.iter().any(|e| e == "010 SYR→TUR"), "{got:?}");
+    let got = parsed_summary(
+        "La Chine et la Russie soutiennent que le Conseil de sécurité devrait agir.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 CHN")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("05")), "{got:?}");
+}
