@@ -591,6 +591,11 @@ const INTENT_HEADS: &[&str] = &[
     "committed",
     "set",
     "poised",
+    // "weighed penalizing El Salvador", as "a envisagé de pénaliser".
+    "consider",
+    "weigh",
+    "contemplate",
+    "mull",
     // "agreed to release": CAMEO codes an agreement to act as an intent (03x), the act
     // itself not yet done.
     "agree",
