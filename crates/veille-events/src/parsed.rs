@@ -591,7 +591,9 @@ const INTENT_HEADS: &[&str] = &[
     "committed",
     "set",
     "poised",
-    // "weighed penalizing El Salvador", as "a envisagé de pénaliser".
+    // "weighed penalizing El Salvador", as "a envisagé de pénaliser"; "was scheduled to
+    // visit", as "devait visiter".
+    "schedule",
     "consider",
     "weigh",
     "contemplate",

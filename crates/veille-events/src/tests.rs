@@ -2274,3 +2274,12 @@ fn telling_someone_to_act_is_an_appeal_and_soutenir_que_a_claim() {
     assert!(got.iter().any(|e| e.starts_with("010 CHN")), "{got:?}");
     assert!(got.iter().all(|e| !e.starts_with("05")), "{got:?}");
 }
+
+#[test]
+fn a_scheduled_visit_is_an_intended_one() {
+    let got = parsed_summary(
+        "President Joko Widodo was scheduled to visit evacuation centres in Palu on Sunday.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("036")), "{got:?}");
+}

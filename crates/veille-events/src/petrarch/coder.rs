@@ -1407,7 +1407,6 @@ const PASSIVE_NOT_DONE: &[&str] = &[
     "ESTIMATE",
     "PREDICT",
     "FORECAST",
-    "SCHEDULE",
     "ATTENDRE",
     "CROIRE",
     "SOUPÇONNER",
