@@ -195,6 +195,39 @@ fn demand_code(toks: &[Tok], c: &Coding) -> Option<String> {
 /// convenu de se retrouver".
 const AGREE_TO: &[&str] = &["agree", "accepter", "convenir"];
 
+/// Verbs of going, arriving, facing or learning, which CAMEO.2.0 codes as a consultation
+/// (040) by default.
+const GOING: &[&str] = &[
+    "go",
+    "leave",
+    "depart",
+    "embark",
+    "journey",
+    "tour",
+    "travel",
+    "arrive",
+    "come",
+    "head",
+    "return",
+    "pull",
+    "walk",
+    "hear",
+    "learn",
+    "find",
+    "introduce",
+    "insert",
+    "innovate",
+    "face",
+    "brave",
+    "confront",
+    "encounter",
+    "arriver",
+    "partir",
+    "quitter",
+    "aller",
+    "venir",
+];
+
 /// Verbs of planning or deciding to do something: "plans to impose restrictions", "decided
 /// to allow". The dictionaries code them as a bare intent to cooperate (030); the planned act
 /// says more: coded as an intent of its own (a threat for a sanction) when planned, as done
@@ -1150,6 +1183,18 @@ fn mention(
         && source.country.is_none()
         && roles.contains(&"MED")
         && !petrarch::coder::speaks_for_institution(&roles)
+    {
+        return None;
+    }
+    // "arrives", "left", "faces", "went to the polls": CAMEO.2.0 codes going somewhere a
+    // consultation (040) by default; with no one met, or only the source's own country, it
+    // says nothing of a consultation.
+    if code.code == "040"
+        && GOING.contains(&lemma_of(toks, c.verb).as_str())
+        && target.as_ref().is_none_or(|t| {
+            t.country.is_none() && t.roles.is_empty()
+                || source.country.is_some() && t.country == source.country
+        })
     {
         return None;
     }

@@ -2283,3 +2283,14 @@ fn a_scheduled_visit_is_an_intended_one() {
     );
     assert!(got.iter().any(|e| e.starts_with("036")), "{got:?}");
 }
+
+#[test]
+fn going_somewhere_with_no_one_met_is_no_consultation() {
+    let got = parsed_summary(
+        "Kenya's President William Ruto arrived in Nairobi for the party conference on Monday.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("040")), "{got:?}");
+    let got = parsed_summary("Kenyans go to the polls on Sunday.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("040")), "{got:?}");
+}
