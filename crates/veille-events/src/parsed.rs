@@ -1198,6 +1198,24 @@ fn mention(
     {
         return None;
     }
+    // "Macedonians vote", "the UK Government has been stepping up", "Americans siding with
+    // the latter": a verb read by its bare dictionary entry as cooperation of no particular
+    // kind (030, 050, 060) with no one to cooperate with names no act.
+    // Only the dictionary's own code: one veille derived ("agreed to postpone" → 030) stands.
+    let dictionary_code = c.rule.split('+').skip(1).all(|t| {
+        matches!(
+            t,
+            "role_only" | "self_target" | "possessor" | "place_country"
+        )
+    });
+    if matches!(code.code.as_str(), "030" | "050" | "060")
+        && c.rule.starts_with("verb:")
+        && dictionary_code
+        && c.code == code.code
+        && target.is_none()
+    {
+        return None;
+    }
     // A visit within one's own country is no visit; a visit needs somewhere to go.
     if matches!(code.code.as_str(), "042" | "043")
         && target

@@ -2294,3 +2294,24 @@ fn going_somewhere_with_no_one_met_is_no_consultation() {
     let got = parsed_summary("Kenyans go to the polls on Sunday.", Lang::En);
     assert!(got.iter().all(|e| !e.starts_with("040")), "{got:?}");
 }
+
+#[test]
+fn cooperation_of_no_kind_with_no_one_is_no_event() {
+    for text in [
+        "Kenyans voted in a referendum on Sunday.",
+        "The Kenyan government has been stepping up its preparations for the vote.",
+    ] {
+        let got = parsed_summary(text, Lang::En);
+        assert!(
+            got.iter()
+                .all(|e| !matches!(&e[..3], "030" | "050" | "060")),
+            "{text}: {got:?}"
+        );
+    }
+    // With a partner, it stands.
+    let got = parsed_summary("Kenya backed Uganda on Sunday.", Lang::En);
+    assert!(
+        got.iter().any(|e| e.starts_with("05") && e.contains("UGA")),
+        "{got:?}"
+    );
+}
