@@ -1653,7 +1653,7 @@ fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
                     res[i].is_some()
                         && !ms[i].place
                         && (latter || (ms[i].prep.is_none() && ms[i].kind != MKind::Adjective))
-                        && !(personal && !person_like(ms[i].kind))
+                        && (!personal || person_like(ms[i].kind))
                 });
                 // A "he" with no one to stand for is someone unknown: it still holds the
                 // subject's place, so that no country before it is read as the speaker.
