@@ -1649,12 +1649,14 @@ fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
         let r = match m.kind {
             _ if m.inert => None,
             MKind::Pronoun { latter, personal } => {
-                let earlier = (0..j).rev().find(|&i| {
+                let candidate = |i: usize| {
                     res[i].is_some()
                         && !ms[i].place
                         && (latter || (ms[i].prep.is_none() && ms[i].kind != MKind::Adjective))
-                        && (!personal || person_like(ms[i].kind))
-                });
+                };
+                let earlier = (0..j)
+                    .rev()
+                    .find(|&i| candidate(i) && (!personal || person_like(ms[i].kind)));
                 // A "he" with no one to stand for is someone unknown: it still holds the
                 // subject's place, so that no country before it is read as the speaker.
                 let nobody = || {
@@ -1665,18 +1667,10 @@ fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
                         unknown: true,
                     })
                 };
-                let blocked = || {
-                    (0..j).any(|i| {
-                        res[i].is_some()
-                            && !ms[i].place
-                            && ms[i].prep.is_none()
-                            && ms[i].kind != MKind::Adjective
-                    })
-                };
                 match earlier {
                     Some(i) => res[i].clone(),
                     None if latter => state.last_actor.clone(),
-                    None if personal && blocked() => nobody(),
+                    None if personal && (0..j).any(candidate) => nobody(),
                     None if personal && !state.subject_person_like => None,
                     None => state.subject.clone(),
                 }

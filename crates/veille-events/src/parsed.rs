@@ -370,16 +370,18 @@ const CLAUSES: &[&str] = &["xcomp", "ccomp", "advcl"];
 /// verb of denying or alleging hangs on ("has been accused of raping", "a nié avoir
 /// attaqué"): alleged or denied, not done. False where the document has no parse.
 pub(crate) fn alleged_or_denied(doc: &Doc, at: Span) -> bool {
-    if doc.analyses.len() != doc.words.len() {
-        return false;
-    }
-    let Some(sent) = doc.sentences.iter().find(|s| s.span.contains(at)) else {
+    // Read off the document's own analyses: no sentence is rebuilt for each evidence span.
+    let w = doc.words.partition_point(|x| x.span.start < at.start);
+    let (Some(word), Some(a)) = (doc.words.get(w), doc.analyses.get(w)) else {
         return false;
     };
-    let (toks, idx) = sentence_toks(doc, sent);
-    idx.iter()
-        .position(|&w| doc.words[w].span == at)
-        .is_some_and(|v| toks[v].upos == "VERB" && complement_of(&toks, v, CLAUSES, NOT_DONE_HEADS))
+    doc.analyses.len() == doc.words.len()
+        && word.span == at
+        && a.upos == Upos::Verb
+        && CLAUSES.iter().any(|r| a.deprel.starts_with(r))
+        && a.head
+            .and_then(|h| doc.analyses.get(h as usize))
+            .is_some_and(|h| NOT_DONE_HEADS.contains(&h.lemma.to_lowercase().as_str()))
 }
 
 /// The CAMEO code of refusing the act coded `code` (CAMEO 12, "reject"): to meet or negotiate
