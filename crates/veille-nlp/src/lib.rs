@@ -410,7 +410,8 @@ fn parse_sentence(
         repair_reduced_relatives(&mut out, &upos, &feats);
     }
     repair_subjects(&mut out, &upos, &lemmas);
-    repair_double_subjects(&mut out, &upos, lang == Lang::En);
+    repair_cased_subjects(&mut out, &upos, lang == Lang::En);
+    repair_double_subjects(&mut out, &upos, forms, lang == Lang::En);
     repair_bare_conjuncts(&mut out, &upos);
     repair_possessors(&mut out, &upos);
     repair_complements(&mut out, &upos, forms);
@@ -1013,6 +1014,7 @@ fn repair_participle_modifiers(
 fn repair_double_subjects(
     parsed: &mut [(Option<u32>, String)],
     upos: &[veille_core::Upos],
+    forms: &[&str],
     english: bool,
 ) {
     use veille_core::Upos;
@@ -1033,6 +1035,10 @@ fn repair_double_subjects(
         };
         if deps[last].iter().any(|&k| k < last && parsed[k].1 == "cc") {
             parsed[last] = (Some(first as u32), "conj".to_string());
+        } else if first == 0 && (first + 1..last).any(|k| forms.get(k) == Some(&":")) {
+            // A headline's topic before a colon ("Chine : un cochon tue un éleveur") says
+            // where the story is, not who acts: the subject is the one after the colon.
+            parsed[first].1 = "dislocated".to_string();
         } else if subj.len() == 2
             && first + 1 == last
             && upos.get(first) == Some(&Upos::Noun)
@@ -1195,6 +1201,30 @@ fn repair_gerund_clauses(
 /// An object never has a preposition in UD English: "respond to the proposals" read with
 /// "proposals" as the verb's `obj` (and "to" its `case`) is an oblique. Heads are
 /// sentence-local here.
+/// A subject takes no preposition: "Devant la Commission du Sénat, Christine Ford a assuré
+/// …" read with "Commission" as a second subject of "assuré". In the UD treebanks no `nsubj`
+/// has an ADP `case` dependent (EWT's possessive "'s" is PART), so one that has is an
+/// oblique of its verb.
+fn repair_cased_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    english: bool,
+) {
+    use veille_core::Upos;
+    if !parsed.iter().any(|p| p.1 == "nsubj") {
+        return;
+    }
+    let deps = dependents(parsed);
+    for s in 0..parsed.len() {
+        let cased = deps[s]
+            .iter()
+            .any(|&m| m < s && parsed[m].1 == "case" && upos.get(m) == Some(&Upos::Adp));
+        if cased && parsed[s].1 == "nsubj" {
+            parsed[s].1 = if english { "obl" } else { "obl:mod" }.to_string();
+        }
+    }
+}
+
 fn repair_cased_objects(parsed: &mut [(Option<u32>, String)], upos: &[veille_core::Upos]) {
     use veille_core::Upos;
     let deps = dependents(parsed);
@@ -1909,16 +1939,16 @@ mod tests {
             rel(3, "obj"),
         ];
         let mut en = parsed.clone();
-        super::repair_double_subjects(&mut en, &upos, true);
+        super::repair_double_subjects(&mut en, &upos, &[], true);
         assert_eq!(en[1], rel(2, "compound"));
         assert_eq!(en[2], rel(3, "nsubj"));
         let mut fr = parsed.clone();
-        super::repair_double_subjects(&mut fr, &upos, false);
+        super::repair_double_subjects(&mut fr, &upos, &[], false);
         assert_eq!(fr[1], rel(3, "nsubj"));
         assert_eq!(fr[2], rel(1, "appos"));
         // Two names, or a noun and a name apart, are left alone.
         let mut two_names = parsed.clone();
-        super::repair_double_subjects(&mut two_names, &[Det, Propn, Propn, Verb, Propn], true);
+        super::repair_double_subjects(&mut two_names, &[Det, Propn, Propn, Verb, Propn], &[], true);
         assert_eq!(two_names, parsed);
         // A coordinated second subject becomes a conjunct.
         let mut coord = vec![
@@ -1927,8 +1957,59 @@ mod tests {
             rel(3, "nsubj"),
             (None, "root".to_string()),
         ];
-        super::repair_double_subjects(&mut coord, &[Propn, Cconj, Propn, Verb], true);
+        super::repair_double_subjects(&mut coord, &[Propn, Cconj, Propn, Verb], &[], true);
         assert_eq!(coord[2], rel(0, "conj"));
+    }
+
+    #[test]
+    fn a_headline_topic_before_a_colon_is_no_subject() {
+        use veille_core::Upos::*;
+        // "Norvège : un ours blesse un randonneur"
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let upos = [Propn, Punct, Det, Noun, Verb, Det, Noun];
+        let forms = ["Norvège", ":", "un", "ours", "blesse", "un", "randonneur"];
+        let mut parsed = vec![
+            rel(4, "nsubj"),
+            rel(4, "punct"),
+            rel(3, "det"),
+            rel(4, "nsubj"),
+            (None, "root".to_string()),
+            rel(6, "det"),
+            rel(4, "obj"),
+        ];
+        super::repair_double_subjects(&mut parsed, &upos, &forms, false);
+        assert_eq!(parsed[0], rel(4, "dislocated"));
+        assert_eq!(parsed[3], rel(4, "nsubj"));
+        // Without the colon both stay as the parser read them.
+        let mut no_colon = parsed.clone();
+        no_colon[0].1 = "nsubj".to_string();
+        let before = no_colon.clone();
+        let forms = ["Norvège", ",", "un", "ours", "blesse", "un", "randonneur"];
+        super::repair_double_subjects(&mut no_colon, &upos, &forms, false);
+        assert_eq!(no_colon, before);
+    }
+
+    #[test]
+    fn a_subject_with_a_preposition_is_an_oblique() {
+        use veille_core::Upos::*;
+        // "Devant la commission, la témoin a répondu"
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let upos = [Adp, Det, Noun, Punct, Det, Noun, Aux, Verb];
+        let mut parsed = vec![
+            rel(2, "case"),
+            rel(2, "det"),
+            rel(7, "nsubj"),
+            rel(7, "punct"),
+            rel(5, "det"),
+            rel(7, "nsubj"),
+            rel(7, "aux:tense"),
+            (None, "root".to_string()),
+        ];
+        super::repair_cased_subjects(&mut parsed, &upos, false);
+        assert_eq!(parsed[2], rel(7, "obl:mod"));
+        assert_eq!(parsed[5], rel(7, "nsubj"));
+        super::repair_cased_subjects(&mut parsed, &upos, true);
+        assert_eq!(parsed[5], rel(7, "nsubj"));
     }
 
     #[test]
