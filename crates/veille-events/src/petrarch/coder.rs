@@ -42,6 +42,12 @@ pub struct PetrarchDicts {
     /// one-word names in `fallback_excluded`.
     pub fallback_actors: Option<&'static ActorDict>,
     pub fallback_excluded: &'static [&'static str],
+    /// One-word country names of the fallback's language that this one writes otherwise,
+    /// upper case: French writes "Tchad", "Jordanie", "Géorgie", so "Chad", "Jordan" and
+    /// "Georgia" alone in French text are first names ("explique Chad"), never the country.
+    /// After another capitalised name they end an English name ("Air Navigation
+    /// Indonesia") and still name the country.
+    pub fallback_foreign_names: std::collections::HashSet<String>,
     /// veille's rules beyond PETRARCH's, for the pipeline (PETRARCH validation runs leave them
     /// off): an attribution ("according to X", "selon X", "d'après X") is X's statement (010),
     /// with a role alone when X names no actor ("selon la police" → COP), as veille's pattern
@@ -278,10 +284,23 @@ impl<'a> Sent<'a> {
                     || (toks[end - 1].head == Some(end)
                         && toks[end - 1].deprel.starts_with("flat")))
         };
+        let foreign_name = |i: usize, len: usize| {
+            len == 1
+                && d.fallback_foreign_names.contains(words[i])
+                && d.actors.lookup(&words[i..], date).is_none()
+                && !(i > 0
+                    && toks[i - 1].upos == "PROPN"
+                    && toks[i - 1]
+                        .form
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase))
+        };
         let mut i = 0;
         while i < n {
             if let Some((len, code)) = d.actor_at(&words[i..], date).filter(|(len, code)| {
                 !common_word(i, *len)
+                    && !foreign_name(i, *len)
                     && !first_name(i, *len, code.as_deref().unwrap_or(""))
                     && !longer_name(i, *len, code.as_deref().unwrap_or(""))
             }) {

@@ -119,6 +119,7 @@ pub fn french(
         pico: english.and_then(|en| en.pico.clone()),
         fallback_actors: english.map(|en| &en.actors),
         fallback_excluded: NOT_NAMES_IN_FRENCH,
+        fallback_foreign_names: english_only_names(countries),
         beyond_petrarch: true,
         // English names too: the English actors are read as a fallback ("Chad").
         country_words: super::english::one_word_names(countries.iter().flat_map(|c| {
@@ -128,6 +129,23 @@ pub fn french(
                 .chain(c.en_names.iter().map(String::as_str))
         })),
     })
+}
+
+/// The one-word English country names that are no French name of a country, even without
+/// accents ("Chad", "Jordan", "Georgia"; not "Israel" or "Iran", nor acronyms such as "UK"
+/// or "USA", which French text uses too), upper case.
+fn english_only_names(countries: &[Country]) -> std::collections::HashSet<String> {
+    let french: std::collections::HashSet<String> = countries
+        .iter()
+        .flat_map(|c| c.fr_names.iter().map(|n| crate::text::fold(&n.name)))
+        .collect();
+    countries
+        .iter()
+        .flat_map(|c| c.en_names.iter())
+        .filter(|n| !n.contains([' ', '-']) && n.chars().any(char::is_lowercase))
+        .filter(|n| !french.contains(&crate::text::fold(n)))
+        .map(|n| n.to_uppercase().replace('’', "'"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -161,6 +179,27 @@ mod tests {
             .into_iter()
             .map(|c| (c.source, c.code, c.target))
             .collect()
+    }
+
+    #[test]
+    fn an_english_country_name_alone_is_a_first_name_in_french() {
+        // "Jordan condamne l'attaque." / "La Jordanie condamne l'attaque."
+        let said = |name: &str| {
+            toks(&[
+                ("La", "le", "DET", 2, "det"),
+                (name, name, "PROPN", 3, "nsubj"),
+                ("condamne", "condamner", "VERB", 0, "root"),
+                ("l'", "le", "DET", 5, "det"),
+                ("attaque", "attaque", "NOUN", 3, "obj"),
+            ])
+        };
+        let d = dicts();
+        assert!(d.fallback_foreign_names.contains("JORDAN"));
+        assert!(!d.fallback_foreign_names.contains("ISRAEL"));
+        assert!(!d.fallback_foreign_names.contains("USA"));
+        assert!(coded(&said("Jordan")).is_empty());
+        let c = coded(&said("Jordanie"));
+        assert!(c.iter().any(|(s, _, _)| s == "JOR"), "{c:?}");
     }
 
     #[test]
