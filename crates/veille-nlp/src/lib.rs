@@ -422,11 +422,17 @@ fn parse_sentence(
         repair_infinitive_complements(&mut out, &upos, &lemmas, forms);
         repair_coordinated_subjects(&mut out, &upos, &feats);
         repair_cased_objects(&mut out, &upos);
-        repair_inverted_speakers(&mut out, &upos, forms);
+        repair_inverted_speakers(&mut out, &upos, forms, false);
         repair_parenthetical_compounds(&mut out, &upos, forms);
+    }
+    if lang == Lang::Fr {
+        repair_inverted_speakers(&mut out, &upos, forms, true);
     }
     repair_speaker_appositions(&mut out, &upos, forms);
     repair_participle_subjects(&mut out, &upos, &feats);
+    if lang == Lang::Fr {
+        repair_attributed_subjects(&mut out, &upos, forms);
+    }
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
@@ -1280,10 +1286,14 @@ fn repair_parenthetical_compounds(
 /// the speaker of rarer verbs as their object (or a `discourse` word). A verb whose clausal
 /// complement comes before it, right after a quotation mark and a comma, and that has no
 /// subject of its own takes the first nominal after it as its subject.
+///
+/// French puts the auxiliary between the comma and the participle ("…», a indiqué la Croix
+/// Rouge"), and the parser may hang the quoted clause on the verb as an adverbial clause.
 fn repair_inverted_speakers(
     parsed: &mut [(Option<u32>, String)],
     upos: &[veille_core::Upos],
     forms: &[&str],
+    french: bool,
 ) {
     use veille_core::Upos;
     let deps = dependents(parsed);
@@ -1291,19 +1301,27 @@ fn repair_inverted_speakers(
         if upos.get(v) != Some(&Upos::Verb) {
             continue;
         }
-        let quoted_before = deps[v].iter().any(|&c| c < v && parsed[c].1 == "ccomp");
+        let quoted_before = deps[v].iter().any(|&c| {
+            c < v
+                && (parsed[c].1 == "ccomp"
+                    || (french && matches!(parsed[c].1.as_str(), "advcl" | "parataxis")))
+        });
         let has_subject = deps[v]
             .iter()
             .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1.starts_with("csubj"));
-        // The words right before the verb: a comma and a closing quotation mark, in either
-        // order ("…," said / "…", said).
+        // The words right before the verb (and its French auxiliary): a comma and a closing
+        // quotation mark, in either order ("…," said / "…", said / "… », a dit").
+        let mut w = v;
+        while french && w > 0 && upos[w - 1] == Upos::Aux && parsed[w - 1].0 == Some(v as u32) {
+            w -= 1;
+        }
         let closing = |w: &str| matches!(w, "\"" | "”" | "'" | "’" | "»");
-        let marks = v >= 2
+        let marks = w >= 2
             && matches!(
-                (forms[v - 2], forms[v - 1]),
+                (forms[w - 2], forms[w - 1]),
                 (a, ",") if closing(a)
             )
-            || v >= 2 && forms[v - 2] == "," && closing(forms[v - 1]);
+            || w >= 2 && forms[w - 2] == "," && closing(forms[w - 1]);
         if !quoted_before || has_subject || !marks {
             continue;
         }
@@ -1357,6 +1375,80 @@ fn repair_participle_subjects(
         if verb > subj && upos.get(verb) == Some(&Upos::Verb) && !verb_has_subject {
             parsed[subj].0 = Some(verb as u32);
         }
+    }
+}
+
+/// "Selon NBC, l'ancien président du comité, Marc Dubois, a déclaré …", "Selon M. Leroy, le
+/// ministre du commerce, le pays le regretterait": the subject after a fronted "selon X"
+/// (or "d'après X") read as X's apposition or modifier, which leaves the verb with no
+/// subject. The last nominal of the "selon" phrase that follows a comma and runs up to the
+/// verb (past punctuation, auxiliaries and clitics) is the verb's subject; a name in
+/// apposition to a role that also follows a comma brings the role with it ("l'ancien
+/// président …, Marc Dubois,").
+fn repair_attributed_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let attribution = |k: usize| {
+        let w = forms[k].to_lowercase();
+        w == "selon"
+            || (w == "après"
+                && k > 0
+                && matches!(forms[k - 1].to_lowercase().as_str(), "d'" | "d’"))
+    };
+    if !(0..forms.len()).any(attribution) {
+        return;
+    }
+    let deps = dependents(parsed);
+    for o in 0..parsed.len() {
+        if !parsed[o].1.starts_with("obl") || !deps[o].iter().any(|&c| c < o && attribution(c)) {
+            continue;
+        }
+        let Some(v) = parsed[o].0.map(|h| h as usize).filter(|&v| v > o) else {
+            continue;
+        };
+        if upos.get(v) != Some(&Upos::Verb)
+            || deps[v]
+                .iter()
+                .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1.starts_with("csubj"))
+        {
+            continue;
+        }
+        // Between a candidate and the verb: only punctuation, auxiliaries and clitics.
+        let reaches_verb = |end: usize| {
+            (end + 1..v).all(|k| {
+                matches!(upos[k], Upos::Punct | Upos::Aux)
+                    || (matches!(upos[k], Upos::Pron | Upos::Det)
+                        && matches!(parsed[k].1.as_str(), "obj" | "iobj" | "expl:pv" | "expl"))
+            })
+        };
+        let (_, o_end) = subtree_extent(&deps, o);
+
+        // The comma may hang on the candidate itself.
+        let after_comma = |c: usize| {
+            let (start, end) = subtree_extent(&deps, c);
+            start > o && (forms[start] == "," || forms[start - 1] == ",") && end <= o_end
+        };
+        let inside = |c: usize| heads_above(parsed, c).any(|h| h == o);
+        let Some(mut subj) = (o + 1..=o_end).rev().find(|&c| {
+            matches!(upos[c], Upos::Noun | Upos::Propn)
+                && inside(c)
+                && after_comma(c)
+                && reaches_verb(subtree_extent(&deps, c).1)
+        }) else {
+            continue;
+        };
+        while parsed[subj].1 == "appos"
+            && let Some(h) = parsed[subj].0.map(|h| h as usize)
+            && h != o
+            && inside(h)
+            && after_comma(h)
+        {
+            subj = h;
+        }
+        parsed[subj] = (Some(v as u32), "nsubj".to_string());
     }
 }
 
@@ -2146,7 +2238,7 @@ mod tests {
             (5, "punct"),
         ]);
         let mut parsed = wrong.clone();
-        super::repair_inverted_speakers(&mut parsed, &upos, &forms);
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms, false);
         assert_eq!(parsed[6], (Some(5), "nsubj".to_string()));
         // Counter-case: with no quotation right before the verb ("Talks resume, and noted
         // Pedro Alves" style readings), the object stays one.
@@ -2154,8 +2246,103 @@ mod tests {
             "\"", "Talks", "resume", "\"", "and", "noted", "Pedro", "Alves", ".",
         ];
         let mut parsed = wrong.clone();
-        super::repair_inverted_speakers(&mut parsed, &upos, &forms);
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms, false);
         assert_eq!(parsed, wrong);
+    }
+
+    #[test]
+    fn a_french_speaker_after_the_auxiliary_is_the_subject() {
+        use veille_core::Upos::*;
+        // `Les pluies continuent », a indiqué la Croix Rouge.` with the quoted clause an
+        // adverbial clause of "indiqué" and the speaker its object.
+        let forms = [
+            "Les",
+            "pluies",
+            "continuent",
+            "»",
+            ",",
+            "a",
+            "indiqué",
+            "la",
+            "Croix",
+            "Rouge",
+            ".",
+        ];
+        let upos = [
+            Det, Noun, Verb, Punct, Punct, Aux, Verb, Det, Noun, Adj, Punct,
+        ];
+        let wrong = tree(&[
+            (1, "det"),
+            (2, "nsubj"),
+            (6, "advcl"),
+            (2, "punct"),
+            (6, "punct"),
+            (6, "aux:tense"),
+            (-1, "root"),
+            (8, "det"),
+            (6, "obj"),
+            (8, "amod"),
+            (6, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms, true);
+        assert_eq!(parsed[8], (Some(6), "nsubj".to_string()));
+        // English reads no adverbial clause as a quotation.
+        let mut parsed = wrong.clone();
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms, false);
+        assert_eq!(parsed, wrong);
+    }
+
+    #[test]
+    fn the_subject_after_a_fronted_selon_phrase_is_the_verbs() {
+        use veille_core::Upos::*;
+        // `Selon Le Soir, l'ancien maire, Paul Mertens, a démissionné.` with "maire" read as
+        // the apposition of "Soir".
+        let forms = [
+            "Selon",
+            "Le",
+            "Soir",
+            ",",
+            "l'",
+            "ancien",
+            "maire",
+            ",",
+            "Paul",
+            "Mertens",
+            ",",
+            "a",
+            "démissionné",
+            ".",
+        ];
+        let upos = [
+            Adp, Det, Propn, Punct, Det, Adj, Noun, Punct, Propn, Propn, Punct, Aux, Verb, Punct,
+        ];
+        let wrong = tree(&[
+            (2, "case"),
+            (2, "det"),
+            (12, "obl:mod"),
+            (6, "punct"),
+            (6, "det"),
+            (6, "amod"),
+            (2, "appos"),
+            (8, "punct"),
+            (6, "appos"),
+            (8, "flat:name"),
+            (2, "punct"),
+            (12, "aux:tense"),
+            (-1, "root"),
+            (12, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_attributed_subjects(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[6], (Some(12), "nsubj".to_string()));
+        assert_eq!(parsed[8], (Some(6), "appos".to_string()));
+        // A verb with a subject of its own keeps the apposition where it is.
+        let mut with_subject = wrong.clone();
+        with_subject[8] = (Some(12), "nsubj".to_string());
+        let before = with_subject.clone();
+        super::repair_attributed_subjects(&mut with_subject, &upos, &forms);
+        assert_eq!(with_subject, before);
     }
 
     #[test]
