@@ -1297,16 +1297,16 @@ fn repair_inverted_speakers(
 ) {
     use veille_core::Upos;
     let deps = dependents(parsed);
-    for v in 1..parsed.len() {
+    for (v, kids) in deps.iter().enumerate().skip(1) {
         if upos.get(v) != Some(&Upos::Verb) {
             continue;
         }
-        let quoted_before = deps[v].iter().any(|&c| {
+        let quoted_before = kids.iter().any(|&c| {
             c < v
                 && (parsed[c].1 == "ccomp"
                     || (french && matches!(parsed[c].1.as_str(), "advcl" | "parataxis")))
         });
-        let has_subject = deps[v]
+        let has_subject = kids
             .iter()
             .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1.starts_with("csubj"));
         // The words right before the verb (and its French auxiliary): a comma and a closing
@@ -1325,7 +1325,7 @@ fn repair_inverted_speakers(
         if !quoted_before || has_subject || !marks {
             continue;
         }
-        let Some(&n) = deps[v].iter().find(|&&c| c > v) else {
+        let Some(&n) = kids.iter().find(|&&c| c > v) else {
             continue;
         };
         let nominal = matches!(upos.get(n), Some(Upos::Noun | Upos::Propn | Upos::Pron));
