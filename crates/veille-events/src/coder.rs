@@ -870,6 +870,31 @@ impl Coder {
         Some((c, place.span))
     }
 
+    /// "the Baton Rouge police", "Ohio state officials": a role whose own phrase begins with
+    /// a place (a town or division the gazetteer knows, not a metonym or a demonym) belongs
+    /// to that place's country. English puts the place right before the role noun, in the
+    /// role's phrase or just outside the words the role matched.
+    fn modifier_place_country(&self, ctx: &Ctx<'_>, role: Span) -> Option<(u16, Span)> {
+        if ctx.doc.lang != Some(Lang::En) {
+            return None;
+        }
+        let text = &ctx.doc.text;
+        let before_role = |p: &veille_core::Place| {
+            p.span.end <= role.start
+                && text
+                    .get(p.span.end as usize..role.start as usize)
+                    .is_some_and(|gap| gap.len() <= 1 && gap.trim().is_empty())
+        };
+        let place = ctx.doc.places.iter().find(|p| {
+            (before_role(p) || (p.span.start >= role.start && p.span.end < role.end))
+                && !p.metonym
+                && !p.demonym
+                && p.country_code.is_some()
+        })?;
+        let c = self.country_of_iso2(place.country_code.as_deref()?)?;
+        Some((c, place.span))
+    }
+
     /// The country where the sentence places its event, for an actor with a role and no
     /// country: the first place after unit `a`, else the last before it. Places are the
     /// countries and capitals of the mentions, the places a role is located at ("notre
@@ -1522,7 +1547,9 @@ impl Coder {
         // whose own complement is a place belongs to that place's country.
         if s_country.is_none()
             && !s_roles.is_empty()
-            && let Some((c, span)) = self.complement_place_country(ctx, ms[s].span)
+            && let Some((c, span)) = self
+                .complement_place_country(ctx, ms[s].span)
+                .or_else(|| self.modifier_place_country(ctx, ms[s].span))
         {
             s_country = Some(c);
             evidence.push(span);

@@ -414,10 +414,13 @@ impl Gazetteer {
                 return false;
             }
         }
+        // … except a police force named after its town or county ("Baton Rouge Police
+        // Department", "Somerset Police"), which lies there.
         if let Some(n) = words.get(j + 1)
             && n.cap
             && joined(&words[j], n)
             && !country_like
+            && !POLICE_FORCES.contains(&&text[n.start..n.end])
         {
             return false;
         }
@@ -428,6 +431,9 @@ impl Gazetteer {
                 || !self.notable(cands)))
     }
 }
+
+/// Capitalised words after a place that begin the name of its police force.
+const POLICE_FORCES: &[&str] = &["Police", "Sheriff", "Sheriff's", "Constabulary"];
 
 #[cfg(test)]
 mod tests {
@@ -459,6 +465,11 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(found("Comme en Tunisie, la Libye."), ["Tunisie", "Libye"]);
+        // A town's police force lies in the town.
+        assert_eq!(
+            found("Hier, la Toulouse Police Department, puis le Toulouse Post."),
+            ["Toulouse"]
+        );
         assert_eq!(
             found("Le Maroc. Maroc et Tunisie."),
             ["Maroc", "Maroc", "Tunisie"]
