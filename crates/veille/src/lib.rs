@@ -407,6 +407,29 @@ mod tests {
     }
 
     #[test]
+    fn a_local_police_force_belongs_to_its_towns_country() {
+        let pipeline = Pipeline::new().expect("pipeline");
+        for text in [
+            "Two men were arrested on Friday, the Toulouse Police Department said.",
+            "Two men were arrested on Friday, the Toulouse police said.",
+        ] {
+            let article = Article {
+                lang: Some(Lang::En),
+                ..Article::new("test", text.to_string())
+            };
+            let doc = pipeline.process(&article);
+            let said: Vec<_> = doc.events.iter().filter(|e| e.cameo == "010").collect();
+            assert!(
+                said.iter()
+                    .any(|e| e.source.country.as_deref() == Some("FRA")
+                        && e.source.roles.contains(&"COP".to_string())),
+                "{text}: {:?}",
+                doc.events
+            );
+        }
+    }
+
+    #[test]
     fn names_codes() {
         assert!(cameo_name("057").is_some_and(|n| n.to_lowercase().contains("agreement")));
         assert_eq!(cameo_name("999"), None);
