@@ -754,6 +754,17 @@ impl Scanner<'_> {
         {
             return None;
         }
+        // "The Washington Post said", "le Moscow Times écrit": a capital that begins a longer
+        // name names a paper or a team of the city, not its government.
+        let kind = if matches!(kind, MKind::Capital { metonym: true })
+            && self.unit(at + len - 1).is_some_and(|u| u.cap && !u.upper)
+            && self.is_name_word(at + len)
+            && !self.title_case()
+        {
+            MKind::Capital { metonym: false }
+        } else {
+            kind
+        };
         let mut m = Mention::new(at, at + len, self.units, kind);
         m.country = entry.country;
         m.plural_demonym = matches!(entry.kind, LexKind::Demonym { plural: true, .. });

@@ -2315,3 +2315,20 @@ fn cooperation_of_no_kind_with_no_one_is_no_event() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_capital_that_begins_a_longer_name_is_no_government() {
+    // A paper of the city, not its government.
+    let got = parsed_summary("The Nairobi Star said the vote was fair.", Lang::En);
+    assert!(got.iter().all(|e| !e.contains("KENGOV")), "{got:?}");
+    let got = parsed_summary(
+        "Le Dakar Matin a affirmé que le vote était régulier.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("SENGOV")), "{got:?}");
+    // The capital alone still stands for its government.
+    let got = parsed_summary("Nairobi said the vote was fair.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
+    let got = parsed_summary("Dakar a affirmé que le vote était régulier.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("010 SENGOV")), "{got:?}");
+}
