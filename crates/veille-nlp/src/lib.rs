@@ -1490,8 +1490,9 @@ fn repair_speaker_appositions(
         let Some(h) = parsed[m].0.map(|h| h as usize) else {
             continue;
         };
-        // Only an attachment inside the quotation (before the reporting verb) is wrong here.
-        if h >= v || parsed[m].1 == "appos" {
+        // Only an attachment inside the quotation (before the reporting verb) is wrong here,
+        // an apposition to one of its nouns included.
+        if h >= v {
             continue;
         }
         // Never make a word its own ancestor.
@@ -2389,6 +2390,11 @@ mod tests {
         super::repair_speaker_appositions(&mut parsed, &upos, &forms);
         assert_eq!(parsed[12], (Some(8), "appos".to_string()));
         assert_eq!(parsed[10], (Some(12), "punct".to_string()));
+        // Read as the apposition of a noun of the quotation, too.
+        let mut parsed = wrong.clone();
+        parsed[12] = (Some(1), "appos".to_string());
+        super::repair_speaker_appositions(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[12], (Some(8), "appos".to_string()));
         // Counter-case: a noun attached after the reporting verb is left alone.
         let mut right = wrong.clone();
         right[12] = (Some(7), "obl".to_string());
