@@ -197,6 +197,12 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
 }
 
 /// Words that make a force a peacekeeping one.
+/// Conjunctions that open an adverbial clause (condition, cause, time, concession), folded.
+const ADVERBIAL_MARKS: &[&str] = &[
+    "si", "s'", "if", "unless", "because", "parce", "puisque", "lorsque", "lorsqu'", "quand",
+    "when", "whereas", "tandis", "although", "though",
+];
+
 const PEACEKEEPING: &[&str] = &["peacekeep", "casques bleus", "maintien de la paix"];
 
 /// "NATO peacekeeping troops have arrived in Bosnia", "des casques bleus sont arrivés à
@@ -1213,6 +1219,14 @@ impl Coder {
         };
         let in_clause_after =
             |j: usize, from: usize| ms[j].start > from && ms[j].start < clause_end;
+        // "s'est engagée à démanteler le site si les États-Unis …", "will attack unless
+        // Ruritania …": an adverbial clause after the trigger has actors of its own, never the
+        // trigger's target.
+        let target_end = (last + 1..clause_end)
+            .find(|&i| ADVERBIAL_MARKS.contains(&units[i].key.as_str()))
+            .unwrap_or(clause_end);
+        let in_target_clause =
+            |j: usize, from: usize| in_clause_after(j, from) && ms[j].start < target_end;
 
         let mut src: Option<usize> = None;
         let mut tgts: Vec<usize> = Vec::new();
@@ -1358,7 +1372,7 @@ impl Coder {
                 | TargetShape::Optional
                 | TargetShape::To
                 | TargetShape::ToOptional => (0..ms.len()).find(|&j| {
-                    in_clause_after(j, a)
+                    in_target_clause(j, a)
                         && usable(j)
                         && not_source(j)
                         && (!ms[j].place
@@ -1367,7 +1381,7 @@ impl Coder {
                 }),
                 TargetShape::DirectObj => (0..ms.len())
                     .find(|&j| {
-                        in_clause_after(j, last)
+                        in_target_clause(j, last)
                             && ms[j].start <= last + 6
                             && usable(j)
                             && not_source(j)

@@ -1210,11 +1210,19 @@ fn mention(
             "role_only" | "self_target" | "possessor" | "place_country"
         )
     });
+    // A promise is an intent whatever its act ("pledged to dismantle a missile site").
+    let promise = toks.get(c.verb).is_some_and(|t| {
+        matches!(
+            t.lemma.to_lowercase().as_str(),
+            "pledge" | "promise" | "vow" | "swear" | "promettre" | "engager" | "jurer"
+        )
+    });
     if matches!(code.code.as_str(), "030" | "050" | "060")
         && c.rule.starts_with("verb:")
         && dictionary_code
         && c.code == code.code
         && target.is_none()
+        && !promise
     {
         return None;
     }

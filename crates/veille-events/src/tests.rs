@@ -2332,3 +2332,20 @@ fn a_capital_that_begins_a_longer_name_is_no_government() {
     let got = parsed_summary("Dakar a affirmé que le vote était régulier.", Lang::Fr);
     assert!(got.iter().any(|e| e.starts_with("010 SENGOV")), "{got:?}");
 }
+
+#[test]
+fn a_promise_on_condition_has_no_target_in_the_condition() {
+    // A pledge is an intent even when its act has no code of its own.
+    let got = parsed_summary("Kenya pledged to dismantle the camps.", Lang::En);
+    assert_eq!(got, ["030 KEN→-"]);
+    // The country of the condition is not whom the promise is made to.
+    let got = parsed_summary(
+        "Le Kenya s'est engagé à démanteler les camps si la Somalie retirait ses troupes.",
+        Lang::Fr,
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("03") && e.contains("KEN")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|e| !e.ends_with("SOM")), "{got:?}");
+}
