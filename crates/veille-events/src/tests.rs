@@ -2349,3 +2349,14 @@ fn a_promise_on_condition_has_no_target_in_the_condition() {
     );
     assert!(got.iter().all(|e| !e.ends_with("SOM")), "{got:?}");
 }
+
+#[test]
+fn wanting_talks_is_the_intent_to_negotiate_in_both_languages() {
+    let en = parsed_summary("Kenya wants new talks with Somalia.", Lang::En);
+    assert!(en.iter().any(|e| e.starts_with("036 KEN")), "{en:?}");
+    let fr = parsed_summary("Le Kenya veut un nouveau sommet avec la Somalie.", Lang::Fr);
+    assert!(fr.iter().any(|e| e.starts_with("036 KEN")), "{fr:?}");
+    // Wanting anything else is no event.
+    let fr = parsed_summary("Le Kenya veut une nouvelle route.", Lang::Fr);
+    assert!(fr.is_empty(), "{fr:?}");
+}

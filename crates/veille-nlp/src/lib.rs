@@ -673,7 +673,13 @@ fn repair_subjects(
         let subject = ks.iter().rev().copied().find(|&c| {
             c < v
                 && (matches!(parsed[c].1.as_str(), "nmod" | "nmod:poss" | "compound")
-                    || parsed[c].1 == "obl" && !lemmas.get(c).is_some_and(|l| is_time_word(l)))
+                    || parsed[c].1 == "obl" && !lemmas.get(c).is_some_and(|l| is_time_word(l))
+                    // A noun read as a clause ("Kim et le président … veulent", with "Kim"
+                    // lowercased as a common noun): no copula, no subordinator.
+                    || parsed[c].1 == "advcl"
+                        && !deps[c]
+                            .iter()
+                            .any(|&g| matches!(parsed[g].1.as_str(), "cop" | "mark")))
                 && matches!(upos.get(c), Some(Upos::Noun | Upos::Propn | Upos::Pron))
                 && !deps[c].iter().any(|&g| parsed[g].1 == "case")
         });
@@ -2154,6 +2160,24 @@ mod tests {
         ];
         super::repair_subjects(&mut parsed, &upos, &[]);
         assert_eq!(parsed[0].1, "nsubj:pass");
+        // "Kim et le ministre veulent …" with the lowercased name read as a clause; one with
+        // a subordinator stays a clause.
+        let upos = [Noun, Cconj, Det, Noun, Verb];
+        let kim = vec![
+            rel(4, "advcl"),
+            rel(3, "cc"),
+            rel(3, "det"),
+            rel(0, "conj"),
+            (None, "root".to_string()),
+        ];
+        let mut parsed = kim.clone();
+        super::repair_subjects(&mut parsed, &upos, &[]);
+        assert_eq!(parsed[0].1, "nsubj");
+        let mut marked = kim.clone();
+        marked[1] = (Some(0), "mark".to_string());
+        let before = marked.clone();
+        super::repair_subjects(&mut marked, &upos, &[]);
+        assert_eq!(marked, before);
     }
 
     /// A parse from (head, relation) pairs; head -1 is the root.
