@@ -2360,3 +2360,31 @@ fn wanting_talks_is_the_intent_to_negotiate_in_both_languages() {
     let fr = parsed_summary("Le Kenya veut une nouvelle route.", Lang::Fr);
     assert!(fr.is_empty(), "{fr:?}");
 }
+
+#[test]
+fn where_a_meeting_is_held_is_not_whom_it_is_with() {
+    for (text, lang) in [
+        (
+            "The leaders of Kenya and Uganda met in Addis Ababa.",
+            Lang::En,
+        ),
+        (
+            "Les dirigeants kényan et ougandais se sont rencontrés à Addis-Abeba.",
+            Lang::Fr,
+        ),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(
+            got.iter().any(|e| e.starts_with("04") && e.contains("UGA")),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|e| !e.contains("ETH")), "{text}: {got:?}");
+    }
+    // Travel still goes somewhere.
+    let got = parsed_summary("Kenya's foreign minister arrived in Addis Ababa.", Lang::En);
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("042") && e.ends_with("ETH")),
+        "{got:?}"
+    );
+}

@@ -1932,6 +1932,15 @@ pub fn code_sentence_with(
         if role_only {
             targets.retain(|&(_, at)| !s.actor_located(at));
         }
+        // "The leaders of Turkey and Germany met in Berlin": where a meeting is held is not
+        // whom it is with. (Travel is the exception: "arrived in Berlin" visits Germany.)
+        let consultation = code
+            .forward
+            .as_deref()
+            .is_some_and(|c| c.starts_with("04") && !matches!(c, "042" | "043" | "044"));
+        if d.beyond_petrarch && consultation {
+            targets.retain(|&(_, at)| !s.actor_located(at));
+        }
         // A compound subject with no target acts on itself: "X and Y agree that …" codes
         // X → Y and Y → X.
         // Not a statement in veille's records: "Chinese and U.S. experts have said" is said
