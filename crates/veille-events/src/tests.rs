@@ -2388,3 +2388,18 @@ fn where_a_meeting_is_held_is_not_whom_it_is_with() {
         "{got:?}"
     );
 }
+
+#[test]
+fn taking_a_look_or_part_is_no_seizure() {
+    for text in [
+        "Kenya will take a hard look at the proposal.",
+        "Kenyan troops took part in the parade.",
+    ] {
+        let got = parsed_summary(text, Lang::En);
+        assert!(
+            got.iter()
+                .all(|e| !e.starts_with("17") && !e.starts_with("13")),
+            "{text}: {got:?}"
+        );
+    }
+}
