@@ -1066,6 +1066,28 @@ impl Coder {
             }
         }
 
+        // "to win government grants", "a police car": in English a bare role noun that
+        // modifies the noun after it (the parse's `compound`) qualifies a thing, no actor.
+        if doc.lang == Some(Lang::En) {
+            for m in ms.iter_mut() {
+                // (Lowercase: a capitalised one opens a headline, "Police arrest suspect".)
+                let bare = m.kind == MKind::Role
+                    && m.country.is_none()
+                    && m.end == m.start + 1
+                    && !units[m.start].cap;
+                let compound = bare
+                    && word_at(doc, m.span.start).is_some_and(|w| {
+                        let a = &doc.analyses[w];
+                        a.deprel == "compound"
+                            && a.head
+                                .and_then(|h| doc.analyses.get(h as usize))
+                                .is_some_and(|h| matches!(h.upos, veille_core::Upos::Noun))
+                    });
+                if compound {
+                    m.inert = true;
+                }
+            }
+        }
         let res = resolve(&ms, state);
         let ctx = Ctx {
             prev_source: std::cell::Cell::new(None),

@@ -2403,3 +2403,18 @@ fn taking_a_look_or_part_is_no_seizure() {
         );
     }
 }
+
+#[test]
+fn a_role_noun_modifying_a_thing_is_no_actor() {
+    let got = parsed_summary(
+        "Researchers often work hard to win government grants, Kamau said.",
+        Lang::En,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // The role itself still speaks.
+    let got = parsed_summary(
+        "Researchers often work hard to win grants, the government said.",
+        Lang::En,
+    );
+    assert_eq!(got, ["010 GOV→-"]);
+}
