@@ -170,12 +170,14 @@ const ARTICLE_FR: &[&str] = &["le", "la", "les", "l'"];
 #[rustfmt::skip]
 const PREP_FR: &[&str] = &[
     "à", "de", "d'", "en", "dans", "par", "pour", "avec", "contre", "entre", "vers", "sur", "sous",
-    "chez", "depuis", "selon", "sans", "auprès",
+    "chez", "depuis", "selon", "sans", "auprès", "devant", "derrière", "parmi", "malgré", "envers",
+    "pendant", "durant", "avant", "après", "outre",
 ];
 #[rustfmt::skip]
 const PREP_EN: &[&str] = &[
     "in", "at", "to", "into", "inside", "across", "throughout", "from", "of", "by", "for", "with",
-    "against", "between", "on", "near", "toward", "towards", "over", "under", "among",
+    "against", "between", "on", "near", "toward", "towards", "over", "under", "among", "before",
+    "after", "behind", "during", "despite", "within", "without", "amid", "beyond",
 ];
 #[rustfmt::skip]
 pub(crate) const LOCATIVE: &[&str] = &[

@@ -1284,11 +1284,15 @@ impl Coder {
                 })
             })
             .flatten()
+            // Not past a complement clause, nor past a comma or a quotation mark: "a affirmé
+            // Sanders, mais « si … le président … »" has a speaker no dictionary knows.
             .filter(|&j| {
                 !(last + 1..ms[j].start).any(|q| {
-                    units
-                        .get(q)
-                        .is_some_and(|u| COMPLEMENTIZERS.contains(&u.key.as_str()))
+                    units.get(q).is_some_and(|u| {
+                        COMPLEMENTIZERS.contains(&u.key.as_str())
+                            || QUOTE_MARKS.contains(&u.key.as_str())
+                            || matches!(u.key.as_str(), "," | ";" | ":")
+                    })
                 })
             });
         if let Some(j) = inverted_speaker {

@@ -2418,3 +2418,19 @@ fn a_role_noun_modifying_a_thing_is_no_actor() {
     );
     assert_eq!(got, ["010 GOV→-"]);
 }
+
+#[test]
+fn an_unknown_speaker_is_not_replaced_by_an_actor_further_on() {
+    // The speaker after the verb is unknown; the president after the comma is not him.
+    let got = parsed_summary(
+        "Les réunions auront toujours lieu, a affirmé Kamau, mais « le président kényan décidera ».",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    // Nor is a court before which someone speaks ("devant le tribunal").
+    let got = parsed_summary(
+        "Il a comparu devant le tribunal samedi, en se déclarant non coupable.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("JUD")), "{got:?}");
+}
