@@ -692,6 +692,39 @@ fn word_at(doc: &Doc, at: u32) -> Option<usize> {
     doc.words.get(i).filter(|w| w.span.start == at).map(|_| i)
 }
 
+/// Whether the noun at byte `at` heads a phrase of time or circumstance ("lors d'une
+/// manifestation", "pendant le rassemblement", "during a protest", "at a rally").
+fn circumstantial_noun(doc: &Doc, at: u32) -> bool {
+    const CASES: &[&str] = &[
+        "pendant",
+        "durant",
+        "après",
+        "avant",
+        "depuis",
+        "during",
+        "at",
+        "amid",
+        "after",
+        "before",
+        "since",
+        "throughout",
+    ];
+    let Some(w) = word_at(doc, at) else {
+        return false;
+    };
+    let lemma = |i: usize| doc.analyses[i].lemma.to_lowercase();
+    let cased = (0..doc.analyses.len()).any(|k| {
+        doc.analyses[k].head == Some(w as u32)
+            && doc.analyses[k].deprel == "case"
+            && CASES.contains(&lemma(k).as_str())
+    });
+    // "lors de", "au cours de": the locution's first word heads the noun.
+    let locution = doc.analyses[w]
+        .head
+        .is_some_and(|h| matches!(lemma(h as usize).as_str(), "lors" | "cours"));
+    cased || locution
+}
+
 /// Quotation marks as units.
 const QUOTE_MARKS: &[&str] = &["«", "»", "\"", "“", "”", "'", "‘", "’"];
 
@@ -1331,6 +1364,14 @@ impl Coder {
                                 )))
                 });
             }
+            // "les troupes ont ouvert le feu lors d'une manifestation": a protest named by a
+            // noun in a phrase of time or circumstance, with no argument of its own, is the
+            // clause subject's only when that subject could protest ("youths threw stones
+            // during demonstrations"); soldiers and police there act against it.
+            let circumstantial = p.flags.noun
+                && src.is_none()
+                && p.cameo.starts_with("14")
+                && circumstantial_noun(ctx.doc, units[a].span.start);
             if src.is_none() && coordinated_verb(units, a) {
                 src = ctx.prev_source.get();
             }
@@ -1338,6 +1379,16 @@ impl Coder {
                 src = (0..ms.len())
                     .rev()
                     .find(|&j| ms[j].end <= a && ms[j].start >= clause_start && subject_like(j));
+            }
+            if circumstantial
+                && src.is_some_and(|j| {
+                    ms[j]
+                        .roles
+                        .iter()
+                        .any(|r| matches!(r.as_str(), "MIL" | "COP"))
+                })
+            {
+                return None;
             }
         }
         // A speech verb after a quotation with no speaker after it: the words before it are

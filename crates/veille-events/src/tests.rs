@@ -2434,3 +2434,18 @@ fn an_unknown_speaker_is_not_replaced_by_an_actor_further_on() {
     );
     assert!(got.iter().all(|e| !e.contains("JUD")), "{got:?}");
 }
+
+#[test]
+fn soldiers_firing_during_a_protest_do_not_protest() {
+    let got = parsed_summary(
+        "Les soldats ont ouvert le feu lors d'une manifestation pacifique à Nairobi.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("14")), "{got:?}");
+    // Youths throwing stones during demonstrations are the demonstrators.
+    let got = parsed_summary(
+        "Kenyan youths threw stones during demonstrations against the government.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("14")), "{got:?}");
+}
