@@ -1191,6 +1191,17 @@ impl Coder {
         if negated(units, tm) || (!p.flags.noun && noun_use(units, tm.anchor(), p.lang)) {
             return None;
         }
+        // "une province qui s'appelle Macédoine", "en s'assurant que": French verbs whose
+        // reflexive is another verb (being named, making sure).
+        if p.lang == Lang::Fr
+            && tm.anchor() > 0
+            && matches!(units[tm.anchor() - 1].key.as_str(), "s'" | "se")
+            && ["appel", "assur"]
+                .iter()
+                .any(|stem| units[tm.anchor()].key.starts_with(stem))
+        {
+            return None;
+        }
         let word = word_at(ctx.doc, units[tm.anchor()].span.start);
         // "were engaged in fighting in X": a trigger on "be" needs "be" as the verb ("were
         // in X"), not as the auxiliary of another.

@@ -2449,3 +2449,26 @@ fn soldiers_firing_during_a_protest_do_not_protest() {
     );
     assert!(got.iter().any(|e| e.starts_with("14")), "{got:?}");
 }
+
+#[test]
+fn french_verbs_read_in_their_other_senses() {
+    let fr = |t: &str| parsed_summary(t, Lang::Fr);
+    // Suing, not going on speaking.
+    let got = fr("Le Kenya poursuit la Somalie en justice.");
+    assert!(got.iter().any(|e| e.starts_with("115 KEN")), "{got:?}");
+    // Being named, making sure, presenting a plan, bringing proof: no act.
+    for t in [
+        "Une province du Kenya s'appelle Nairobi.",
+        "Le Kenya s'est assuré que l'avion puisse décoller.",
+        "Le Kenya a présenté sa feuille de route l'an dernier.",
+        "Le Kenya devra apporter la preuve de sa bonne foi.",
+    ] {
+        let got = fr(t);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+    // Bringing aid is aid; a veto is a veto (CAMEO 129).
+    let got = fr("Le Japon a apporté une aide d'urgence au Népal.");
+    assert!(got.iter().any(|e| e.starts_with("070 JPN")), "{got:?}");
+    let got = fr("La Grèce a opposé son veto à l'adhésion de la Macédoine.");
+    assert!(got.iter().any(|e| e.starts_with("129 GRC")), "{got:?}");
+}
