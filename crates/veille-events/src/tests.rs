@@ -2472,3 +2472,18 @@ fn french_verbs_read_in_their_other_senses() {
     let got = fr("La Grèce a opposé son veto à l'adhésion de la Macédoine.");
     assert!(got.iter().any(|e| e.starts_with("129 GRC")), "{got:?}");
 }
+
+#[test]
+fn seeing_watching_and_awaiting_say_nothing() {
+    for t in [
+        "Kenya awaits a ruling by the court.",
+        "The Kenyan people saw the courage of their athletes.",
+        "Kenya has not seen investment in months.",
+    ] {
+        let got = parsed_summary(t, Lang::En);
+        assert!(got.iter().all(|e| !e.starts_with("01")), "{t}: {got:?}");
+    }
+    // Seeing something as something is an opinion stated.
+    let got = parsed_summary("Kenya sees the deal as a threat to its security.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}

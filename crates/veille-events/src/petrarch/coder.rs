@@ -1371,7 +1371,24 @@ fn idiom(s: &Sent<'_>, i: usize) -> bool {
         s.kids(i, "obj")
             .any(|k| words.contains(&s.upper[k].as_str()))
     };
+    // "saw that …", "sees the deal as a threat" say something; "the people saw his courage",
+    // "Bolivians will watch the ruling", "awaits a ruling" perceive or wait.
+    // ("as" hangs on the verb's argument or on the object: "sees the deal as a threat".)
+    let as_phrase = |c: usize| {
+        s.children[c]
+            .iter()
+            .any(|&m| matches!(s.rel(m), "case" | "mark") && s.upper[m] == "AS")
+    };
+    let says_something = || {
+        s.kids(i, "ccomp").next().is_some()
+            || s.children[i]
+                .iter()
+                .any(|&c| as_phrase(c) || s.children[c].iter().any(|&g| as_phrase(g)))
+    };
     match s.upper_lemma[i].as_str() {
+        "SEE" | "WATCH" | "WITNESS" | "VIEW" | "NOTICE" | "AWAIT" | "ANTICIPATE" => {
+            !says_something()
+        }
         "DECLINE" => !["obj", "xcomp", "ccomp", "iobj"]
             .iter()
             .any(|r| s.kids(i, r).next().is_some()),
