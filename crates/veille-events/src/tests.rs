@@ -2487,3 +2487,12 @@ fn seeing_watching_and_awaiting_say_nothing() {
     let got = parsed_summary("Kenya sees the deal as a threat to its security.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn faire_savoir_is_a_statement() {
+    let got = parsed_summary(
+        "Le Kenya a fait savoir qu'il ne retirerait pas ses troupes.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}
