@@ -2496,3 +2496,13 @@ fn faire_savoir_is_a_statement() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn a_visit_is_one_record_not_two() {
+    let got = parsed_summary("The Malian president headed for Niger on Monday.", Lang::En);
+    assert!(
+        got.iter().any(|e| e.starts_with("042 MLIGOV→NER")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|e| !e.starts_with("043")), "{got:?}");
+}

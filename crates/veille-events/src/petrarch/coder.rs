@@ -2051,7 +2051,14 @@ pub fn code_sentence_with(
                 if let Some(f) = &code.forward {
                     push(src, *src_at, tgt, *tgt_at, f);
                 }
-                if let Some(r) = &code.reverse {
+                // "headed for Cologne" [042:043]: the visit, and PETRARCH's mirror record of
+                // the host receiving it. veille keeps the one fact the text states: a visit
+                // is one event, and the host's side is not said ("reçu par", "hosted" code
+                // 043 of their own).
+                let mirrored_visit = d.beyond_petrarch
+                    && code.forward.as_deref() == Some("042")
+                    && code.reverse.as_deref() == Some("043");
+                if let Some(r) = code.reverse.as_ref().filter(|_| !mirrored_visit) {
                     push(tgt, *tgt_at, src, *src_at, r);
                 }
             }
