@@ -1045,6 +1045,18 @@ fn repair_double_subjects(
         let [first, .., last] = subj[..] else {
             continue;
         };
+        // English: "The singer praised Kenya" with "Kenya" a second subject after the verb:
+        // a verb with its subject before it takes the noun after it as its object.
+        let verb = parsed[first].0.map(|h| h as usize);
+        if english
+            && subj.len() == 2
+            && verb.is_some_and(|v| first < v && v < last)
+            && upos.get(verb.unwrap_or(0)) == Some(&Upos::Verb)
+            && !kids.iter().any(|&c| parsed[c].1 == "obj")
+        {
+            parsed[last].1 = "obj".to_string();
+            continue;
+        }
         if deps[last].iter().any(|&k| k < last && parsed[k].1 == "cc") {
             parsed[last] = (Some(first as u32), "conj".to_string());
         } else if first == 0 && (first + 1..last).any(|k| forms.get(k) == Some(&":")) {
@@ -2058,6 +2070,28 @@ mod tests {
         ];
         super::repair_double_subjects(&mut coord, &[Propn, Cconj, Propn, Verb], &[], true);
         assert_eq!(coord[2], rel(0, "conj"));
+    }
+
+    #[test]
+    fn a_second_subject_after_the_verb_is_its_object() {
+        use veille_core::Upos::*;
+        // "The singer praised Kenya" with "Kenya" read as a second subject.
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let upos = [Det, Noun, Verb, Propn];
+        let wrong = vec![
+            rel(1, "det"),
+            rel(2, "nsubj"),
+            (None, "root".to_string()),
+            rel(2, "nsubj"),
+        ];
+        let mut parsed = wrong.clone();
+        super::repair_double_subjects(&mut parsed, &upos, &[], true);
+        assert_eq!(parsed[3], rel(2, "obj"));
+        assert_eq!(parsed[1], rel(2, "nsubj"));
+        // French is left to its own rules.
+        let mut parsed = wrong.clone();
+        super::repair_double_subjects(&mut parsed, &upos, &[], false);
+        assert_eq!(parsed, wrong);
     }
 
     #[test]
