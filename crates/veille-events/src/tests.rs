@@ -2506,3 +2506,11 @@ fn a_visit_is_one_record_not_two() {
     );
     assert!(got.iter().all(|e| !e.starts_with("043")), "{got:?}");
 }
+
+#[test]
+fn releasing_a_video_frees_no_one() {
+    let got = parsed_summary("Kenyan police released video of the arrest.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("08")), "{got:?}");
+    let got = parsed_summary("Kenyan police released two Somali journalists.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("084")), "{got:?}");
+}

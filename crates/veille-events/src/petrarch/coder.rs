@@ -1393,6 +1393,32 @@ fn idiom(s: &Sent<'_>, i: usize) -> bool {
             .iter()
             .any(|r| s.kids(i, r).next().is_some()),
         "OFFER" => obj(&["RESISTANCE"]),
+        // "released video of the confrontation": publishing, not freeing anyone (084).
+        "RELEASE" => obj(&[
+            "VIDEO",
+            "VIDEOS",
+            "FOOTAGE",
+            "IMAGES",
+            "IMAGE",
+            "PHOTOS",
+            "PHOTO",
+            "PHOTOGRAPHS",
+            "DATA",
+            "FIGURES",
+            "RESULTS",
+            "DETAILS",
+            "REPORT",
+            "STATEMENT",
+            "DOCUMENT",
+            "DOCUMENTS",
+            "RECORDING",
+            "TRANSCRIPT",
+            "FINDINGS",
+            "LIST",
+            "NAMES",
+            "ALBUM",
+            "FILM",
+        ]),
         // "take a hard look", "took part", "takes office": no seizure.
         "TAKE" => obj(&[
             "PLACE",
