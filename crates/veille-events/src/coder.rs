@@ -1726,6 +1726,11 @@ impl Coder {
         }
         evidence.sort();
         evidence.dedup();
+        // A source with neither country nor role ("Lopez Obrador" where no dictionary knows
+        // him) is nobody the record can name: no event, as the dictionary coder does.
+        if s_country.is_none() && s_roles.is_empty() && ms[s].kind == MKind::Person {
+            return None;
+        }
         let source = self.actor(ctx, ms[s].span, s_country, s_roles);
         let target = t.map(|t| self.actor(ctx, ms[t].span, t_country, t_roles));
         let mut rule = format!("{}:{}", tm.pattern.id, trigger_text);

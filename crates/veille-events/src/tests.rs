@@ -296,11 +296,12 @@ fn people_inherit_roles_from_apposition_and_from_the_previous_sentence() {
         evidence(&doc, &ev[0]),
         ["Amina Wanjiru", "s'", "rendue", "Ouganda"]
     );
-    // Not when the previous sentence already named someone: the person stays unknown.
+    // Not when the previous sentence already named someone: the person stays unknown, and
+    // an unknown person is no source.
     let (_, ev) = fr(
         "La ministre kényane, Grace Otieno, a quitté Nairobi. Amina Wanjiru s'est rendue en Ouganda.",
     );
-    assert_eq!(summary(&ev), ["042 ---→UGA"]);
+    assert_eq!(summary(&ev), Vec::<String>::new());
 }
 
 #[test]
@@ -2513,4 +2514,22 @@ fn releasing_a_video_frees_no_one() {
     assert!(got.iter().all(|e| !e.starts_with("08")), "{got:?}");
     let got = parsed_summary("Kenyan police released two Somali journalists.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("084")), "{got:?}");
+}
+
+#[test]
+fn a_person_no_dictionary_knows_is_no_source() {
+    let got = parsed_summary(
+        "Juan Perales a promis de soutenir la jeunesse mexicaine.",
+        Lang::Fr,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // With a role and a country, the same person is a source.
+    let got = parsed_summary(
+        "Le président mexicain Juan Perales a promis de soutenir la jeunesse mexicaine.",
+        Lang::Fr,
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("03") && e.contains("MEX")),
+        "{got:?}"
+    );
 }
