@@ -2533,3 +2533,17 @@ fn a_person_no_dictionary_knows_is_no_source() {
         "{got:?}"
     );
 }
+
+#[test]
+fn having_something_to_say_says_nothing() {
+    let got = parsed_summary(
+        "Paul Kamau, le président du Kenya, a aussi beaucoup à dire à propos de la décision qui sera rendue lundi.",
+        Lang::Fr,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = parsed_summary(
+        "Le président kényan a dit que la décision était injuste.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}

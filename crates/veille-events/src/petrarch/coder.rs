@@ -1389,6 +1389,16 @@ fn idiom(s: &Sent<'_>, i: usize) -> bool {
         "SEE" | "WATCH" | "WITNESS" | "VIEW" | "NOTICE" | "AWAIT" | "ANTICIPATE" => {
             !says_something()
         }
+        // "a beaucoup à dire", "n'a rien à dire": having something to say is saying
+        // nothing yet; "veut dire" is "means".
+        "DIRE" => {
+            s.children[i]
+                .iter()
+                .any(|&c| s.rel(c) == "mark" && s.upper[c] == "À")
+                || s.toks[i]
+                    .head
+                    .is_some_and(|h| s.rel(i) == "xcomp" && s.upper_lemma[h] == "VOULOIR")
+        }
         "DECLINE" => !["obj", "xcomp", "ccomp", "iobj"]
             .iter()
             .any(|r| s.kids(i, r).next().is_some()),
