@@ -196,13 +196,14 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
     dedup_in_article(events)
 }
 
-/// Words that make a force a peacekeeping one.
 /// Conjunctions that open an adverbial clause (condition, cause, time, concession), folded.
+/// (Not the elided "s'" of "s'il": it is the reflexive pronoun as often, "qui s'opposent".)
 const ADVERBIAL_MARKS: &[&str] = &[
-    "si", "s'", "if", "unless", "because", "parce", "puisque", "lorsque", "lorsqu'", "quand",
-    "when", "whereas", "tandis", "although", "though",
+    "si", "if", "unless", "because", "parce", "puisque", "lorsque", "lorsqu'", "quand", "when",
+    "whereas", "tandis", "although", "though",
 ];
 
+/// Words that make a force a peacekeeping one.
 const PEACEKEEPING: &[&str] = &["peacekeep", "casques bleus", "maintien de la paix"];
 
 /// "NATO peacekeeping troops have arrived in Bosnia", "des casques bleus sont arrivés à
@@ -713,7 +714,8 @@ fn circumstantial_noun(doc: &Doc, at: u32) -> bool {
         return false;
     };
     let lemma = |i: usize| doc.analyses[i].lemma.to_lowercase();
-    let cased = (0..doc.analyses.len()).any(|k| {
+    // A preposition comes a few words before its noun: no need to read the whole document.
+    let cased = (w.saturating_sub(8)..w).any(|k| {
         doc.analyses[k].head == Some(w as u32)
             && doc.analyses[k].deprel == "case"
             && CASES.contains(&lemma(k).as_str())
