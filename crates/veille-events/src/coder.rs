@@ -1388,6 +1388,15 @@ impl Coder {
             if src.is_none() && coordinated_verb(units, a) {
                 src = ctx.prev_source.get();
             }
+            // "he praised President X and said …": a verb coordinated with one that has
+            // its subject shares it; the object of the first verb, nearer, is not the
+            // speaker. A subject no mention covers (someone unknown) gives no source.
+            if src.is_none()
+                && !p.flags.noun
+                && let Some(subj) = word.and_then(|w| crate::parsed::conj_subject(ctx.doc, w))
+            {
+                src = Some((0..ms.len()).find(|&j| ms[j].span.overlaps(subj) && usable(j))?);
+            }
             if src.is_none() {
                 src = (0..ms.len())
                     .rev()

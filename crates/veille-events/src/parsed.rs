@@ -817,6 +817,35 @@ pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Opti
     )
 }
 
+/// "in which he praised the president and said he would run": the subject of a verb
+/// coordinated with an earlier one that has its own subject and none of its own, following
+/// the chain of conjuncts back. `None` when the verb is no such conjunct.
+pub(crate) fn conj_subject(doc: &Doc, w: usize) -> Option<Span> {
+    let a = &doc.analyses;
+    let own_subject = |v: usize| {
+        (0..a.len()).find(|&k| a[k].head == Some(v as u32) && a[k].deprel.starts_with("nsubj"))
+    };
+    let mut v = w;
+    if a.get(v)?.upos != Upos::Verb || own_subject(v).is_some() {
+        return None;
+    }
+    for _ in 0..a.len() {
+        let x = a.get(v)?;
+        if !x.deprel.starts_with("conj") {
+            return None;
+        }
+        let h = x.head? as usize;
+        if h >= v {
+            return None;
+        }
+        if let Some(k) = own_subject(h) {
+            return doc.words.get(k).map(|wd| wd.span);
+        }
+        v = h;
+    }
+    None
+}
+
 /// The word a trigger word at `w` stands for, with its analysis: an adjective or compound
 /// trigger ("joint" of "joint exercises") reads its noun.
 fn trigger_noun(doc: &Doc, w: usize) -> Option<(usize, &veille_core::Analysis)> {

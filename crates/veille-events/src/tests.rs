@@ -2547,3 +2547,42 @@ fn having_something_to_say_says_nothing() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_first_verbs_subject() {
+    // The president is what the first verb acts on, not the one who speaks in the second;
+    // the singer no dictionary knows is no source.
+    let got = parsed_summary(
+        "The singer was booed after a long speech in which he praised Kenyan President Paul Kamau and said he would run for office in 2030.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    let got = parsed_summary(
+        "The Kenyan president praised the army and said the vote would go ahead.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}
+
+#[test]
+fn french_hope_yield_renounce_and_mock() {
+    // CAMEO's HOPE (020), ABANDON (080, refused ahead when negated: 124), RENOUNCE (110) and
+    // MOCK (111) in French.
+    let got = parsed_summary(
+        "La Bolivie espère que la Cour lui donnera raison.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("020 BOL")), "{got:?}");
+    let got = parsed_summary(
+        "« La Bolivie n’abandonnera jamais son droit d’accès à la mer », a-t-il ajouté.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("124 BOL")), "{got:?}");
+    let got = parsed_summary("Le ministre kényan s’est moqué de l’Ouganda.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("111 KEN")), "{got:?}");
+    let got = parsed_summary(
+        "Les autorités kényanes évaluaient la situation à Mombasa.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}
