@@ -766,6 +766,23 @@ fn condition_mark(toks: &[Tok], c: usize, only_against: bool) -> bool {
 
 /// Whether the verb at `v` is inside a clause of condition ("if the United States took
 /// measures", "unless the president arranged a ceasefire"): what it says may not happen.
+/// Verbs whose complement is what does not happen: "afin d'éviter que l'énergie russe arrive
+/// sur les marchés", "to prevent the army entering the city".
+const PREVENT: &[&str] = &["éviter", "empêcher", "prevent", "avoid"];
+
+/// Whether the verb `v` (of lemma `lemma_of(v)`, head `head_of(v)`) is the clause a verb of
+/// [`PREVENT`] keeps from happening.
+fn prevented_by(
+    deprel: &str,
+    head: Option<usize>,
+    lemma_of: impl Fn(usize) -> Option<String>,
+) -> bool {
+    matches!(deprel, "ccomp" | "xcomp")
+        && head
+            .and_then(lemma_of)
+            .is_some_and(|l| PREVENT.contains(&l.as_str()))
+}
+
 fn in_condition(toks: &[Tok], v: usize) -> bool {
     let mut k = v;
     for _ in 0..toks.len().min(12) {
@@ -927,12 +944,20 @@ pub(crate) fn demanded_word(doc: &Doc, w: usize) -> bool {
 }
 
 /// [`in_condition`] for the pattern coder: whether the trigger word at `w` (its verb) is in
-/// a clause of condition ("If Kenya attacks Uganda, …").
+/// a clause of condition ("If Kenya attacks Uganda, …") or one a verb of [`PREVENT`] keeps
+/// from happening.
 pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
     let Some(mut k) = trigger_verb(doc, w) else {
         return false;
     };
     let a = &doc.analyses;
+    if a.get(k).is_some_and(|t| {
+        prevented_by(&t.deprel, t.head.map(|h| h as usize), |h| {
+            a.get(h).map(|x| x.lemma.to_lowercase())
+        })
+    }) {
+        return true;
+    }
     let form = |m: usize| {
         doc.words
             .get(m)
@@ -1115,7 +1140,12 @@ fn mention(
         || c.rule.contains(crate::petrarch::coder::REFUSED_AHEAD))
     .then(|| refusal_code(&c.code))
     .flatten();
-    if in_condition(toks, c.verb) || obliged(toks, c.verb) {
+    let prevented = toks.get(c.verb).is_some_and(|t| {
+        prevented_by(&t.deprel, t.head, |h| {
+            toks.get(h).map(|x| x.lemma.to_lowercase())
+        })
+    });
+    if in_condition(toks, c.verb) || obliged(toks, c.verb) || prevented {
         return None;
     }
     let ahead = intended(toks, c.verb) || future_or_conditional(toks, c.verb);

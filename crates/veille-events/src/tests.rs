@@ -2586,3 +2586,24 @@ fn french_hope_yield_renounce_and_mock() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn where_aid_comes_from_is_no_recipient() {
+    let got = parsed_summary(
+        "L’armée kényane a commencé à acheminer de l’aide depuis Nairobi.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("→KEN")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("07")), "{got:?}");
+}
+
+#[test]
+fn what_a_verb_of_prevention_keeps_from_happening_is_no_event() {
+    let got = parsed_summary(
+        "Afin d’éviter que les troupes russes attaquent l’Ukraine, le Kenya a envoyé une délégation.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+    let got = parsed_summary("Les troupes russes attaquent l’Ukraine.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("19")), "{got:?}");
+}

@@ -1340,7 +1340,12 @@ fn repair_inverted_speakers(
                 (a, ",") if closing(a)
             )
             || w >= 2 && forms[w - 2] == "," && closing(forms[w - 1]);
-        if !quoted_before || has_subject || !marks {
+        // "« … », écrit Branstad" read as a second clause coordinated with the quotation's
+        // verb: the speech verb is inserted in the quotation (UD's `parataxis`), not a
+        // conjunct sharing its subject.
+        let conjunct_after_quote =
+            parsed[v].1 == "conj" && parsed[v].0.is_some_and(|h| (h as usize) < v);
+        if !(quoted_before || conjunct_after_quote) || has_subject || !marks {
             continue;
         }
         let Some(&n) = kids.iter().find(|&&c| c > v) else {
@@ -1349,6 +1354,9 @@ fn repair_inverted_speakers(
         let nominal = matches!(upos.get(n), Some(Upos::Noun | Upos::Propn | Upos::Pron));
         if nominal && matches!(parsed[n].1.as_str(), "obj" | "iobj" | "discourse" | "dep") {
             parsed[n].1 = "nsubj".to_string();
+            if conjunct_after_quote {
+                parsed[v].1 = "parataxis".to_string();
+            }
         }
     }
 }
@@ -2349,6 +2357,56 @@ mod tests {
         // English reads no adverbial clause as a quotation.
         let mut parsed = wrong.clone();
         super::repair_inverted_speakers(&mut parsed, &upos, &forms, false);
+        assert_eq!(parsed, wrong);
+    }
+
+    #[test]
+    fn a_speech_verb_read_as_the_quotations_conjunct_is_inserted() {
+        use veille_core::Upos::*;
+        // `« Le pays progresse », écrit Branstad.` with "écrit" coordinated with the quoted
+        // verb and the speaker its object.
+        let forms = [
+            "«",
+            "Le",
+            "pays",
+            "progresse",
+            "»",
+            ",",
+            "écrit",
+            "Branstad",
+            ".",
+        ];
+        let upos = [Punct, Det, Noun, Verb, Punct, Punct, Verb, Propn, Punct];
+        let wrong = tree(&[
+            (3, "punct"),
+            (2, "det"),
+            (3, "nsubj"),
+            (-1, "root"),
+            (3, "punct"),
+            (6, "punct"),
+            (3, "conj"),
+            (6, "obj"),
+            (3, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms, true);
+        assert_eq!(parsed[7], (Some(6), "nsubj".to_string()));
+        assert_eq!(parsed[6], (Some(3), "parataxis".to_string()));
+        // Counter-case: a conjunct with no quotation right before it ("Le pays progresse et
+        // écrit l'histoire") keeps its object.
+        let forms = [
+            "«",
+            "Le",
+            "pays",
+            "progresse",
+            "»",
+            "et",
+            "écrit",
+            "Branstad",
+            ".",
+        ];
+        let mut parsed = wrong.clone();
+        super::repair_inverted_speakers(&mut parsed, &upos, &forms, true);
         assert_eq!(parsed, wrong);
     }
 

@@ -646,6 +646,33 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// Whether the actor of the phrase at `h` is named as where something comes from
+    /// ("acheminer de l'aide depuis Jakarta"): French "depuis" marks an origin only, never a
+    /// recipient. (English "from" is left alone: the dictionaries' reversed patterns read the
+    /// giver in "received aid from X".)
+    fn actor_origin(&self, h: usize) -> bool {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let Some(&a) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
+            return false;
+        };
+        let mut w = a;
+        for _ in 0..self.toks.len() {
+            if self.children[w]
+                .iter()
+                .any(|&m| self.rel(m) == "case" && self.upper[m] == "DEPUIS")
+            {
+                return true;
+            }
+            match self.toks[w].head {
+                Some(up) if w != h && up < self.toks.len() => w = up,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the actor of the phrase at `h` is named in a place phrase: the phrase itself
     /// ("in Lebanon") or one inside it ("a protest in Lebanon").
     fn actor_located(&self, h: usize) -> bool {
@@ -2001,6 +2028,7 @@ pub fn code_sentence_with(
             }
         }
         targets.retain(|(code, _)| !placed.contains(code));
+        targets.retain(|&(_, at)| !s.actor_origin(at));
         // A source known only by its role may well be of the country it acts in: "the
         // ministers protested in Lebanon" says nothing against Lebanon.
         if role_only {
