@@ -23,20 +23,15 @@ use crate::text::Unit;
 use std::collections::HashMap;
 use veille_core::Span;
 
-/// Quantity nouns before "de"/"of" that leave the people counted as the phrase's head
-/// (folded forms).
+/// Quantity nouns and adverbs before "de"/"of" that leave the people counted as the
+/// phrase's head (folded forms): "des milliers de manifestants", "suffisamment de membres du
+/// parlement", "most of the senators".
+#[rustfmt::skip]
 const QUANTITIES: &[&str] = &[
-    "milliers",
-    "centaines",
-    "dizaines",
-    "millions",
-    "milliards",
-    "douzaines",
-    "thousands",
-    "hundreds",
-    "dozens",
-    "scores",
-    "tens",
+    "milliers", "centaines", "dizaines", "millions", "milliards", "douzaines", "suffisamment",
+    "beaucoup", "assez", "trop", "peu", "plupart", "majorite", "nombre", "thousands",
+    "hundreds", "dozens", "scores", "tens", "most", "many", "some", "several", "majority",
+    "few",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2607,3 +2607,18 @@ fn what_a_verb_of_prevention_keeps_from_happening_is_no_event() {
     let got = parsed_summary("Les troupes russes attaquent l’Ukraine.", Lang::Fr);
     assert!(got.iter().any(|e| e.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn members_of_parliament_counted_by_a_quantity_speak() {
+    let got = parsed_summary(
+        "Bien que le vote ne soit pas contraignant, suffisamment de membres du parlement ont affirmé qu’ils suivraient son résultat.",
+        Lang::Fr,
+    );
+    assert_eq!(got, ["010 LEG→-"]);
+    // The quantity is no head of its own for a country either.
+    let got = parsed_summary("Beaucoup de députés kényans ont rejeté le texte.", Lang::Fr);
+    assert!(
+        got.iter().any(|e| e.starts_with("12") && e.contains("KEN")),
+        "{got:?}"
+    );
+}
