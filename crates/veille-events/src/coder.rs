@@ -1397,6 +1397,33 @@ impl Coder {
             {
                 src = Some((0..ms.len()).find(|&j| ms[j].span.overlaps(subj) && usable(j))?);
             }
+            // "which the industry says …", "« … in Scotland … », Beattie said": a verb whose
+            // subject the parse names with a noun no mention covers has a speaker no
+            // dictionary knows; the nearest actor before it is someone else. Within the
+            // subject, the mention of its head word speaks ("the Baton Rouge Police
+            // Department"), else the nearest to the verb.
+            if src.is_none()
+                && !p.flags.noun
+                && let Some((head, phrase)) =
+                    word.and_then(|w| crate::parsed::nominal_subject(ctx.doc, w, ctx.sentence))
+            {
+                let inside: Vec<usize> = (0..ms.len())
+                    .filter(|&j| ms[j].span.overlaps(phrase))
+                    .collect();
+                if inside.is_empty() {
+                    return None;
+                }
+                // A name no dictionary knows gives way to its apposition's role ("Karl
+                // Racine, the attorney general", "Attorney General Karl Racine").
+                let known =
+                    |j: usize| subject_like(j) && res[j].as_ref().is_some_and(|r| !r.unknown);
+                src = inside
+                    .iter()
+                    .copied()
+                    .find(|&j| ms[j].span.overlaps(head) && known(j))
+                    .or_else(|| inside.iter().rev().copied().find(|&j| known(j)))
+                    .or_else(|| inside.iter().rev().copied().find(|&j| subject_like(j)));
+            }
             if src.is_none() {
                 src = (0..ms.len())
                     .rev()

@@ -834,6 +834,57 @@ pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Opti
     )
 }
 
+/// The noun or name the parse makes the active subject of the verb at word `w` (of its head
+/// when `w` is an auxiliary), within `sentence`, and its whole phrase: `None` when it has
+/// none or only a pronoun (which stands for something else).
+pub(crate) fn nominal_subject(doc: &Doc, w: usize, sentence: Span) -> Option<(Span, Span)> {
+    let a = &doc.analyses;
+    let x = a.get(w)?;
+    let v = if x.deprel.starts_with("aux") {
+        x.head? as usize
+    } else {
+        w
+    };
+    let from = doc
+        .words
+        .partition_point(|wd| wd.span.start < sentence.start);
+    let to = doc.words.partition_point(|wd| wd.span.start < sentence.end);
+    let to = to.min(a.len());
+    // The subject nearest the verb: a quotation before a postposed speaker may be read with
+    // a subject of its own on the same verb.
+    // One after the verb is its inverted speaker ("said Michael Steele") only right after it:
+    // past a comma it is an apposition the parser misread.
+    let subjects = (from..to).filter(|&k| {
+        a[k].head == Some(v as u32)
+            && a[k].deprel == "nsubj"
+            && (k < v || (v + 1..k).all(|m| a[m].upos != Upos::Punct))
+    });
+    let k = subjects.min_by_key(|&k| k.abs_diff(v))?;
+    if !matches!(a[k].upos, Upos::Noun | Upos::Propn) {
+        return None;
+    }
+    // The whole phrase: the words the subject heads, with a participle's ("a newspaper based
+    // in Beirut") but not a relative or adverbial clause's.
+    let mut span = doc.words.get(k)?.span;
+    let mut stack = vec![k];
+    while let Some(h) = stack.pop() {
+        for (c, x) in a.iter().enumerate().take(to).skip(from) {
+            if x.head == Some(h as u32)
+                && !matches!(
+                    x.deprel.as_str(),
+                    "acl:relcl" | "advcl" | "ccomp" | "parataxis" | "punct"
+                )
+            {
+                let ws = doc.words.get(c)?.span;
+                span.start = span.start.min(ws.start);
+                span.end = span.end.max(ws.end);
+                stack.push(c);
+            }
+        }
+    }
+    Some((doc.words.get(k)?.span, span))
+}
+
 /// "in which he praised the president and said he would run": the subject of a verb
 /// coordinated with an earlier one that has its own subject and none of its own, following
 /// the chain of conjuncts back. `None` when the verb is no such conjunct.

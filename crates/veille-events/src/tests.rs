@@ -2622,3 +2622,30 @@ fn members_of_parliament_counted_by_a_quantity_speak() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_subject_no_mention_covers_speaks_for_no_one_nearby() {
+    // The subject of "says" is the industry, not the country of the condition before it.
+    let got = parsed_summary(
+        "If Kenya leaves the union in March, there could be disruption at the border which the industry says could lead to shortages.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    // A country named inside the quotation is not the speaker after it.
+    let got = parsed_summary(
+        "\"Kenya has earned massive respect across the athletics community,\" Beattie said.",
+        Lang::En,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // The subject's own mentions still speak: its role when its name is unknown.
+    let got = parsed_summary(
+        "Kenyan Attorney General Paul Kamau said the new policy ignores decades of law.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+    let got = parsed_summary(
+        "\"The bridge is safe,\" said Paul Kamau, the Kenyan transport minister.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}
