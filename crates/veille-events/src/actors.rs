@@ -162,6 +162,12 @@ const DET_EN: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
 ];
 const ARTICLE_FR: &[&str] = &["le", "la", "les", "l'"];
+/// Possessive determiners (folded forms).
+#[rustfmt::skip]
+const POSSESSIVES: &[&str] = &[
+    "his", "her", "my", "our", "their", "your", "son", "sa", "ses", "leur", "leurs", "mon", "ma",
+    "notre", "votre",
+];
 #[rustfmt::skip]
 const PREP_FR: &[&str] = &[
     "à", "de", "d'", "en", "dans", "par", "pour", "avec", "contre", "entre", "vers", "sur", "sous",
@@ -302,6 +308,17 @@ impl Scanner<'_> {
     fn role_at(&self, i: usize) -> Option<(usize, String, bool)> {
         let (len, es) = self.lookup(i, |e| matches!(e.kind, LexKind::Role { .. }))?;
         match &es.first()?.kind {
+            // "his opposition to the EU", "son opposition à la réforme": someone's stance,
+            // not the political opposition.
+            LexKind::Role { agent, .. }
+                if agent == "OPP"
+                    && i > 0
+                    && self
+                        .unit(i - 1)
+                        .is_some_and(|u| POSSESSIVES.contains(&u.key.as_str())) =>
+            {
+                None
+            }
             LexKind::Role { agent, title } => Some((len, agent.clone(), *title)),
             _ => None,
         }

@@ -1123,7 +1123,12 @@ impl Coder {
                 }
             }
         }
-        let res = resolve(&ms, state);
+        let in_quote = quoted_units(&units);
+        let quoted: Vec<bool> = ms
+            .iter()
+            .map(|m| in_quote.get(m.start).copied().unwrap_or(false))
+            .collect();
+        let res = resolve(&ms, &quoted, state);
         let ctx = Ctx {
             prev_source: std::cell::Cell::new(None),
             doc,
@@ -1813,19 +1818,47 @@ fn person_like(kind: MKind) -> bool {
     !matches!(kind, MKind::Country | MKind::Capital { .. })
 }
 
+/// Which units of a sentence stand inside a quotation («…», “…”, "…"; single quotes are
+/// left out, as often apostrophes).
+fn quoted_units(units: &[Unit]) -> Vec<bool> {
+    let mut depth = 0u32;
+    let mut straight = false;
+    units
+        .iter()
+        .map(|u| match u.key.as_str() {
+            "«" | "“" => {
+                depth += 1;
+                false
+            }
+            "»" | "”" => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            "\"" => {
+                straight = !straight;
+                false
+            }
+            _ => depth > 0 || straight,
+        })
+        .collect()
+}
+
 /// Resolves every mention to what it stands for: people through the registry's bindings,
-/// pronouns through the sentence's earlier subject or the previous sentences'.
-fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
+/// pronouns through the sentence's earlier subject or the previous sentences'. A pronoun
+/// outside a quotation never stands for a mention inside it (`quoted`, per mention): "« The
+/// president … », she said".
+fn resolve(ms: &[Mention], quoted: &[bool], state: &DocState) -> Vec<Option<Resolved>> {
     let mut res: Vec<Option<Resolved>> = Vec::with_capacity(ms.len());
     for (j, m) in ms.iter().enumerate() {
         let r = match m.kind {
             _ if m.inert => None,
             MKind::Pronoun { latter, personal } => {
-                let candidate = |i: usize| {
+                let fits = |i: usize| {
                     res[i].is_some()
                         && !ms[i].place
                         && (latter || (ms[i].prep.is_none() && ms[i].kind != MKind::Adjective))
                 };
+                let candidate = |i: usize| fits(i) && (quoted[j] || !quoted[i]);
                 let earlier = (0..j)
                     .rev()
                     .find(|&i| candidate(i) && (!personal || person_like(ms[i].kind)));
@@ -1842,7 +1875,9 @@ fn resolve(ms: &[Mention], state: &DocState) -> Vec<Option<Resolved>> {
                 match earlier {
                     Some(i) => res[i].clone(),
                     None if latter => state.last_actor.clone(),
-                    None if personal && (0..j).any(candidate) => nobody(),
+                    None if personal && (0..j).any(fits) => nobody(),
+                    // Someone the quotation before it does not name.
+                    None if !quoted[j] && (0..j).any(|i| fits(i) && quoted[i]) => nobody(),
                     None if personal && !state.subject_person_like => None,
                     None => state.subject.clone(),
                 }

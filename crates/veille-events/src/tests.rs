@@ -2649,3 +2649,34 @@ fn a_subject_no_mention_covers_speaks_for_no_one_nearby() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_quotation_stands_for_no_one_inside_it() {
+    let got = parsed_summary(
+        "\"The president does more interviews than any president before him,\" she said.",
+        Lang::En,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = parsed_summary(
+        "« Pour le Kenya et l’Ouganda, l’option économique reste la meilleure », a-t-il déclaré.",
+        Lang::Fr,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // Outside quotations the pronoun still stands for the subject before it.
+    let got = parsed_summary(
+        "The Kenyan president arrived in Kampala and he said the talks would go well.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}
+
+#[test]
+fn someones_opposition_to_something_is_no_political_opposition() {
+    let got = parsed_summary(
+        "Setting out his opposition to the union, he said the country would leave.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.contains("OPP")), "{got:?}");
+    let got = parsed_summary("L’opposition kényane a dénoncé la réforme.", Lang::Fr);
+    assert!(got.iter().any(|e| e.contains("KENOPP")), "{got:?}");
+}
