@@ -2680,3 +2680,24 @@ fn someones_opposition_to_something_is_no_political_opposition() {
     let got = parsed_summary("L’opposition kényane a dénoncé la réforme.", Lang::Fr);
     assert!(got.iter().any(|e| e.contains("KENOPP")), "{got:?}");
 }
+
+#[test]
+fn an_attribution_is_not_to_a_place_or_a_misread_apposition() {
+    // The documents are not Kenya's, and the plan is not the source.
+    let got = parsed_summary(
+        "Le joueur serait rentré à l’hôtel, selon des documents déposés auprès du tribunal du comté, dans le Kenya.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    let got = parsed_summary(
+        "Selon Kamau, le plan de la présidente kényane est « précisément calibré ».",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    // A role in apposition is the source's.
+    let got = parsed_summary(
+        "Selon Paul Kamau, le ministre kényan du Commerce, le pays quittera l’union.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
+}

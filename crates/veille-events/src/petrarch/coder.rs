@@ -673,6 +673,31 @@ impl<'a> Sent<'a> {
         false
     }
 
+    /// Whether the actor of the phrase at `h` is inside an apposition of it that names no actor
+    /// or role at its own head ("Clark, le plan Chequers de Theresa May").
+    fn actor_in_bare_apposition(&self, h: usize) -> bool {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let Some(&a) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
+            return false;
+        };
+        let mut w = a;
+        for _ in 0..self.toks.len() {
+            if w == h {
+                return false;
+            }
+            if self.rel(w) == "appos" && self.actor[w].is_none() && self.agent[w].is_none() {
+                return true;
+            }
+            match self.toks[w].head {
+                Some(up) if up < self.toks.len() => w = up,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the actor of the phrase at `h` is named in a place phrase: the phrase itself
     /// ("in Lebanon") or one inside it ("a protest in Lebanon").
     fn actor_located(&self, h: usize) -> bool {
@@ -1307,6 +1332,10 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
                 codes.push((Sent::combine("", &agents), h));
             }
         }
+        // "selon des documents déposés … dans le Nevada", "Selon Clark, le plan Chequers de
+        // Theresa May …": an actor named in a place phrase, or inside an apposition that is
+        // no actor itself (often the clause's subject the parser ran on), is not the source.
+        codes.retain(|&(_, at)| !s.actor_located(at) && !s.actor_in_bare_apposition(at));
         // "According to local media": the press is where the story comes from, not an actor.
         // A spokesperson (Phoenix codes "spokesman" MED) speaking for an institution ("a
         // spokesman for the police department") is that institution's voice: kept.
