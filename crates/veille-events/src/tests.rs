@@ -2701,3 +2701,19 @@ fn an_attribution_is_not_to_a_place_or_a_misread_apposition() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
 }
+
+#[test]
+fn doctors_are_health_workers_and_newspapers_the_press() {
+    // A doctor is no journalist (CAMEO's HLH, not MED): a statement of theirs stands.
+    let got = parsed_summary(
+        "Un médecin kényan a déclaré que les blessés étaient nombreux.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KENHLH")), "{got:?}");
+    // A newspaper is where the story comes from, whatever its city.
+    let got = parsed_summary(
+        "Les femmes n’oublieront pas, a-t-elle déclaré selon le journal de Nairobi.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010 KEN")), "{got:?}");
+}
