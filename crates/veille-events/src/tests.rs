@@ -2717,3 +2717,15 @@ fn doctors_are_health_workers_and_newspapers_the_press() {
     );
     assert!(got.iter().all(|e| !e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn a_pronouns_inserted_speech_verb_speaks_for_no_one_in_the_clause() {
+    let got = parsed_summary(
+        "Instead, he noted, the U.S. is continuing sanctions meant to keep up pressure.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("01")), "{got:?}");
+    // A pronoun in a complement clause is still the main subject's.
+    let got = parsed_summary("Kenya indicated it would send troops to Somalia.", Lang::En);
+    assert!(got.iter().any(|e| e.contains("KEN→SOM")), "{got:?}");
+}

@@ -1127,6 +1127,13 @@ impl<'a> Sent<'a> {
                     .filter(|&o| o < i)
                     .collect()
             }
+            // "Instead, he noted, the U.S. is continuing …": a pronoun's verb inserted
+            // between commas before the clause it reports speaks for someone else.
+            ("advcl", Some(h))
+                if pronoun && h > i && self.upper.get(i + 1).is_some_and(|w| w == ",") =>
+            {
+                Vec::new()
+            }
             ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
             // "issued a statement condemning the attack", "a publié un communiqué
             // condamnant …": the document's author does what the document does.
