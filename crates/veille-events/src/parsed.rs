@@ -162,7 +162,8 @@ pub struct TriggerCode {
 /// act (another root). A record read from the verb's object ("mounted an invasion") keeps
 /// its code.
 fn recode_by_trigger(doc: &Doc, idx: &[usize], c: &mut Coding, triggers: &[TriggerCode]) {
-    if triggers.is_empty() || c.rule.starts_with("nominal") {
+    // A promise not to act is coded from the promise, not the act the pattern read.
+    if triggers.is_empty() || c.rule.starts_with("nominal") || c.rule.contains("+promised_not") {
         return;
     }
     let Some(verb) = idx.get(c.verb).and_then(|&w| doc.words.get(w)) else {

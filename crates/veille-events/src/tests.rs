@@ -2729,3 +2729,22 @@ fn a_pronouns_inserted_speech_verb_speaks_for_no_one_in_the_clause() {
     let got = parsed_summary("Kenya indicated it would send troops to Somalia.", Lang::En);
     assert!(got.iter().any(|e| e.contains("KEN→SOM")), "{got:?}");
 }
+
+#[test]
+fn a_promise_not_to_act_is_a_promise() {
+    let got = parsed_summary("Kenya vowed not to attack Uganda.", Lang::En);
+    assert_eq!(got, ["030 KEN→UGA"]);
+    let got = parsed_summary(
+        "The Kenyan president has vowed to never use military force against civilians.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| e.starts_with("03")), "{got:?}");
+    let got = parsed_summary(
+        "Le Kenya a promis de ne jamais attaquer l’Ouganda.",
+        Lang::Fr,
+    );
+    assert!(
+        !got.is_empty() && got.iter().all(|e| e.starts_with("03")),
+        "{got:?}"
+    );
+}

@@ -1725,11 +1725,34 @@ pub fn code_sentence_with(
         let negated_code;
         // "said it would not meet", "will not accept": a negated act announced for the future
         // is a refusal of it (CAMEO 12), which the pipeline codes from the act's own code.
-        let refused_ahead = negated && d.beyond_petrarch && s.future_aux(i);
+        // "vowed to never use force", "a promis de ne jamais attaquer": a promise not to act is
+        // still a promise (CAMEO 03), not the act refused or its opposite.
+        let promised_not = negated
+            && d.beyond_petrarch
+            && s.rel(i) == "xcomp"
+            && s.toks[i].head.is_some_and(|h| {
+                h < s.toks.len()
+                    && matches!(
+                        s.upper_lemma[h].as_str(),
+                        "VOW" | "PLEDGE" | "PROMISE" | "SWEAR" | "PROMETTRE" | "ENGAGER" | "JURER"
+                    )
+            });
+        let promise_code;
+        let refused_ahead = negated && d.beyond_petrarch && !promised_not && s.future_aux(i);
         if refused_ahead {
             rule.push_str(REFUSED_AHEAD);
         }
-        let code = match (&d.pico, negated && !refused_ahead) {
+        let code = if promised_not {
+            promise_code = super::dict::Code {
+                forward: Some("030".to_string()),
+                reverse: None,
+            };
+            rule.push_str("+promised_not");
+            &promise_code
+        } else {
+            code
+        };
+        let code = match (&d.pico, negated && !refused_ahead && !promised_not) {
             (Some(pico), true) => {
                 let neg = |c: &Option<String>| {
                     c.as_deref()
