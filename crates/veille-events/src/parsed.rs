@@ -670,14 +670,17 @@ fn intended(toks: &[Tok], v: usize) -> bool {
     let mut v = v;
     // "is willing to send material to help defend X": an infinitive under an intended verb
     // (its complement, or its purpose clause) is intended too. A few steps up at most.
-    for _ in 0..4 {
+    for step in 0..4 {
         let aux = toks.iter().any(|t| {
             t.head == Some(v)
                 && t.deprel.starts_with("aux")
                 && (INTENT_AUX.contains(&lower(t).as_str())
                     || INTENT_AUX.contains(&t.form.to_lowercase().as_str()))
         });
-        if aux || complement_of(toks, v, &["xcomp"], INTENT_HEADS) {
+        // "continueront à échanger": French puts the future in the governing verb's own
+        // form, where English has "will continue to".
+        let future_head = step > 0 && toks.get(v).is_some_and(|t| t.future);
+        if aux || future_head || complement_of(toks, v, &["xcomp"], INTENT_HEADS) {
             return true;
         }
         let Some(t) = toks.get(v) else { return false };

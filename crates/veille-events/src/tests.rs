@@ -2748,3 +2748,21 @@ fn a_promise_not_to_act_is_a_promise() {
         "{got:?}"
     );
 }
+
+#[test]
+fn two_parties_talking_consult_each_other() {
+    let got = parsed_summary("Kenya and Uganda talked on Tuesday.", Lang::En);
+    assert_eq!(got, ["040 KEN→UGA"]);
+    // With something said, each makes a statement.
+    let got = parsed_summary("Kenya and Uganda said the border would reopen.", Lang::En);
+    assert!(got.iter().all(|e| e.starts_with("010")), "{got:?}");
+}
+
+#[test]
+fn a_french_future_on_the_governing_verb_makes_an_intent() {
+    let got = parsed_summary("Le Kenya et l’Ouganda continueront à échanger.", Lang::Fr);
+    assert!(
+        !got.is_empty() && got.iter().all(|e| e.starts_with("036")),
+        "{got:?}"
+    );
+}

@@ -2106,6 +2106,27 @@ pub fn code_sentence_with(
         // X → Y and Y → X.
         // Not a statement in veille's records: "Chinese and U.S. experts have said" is said
         // by each, to no one (PETRARCH's validation records keep its own reading).
+        // "Bolivia and Chile will continue to talk": talking among themselves, with nothing
+        // said, is consulting one another (CAMEO.2.0 codes "talk with" 046:046), not two
+        // statements.
+        let talk_code;
+        let code = if d.beyond_petrarch
+            && targets.is_empty()
+            && sources.len() >= 2
+            && matches!(s.upper_lemma[i].as_str(), "TALK" | "SPEAK" | "PARLER")
+            && s.kids(i, "ccomp").next().is_none()
+            && s.kids(i, "obj").next().is_none()
+            && code.forward.as_deref().is_some_and(|c| c.starts_with("01"))
+        {
+            talk_code = super::dict::Code {
+                forward: Some("040".to_string()),
+                reverse: Some("040".to_string()),
+            };
+            rule.push_str("+talk_among");
+            &talk_code
+        } else {
+            code
+        };
         let joint_statement =
             d.beyond_petrarch && code.forward.as_deref().is_some_and(|c| c.starts_with("01"));
         let reciprocal = targets.is_empty() && sources.len() >= 2 && !joint_statement;
