@@ -1220,7 +1220,9 @@ impl Coder {
         }
         // "If Kenya attacks Uganda, …": a condition is not an event.
         if word.is_some_and(|w| {
-            crate::parsed::conditional_word(ctx.doc, w) || crate::parsed::demanded_word(ctx.doc, w)
+            crate::parsed::conditional_word(ctx.doc, w)
+                || crate::parsed::demanded_word(ctx.doc, w)
+                || crate::parsed::question_or_anonymity(ctx.doc, w)
         }) {
             return None;
         }

@@ -998,6 +998,65 @@ pub(crate) fn demanded_word(doc: &Doc, w: usize) -> bool {
         })
 }
 
+/// For the pattern coder, the parse coder's idioms of asking and refusing: "a demandé quand
+/// aurait lieu …", "asked whether …" ask a question, not for something; "a refusé d'être
+/// nommé", "declined to be named" keep a source anonymous, rejecting nothing.
+pub(crate) fn question_or_anonymity(doc: &Doc, w: usize) -> bool {
+    let a = &doc.analyses;
+    let Some(x) = a.get(w) else { return false };
+    let lemma = x.lemma.to_lowercase();
+    let form = |m: usize| {
+        doc.words
+            .get(m)
+            .map_or(String::new(), |x| x.form(&doc.text).to_lowercase())
+    };
+    let kids = |h: usize| {
+        let from = h.saturating_sub(40);
+        let to = (h + 40).min(a.len());
+        (from..to).filter(move |&k| a[k].head == Some(h as u32))
+    };
+    match lemma.as_str() {
+        "refuser" | "refuse" | "decline" | "décliner" => kids(w).any(|c| {
+            a[c].deprel.starts_with("xcomp")
+                && matches!(
+                    a[c].lemma.to_lowercase().as_str(),
+                    "nommer" | "identifier" | "citer" | "name" | "identify" | "quote"
+                )
+                && kids(c).any(|k| {
+                    a[k].deprel.starts_with("aux")
+                        && matches!(a[k].lemma.to_lowercase().as_str(), "être" | "be")
+                })
+        }),
+        "demander" | "ask" => {
+            !kids(w).any(|c| a[c].deprel == "obj")
+                && kids(w).any(|c| {
+                    c > w
+                        && matches!(a[c].deprel.as_str(), "ccomp" | "advcl" | "xcomp")
+                        && kids(c).any(|m| {
+                            m < c
+                                && matches!(a[m].deprel.as_str(), "mark" | "advmod")
+                                && matches!(
+                                    form(m).as_str(),
+                                    "si" | "s'"
+                                        | "s’"
+                                        | "quand"
+                                        | "pourquoi"
+                                        | "comment"
+                                        | "où"
+                                        | "whether"
+                                        | "if"
+                                        | "when"
+                                        | "why"
+                                        | "how"
+                                        | "where"
+                                )
+                        })
+                })
+        }
+        _ => false,
+    }
+}
+
 /// [`in_condition`] for the pattern coder: whether the trigger word at `w` (its verb) is in
 /// a clause of condition ("If Kenya attacks Uganda, …") or one a verb of [`PREVENT`] keeps
 /// from happening.

@@ -2766,3 +2766,23 @@ fn a_french_future_on_the_governing_verb_makes_an_intent() {
         "{got:?}"
     );
 }
+
+#[test]
+fn asking_a_question_and_declining_to_be_named_are_no_events() {
+    let got = parsed_summary(
+        "Le ministre kényan a demandé quand aurait lieu la prochaine réunion.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("02")), "{got:?}");
+    let got = parsed_summary(
+        "« Le président se rendra à Kampala », a déclaré un porte-parole kényan, qui a refusé d’être nommé.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("12")), "{got:?}");
+    // Asking for something, refusing to do something, still code.
+    let got = parsed_summary(
+        "Le ministre kényan a demandé la libération des otages.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("02")), "{got:?}");
+}

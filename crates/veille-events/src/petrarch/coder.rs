@@ -1429,6 +1429,20 @@ pub const REPORTED_DEMAND: &str = "reported_demand";
 /// - "offered stiff resistance": resisting, not an offer to cooperate (030);
 /// - "for the elections to take place", "has taken steps to …": taking place is happening,
 ///   and taking steps or measures is doing what follows, not a seizure (a bare "take" 171).
+/// "declined to be named", "a refusé d'être nommé": the verb's complement is its own subject
+/// being named, identified or quoted.
+fn declined_to_be_named(s: &Sent<'_>, i: usize) -> bool {
+    s.kids(i, "xcomp").any(|c| {
+        matches!(
+            s.upper_lemma[c].as_str(),
+            "NAME" | "IDENTIFY" | "QUOTE" | "NOMMER" | "IDENTIFIER" | "CITER"
+        ) && s.children[c].iter().any(|&a| {
+            s.toks[a].deprel.starts_with("aux")
+                && matches!(s.upper_lemma[a].as_str(), "BE" | "ÊTRE")
+        })
+    })
+}
+
 fn idiom(s: &Sent<'_>, i: usize) -> bool {
     let obj = |words: &[&str]| {
         s.kids(i, "obj")
@@ -1462,9 +1476,38 @@ fn idiom(s: &Sent<'_>, i: usize) -> bool {
                     .head
                     .is_some_and(|h| s.rel(i) == "xcomp" && s.upper_lemma[h] == "VOULOIR")
         }
+        "DECLINE" if declined_to_be_named(s, i) => true,
         "DECLINE" => !["obj", "xcomp", "ccomp", "iobj"]
             .iter()
             .any(|r| s.kids(i, r).next().is_some()),
+        // "a refusé d'être nommé": a source's anonymity, no rejection.
+        "REFUSE" | "REFUSER" | "DÉCLINER" => declined_to_be_named(s, i),
+        // "a demandé quand aurait lieu …", "asked whether …": a question, not a request.
+        "DEMANDER" | "ASK" => {
+            s.kids(i, "obj").next().is_none()
+                && s.children[i].iter().any(|&c| {
+                    matches!(s.rel(c), "ccomp" | "advcl" | "xcomp")
+                        && c > i
+                        && s.children[c].iter().any(|&m| {
+                            matches!(s.rel(m), "mark" | "advmod")
+                                && m < c
+                                && matches!(
+                                    s.upper[m].as_str(),
+                                    "SI" | "S'"
+                                        | "QUAND"
+                                        | "POURQUOI"
+                                        | "COMMENT"
+                                        | "OÙ"
+                                        | "WHETHER"
+                                        | "IF"
+                                        | "WHEN"
+                                        | "WHY"
+                                        | "HOW"
+                                        | "WHERE"
+                                )
+                        })
+                })
+        }
         "OFFER" => obj(&["RESISTANCE"]),
         // "released video of the confrontation": publishing, not freeing anyone (084).
         "RELEASE" => obj(&[
