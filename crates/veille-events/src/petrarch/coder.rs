@@ -1423,12 +1423,6 @@ pub const REFUSED_AHEAD: &str = "+refused_ahead";
 /// The rule of a statement that another actor must act, coded as a demand on it.
 pub const REPORTED_DEMAND: &str = "reported_demand";
 
-/// Verb uses the dictionaries read as events and are not (veille's supplement):
-/// - "bat populations have declined": with nothing declined, declining is decreasing, not a
-///   refusal (CAMEO.2.0 codes a bare "decline" 120);
-/// - "offered stiff resistance": resisting, not an offer to cooperate (030);
-/// - "for the elections to take place", "has taken steps to …": taking place is happening,
-///   and taking steps or measures is doing what follows, not a seizure (a bare "take" 171).
 /// "declined to be named", "a refusé d'être nommé": the verb's complement is its own subject
 /// being named, identified or quoted.
 fn declined_to_be_named(s: &Sent<'_>, i: usize) -> bool {
@@ -1443,6 +1437,12 @@ fn declined_to_be_named(s: &Sent<'_>, i: usize) -> bool {
     })
 }
 
+/// Verb uses the dictionaries read as events and are not (veille's supplement):
+/// - "bat populations have declined": with nothing declined, declining is decreasing, not a
+///   refusal (CAMEO.2.0 codes a bare "decline" 120);
+/// - "offered stiff resistance": resisting, not an offer to cooperate (030);
+/// - "for the elections to take place", "has taken steps to …": taking place is happening,
+///   and taking steps or measures is doing what follows, not a seizure (a bare "take" 171).
 fn idiom(s: &Sent<'_>, i: usize) -> bool {
     let obj = |words: &[&str]| {
         s.kids(i, "obj")
