@@ -1300,8 +1300,12 @@ impl Coder {
         let target_end = (last + 1..clause_end)
             .find(|&i| ADVERBIAL_MARKS.contains(&units[i].key.as_str()))
             .unwrap_or(clause_end);
-        let in_target_clause =
-            |j: usize, from: usize| in_clause_after(j, from) && ms[j].start < target_end;
+        let relative_end = word.and_then(|w| crate::parsed::relative_clause_end(ctx.doc, w));
+        let in_target_clause = |j: usize, from: usize| {
+            in_clause_after(j, from)
+                && ms[j].start < target_end
+                && relative_end.is_none_or(|e| ms[j].span.start < e)
+        };
 
         let mut src: Option<usize> = None;
         let mut tgts: Vec<usize> = Vec::new();

@@ -770,9 +770,9 @@ fn condition_mark(toks: &[Tok], c: usize, only_against: bool) -> bool {
 
 /// Whether the verb at `v` is inside a clause of condition ("if the United States took
 /// measures", "unless the president arranged a ceasefire"): what it says may not happen.
-/// Verbs whose complement is what does not happen: "afin d'éviter que l'énergie russe arrive
-/// sur les marchés", "to prevent the army entering the city".
-const PREVENT: &[&str] = &["éviter", "empêcher", "prevent", "avoid"];
+/// Words whose complement is what does not happen: "afin d'éviter que l'énergie russe arrive
+/// sur les marchés", "to prevent the army entering the city", "impossible de renoncer".
+const PREVENT: &[&str] = &["éviter", "empêcher", "prevent", "avoid", "impossible"];
 
 /// Whether the verb `v` (of lemma `lemma_of(v)`, head `head_of(v)`) is the clause a verb of
 /// [`PREVENT`] keeps from happening.
@@ -781,7 +781,9 @@ fn prevented_by(
     head: Option<usize>,
     lemma_of: impl Fn(usize) -> Option<String>,
 ) -> bool {
-    matches!(deprel, "ccomp" | "xcomp")
+    // "il serait impossible pour son pays de renoncer …": the clause is the adjective's
+    // subject.
+    matches!(deprel, "ccomp" | "xcomp" | "csubj")
         && head
             .and_then(lemma_of)
             .is_some_and(|l| PREVENT.contains(&l.as_str()))
@@ -887,6 +889,27 @@ pub(crate) fn nominal_subject(doc: &Doc, w: usize, sentence: Span) -> Option<(Sp
         }
     }
     Some((doc.words.get(k)?.span, span))
+}
+
+/// Where the relative clause of a trigger word at `w` ends (a byte offset), when `w` heads
+/// one: "Les procureurs qui soutiennent Grace ont décrit le Salvador …" has the clause's
+/// target inside it, not in the main clause after it.
+pub(crate) fn relative_clause_end(doc: &Doc, w: usize) -> Option<u32> {
+    let a = &doc.analyses;
+    if !a.get(w)?.deprel.starts_with("acl:relcl") {
+        return None;
+    }
+    let mut end = doc.words.get(w)?.span.end;
+    let mut stack = vec![w];
+    while let Some(h) = stack.pop() {
+        for (c, x) in a.iter().enumerate() {
+            if x.head == Some(h as u32) {
+                end = end.max(doc.words.get(c)?.span.end);
+                stack.push(c);
+            }
+        }
+    }
+    Some(end)
 }
 
 /// "in which he praised the president and said he would run": the subject of a verb

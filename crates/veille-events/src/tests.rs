@@ -2786,3 +2786,21 @@ fn asking_a_question_and_declining_to_be_named_are_no_events() {
     );
     assert!(got.iter().any(|e| e.starts_with("02")), "{got:?}");
 }
+
+#[test]
+fn a_relative_clauses_target_is_inside_it() {
+    let got = parsed_summary(
+        "Les procureurs kényans qui soutiennent Kamau ont décrit l’Ouganda comme un pays confronté à des problèmes.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("→UGA")), "{got:?}");
+}
+
+#[test]
+fn what_is_impossible_does_not_happen() {
+    let got = parsed_summary(
+        "Il serait impossible que le Kenya signe cet accord avec l’Ouganda.",
+        Lang::Fr,
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
