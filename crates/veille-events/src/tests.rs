@@ -2804,3 +2804,13 @@ fn what_is_impossible_does_not_happen() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_french_speaker_after_a_comma_and_the_verb_speaks() {
+    // No quotation: "…, annoncera X" with X read as the verb's object.
+    let got = parsed_summary(
+        "Les fonds serviront à aider les sans-abri, annoncera la Première ministre britannique aujourd’hui.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 GBRGOV")), "{got:?}");
+}

@@ -1769,31 +1769,62 @@ pub fn parse_doc(doc: &mut Doc) {
         if lang == Lang::En {
             retag_auxiliated_nouns(&mut doc.analyses[first..end], first as u32);
             retag_bare_verb_objects(&mut doc.analyses[first..end], first as u32);
-            inverted_speakers(&forms, &mut doc.analyses[first..end], first as u32);
         }
+        inverted_speakers(&forms, &mut doc.analyses[first..end], first as u32, lang);
     }
 }
 
 /// Verbs of saying whose subject follows them after a quote or a comma ("…, said White
-/// House", "…, says Russia").
+/// House", "…, says Russia", "…, a annoncé Theresa May").
 const INVERTED_SPEECH: &[&str] = &["say", "add", "write", "explain", "tell", "insist"];
+const INVERTED_SPEECH_FR: &[&str] = &[
+    "dire",
+    "déclarer",
+    "annoncer",
+    "affirmer",
+    "indiquer",
+    "expliquer",
+    "ajouter",
+    "préciser",
+    "souligner",
+    "estimer",
+    "rappeler",
+    "écrire",
+    "confier",
+    "assurer",
+    "raconter",
+    "noter",
+    "commenter",
+    "répondre",
+    "insister",
+];
 
 /// "The meeting may be delayed, said White House" parsed with "White House" an oblique: the
 /// noun phrase right after a verb of saying that follows a comma or a closing quote and has
 /// no subject, with no preposition of its own, is that verb's subject (UD's reading of such
 /// inversions).
-fn inverted_speakers(forms: &[&str], an: &mut [veille_core::Analysis], offset: u32) {
+/// French too, where the auxiliary may come first ("…, a annoncé le ministre").
+fn inverted_speakers(forms: &[&str], an: &mut [veille_core::Analysis], offset: u32, lang: Lang) {
     use veille_core::Upos;
     let local = |h: Option<u32>| h.and_then(|h| h.checked_sub(offset)).map(|h| h as usize);
+    let verbs = if lang == Lang::Fr {
+        INVERTED_SPEECH_FR
+    } else {
+        INVERTED_SPEECH
+    };
     for v in 1..an.len() {
-        if an[v].upos != Upos::Verb
-            || !INVERTED_SPEECH.contains(&an[v].lemma.to_lowercase().as_str())
-            || !matches!(forms[v - 1], "," | "\"" | "”" | "’" | "'")
-        {
+        if an[v].upos != Upos::Verb || !verbs.contains(&an[v].lemma.to_lowercase().as_str()) {
             continue;
         }
         let heads: Vec<Option<usize>> = an.iter().map(|a| local(a.head)).collect();
         let heads = &heads;
+        let mut w = v;
+        while lang == Lang::Fr && w > 1 && an[w - 1].upos == Upos::Aux && heads[w - 1] == Some(v) {
+            w -= 1;
+        }
+        if !matches!(forms[w - 1], "," | "\"" | "”" | "’" | "'" | "»") {
+            continue;
+        }
         let kids = |h: usize| (0..heads.len()).filter(move |&k| heads[k] == Some(h));
         if kids(v).any(|k| an[k].deprel.starts_with("nsubj")) {
             continue;
