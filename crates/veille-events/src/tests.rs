@@ -2814,3 +2814,13 @@ fn a_french_speaker_after_a_comma_and_the_verb_speaks() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 GBRGOV")), "{got:?}");
 }
+
+#[test]
+fn imposing_a_veto_is_a_veto() {
+    let got = parsed_summary(
+        "La Grèce a imposé son veto à l’adhésion de la Macédoine à l’OTAN.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("129 GRC")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("16")), "{got:?}");
+}
