@@ -2824,3 +2824,9 @@ fn imposing_a_veto_is_a_veto() {
     assert!(got.iter().any(|e| e.starts_with("129 GRC")), "{got:?}");
     assert!(got.iter().all(|e| !e.starts_with("16")), "{got:?}");
 }
+
+#[test]
+fn asking_for_some_aid_is_an_appeal_for_aid() {
+    let got = parsed_summary("Le Kenya demande de l’aide à l’Ouganda.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("023 KEN")), "{got:?}");
+}
