@@ -2830,3 +2830,17 @@ fn asking_for_some_aid_is_an_appeal_for_aid() {
     let got = parsed_summary("Le Kenya demande de l’aide à l’Ouganda.", Lang::Fr);
     assert!(got.iter().any(|e| e.starts_with("023 KEN")), "{got:?}");
 }
+
+#[test]
+fn meeting_a_cost_is_no_meeting() {
+    let got = parsed_summary(
+        "The Kenyan Government has committed to meet the cost of the repairs.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("04")), "{got:?}");
+    let got = parsed_summary(
+        "The Kenyan president will meet the Ugandan president on Friday.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("036 KEN")), "{got:?}");
+}

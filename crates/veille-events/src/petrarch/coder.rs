@@ -1509,6 +1509,27 @@ fn idiom(s: &Sent<'_>, i: usize) -> bool {
                 })
         }
         "OFFER" => obj(&["RESISTANCE"]),
+        // "meet the cost", "met its targets": paying or reaching, not a meeting (040). ("would
+        // not meet the demands" stays: PLOVER's records read it as a refusal.)
+        "MEET" => obj(&[
+            "COST",
+            "COSTS",
+            "EXPENSES",
+            "BILL",
+            "NEED",
+            "NEEDS",
+            "TARGET",
+            "TARGETS",
+            "GOAL",
+            "GOALS",
+            "DEADLINE",
+            "REQUIREMENTS",
+            "CRITERIA",
+            "STANDARDS",
+            "EXPECTATIONS",
+            "OBLIGATIONS",
+            "CONDITIONS",
+        ]),
         // "released video of the confrontation": publishing, not freeing anyone (084).
         "RELEASE" => obj(&[
             "VIDEO",
