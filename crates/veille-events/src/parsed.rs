@@ -818,10 +818,9 @@ fn trigger_verb(doc: &Doc, w: usize) -> Option<usize> {
     Some(w)
 }
 
-/// Where the parse puts the subject of the verb at word `w` (of its head when `w` is an
-/// auxiliary), looking only at the words of `sentence`: `Some(Some(span))` for a subject
-/// word, `Some(None)` when the verb has none, `None` without a parse.
-pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Option<Span>> {
+/// The verb of the word at `w` (its head when `w` is an auxiliary) and the range of word
+/// indices of `sentence` (within the analyses).
+fn verb_in_sentence(doc: &Doc, w: usize, sentence: Span) -> Option<(usize, usize, usize)> {
     let a = &doc.analyses;
     let x = a.get(w)?;
     let v = if x.deprel.starts_with("aux") {
@@ -833,8 +832,17 @@ pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Opti
         .words
         .partition_point(|wd| wd.span.start < sentence.start);
     let to = doc.words.partition_point(|wd| wd.span.start < sentence.end);
+    Some((v, from, to.min(a.len())))
+}
+
+/// Where the parse puts the subject of the verb at word `w` (of its head when `w` is an
+/// auxiliary), looking only at the words of `sentence`: `Some(Some(span))` for a subject
+/// word, `Some(None)` when the verb has none, `None` without a parse.
+pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Option<Span>> {
+    let a = &doc.analyses;
+    let (v, from, to) = verb_in_sentence(doc, w, sentence)?;
     Some(
-        (from..to.min(a.len()))
+        (from..to)
             .find(|&k| a[k].head == Some(v as u32) && a[k].deprel.starts_with("nsubj"))
             .and_then(|k| doc.words.get(k).map(|wd| wd.span)),
     )
@@ -845,17 +853,7 @@ pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Opti
 /// none or only a pronoun (which stands for something else).
 pub(crate) fn nominal_subject(doc: &Doc, w: usize, sentence: Span) -> Option<(Span, Span)> {
     let a = &doc.analyses;
-    let x = a.get(w)?;
-    let v = if x.deprel.starts_with("aux") {
-        x.head? as usize
-    } else {
-        w
-    };
-    let from = doc
-        .words
-        .partition_point(|wd| wd.span.start < sentence.start);
-    let to = doc.words.partition_point(|wd| wd.span.start < sentence.end);
-    let to = to.min(a.len());
+    let (v, from, to) = verb_in_sentence(doc, w, sentence)?;
     // The subject nearest the verb: a quotation before a postposed speaker may be read with
     // a subject of its own on the same verb.
     // One after the verb is its inverted speaker ("said Michael Steele") only right after it:

@@ -646,78 +646,51 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// The words from the first actor of the phrase at `h` up through its heads to `h`
+    /// (to the root if `h` is not on the way); empty when the phrase names no actor.
+    fn actor_path(&self, h: usize) -> Vec<usize> {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let Some(&a) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
+            return Vec::new();
+        };
+        let mut path = vec![a];
+        let mut w = a;
+        while w != h && path.len() <= self.toks.len() {
+            match self.toks[w].head {
+                Some(up) if up < self.toks.len() => w = up,
+                _ => break,
+            }
+            path.push(w);
+        }
+        path
+    }
+
     /// Whether the actor of the phrase at `h` is named as where something comes from
     /// ("acheminer de l'aide depuis Jakarta"): French "depuis" marks an origin only, never a
     /// recipient. (English "from" is left alone: the dictionaries' reversed patterns read the
     /// giver in "received aid from X".)
     fn actor_origin(&self, h: usize) -> bool {
-        let mut ts = Vec::new();
-        self.np(h, &mut ts);
-        ts.sort_unstable();
-        let Some(&a) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
-            return false;
-        };
-        let mut w = a;
-        for _ in 0..self.toks.len() {
-            if self.children[w]
+        self.actor_path(h).into_iter().any(|w| {
+            self.children[w]
                 .iter()
                 .any(|&m| self.rel(m) == "case" && self.upper[m] == "DEPUIS")
-            {
-                return true;
-            }
-            match self.toks[w].head {
-                Some(up) if w != h && up < self.toks.len() => w = up,
-                _ => return false,
-            }
-        }
-        false
+        })
     }
 
     /// Whether the actor of the phrase at `h` is inside an apposition of it that names no actor
     /// or role at its own head ("Clark, le plan Chequers de Theresa May").
     fn actor_in_bare_apposition(&self, h: usize) -> bool {
-        let mut ts = Vec::new();
-        self.np(h, &mut ts);
-        ts.sort_unstable();
-        let Some(&a) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
-            return false;
-        };
-        let mut w = a;
-        for _ in 0..self.toks.len() {
-            if w == h {
-                return false;
-            }
-            if self.rel(w) == "appos" && self.actor[w].is_none() && self.agent[w].is_none() {
-                return true;
-            }
-            match self.toks[w].head {
-                Some(up) if up < self.toks.len() => w = up,
-                _ => return false,
-            }
-        }
-        false
+        self.actor_path(h).into_iter().any(|w| {
+            w != h && self.rel(w) == "appos" && self.actor[w].is_none() && self.agent[w].is_none()
+        })
     }
 
     /// Whether the actor of the phrase at `h` is named in a place phrase: the phrase itself
     /// ("in Lebanon") or one inside it ("a protest in Lebanon").
     fn actor_located(&self, h: usize) -> bool {
-        let mut ts = Vec::new();
-        self.np(h, &mut ts);
-        ts.sort_unstable();
-        let Some(&a) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
-            return false;
-        };
-        let mut w = a;
-        for _ in 0..self.toks.len() {
-            if self.located(w) {
-                return true;
-            }
-            match self.toks[w].head {
-                Some(up) if w != h && up < self.toks.len() => w = up,
-                _ => return false,
-            }
-        }
-        false
+        self.actor_path(h).into_iter().any(|w| self.located(w))
     }
 
     /// Whether the verb at `v` heads the sentence: its root, a conjunct of the root, or an
