@@ -428,7 +428,7 @@ fn parse_sentence(
     if lang == Lang::Fr {
         repair_inverted_speakers(&mut out, &upos, forms, true);
     }
-    repair_speaker_appositions(&mut out, &upos, forms);
+    repair_speaker_appositions(&mut out, &upos, &feats, forms);
     repair_participle_subjects(&mut out, &upos, &feats);
     if lang == Lang::Fr {
         repair_attributed_subjects(&mut out, &upos, forms);
@@ -1486,6 +1486,7 @@ fn repair_attributed_subjects(
 fn repair_speaker_appositions(
     parsed: &mut [(Option<u32>, String)],
     upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
     forms: &[&str],
 ) {
     use veille_core::Upos;
@@ -1510,6 +1511,7 @@ fn repair_speaker_appositions(
         let Some(m) = (comma + 1..parsed.len())
             .take_while(|&k| matches!(upos[k], Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn))
             .find(|&k| matches!(upos[k], Upos::Noun | Upos::Propn))
+            .or_else(|| misread_apposition(upos, feats, comma + 1))
         else {
             continue;
         };
@@ -1527,7 +1529,46 @@ fn repair_speaker_appositions(
         }
         parsed[m] = (Some(n as u32), "appos".to_string());
         parsed[comma] = (Some(m as u32), "punct".to_string());
+        // The misread verb's adjectives were its complements ("diplomate chilien" read as
+        // "être chilien"); under a noun they modify it.
+        if upos[m] == Upos::Verb {
+            for k in m + 1..parsed.len() {
+                if parsed[k].0 == Some(m as u32) && upos[k] == Upos::Adj {
+                    parsed[k].1 = "amod".to_string();
+                }
+            }
+        }
     }
+}
+
+/// `…, explique Pedro Alves, diplomate chilien.` with the bare noun read as a finite verb
+/// ("diplomate" as a form of an unknown "diplomater"): a finite verb right after the comma
+/// that ends the sentence with nothing but a noun phrase's words after it has no subject and
+/// no clause of its own; it is the apposition's noun. A participle or gerund ("…, ajoutant
+/// …", "…, souriant.") is a clause and stays one.
+fn misread_apposition(
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    k: usize,
+) -> Option<usize> {
+    use veille_core::Upos;
+    if upos.get(k) != Some(&Upos::Verb)
+        || feats
+            .get(k)
+            .is_some_and(|f| f.get("VerbForm").is_some_and(|v| v != "Fin"))
+    {
+        return None;
+    }
+    let rest = &upos[k + 1..];
+    let (last, words) = rest.split_last()?;
+    (*last == Upos::Punct
+        && words.iter().all(|u| {
+            matches!(
+                u,
+                Upos::Adj | Upos::Noun | Upos::Propn | Upos::Adp | Upos::Det
+            )
+        }))
+    .then_some(k)
 }
 
 /// "Kenya, the awful Uganda, and Tanzania welcomed the deal" read as a list of nouns whose
@@ -2517,6 +2558,7 @@ mod tests {
         let upos = [
             Punct, Pron, Adv, Verb, Punct, Punct, Aux, Verb, Propn, Propn, Punct, Det, Noun, Punct,
         ];
+        let none = vec![veille_core::Feats::default(); forms.len()];
         let wrong = tree(&[
             (3, "punct"),
             (3, "nsubj"),
@@ -2534,20 +2576,81 @@ mod tests {
             (3, "punct"),
         ]);
         let mut parsed = wrong.clone();
-        super::repair_speaker_appositions(&mut parsed, &upos, &forms);
+        super::repair_speaker_appositions(&mut parsed, &upos, &none, &forms);
         assert_eq!(parsed[12], (Some(8), "appos".to_string()));
         assert_eq!(parsed[10], (Some(12), "punct".to_string()));
         // Read as the apposition of a noun of the quotation, too.
         let mut parsed = wrong.clone();
         parsed[12] = (Some(1), "appos".to_string());
-        super::repair_speaker_appositions(&mut parsed, &upos, &forms);
+        super::repair_speaker_appositions(&mut parsed, &upos, &none, &forms);
         assert_eq!(parsed[12], (Some(8), "appos".to_string()));
         // Counter-case: a noun attached after the reporting verb is left alone.
         let mut right = wrong.clone();
         right[12] = (Some(7), "obl".to_string());
         let mut parsed = right.clone();
-        super::repair_speaker_appositions(&mut parsed, &upos, &forms);
+        super::repair_speaker_appositions(&mut parsed, &upos, &none, &forms);
         assert_eq!(parsed, right);
+    }
+
+    #[test]
+    fn a_bare_apposition_read_as_a_verb_is_the_speakers() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // `« Rien ne change », a dit Pedro Alves, diplomate chilien.` with "diplomate" tagged
+        // as a finite verb coordinated with the quoted one.
+        let forms = [
+            "«",
+            "Rien",
+            "ne",
+            "change",
+            "»",
+            ",",
+            "a",
+            "dit",
+            "Pedro",
+            "Alves",
+            ",",
+            "diplomate",
+            "chilien",
+            ".",
+        ];
+        let upos = [
+            Punct, Pron, Adv, Verb, Punct, Punct, Aux, Verb, Propn, Propn, Punct, Verb, Adj, Punct,
+        ];
+        let mut feats = vec![Feats::default(); forms.len()];
+        feats[11] = Feats::from_ud("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
+        let wrong = tree(&[
+            (3, "punct"),
+            (3, "nsubj"),
+            (3, "advmod"),
+            (-1, "root"),
+            (3, "punct"),
+            (7, "punct"),
+            (7, "aux:tense"),
+            (3, "parataxis:insert"),
+            (7, "nsubj"),
+            (8, "flat:name"),
+            (11, "punct"),
+            (3, "conj"),
+            (11, "xcomp"),
+            (3, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_speaker_appositions(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[11], (Some(8), "appos".to_string()));
+        assert_eq!(parsed[12], (Some(11), "amod".to_string()));
+        // Counter-cases: a participle is a clause of its own ("…, souriant largement."),
+        // and so is a verb followed by more than a noun phrase.
+        let mut part = feats.clone();
+        part[11] = Feats::from_ud("Tense=Pres|VerbForm=Part");
+        let mut parsed = wrong.clone();
+        super::repair_speaker_appositions(&mut parsed, &upos, &part, &forms);
+        assert_eq!(parsed, wrong);
+        let mut clause = upos;
+        clause[12] = Adv;
+        let mut parsed = wrong.clone();
+        super::repair_speaker_appositions(&mut parsed, &clause, &feats, &forms);
+        assert_eq!(parsed, wrong);
     }
 
     #[test]
