@@ -1045,6 +1045,19 @@ mod tests {
     }
 
     #[test]
+    fn an_accent_the_entry_lacks_makes_another_word() {
+        // "juges" (judges) is a role; "jugés" (judged) a participle. A word written without
+        // its accents still matches an accented entry ("depute").
+        let texts = |m: &[Seen]| m.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+        let m = scan("Les dirigeants seront jugés en mars.", Lang::Fr);
+        assert!(m.iter().all(|s| s.text != "jugés"), "{:?}", texts(&m));
+        let m = scan("Les juges ont tranché.", Lang::Fr);
+        assert_eq!(texts(&m), ["Les juges"]);
+        let m = scan("Le depute a voté.", Lang::Fr);
+        assert_eq!(texts(&m), ["Le depute"]);
+    }
+
+    #[test]
     fn seas_named_after_countries_are_not_the_countries() {
         let m = scan(
             "Le Ghana patrouille dans le golfe de Guinée et en mer de Chine, pas en Guinée.",

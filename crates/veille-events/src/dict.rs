@@ -99,6 +99,9 @@ pub(crate) struct LexEntry {
     /// Folded words after the first.
     rest: Vec<String>,
     caps: Vec<CaseReq>,
+    /// Per word: a French common-noun entry written without accents, which a word written
+    /// with one does not match ("juges" the judges, "jugés" judged).
+    plain: Vec<bool>,
     pub kind: LexKind,
     /// Index into [`Dictionaries::countries`].
     pub country: Option<u16>,
@@ -154,9 +157,18 @@ impl Lexicon {
         let Some((first, rest)) = words.split_first() else {
             return;
         };
+        let common = lang == Some(Lang::Fr)
+            && matches!(
+                kind,
+                LexKind::Role { .. } | LexKind::Mod | LexKind::Portfolio
+            );
         let entry = LexEntry {
             rest: rest.iter().map(|w| fold(w)).collect(),
             caps: words.iter().map(|w| case_req(w)).collect(),
+            plain: words
+                .iter()
+                .map(|w| common && w.chars().all(|c| c.is_ascii() || !c.is_alphabetic()))
+                .collect(),
             kind,
             country,
             lang,
@@ -202,7 +214,14 @@ impl Lexicon {
                     CaseReq::Uppercase => u.upper,
                 }
             });
-            if words_match && case_ok && keep(e) {
+            let accents_ok = e.plain.iter().enumerate().all(|(k, &plain)| {
+                !plain
+                    || units[i + k]
+                        .lower
+                        .chars()
+                        .all(|c| c.is_ascii() || !c.is_alphabetic())
+            });
+            if words_match && case_ok && accents_ok && keep(e) {
                 if n > best {
                     best = n;
                     found.clear();
