@@ -848,6 +848,18 @@ pub(crate) fn parsed_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Opti
     )
 }
 
+/// Relative pronouns that can be a clause's subject.
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "qui",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "who",
+    "which",
+    "that",
+];
+
 /// The noun or name the parse makes the active subject of the verb at word `w` (of its head
 /// when `w` is an auxiliary), within `sentence`, and its whole phrase: `None` when it has
 /// none or only a pronoun (which stands for something else).
@@ -863,7 +875,25 @@ pub(crate) fn nominal_subject(doc: &Doc, w: usize, sentence: Span) -> Option<(Sp
             && a[k].deprel == "nsubj"
             && (k < v || (v + 1..k).all(|m| a[m].upos != Upos::Punct))
     });
-    let k = subjects.min_by_key(|&k| k.abs_diff(v))?;
+    let mut k = subjects.min_by_key(|&k| k.abs_diff(v))?;
+    // "le milliardaire qui se dit capable de …": a relative pronoun stands for the noun its
+    // clause modifies.
+    if a[k].upos == Upos::Pron
+        && a[v].deprel == "acl:relcl"
+        && RELATIVE_PRONOUNS.contains(
+            &doc.words
+                .get(k)?
+                .span
+                .text(&doc.text)
+                .to_lowercase()
+                .as_str(),
+        )
+    {
+        k = a[v].head? as usize;
+        if !(from..to).contains(&k) {
+            return None;
+        }
+    }
     if !matches!(a[k].upos, Upos::Noun | Upos::Propn) {
         return None;
     }

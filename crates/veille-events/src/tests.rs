@@ -2844,3 +2844,20 @@ fn meeting_a_cost_is_no_meeting() {
     );
     assert!(got.iter().any(|e| e.starts_with("036 KEN")), "{got:?}");
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_noun_it_follows() {
+    // "qui se dit capable": the billionaire claims it, not the prime minister before him;
+    // no dictionary knows the billionaire, so no statement is coded.
+    let got = parsed_summary(
+        "Le Premier ministre britannique tombe sous l'emprise d'un milliardaire qui se dit capable de tout régler.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    // A known antecedent speaks.
+    let got = parsed_summary(
+        "The British prime minister met the Russian envoy, who said the deal was done.",
+        Lang::En,
+    );
+    assert!(got.contains(&"010 RUSGOV→-".to_string()), "{got:?}");
+}
