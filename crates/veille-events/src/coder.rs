@@ -1210,6 +1210,16 @@ impl Coder {
             return None;
         }
         let word = word_at(ctx.doc, units[tm.anchor()].span.start);
+        // "a flurry of campaign rallies": a candidate's rally is no protest.
+        if p.cameo.starts_with("14")
+            && tm.anchor() > 0
+            && matches!(
+                units[tm.anchor() - 1].key.as_str(),
+                "campaign" | "election" | "electoral" | "pre-election" | "re-election"
+            )
+        {
+            return None;
+        }
         // "were engaged in fighting in X": a trigger on "be" needs "be" as the verb ("were
         // in X"), not as the auxiliary of another.
         if word.is_some_and(|w| {

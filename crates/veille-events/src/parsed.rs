@@ -1450,6 +1450,20 @@ fn mention(
     {
         return None;
     }
+    // "demonstrated why", "demonstrated its resolve", "manifester sa colère": a protest verb
+    // read by its bare entry takes no object; with one it shows or expresses something.
+    let shows_something = toks.iter().any(|t| {
+        t.head == Some(c.verb)
+            && (matches!(t.deprel.split(':').next(), Some("obj" | "ccomp"))
+                || t.deprel == "advmod"
+                    && matches!(
+                        t.lemma.to_lowercase().as_str(),
+                        "why" | "how" | "pourquoi" | "comment"
+                    ))
+    });
+    if code.root() == "14" && c.rule.starts_with("verb:") && dictionary_code && shows_something {
+        return None;
+    }
     // A visit within one's own country is no visit; a visit needs somewhere to go.
     if matches!(code.code.as_str(), "042" | "043")
         && target

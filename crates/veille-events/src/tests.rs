@@ -2861,3 +2861,30 @@ fn a_relative_pronoun_speaks_for_the_noun_it_follows() {
     );
     assert!(got.contains(&"010 RUSGOV→-".to_string()), "{got:?}");
 }
+
+#[test]
+fn shows_and_campaign_rallies_are_no_protests() {
+    // "demonstrated why", "demonstrated its resolve": showing something, not protesting.
+    let got = parsed_summary(
+        "In Ohio this week the Kenyan president demonstrated why, making a bizarre appearance before reporters.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("14")), "{got:?}");
+    // A candidate's campaign rallies are no protest.
+    let got = parsed_summary(
+        "The Kenyan president begins a series of campaign rallies tonight in Nairobi.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("14")), "{got:?}");
+    // Protesters who demonstrate or rally against someone still protest.
+    let got = parsed_summary(
+        "Thousands of Kenyan students demonstrated in Nairobi against the president.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("141")), "{got:?}");
+    let got = parsed_summary(
+        "Kenyan students rallied in Nairobi against the president.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("141")), "{got:?}");
+}
