@@ -770,9 +770,13 @@ impl Scanner<'_> {
         }
         // "The Washington Post said", "le Moscow Times écrit": a capital that begins a longer
         // name names a paper or a team of the city, not its government.
+        // So does one that ends a longer name ("joining Real Madrid", "Red Star Belgrade"),
+        // away from the sentence's first word (which is capitalised anyway). Regions of the
+        // city ("East Jerusalem") are no name words.
+        let capital_cased = self.unit(at + len - 1).is_some_and(|u| u.cap && !u.upper);
         let kind = if matches!(kind, MKind::Capital { metonym: true })
-            && self.unit(at + len - 1).is_some_and(|u| u.cap && !u.upper)
-            && self.is_name_word(at + len)
+            && capital_cased
+            && (self.is_name_word(at + len) || at >= 2 && self.is_name_word(at - 1))
             && !self.title_case()
         {
             MKind::Capital { metonym: false }
@@ -1091,6 +1095,41 @@ mod tests {
         );
         assert_eq!(m[0].roles, ["GOV"]);
         assert_eq!(m[0].kind, MKind::Capital { metonym: true });
+    }
+
+    #[test]
+    fn a_capital_ending_a_longer_name_is_no_government() {
+        // A team or a station named after its city: "Real Madrid", "Red Star Belgrade".
+        let kinds = |text: &str, lang| {
+            scan(text, lang)
+                .into_iter()
+                .map(|s| (s.text, s.kind))
+                .collect::<Vec<_>>()
+        };
+        let m = kinds(
+            "The striker was on the verge of joining Real Madrid at the time.",
+            Lang::En,
+        );
+        assert!(
+            m.iter()
+                .all(|(t, k)| t != "Madrid" || *k == MKind::Capital { metonym: false }),
+            "{m:?}"
+        );
+        let m = kinds("Il a rejoint le Real Madrid cet été.", Lang::Fr);
+        assert!(
+            m.iter()
+                .all(|(t, k)| t != "Madrid" || *k == MKind::Capital { metonym: false }),
+            "{m:?}"
+        );
+        // The city's own regions are no names; the government still acts.
+        let m = kinds(
+            "The police raided homes in East Jerusalem and then Moscow protested.",
+            Lang::En,
+        );
+        assert!(
+            m.contains(&("Moscow".to_string(), MKind::Capital { metonym: true })),
+            "{m:?}"
+        );
     }
 
     #[test]
