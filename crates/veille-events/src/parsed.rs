@@ -783,11 +783,26 @@ fn prevented_by(
 ) -> bool {
     // "il serait impossible pour son pays de renoncer …": the clause is the adjective's
     // subject.
-    matches!(deprel, "ccomp" | "xcomp" | "csubj")
-        && head
-            .and_then(lemma_of)
-            .is_some_and(|l| PREVENT.contains(&l.as_str()))
+    let Some(l) = head.and_then(lemma_of) else {
+        return false;
+    };
+    matches!(deprel, "ccomp" | "xcomp" | "csubj") && PREVENT.contains(&l.as_str())
+        // "Washington is wary of agreeing to …", "réticente à accepter": what one is
+        // reluctant to do is not done. (The tagger lemmatises "réticent(e)" as unknown verbs.)
+        || matches!(deprel, "ccomp" | "xcomp" | "advcl")
+            && (RELUCTANT.contains(&l.as_str()) || l.starts_with("rétic"))
 }
+
+/// Adjectives of reluctance: their complement is what one is loath to do.
+const RELUCTANT: &[&str] = &[
+    "wary",
+    "reluctant",
+    "hesitant",
+    "loath",
+    "loth",
+    "unwilling",
+    "hésitant",
+];
 
 fn in_condition(toks: &[Tok], v: usize) -> bool {
     let mut k = v;

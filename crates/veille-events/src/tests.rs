@@ -2888,3 +2888,27 @@ fn shows_and_campaign_rallies_are_no_protests() {
     );
     assert!(got.iter().any(|e| e.starts_with("141")), "{got:?}");
 }
+
+#[test]
+fn what_one_is_reluctant_to_do_is_not_done() {
+    for (text, lang) in [
+        ("Kenya is reluctant to send troops to Somalia.", Lang::En),
+        (
+            "Washington is wary of agreeing to the declaration with Pyongyang.",
+            Lang::En,
+        ),
+        (
+            "Le Kenya est réticent à envoyer des troupes en Somalie.",
+            Lang::Fr,
+        ),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // Saying so is still a statement.
+    let got = parsed_summary(
+        "Le Kenya se dit réticent à signer un accord avec la Somalie.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("03")), "{got:?}");
+}
