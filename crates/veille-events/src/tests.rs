@@ -2912,3 +2912,22 @@ fn what_one_is_reluctant_to_do_is_not_done() {
     );
     assert!(got.iter().all(|e| !e.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn welcoming_favourably_is_praise() {
+    // "accueillir favorablement" welcomes (051), it neither hosts (043) nor gives aid (070).
+    let got = parsed_summary(
+        "Le gouvernement kényan accueille favorablement une aide de la Somalie.",
+        Lang::Fr,
+    );
+    assert!(
+        got.iter().all(|e| e.starts_with("051")) && !got.is_empty(),
+        "{got:?}"
+    );
+    // In the conditional, the intent to (032), as English "would welcome".
+    let got = parsed_summary(
+        "Le gouvernement kényan accueillerait favorablement une aide à la reconstruction.",
+        Lang::Fr,
+    );
+    assert_eq!(got, ["032 KENGOV→-"]);
+}

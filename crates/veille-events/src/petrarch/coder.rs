@@ -1560,8 +1560,24 @@ fn idiom(s: &Sent<'_>, i: usize) -> bool {
 /// Particles of phrasal verbs that the dictionaries write as a bare pattern word ("* ON",
 /// "* AHEAD", "* (OUT)" is a prepositional phrase and not one of these).
 const PARTICLES: &[&str] = &[
-    "ON", "OFF", "UP", "DOWN", "OUT", "IN", "OVER", "BACK", "AWAY", "ACROSS", "AHEAD", "ALONG",
-    "AROUND", "FORWARD", "THROUGH",
+    "ON",
+    "OFF",
+    "UP",
+    "DOWN",
+    "OUT",
+    "IN",
+    "OVER",
+    "BACK",
+    "AWAY",
+    "ACROSS",
+    "AHEAD",
+    "ALONG",
+    "AROUND",
+    "FORWARD",
+    "THROUGH",
+    // A French adverb that makes an idiom of its verb the way a particle does: "accueillir
+    // favorablement" is to welcome (praise), not to host.
+    "FAVORABLEMENT",
 ];
 
 /// The particle a pattern element is, if it is one bare particle word.
