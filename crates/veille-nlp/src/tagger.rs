@@ -362,6 +362,11 @@ struct Lemmatizer {
     /// The same two tables keyed by hashes, for lookups without allocating.
     fast_lexicon: KeyMap<Box<str>>,
     fast_rules: KeyMap<Rewrite>,
+    /// Rules learned over the lexicon's distinct words rather than over running text
+    /// (derived, not stored): frequent irregular words ("avaient" → "avoir") outvote the
+    /// regular pattern in running text, so "-aient" gets no rule there, while over
+    /// distinct words "-aient" → "-er" wins.
+    type_rules: KeyMap<Rewrite>,
     /// Hashes of every lemma of the lexicon (derived, not stored).
     known: std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>,
 }
@@ -385,6 +390,17 @@ fn rule_key(suffix: &str, upos: u8) -> u64 {
     mix(202, &[lower_hash(suffix), upos as u64])
 }
 
+/// The suffixes of a lowercased form (up to [`MAX_SUFFIX`] characters, never the whole
+/// form) that contain all it loses on the way to its lemma, each with that rewrite.
+fn suffix_rewrites(lower: &str, lemma: &str) -> Vec<(String, Rewrite)> {
+    let rw = Rewrite::between(lower, lemma);
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    (1..=MAX_SUFFIX.min(chars.len().saturating_sub(1)))
+        .filter(|&k| rw.strip as usize <= k)
+        .map(|k| (lower[chars[chars.len() - k].0..].to_string(), rw.clone()))
+        .collect()
+}
+
 impl Lemmatizer {
     fn lemma(&self, form: &str, upos: Upos) -> String {
         if matches!(upos, Upos::Punct | Upos::Sym | Upos::Num)
@@ -405,14 +421,26 @@ impl Lemmatizer {
             .take(MAX_SUFFIX)
             .map(|(i, _)| i)
             .collect();
-        for &from in starts.iter().rev() {
-            if let Some(r) = self.fast_rules.get(&rule_key(&lower[from..], upos as u8))
-                && let Some(l) = r.apply(&lower)
-            {
-                return self.undouble(&lower, l);
+        // The longest suffix with a rule decides, unless its lemma is unknown and a shorter
+        // suffix's rule gives a known one: a long suffix's rule may come from one odd word
+        // ("-uaient" turning "évoquaient" into "évoquaenir"), where "-aient" → "-er" is
+        // the rule most verbs follow.
+        let mut first: [Option<String>; 2] = [None, None];
+        for (t, table) in [&self.fast_rules, &self.type_rules].into_iter().enumerate() {
+            for &from in starts.iter().rev() {
+                if let Some(r) = table.get(&rule_key(&lower[from..], upos as u8))
+                    && let Some(l) = r.apply(&lower)
+                {
+                    let l = self.undouble(&lower, l);
+                    if self.known.contains(&lemma_key(&l)) {
+                        return l;
+                    }
+                    first[t].get_or_insert(l);
+                }
             }
         }
-        lower
+        let [token, typed] = first;
+        typed.or(token).unwrap_or(lower)
     }
 
     /// A suffix rule learned from "committed" → "commit" also turns "boycotted" into
@@ -467,6 +495,35 @@ impl Lemmatizer {
             .values()
             .map(|l| lemma_key(&l.to_lowercase()))
             .collect();
+        let mut counts: HashMap<(u8, String), HashMap<Rewrite, u32>> = HashMap::new();
+        for ((lower, upos), lemma) in &self.lexicon {
+            if *upos == Upos::Propn as u8 || lemma.is_empty() || lemma == "_" {
+                continue;
+            }
+            for (suffix, rw) in suffix_rewrites(lower, lemma) {
+                *counts
+                    .entry((*upos, suffix))
+                    .or_default()
+                    .entry(rw)
+                    .or_default() += 1;
+            }
+        }
+        let mut type_rules: Vec<((u8, String), Rewrite)> = counts
+            .into_iter()
+            .filter_map(|(k, m)| {
+                let total: u32 = m.values().sum();
+                let (rw, n) = m.into_iter().max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then_with(|| (b.0.strip, &b.0.add).cmp(&(a.0.strip, &a.0.add)))
+                })?;
+                (n >= 3 && n * 3 >= total).then_some((k, rw))
+            })
+            .collect();
+        type_rules.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.type_rules = type_rules
+            .into_iter()
+            .map(|((u, s), r)| (rule_key(&s, u), r))
+            .collect();
         self
     }
 
@@ -482,17 +539,11 @@ impl Lemmatizer {
             if *upos == Upos::Propn || lemma.is_empty() || lemma == "_" {
                 continue;
             }
-            let rw = Rewrite::between(&lower, lemma);
-            let chars: Vec<(usize, char)> = lower.char_indices().collect();
-            for k in 1..=MAX_SUFFIX.min(chars.len().saturating_sub(1)) {
-                let suffix = lower[chars[chars.len() - k].0..].to_string();
-                if rw.strip as usize > k {
-                    continue;
-                }
+            for (suffix, rw) in suffix_rewrites(&lower, lemma) {
                 *rules
                     .entry((*upos as u8, suffix))
                     .or_default()
-                    .entry(rw.clone())
+                    .entry(rw)
                     .or_default() += 1;
             }
         }
@@ -1632,6 +1683,32 @@ mod tests {
         assert_eq!(l.lemma("Rabat", Upos::Propn), "Rabat");
         assert_eq!(l.lemma("Parlaient", Upos::Verb), "parler");
         assert_eq!(l.lemma("3,5", Upos::Num), "3,5");
+    }
+
+    #[test]
+    fn distinct_words_outvote_one_frequent_irregular_one() {
+        // In running text "avaient" → "avoir" outnumbers the regular verbs' "-aient" → "-er",
+        // and "tenaient" → "tenir" gives "-ient" a rule of its own: the unseen "signaient"
+        // would become "signoir" or "signaenir". Over distinct words, "-er" wins.
+        let mut pairs = Vec::new();
+        for _ in 0..20 {
+            pairs.push(("avaient".to_string(), Upos::Verb, "avoir".to_string()));
+        }
+        for (f, l) in [
+            ("parlaient", "parler"),
+            ("marchaient", "marcher"),
+            ("chantaient", "chanter"),
+            ("tenaient", "tenir"),
+            ("venaient", "venir"),
+            ("vient", "venir"),
+            ("tient", "tenir"),
+        ] {
+            pairs.push((f.to_string(), Upos::Verb, l.to_string()));
+        }
+        let l = Lemmatizer::learn(&pairs);
+        assert_eq!(l.lemma("signaient", Upos::Verb), "signer");
+        // Seen words keep their own lemma.
+        assert_eq!(l.lemma("avaient", Upos::Verb), "avoir");
     }
 
     #[test]
