@@ -171,6 +171,17 @@ impl<'a> Gaps<'a> {
         {
             return false;
         }
+        // "British PM Theresa May": the prime minister's title before a name, where "3 PM"
+        // (a time, as often in the web text the English model learns from) may end a line.
+        if t == "PM"
+            && !(i > 0
+                && self
+                    .tok(i - 1)
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.')))
+        {
+            return false;
+        }
         let first = t.chars().next().unwrap_or(' ');
         !first.is_alphanumeric() || can_open_sentence(next) || t.ends_with('.')
     }
@@ -335,6 +346,26 @@ mod tests {
                 "La suite",
                 "Rien."
             ]
+        );
+    }
+
+    #[test]
+    fn a_prime_ministers_title_is_no_sentence_end() {
+        assert_eq!(
+            sents(
+                "British PM Theresa May accuses critics of playing politics",
+                Lang::En
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            sents(
+                "Kenyan PM Ruto accuses critics of playing politics.",
+                Lang::En
+            )
+            .len(),
+            1
         );
     }
 
