@@ -1233,6 +1233,7 @@ impl Coder {
             crate::parsed::conditional_word(ctx.doc, w)
                 || crate::parsed::demanded_word(ctx.doc, w)
                 || crate::parsed::question_or_anonymity(ctx.doc, w)
+                || crate::parsed::hearsay(ctx.doc, w)
         }) {
             return None;
         }

@@ -1064,6 +1064,29 @@ pub(crate) fn demanded_word(doc: &Doc, w: usize) -> bool {
         })
 }
 
+/// "the warships, said to allow Germany to …", "is said to be": "say" with an infinitive
+/// reports hearsay about its subject; the subject says nothing.
+pub(crate) fn hearsay(doc: &Doc, w: usize) -> bool {
+    let a = &doc.analyses;
+    let Some(x) = a.get(w) else { return false };
+    if !x.lemma.eq_ignore_ascii_case("say") {
+        return false;
+    }
+    // The infinitive's "to" right after "said": "say … to set up" may be the parser
+    // hanging another verb's purpose clause on "say".
+    let to = w + 1;
+    let c = w + 2;
+    c < a.len()
+        && doc
+            .words
+            .get(to)
+            .is_some_and(|wd| wd.form(&doc.text).eq_ignore_ascii_case("to"))
+        && a[to].head == Some(c as u32)
+        && a[to].deprel == "mark"
+        && a[c].head == Some(w as u32)
+        && a[c].deprel == "xcomp"
+}
+
 /// For the pattern coder, the parse coder's idioms of asking and refusing: "a demandé quand
 /// aurait lieu …", "asked whether …" ask a question, not for something; "a refusé d'être
 /// nommé", "declined to be named" keep a source anonymous, rejecting nothing.

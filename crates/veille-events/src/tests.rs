@@ -2931,3 +2931,19 @@ fn welcoming_favourably_is_praise() {
     );
     assert_eq!(got, ["032 KENGOV→-"]);
 }
+
+#[test]
+fn said_to_with_an_infinitive_is_hearsay() {
+    // "said to allow": what is said of the warships, not something they say.
+    let got = parsed_summary(
+        "The Kenyan warships, said to allow the navy to patrol the lake, are already outdated.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    // "said to reporters" is a statement.
+    let got = parsed_summary(
+        "The Kenyan minister said to reporters that the deal was done.",
+        Lang::En,
+    );
+    assert_eq!(got, ["010 KENGOV→-"]);
+}

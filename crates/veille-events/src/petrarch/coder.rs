@@ -1064,7 +1064,24 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// "the warships, said to allow …": "say" with an infinitive right after it reports
+    /// hearsay about its subject, which says nothing and does not do the infinitive's act.
+    /// (Only right after: "say … to set up" may be another verb's purpose clause the parser
+    /// hung on "say".)
+    fn hearsay(&self, i: usize) -> bool {
+        let (to, c) = (i + 1, i + 2);
+        self.upper_lemma[i] == "SAY"
+            && c < self.toks.len()
+            && self.upper[to] == "TO"
+            && self.toks[to].head == Some(c)
+            && self.rel(c) == "xcomp"
+            && self.toks[c].head == Some(i)
+    }
+
     fn subjects(&self, i: usize, depth: usize) -> Vec<usize> {
+        if depth > 0 && self.hearsay(i) {
+            return Vec::new();
+        }
         let mut s: Vec<usize> = self.kids(i, "nsubj").collect();
         // Up the chain, a passive subject controls too: "was quoted as saying he would …",
         // "was forced to resign". Not where the passive says the act is only expected,
@@ -1417,6 +1434,9 @@ fn declined_to_be_named(s: &Sent<'_>, i: usize) -> bool {
 /// - "for the elections to take place", "has taken steps to …": taking place is happening,
 ///   and taking steps or measures is doing what follows, not a seizure (a bare "take" 171).
 fn idiom(s: &Sent<'_>, i: usize) -> bool {
+    if s.hearsay(i) {
+        return true;
+    }
     let obj = |words: &[&str]| {
         s.kids(i, "obj")
             .any(|k| words.contains(&s.upper[k].as_str()))
