@@ -2947,3 +2947,23 @@ fn said_to_with_an_infinitive_is_hearsay() {
     );
     assert_eq!(got, ["010 KENGOV→-"]);
 }
+
+#[test]
+fn deploring_and_regretting_take_cameo_2_codes_in_both_languages() {
+    // CAMEO.2.0: DEPLORE 111, REGRET 110; the French verbs follow.
+    for (fr, en, code) in [
+        (
+            "Le Kenya déplore l'attaque de l'Ouganda.",
+            "Kenya deplores the attack by Uganda.",
+            "111 KEN→UGA",
+        ),
+        (
+            "Le Kenya regrette la décision de l'Ouganda.",
+            "Kenya regrets the decision of Uganda.",
+            "110 KEN→UGA",
+        ),
+    ] {
+        assert_eq!(parsed_summary(fr, Lang::Fr), [code], "{fr}");
+        assert_eq!(parsed_summary(en, Lang::En), [code], "{en}");
+    }
+}
