@@ -430,6 +430,7 @@ fn parse_sentence(
     }
     repair_speaker_appositions(&mut out, &upos, &feats, forms);
     repair_participle_subjects(&mut out, &upos, &feats);
+    repair_fronted_participle_objects(&mut out, &upos, &feats, forms);
     if lang == Lang::Fr {
         repair_attributed_subjects(&mut out, &upos, forms);
     }
@@ -1400,6 +1401,61 @@ fn repair_participle_subjects(
             .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1.starts_with("csubj"));
         if verb > subj && upos.get(verb) == Some(&Upos::Verb) && !verb_has_subject {
             parsed[subj].0 = Some(verb as u32);
+        }
+    }
+}
+
+/// "S'adressant à l'Assemblée générale, le ministre a affirmé …", "Speaking to reporters,
+/// the minister said …": the main clause's subject read as the object of the fronted
+/// participle clause. A noun after the comma that closes the participle's other words, with
+/// the main verb after it and no subject of its own, is that verb's subject.
+fn repair_fronted_participle_objects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for p in 0..parsed.len() {
+        let participle = feats
+            .get(p)
+            .is_some_and(|f| f.get("VerbForm") == Some("Part") || f.get("VerbForm") == Some("Ger"));
+        if !participle || !parsed[p].1.starts_with("advcl") {
+            continue;
+        }
+        let Some(v) = parsed[p].0.map(|h| h as usize).filter(|&v| v > p) else {
+            continue;
+        };
+        if upos.get(v) != Some(&Upos::Verb)
+            || deps[v]
+                .iter()
+                .any(|&c| parsed[c].1.starts_with("nsubj") || parsed[c].1.starts_with("csubj"))
+        {
+            continue;
+        }
+        let Some(&n) = deps[p]
+            .iter()
+            .find(|&&c| c > p && c < v && parsed[c].1 == "obj")
+        else {
+            continue;
+        };
+        if !matches!(upos.get(n), Some(Upos::Noun | Upos::Propn)) {
+            continue;
+        }
+        // The object's phrase starts right after a comma that follows everything else of
+        // the participle clause.
+        let (start, _) = subtree_extent(&deps, n);
+        let comma = start.checked_sub(1);
+        let after_rest = deps[p]
+            .iter()
+            .filter(|&&c| c != n && parsed[c].1 != "punct")
+            .all(|&c| subtree_extent(&deps, c).1 < start);
+        if comma.is_some_and(|k| forms.get(k) == Some(&",")) && after_rest {
+            parsed[n] = (Some(v as u32), "nsubj".to_string());
+            if let Some(k) = comma {
+                parsed[k] = (Some(p as u32), "punct".to_string());
+            }
         }
     }
 }
@@ -2651,6 +2707,54 @@ mod tests {
         let mut parsed = wrong.clone();
         super::repair_speaker_appositions(&mut parsed, &clause, &feats, &forms);
         assert_eq!(parsed, wrong);
+    }
+
+    #[test]
+    fn the_subject_after_a_fronted_participle_clause_is_the_verbs() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Parlant à la presse, le ministre a affirmé." with "ministre" read as the object
+        // of "Parlant".
+        let forms = [
+            "Parlant", "à", "la", "presse", ",", "le", "ministre", "a", "affirmé", ".",
+        ];
+        let upos = [Verb, Adp, Det, Noun, Punct, Det, Noun, Aux, Verb, Punct];
+        let mut feats = vec![Feats::default(); forms.len()];
+        feats[0] = Feats::from_ud("Tense=Pres|VerbForm=Part");
+        let wrong = tree(&[
+            (8, "advcl"),
+            (3, "case"),
+            (3, "det"),
+            (0, "obl:arg"),
+            (0, "punct"),
+            (6, "det"),
+            (0, "obj"),
+            (8, "aux:tense"),
+            (-1, "root"),
+            (8, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_fronted_participle_objects(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[6], (Some(8), "nsubj".to_string()));
+        // Counter-case: the participle's own object, right after it ("Saluant le ministre,
+        // il a affirmé"), stays.
+        let forms = ["Saluant", "le", "ministre", ",", "il", "a", "affirmé", "."];
+        let upos = [Verb, Det, Noun, Punct, Pron, Aux, Verb, Punct];
+        let mut feats = vec![Feats::default(); forms.len()];
+        feats[0] = Feats::from_ud("Tense=Pres|VerbForm=Part");
+        let right = tree(&[
+            (6, "advcl"),
+            (2, "det"),
+            (0, "obj"),
+            (0, "punct"),
+            (6, "nsubj"),
+            (6, "aux:tense"),
+            (-1, "root"),
+            (6, "punct"),
+        ]);
+        let mut parsed = right.clone();
+        super::repair_fronted_participle_objects(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed, right);
     }
 
     #[test]
