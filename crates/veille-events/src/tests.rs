@@ -2967,3 +2967,18 @@ fn deploring_and_regretting_take_cameo_2_codes_in_both_languages() {
         assert_eq!(parsed_summary(en, Lang::En), [code], "{en}");
     }
 }
+
+#[test]
+fn english_sports_sentences_are_discarded_as_french_ones() {
+    // "entraîneur" discards the French sentence; "head coach" the English one.
+    let got = parsed_summary(
+        "Kenya State head coach Rod Reed told reporters the injury happened shortly before halftime.",
+        Lang::En,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = parsed_summary(
+        "Rod Reed, l'entraîneur en chef de l'équipe du Kenya, a déclaré aux journalistes que la blessure était grave.",
+        Lang::Fr,
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

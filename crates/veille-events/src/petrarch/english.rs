@@ -46,9 +46,12 @@ const VEILLE_AGENTS: &str = include_str!("../../dicts/en/veille.agents.en.txt");
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const PICO: &str = include_str!("../../dicts/en/PETR.Internal.Coding.Ontology.txt");
 const DISCARDS: &str = include_str!("../../dicts/en/Phoenix.discards.txt");
+/// veille's own English discards: the French list's sports words that Phoenix lacks.
+const VEILLE_DISCARDS: &str = include_str!("../../dicts/en/veille.discards.en.txt");
 
 /// The shipped discard list (`Phoenix.discards.txt`) as the pipeline uses it: its sports and
-/// other off-topic phrases, without its chronology entries.
+/// other off-topic phrases, without its chronology entries, and veille's own additions
+/// (`veille.discards.en.txt`).
 ///
 /// Phoenix drops every sentence that names a year from 1971 to 2013 or says "years ago",
 /// "weeks later"…, because PETRARCH dates every event by the story's date and such sentences
@@ -58,7 +61,7 @@ const DISCARDS: &str = include_str!("../../dicts/en/Phoenix.discards.txt");
 pub fn english_discards() -> &'static Discards {
     static D: OnceLock<Discards> = OnceLock::new();
     D.get_or_init(|| {
-        let mut d = Discards::parse(DISCARDS);
+        let mut d = Discards::parse(&format!("{DISCARDS}\n{VEILLE_DISCARDS}"));
         d.retain(|p| !is_chronology(p));
         d
     })
