@@ -2982,3 +2982,17 @@ fn english_sports_sentences_are_discarded_as_french_ones() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn reporting_figures_is_no_statement_in_either_language() {
+    // CAMEO.2.0 gives REPORT no code; "signaler" and "rapporter" follow.
+    for (text, lang) in [
+        ("China reports a 14% rise in new cases.", Lang::En),
+        (
+            "La Chine signale une hausse de 14 % de nouveaux cas.",
+            Lang::Fr,
+        ),
+    ] {
+        assert!(parsed_summary(text, lang).is_empty(), "{text}");
+    }
+}
