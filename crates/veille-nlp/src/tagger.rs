@@ -401,6 +401,39 @@ fn suffix_rewrites(lower: &str, lemma: &str) -> Vec<(String, Rewrite)> {
         .collect()
 }
 
+/// Rewrite counts per (UPOS, suffix).
+type RewriteCounts = HashMap<(u8, String), HashMap<Rewrite, u32>>;
+
+/// Counts the rewrite from `lower` to `lemma` under each of its suffixes.
+fn count_rewrites(counts: &mut RewriteCounts, lower: &str, upos: u8, lemma: &str) {
+    for (suffix, rw) in suffix_rewrites(lower, lemma) {
+        *counts
+            .entry((upos, suffix))
+            .or_default()
+            .entry(rw)
+            .or_default() += 1;
+    }
+}
+
+/// Each suffix's most frequent rewrite (ties to the shortest), kept when `keep(its count,
+/// the suffix's total)` holds.
+fn pick_rules(
+    counts: RewriteCounts,
+    keep: impl Fn(u32, u32) -> bool,
+) -> Vec<((u8, String), Rewrite)> {
+    counts
+        .into_iter()
+        .filter_map(|(k, m)| {
+            let total: u32 = m.values().sum();
+            let (rw, n) = m.into_iter().max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then_with(|| (b.0.strip, &b.0.add).cmp(&(a.0.strip, &a.0.add)))
+            })?;
+            keep(n, total).then_some((k, rw))
+        })
+        .collect()
+}
+
 impl Lemmatizer {
     fn lemma(&self, form: &str, upos: Upos) -> String {
         if matches!(upos, Upos::Punct | Upos::Sym | Upos::Num)
@@ -495,30 +528,16 @@ impl Lemmatizer {
             .values()
             .map(|l| lemma_key(&l.to_lowercase()))
             .collect();
-        let mut counts: HashMap<(u8, String), HashMap<Rewrite, u32>> = HashMap::new();
+        let mut counts = RewriteCounts::new();
         for ((lower, upos), lemma) in &self.lexicon {
             if *upos == Upos::Propn as u8 || lemma.is_empty() || lemma == "_" {
                 continue;
             }
-            for (suffix, rw) in suffix_rewrites(lower, lemma) {
-                *counts
-                    .entry((*upos, suffix))
-                    .or_default()
-                    .entry(rw)
-                    .or_default() += 1;
-            }
+            count_rewrites(&mut counts, lower, *upos, lemma);
         }
-        let mut type_rules: Vec<((u8, String), Rewrite)> = counts
-            .into_iter()
-            .filter_map(|(k, m)| {
-                let total: u32 = m.values().sum();
-                let (rw, n) = m.into_iter().max_by(|a, b| {
-                    a.1.cmp(&b.1)
-                        .then_with(|| (b.0.strip, &b.0.add).cmp(&(a.0.strip, &a.0.add)))
-                })?;
-                (n >= 3 && n * 3 >= total).then_some((k, rw))
-            })
-            .collect();
+        // Over distinct words the regular pattern leads without always holding a majority
+        // ("-aient": "-er", "-re", "-ir", "-oir" verbs): a clear plurality is enough.
+        let mut type_rules = pick_rules(counts, |n, total| n >= 3 && n * 3 >= total);
         type_rules.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self.type_rules = type_rules
             .into_iter()
@@ -529,7 +548,7 @@ impl Lemmatizer {
 
     fn learn(pairs: &[(String, Upos, String)]) -> Lemmatizer {
         let mut lex: HashMap<(String, u8), HashMap<String, u32>> = HashMap::new();
-        let mut rules: HashMap<(u8, String), HashMap<Rewrite, u32>> = HashMap::new();
+        let mut rules = RewriteCounts::new();
         for (form, upos, lemma) in pairs {
             let lower = form.to_lowercase();
             *lex.entry((lower.clone(), *upos as u8))
@@ -539,13 +558,7 @@ impl Lemmatizer {
             if *upos == Upos::Propn || lemma.is_empty() || lemma == "_" {
                 continue;
             }
-            for (suffix, rw) in suffix_rewrites(&lower, lemma) {
-                *rules
-                    .entry((*upos as u8, suffix))
-                    .or_default()
-                    .entry(rw)
-                    .or_default() += 1;
-            }
+            count_rewrites(&mut rules, &lower, *upos as u8, lemma);
         }
         let best = |m: HashMap<String, u32>| {
             m.into_iter()
@@ -556,17 +569,9 @@ impl Lemmatizer {
             .into_iter()
             .filter_map(|(k, m)| best(m).map(|l| (k, l)))
             .collect();
-        let rules = rules
+        // A suffix seen once says little; keep rules with some support and agreement.
+        let rules = pick_rules(rules, |n, total| total >= 2 && n * 2 > total)
             .into_iter()
-            .filter_map(|(k, m)| {
-                let total: u32 = m.values().sum();
-                let (rw, n) = m.into_iter().max_by(|a, b| {
-                    a.1.cmp(&b.1)
-                        .then_with(|| (b.0.strip, &b.0.add).cmp(&(a.0.strip, &a.0.add)))
-                })?;
-                // A suffix seen once says little; keep rules with some support and agreement.
-                (total >= 2 && n * 2 > total).then_some((k, rw))
-            })
             .collect();
         Lemmatizer {
             lexicon,
