@@ -434,6 +434,7 @@ fn parse_sentence(
     if lang == Lang::Fr {
         repair_attributed_subjects(&mut out, &upos, forms);
     }
+    repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
         *h = h.map(|h| offset + h);
     }
@@ -1458,6 +1459,144 @@ fn repair_fronted_participle_objects(
             }
         }
     }
+}
+
+/// "Alors qu'un éleveur venait d'être dévoré, un agriculteur affirme que …" read with the
+/// fronted subordinate clause as the sentence's root (it carries a subordinator, `mark`) and
+/// the main verb as a modifier of its subject ("affirme" `amod` of "agriculteur"). A root
+/// with a subordinator before it is no main clause: when a finite verb after the comma that
+/// closes the subordinate clause hangs on a word of it through a relation no finite clause
+/// takes, that verb is the sentence's root, the subordinate clause its `advcl`, and the noun
+/// it hung on (after the comma, before the verb) its subject. Heads are sentence-local.
+fn repair_fronted_subordinate_roots(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let Some(r) = parsed.iter().position(|p| p.0.is_none()) else {
+        return;
+    };
+    if !matches!(upos.get(r), Some(Upos::Verb | Upos::Aux)) {
+        return;
+    }
+    let deps = dependents(parsed);
+    subject_in_fronted_clause(parsed, upos, forms, &deps, r);
+    let deps = dependents(parsed);
+    if !deps[r]
+        .iter()
+        .any(|&c| c < r && parsed[c].1 == "mark" && upos[c] != Upos::Pron)
+    {
+        return;
+    }
+    let finite = |k: usize| {
+        feats
+            .get(k)
+            .is_some_and(|f| f.get("VerbForm") == Some("Fin"))
+    };
+    let Some(v) = (r + 1..parsed.len()).find(|&v| {
+        upos[v] == Upos::Verb
+            && finite(v)
+            && matches!(
+                parsed[v].1.as_str(),
+                "amod" | "appos" | "acl" | "nmod" | "dep" | "parataxis"
+            )
+    }) else {
+        return;
+    };
+    // The verb's own clause has no subordinator or relative pronoun of its own.
+    if deps[v].iter().any(|&c| {
+        c < v
+            && (parsed[c].1 == "mark" || upos[c] == Upos::Pron && parsed[c].1.starts_with("nsubj"))
+    }) {
+        return;
+    }
+    // The comma that closes the subordinate clause: the last one before the verb, with every
+    // word between it and the verb in the phrase of the noun the verb hangs on.
+    let Some(comma) = (r + 1..v).rev().find(|&k| forms[k] == ",") else {
+        return;
+    };
+    let n = parsed[v].0.map(|h| h as usize);
+    let subject = n.filter(|&n| {
+        n > comma
+            && n < v
+            && matches!(upos[n], Upos::Noun | Upos::Propn | Upos::Pron)
+            && (comma + 1..v).all(|k| k == n || heads_above(parsed, k).any(|h| h == n))
+    });
+    if subject.is_none() && n.is_some_and(|n| n > comma) {
+        return;
+    }
+    if deps[v].iter().any(|&c| parsed[c].1.starts_with("nsubj")) && subject.is_some() {
+        return;
+    }
+    parsed[v] = (None, "root".to_string());
+    parsed[r] = (Some(v as u32), "advcl".to_string());
+    parsed[comma] = (Some(r as u32), "punct".to_string());
+    if let Some(n) = subject {
+        parsed[n] = (Some(v as u32), "nsubj".to_string());
+    }
+    // What follows the verb and hung on the subject or on the old root (a complement
+    // clause, the full stop) is the verb's.
+    for p in parsed.iter_mut().skip(v + 1) {
+        let h = p.0.map(|h| h as usize);
+        if h == Some(r) || h.is_some() && h == subject {
+            p.0 = Some(v as u32);
+        }
+    }
+}
+
+/// The other reading of the same sentence: the main verb `v` is the root but has no subject,
+/// and the noun phrase between the comma that closes a fronted adverbial clause and the verb
+/// hangs inside that clause ("…, un agriculteur du Manitoba affirme" with "agriculteur" an
+/// apposition of the clause's participle). That phrase is the verb's subject.
+fn subject_in_fronted_clause(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+    deps: &[Vec<usize>],
+    v: usize,
+) {
+    use veille_core::Upos;
+    if upos[v] != Upos::Verb
+        || deps[v].iter().any(|&c| {
+            let l = parsed[c].1.as_str();
+            l.starts_with("nsubj") || l.starts_with("csubj") || l.starts_with("expl")
+        })
+    {
+        return;
+    }
+    let Some(&a) = deps[v]
+        .iter()
+        .find(|&&c| c < v && parsed[c].1.starts_with("advcl"))
+    else {
+        return;
+    };
+    let (lo, _) = subtree_extent(deps, a);
+    let Some(comma) = (a + 1..v).rev().find(|&k| forms[k] == ",") else {
+        return;
+    };
+    // The phrase's head: the word between the comma and the verb whose head lies before the
+    // comma, inside the clause; every other word there depends on it.
+    let heads: Vec<usize> = (comma + 1..v)
+        .filter(|&k| {
+            parsed[k]
+                .0
+                .is_some_and(|h| (h as usize) < comma && (h as usize) >= lo)
+        })
+        .collect();
+    let [n] = heads[..] else {
+        return;
+    };
+    if !matches!(upos[n], Upos::Noun | Upos::Propn)
+        || !matches!(parsed[n].1.as_str(), "appos" | "obj" | "nmod" | "conj")
+        || !(comma + 1..v).all(|k| k == n || heads_above(parsed, k).any(|h| h == n))
+        || !heads_above(parsed, n).any(|h| h == a)
+    {
+        return;
+    }
+    parsed[n] = (Some(v as u32), "nsubj".to_string());
+    parsed[comma] = (Some(a as u32), "punct".to_string());
 }
 
 /// "Selon NBC, l'ancien président du comité, Marc Dubois, a déclaré …", "Selon M. Leroy, le
@@ -2755,6 +2894,96 @@ mod tests {
         let mut parsed = right.clone();
         super::repair_fronted_participle_objects(&mut parsed, &upos, &feats, &forms);
         assert_eq!(parsed, right);
+    }
+
+    #[test]
+    fn a_subordinate_clause_before_the_main_verb_is_not_the_root() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Lorsque le ministre arrivait , un élu affirme que rien ne change ." with the
+        // subordinate "arrivait" as the root and "affirme" an adjective of "élu".
+        let forms = [
+            "Lorsque", "le", "ministre", "arrivait", ",", "un", "élu", "affirme", "que", "rien",
+            "ne", "change", ".",
+        ];
+        let upos = [
+            Sconj, Det, Noun, Verb, Punct, Det, Noun, Verb, Sconj, Pron, Adv, Verb, Punct,
+        ];
+        let mut feats = vec![Feats::default(); forms.len()];
+        for v in [3, 7, 11] {
+            feats[v] = Feats::from_ud("Mood=Ind|VerbForm=Fin");
+        }
+        let wrong = tree(&[
+            (3, "mark"),
+            (2, "det"),
+            (3, "nsubj"),
+            (-1, "root"),
+            (6, "punct"),
+            (6, "det"),
+            (3, "appos"),
+            (6, "amod"),
+            (11, "mark"),
+            (11, "nsubj"),
+            (11, "advmod"),
+            (6, "ccomp"),
+            (3, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_fronted_subordinate_roots(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[7], (None, "root".to_string()));
+        assert_eq!(parsed[3], (Some(7), "advcl".to_string()));
+        assert_eq!(parsed[6], (Some(7), "nsubj".to_string()));
+        assert_eq!(parsed[11], (Some(7), "ccomp".to_string()));
+        assert_eq!(parsed[12], (Some(7), "punct".to_string()));
+        // Counter-case: a main clause with no subordinator keeps its root, whatever follows.
+        let mut no_mark = wrong.clone();
+        no_mark[0] = (Some(3), "advmod".to_string());
+        let mut parsed = no_mark.clone();
+        super::repair_fronted_subordinate_roots(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed, no_mark);
+    }
+
+    #[test]
+    fn a_subject_read_inside_a_fronted_clause_is_the_main_verbs() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Lorsque le ministre est arrivé , un élu affirme que rien ne change ." with "élu"
+        // read as an apposition of the subordinate clause's participle.
+        let forms = [
+            "Lorsque", "le", "ministre", "est", "arrivé", ",", "un", "élu", "affirme", "que",
+            "rien", "ne", "change", ".",
+        ];
+        let upos = [
+            Sconj, Det, Noun, Aux, Verb, Punct, Det, Noun, Verb, Sconj, Pron, Adv, Verb, Punct,
+        ];
+        let mut feats = vec![Feats::default(); forms.len()];
+        feats[8] = Feats::from_ud("Mood=Ind|VerbForm=Fin");
+        let wrong = tree(&[
+            (4, "mark"),
+            (2, "det"),
+            (4, "nsubj"),
+            (4, "aux:tense"),
+            (8, "advcl"),
+            (7, "punct"),
+            (7, "det"),
+            (4, "appos"),
+            (-1, "root"),
+            (12, "mark"),
+            (12, "nsubj"),
+            (12, "advmod"),
+            (8, "ccomp"),
+            (8, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_fronted_subordinate_roots(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[7], (Some(8), "nsubj".to_string()));
+        assert_eq!(parsed[5], (Some(4), "punct".to_string()));
+        // Counter-case: a verb with its own subject leaves the apposition alone.
+        let mut own = wrong.clone();
+        own[10] = (Some(8), "nsubj".to_string());
+        let mut parsed = own.clone();
+        super::repair_fronted_subordinate_roots(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed, own);
     }
 
     #[test]
