@@ -1308,8 +1308,25 @@ impl Coder {
         // "s'est engagée à démanteler le site si les États-Unis …", "will attack unless
         // Ruritania …": an adverbial clause after the trigger has actors of its own, never the
         // trigger's target.
+        // So does a participle clause after a comma ("ses attaques contre ses plans,
+        // affirmant que la Grande-Bretagne …", "…, saying Britain …"): what it names is what
+        // its speaker said, not whom the trigger acts on.
+        let participle_after_comma = |i: usize| {
+            units[i].key == ","
+                && units.get(i + 1).is_some_and(|u| {
+                    word_at(ctx.doc, u.span.start).is_some_and(|w| {
+                        let a = &ctx.doc.analyses[w];
+                        a.upos == veille_core::Upos::Verb
+                            && (a.feats.get("VerbForm") == Some("Ger")
+                                || a.feats.get("VerbForm") == Some("Part")
+                                    && a.feats.get("Tense") == Some("Pres"))
+                    })
+                })
+        };
         let target_end = (last + 1..clause_end)
-            .find(|&i| ADVERBIAL_MARKS.contains(&units[i].key.as_str()))
+            .find(|&i| {
+                ADVERBIAL_MARKS.contains(&units[i].key.as_str()) || participle_after_comma(i)
+            })
             .unwrap_or(clause_end);
         let relative_end = word.and_then(|w| crate::parsed::relative_clause_end(ctx.doc, w));
         let in_target_clause = |j: usize, from: usize| {

@@ -2870,6 +2870,12 @@ fn shows_and_campaign_rallies_are_no_protests() {
         Lang::En,
     );
     assert!(got.iter().all(|e| !e.starts_with("14")), "{got:?}");
+    // The same for the pattern coder, whatever follows "why".
+    let got = parsed_summary(
+        "The Kenyan president demonstrated why on Tuesday.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("14")), "{got:?}");
     // A candidate's campaign rallies are no protest.
     let got = parsed_summary(
         "The Kenyan president begins a series of campaign rallies tonight in Nairobi.",
@@ -2995,4 +3001,54 @@ fn reporting_figures_is_no_statement_in_either_language() {
     ] {
         assert!(parsed_summary(text, lang).is_empty(), "{text}");
     }
+}
+
+#[test]
+fn a_participle_clause_after_a_comma_holds_no_target() {
+    // "affirmant que le Soudan ment" says what the minister says; Sudan is not what the
+    // attacks are against.
+    for (text, lang) in [
+        (
+            "Le ministre tchadien a poursuivi ses attaques contre le projet de loi, affirmant que le Soudan ment.",
+            Lang::Fr,
+        ),
+        (
+            "The Chadian minister kept up his attacks on the bill, saying that Sudan was lying.",
+            Lang::En,
+        ),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(
+            got.iter()
+                .all(|e| !(e.starts_with("19") && e.ends_with("SDN"))),
+            "{text}: {got:?}"
+        );
+    }
+    // A target before the comma is kept: "ses attaques contre le Soudan, affirmant …".
+    let got = parsed_summary(
+        "Le ministre tchadien a lancé des attaques contre le Soudan, affirmant que la frontière est menacée.",
+        Lang::Fr,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("19") && e.ends_with("SDN")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_fronted_subordinate_clause_leaves_the_main_speaker_his_statement() {
+    // The parser's root on "venait" (the "alors qu'" clause) and "affirme" read as an
+    // adjective of "agriculteur": the main clause is the farmer's statement.
+    let got = parsed_summary(
+        "En 2012, alors qu’un éleveur de l’Oregon venait d’être dévoré par ses cochons, un agriculteur du Manitoba affirme à la radio qu’il ne s’agit en principe pas d’un animal agressif.",
+        Lang::Fr,
+    );
+    assert!(got.contains(&"010 CANAGR→-".to_string()), "{got:?}");
+    // French agents beyond government: farmers, traffickers.
+    let got = parsed_summary(
+        "Le trafiquant colombien a affirmé que la frontière est fermée.",
+        Lang::Fr,
+    );
+    assert!(got.contains(&"010 COLCRM→-".to_string()), "{got:?}");
 }

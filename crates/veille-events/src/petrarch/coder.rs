@@ -1324,8 +1324,16 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
         }
         let mut codes = s.codes(h);
         if codes.is_empty() {
+            // A role with no country speaks for no one the record can name unless it is a
+            // public authority ("selon la police", "according to officials"): "according to
+            // shelter workers" or "selon le professeur X" is no more an actor's statement
+            // than "the professor said", which codes nothing.
             let agents = s.agents_in(h);
-            if !agents.is_empty() {
+            if !agents.is_empty()
+                && agents
+                    .iter()
+                    .any(|g| POLITICAL_ROLES.contains(&g.code.as_str()) || g.code == "COP")
+            {
                 codes.push((Sent::combine("", &agents), h));
             }
         }

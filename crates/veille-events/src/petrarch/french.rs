@@ -339,6 +339,16 @@ mod tests {
             c.iter().any(|c| c.source == "GOV" && c.code == "010"),
             "{c:?}"
         );
+        // A civil role alone is nobody the record can name: "selon les chercheurs".
+        let researchers = toks(&[
+            ("Selon", "selon", "ADP", 3, "case"),
+            ("les", "le", "DET", 3, "det"),
+            ("chercheurs", "chercheur", "NOUN", 5, "obl:mod"),
+            ("il", "il", "PRON", 5, "nsubj"),
+            ("pleut", "pleuvoir", "VERB", 0, "root"),
+        ]);
+        let c = super::super::code_sentence_with(&d, &researchers, None, true);
+        assert!(!c.iter().any(|c| c.rule == "attribution"), "{c:?}");
         // PETRARCH-style runs (no attributions) code nothing here.
         let plain = PetrarchDicts {
             beyond_petrarch: false,
