@@ -1220,6 +1220,20 @@ impl Coder {
         {
             return None;
         }
+        // "a déclaré l'indépendance", "declared a state of emergency": declaring an act is
+        // no statement.
+        if p.flags.speech
+            && p.cameo == "010"
+            && word.is_some_and(|w| {
+                ctx.doc.analyses.iter().any(|a| {
+                    a.head == Some(w as u32)
+                        && a.deprel == "obj"
+                        && crate::parsed::DECLARED_ACTS.contains(&a.lemma.to_lowercase().as_str())
+                })
+            })
+        {
+            return None;
+        }
         // "were engaged in fighting in X": a trigger on "be" needs "be" as the verb ("were
         // in X"), not as the auxiliary of another.
         if word.is_some_and(|w| {

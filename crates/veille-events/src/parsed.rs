@@ -49,9 +49,15 @@ fn yyyymmdd(doc: &Doc) -> Option<u32> {
     u32::try_from(d.year() * 10000 + d.month() as i32 * 100 + d.day() as i32).ok()
 }
 
-/// Splits a PETRARCH actor code into country and roles: `USAGOV` → (`USA`, [`GOV`]) when the
-/// first three letters are a country `is_country` knows; otherwise no country and no roles
-/// (`IGOUNO`, `NGO`), the code is kept whole.
+/// What one declares by an act rather than says: "déclarer l'indépendance", "declare war",
+/// "déclarer l'état d'urgence", "declare bankruptcy".
+#[rustfmt::skip]
+pub(crate) const DECLARED_ACTS: &[&str] = &[
+    "indépendance", "independence", "guerre", "war", "état", "state", "urgence", "emergency",
+    "forfait", "faillite", "bankruptcy", "loi", "law", "cessez-le-feu", "ceasefire", "trêve",
+    "truce", "mobilisation", "mobilization",
+];
+
 /// CAMEO's generic sector codes, which an agent phrase gives without a country.
 const SECTORS: &[&str] = &[
     "GOV", "MIL", "COP", "REB", "OPP", "CVL", "PPL", "JUD", "LEG", "MED", "EDU", "BUS", "LAB",
@@ -59,6 +65,9 @@ const SECTORS: &[&str] = &[
     "ENV", "HRI", "JRN",
 ];
 
+/// Splits a PETRARCH actor code into country and roles: `USAGOV` → (`USA`, [`GOV`]) when the
+/// first three letters are a country `is_country` knows; otherwise no country and no roles
+/// (`IGOUNO`, `NGO`), the code is kept whole.
 fn split_code(code: &str, is_country: &dyn Fn(&str) -> bool) -> (Option<String>, Vec<String>) {
     if code.len() < 3 || !code.is_ascii() {
         return (None, Vec::new());
@@ -1500,6 +1509,16 @@ fn mention(
                     ))
     });
     if code.root() == "14" && c.rule.starts_with("verb:") && dictionary_code && shows_something {
+        return None;
+    }
+    // "declared war on Niger", "a déclaré forfait": a statement verb read by its bare entry
+    // with an act as its object declares the act; it says nothing.
+    let declares_act = toks.iter().any(|t| {
+        t.head == Some(c.verb)
+            && t.deprel == "obj"
+            && DECLARED_ACTS.contains(&t.lemma.to_lowercase().as_str())
+    });
+    if code.code == "010" && c.rule.starts_with("verb:") && dictionary_code && declares_act {
         return None;
     }
     // A visit within one's own country is no visit; a visit needs somewhere to go.

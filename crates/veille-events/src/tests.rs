@@ -3052,3 +3052,29 @@ fn a_fronted_subordinate_clause_leaves_the_main_speaker_his_statement() {
     );
     assert!(got.contains(&"010 COLCRM→-".to_string()), "{got:?}");
 }
+
+#[test]
+fn declaring_an_act_is_no_statement() {
+    // "déclaré l'indépendance", "declared independence": an act declared, not words said.
+    for (text, lang) in [
+        (
+            "Les dirigeants tchadiens ont déclaré l’indépendance de la région.",
+            Lang::Fr,
+        ),
+        (
+            "The Chadian leaders declared independence for the region.",
+            Lang::En,
+        ),
+        ("Le Tchad a déclaré la guerre au Niger.", Lang::Fr),
+        ("Chad declared war on Niger.", Lang::En),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(got.iter().all(|e| !e.starts_with("010")), "{text}: {got:?}");
+    }
+    // What one declares to be so is still said.
+    let got = parsed_summary(
+        "Le président tchadien a déclaré que la guerre est finie.",
+        Lang::Fr,
+    );
+    assert!(got.contains(&"010 TCDGOV→-".to_string()), "{got:?}");
+}

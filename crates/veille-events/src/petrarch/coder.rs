@@ -879,6 +879,11 @@ impl<'a> Sent<'a> {
 
     /// Arguments with a preposition `prep` under `i` (and under its objects): their heads.
     fn pp_args(&self, i: usize, prep: &str) -> Vec<usize> {
+        // French elides "de" before a vowel: the dictionaries' "(DE URGENCE)", "MANDAT (DE
+        // ARRÊT)" are read in "l'état d'urgence", "un mandat d'arrêt".
+        let is_prep = |m: usize| {
+            self.upper[m] == prep || prep == "DE" && matches!(self.upper[m].as_str(), "D'" | "D’")
+        };
         let mut hosts = vec![i];
         let objects = self.objects(i);
         // "welcomed memos on trade from Osterland": a phrase after the object's own
@@ -911,7 +916,7 @@ impl<'a> Sent<'a> {
                     && !matches!(prep, "OF" | "DE" | "DU" | "DES" | "D'")
                     && self.children[c]
                         .iter()
-                        .any(|&m| self.rel(m) == "case" && self.upper[m] == prep)
+                        .any(|&m| self.rel(m) == "case" && is_prep(m))
                 {
                     out.push(c);
                 }
@@ -924,9 +929,7 @@ impl<'a> Sent<'a> {
                 let infinitive = |m: usize| self.upper[m] == "TO" && self.toks[m].upos == "PART";
                 if matches!(self.rel(c), "obl" | "nmod" | "advcl" | "obl:agent")
                     && self.children[c].iter().any(|&m| {
-                        matches!(self.rel(m), "case" | "mark")
-                            && self.upper[m] == prep
-                            && !infinitive(m)
+                        matches!(self.rel(m), "case" | "mark") && is_prep(m) && !infinitive(m)
                     })
                 {
                     out.push(c);

@@ -303,6 +303,30 @@ mod tests {
     }
 
     #[test]
+    fn an_elided_de_matches_the_dictionaries_de() {
+        // "a déclaré / levé l'état d'urgence": "(DE URGENCE)" reads "d'urgence".
+        for (verb, lemma, code) in [("déclaré", "déclarer", "1724"), ("levé", "lever", "0814")]
+        {
+            let t = toks(&[
+                ("Le", "le", "DET", 2, "det"),
+                ("président", "président", "NOUN", 5, "nsubj"),
+                ("tchadien", "tchadien", "ADJ", 2, "amod"),
+                ("a", "avoir", "AUX", 5, "aux:tense"),
+                (verb, lemma, "VERB", 0, "root"),
+                ("l'", "le", "DET", 7, "det"),
+                ("état", "état", "NOUN", 5, "obj"),
+                ("d'", "de", "ADP", 9, "case"),
+                ("urgence", "urgence", "NOUN", 7, "nmod"),
+            ]);
+            let c = super::super::code_sentence_with(&dicts(), &t, None, true);
+            assert!(
+                c.iter().any(|c| c.source == "TCDGOV" && c.code == code),
+                "{verb}: {c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn attributions_are_statements_of_their_source() {
         // "Selon la police malienne, le convoi a été attaqué."
         let t = toks(&[
