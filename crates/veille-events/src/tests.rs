@@ -3078,3 +3078,29 @@ fn declaring_an_act_is_no_statement() {
     );
     assert!(got.contains(&"010 TCDGOV→-".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_news_outlet_named_after_a_country_is_not_its_source() {
+    for (text, lang) in [
+        (
+            "Selon l’ABC News australien, le bataillon a traversé le canal.",
+            Lang::Fr,
+        ),
+        (
+            "According to Australia's ABC News, the battalion crossed the canal.",
+            Lang::En,
+        ),
+        (
+            "Selon la London Gazette, le bataillon a traversé le canal.",
+            Lang::Fr,
+        ),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(got.iter().all(|e| !e.starts_with("010")), "{text}: {got:?}");
+    }
+    let got = parsed_summary(
+        "Selon le ministre australien, le bataillon a traversé le canal.",
+        Lang::Fr,
+    );
+    assert!(got.contains(&"010 AUSGOV→-".to_string()), "{got:?}");
+}

@@ -1344,6 +1344,18 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
         // Theresa May …": an actor named in a place phrase, or inside an apposition that is
         // no actor itself (often the clause's subject the parser ran on), is not the source.
         codes.retain(|&(_, at)| !s.actor_located(at) && !s.actor_in_bare_apposition(at));
+        // "selon l'ABC News australien", "according to the London Gazette": a news outlet
+        // named after its country or city is the press, not that country.
+        codes.retain(|&(_, at)| {
+            !s.np_range(at).any(|k| {
+                s.toks[k]
+                    .form
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && MEDIA_NAME_WORDS.contains(&s.upper[k].as_str())
+            })
+        });
         // "According to local media": the press is where the story comes from, not an actor.
         // A spokesperson (Phoenix codes "spokesman" MED) speaking for an institution ("a
         // spokesman for the police department") is that institution's voice: kept.
@@ -1377,6 +1389,13 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     }
     out
 }
+
+/// Capitalised words that make a name a news outlet's ("ABC News", "The Washington Post").
+#[rustfmt::skip]
+const MEDIA_NAME_WORDS: &[&str] = &[
+    "NEWS", "POST", "TIMES", "GAZETTE", "JOURNAL", "HERALD", "TRIBUNE", "TELEGRAPH", "PRESS",
+    "DAILY", "CHRONICLE", "RADIO", "TV", "TÉLÉVISION", "MAGAZINE",
+];
 
 /// Verbs that report what their subject said, in both languages.
 const SPEECH_LEMMAS: &[&str] = &[
