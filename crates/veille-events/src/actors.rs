@@ -319,9 +319,35 @@ impl Scanner<'_> {
             {
                 None
             }
+            // "les défenseurs publics représentant Saipov", "les forces dirigeant l'offensive":
+            // a French present participle spelled as a role noun, right after a noun or an
+            // adjective and taking an object (a name or a determiner), modifies that noun.
+            LexKind::Role { .. } if self.langs.fr && self.participle_at(i, len) => None,
             LexKind::Role { agent, title } => Some((len, agent.clone(), *title)),
             _ => None,
         }
+    }
+
+    fn participle_at(&self, i: usize, len: usize) -> bool {
+        const OBJECT_OPENERS: &[&str] = &[
+            "le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce",
+            "cette", "ces",
+        ];
+        let (Some(prev), Some(word), Some(next)) = (
+            i.checked_sub(1).and_then(|k| self.unit(k)),
+            self.unit(i),
+            self.unit(i + len),
+        ) else {
+            return false;
+        };
+        len == 1
+            && (word.key.ends_with("ant") || word.key.ends_with("ants"))
+            && !prev.cap
+            && prev.key.chars().all(char::is_alphabetic)
+            && prev.key.chars().count() > 3
+            && !self.is_det(i - 1)
+            && !self.dict.lexicon.any_at(self.units, i - 1, self.langs)
+            && (next.cap && !next.upper || OBJECT_OPENERS.contains(&next.key.as_str()))
     }
 
     fn skip_mods(&self, mut i: usize) -> usize {

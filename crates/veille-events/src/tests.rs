@@ -3104,3 +3104,19 @@ fn a_news_outlet_named_after_a_country_is_not_its_source() {
     );
     assert!(got.contains(&"010 AUSGOV→-".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_french_participle_spelled_as_a_role_is_no_role() {
+    // "représentant Saipov": representing him, not a government representative.
+    let got = parsed_summary(
+        "David Patton, l’un des défenseurs publics fédéraux représentant Saipov, a déclaré être déçu de la décision.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("GOV")), "{got:?}");
+    // The noun keeps its role.
+    let got = parsed_summary(
+        "Le représentant tchadien a déclaré que la frontière est fermée.",
+        Lang::Fr,
+    );
+    assert!(got.contains(&"010 TCDGOV→-".to_string()), "{got:?}");
+}
