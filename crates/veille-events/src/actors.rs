@@ -187,6 +187,14 @@ pub(crate) const LOCATIVE: &[&str] = &[
 /// Prepositions after which a capital names no actor (`la banlieue de Dakar`).
 const GENITIVE: &[&str] = &["de", "d'", "of", "from", "depuis"];
 
+/// Bodies whose head is no government: "le président du club", "the chairman of the company".
+#[rustfmt::skip]
+const ORG_NOUNS: &[&str] = &[
+    "club", "clubs", "societe", "association", "fondation", "entreprise", "groupe", "compagnie",
+    "federation", "ligue", "company", "firm", "society", "foundation", "league", "group",
+    "corporation",
+];
+
 /// Words that never start or continue a person's name, even capitalised.
 #[rustfmt::skip]
 const NAME_STOP: &[&str] = &[
@@ -551,6 +559,16 @@ impl Scanner<'_> {
             k = self.skip_mods(k);
         }
         let (mut rlen, mut agent, title) = self.role_at(k)?;
+        // "Bellator company president Scott Coker": a company's president, no government's.
+        if self.langs.en
+            && agent == "GOV"
+            && k > 0
+            && self
+                .unit(k - 1)
+                .is_some_and(|u| ORG_NOUNS.contains(&u.key.as_str()))
+        {
+            return None;
+        }
         if self.langs.en && !title {
             // English noun compounds: the last role word is the head ("government officials").
             while let Some((len, a, false)) = self.role_at(k + rlen) {
@@ -630,6 +648,17 @@ impl Scanner<'_> {
                     country = Some(c);
                     k = q + len;
                     continue;
+                }
+                // "le président de la Cromwell Society", "the president of the club": the head
+                // of a club, a company or a body no dictionary knows is no one's government.
+                let unknown_name = self.name_at(q, 2).is_some()
+                    && !self.dict.lexicon.any_at(self.units, q, self.langs);
+                let org = self
+                    .unit(q)
+                    .is_some_and(|u| ORG_NOUNS.contains(&u.key.as_str()));
+                if country.is_none() && m.roles.iter().any(|r| r == "GOV") && (unknown_name || org)
+                {
+                    return None;
                 }
                 if let Some(len) = self.portfolio_at(q) {
                     k = q + len;

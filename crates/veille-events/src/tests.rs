@@ -3120,3 +3120,34 @@ fn a_french_participle_spelled_as_a_role_is_no_role() {
     );
     assert!(got.contains(&"010 TCDGOV→-".to_string()), "{got:?}");
 }
+
+#[test]
+fn the_head_of_a_club_or_company_is_no_government() {
+    for (text, lang) in [
+        (
+            "Le président de la Cromwell Society, John Goldsmith, affirme que la statue sera retirée.",
+            Lang::Fr,
+        ),
+        (
+            "Le président du club affirme que la saison sera longue.",
+            Lang::Fr,
+        ),
+        (
+            "Bellator company president Scott Coker said the season would be long.",
+            Lang::En,
+        ),
+        (
+            "The president of the club said the season would be long.",
+            Lang::En,
+        ),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(got.iter().all(|e| !e.contains("GOV")), "{text}: {got:?}");
+    }
+    // A body the dictionaries know keeps its head.
+    let got = parsed_summary(
+        "Le président de la Commission européenne affirme que la saison sera longue.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 IGOEUR")), "{got:?}");
+}
