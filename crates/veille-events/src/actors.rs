@@ -187,6 +187,17 @@ pub(crate) const LOCATIVE: &[&str] = &[
 /// Prepositions after which a capital names no actor (`la banlieue de Dakar`).
 const GENITIVE: &[&str] = &["de", "d'", "of", "from", "depuis"];
 
+/// English verb forms, irregular or auxiliary, that may follow a subject: after "a/an" and
+/// a role word they show the role is the subject, not a modifier of a noun.
+#[rustfmt::skip]
+const EN_VERB_FORMS: &[&str] = &[
+    "said", "told", "say", "tell", "will", "would", "can", "could", "may", "might", "must",
+    "should", "shall", "did", "does", "do", "had", "have", "was", "is", "were", "are", "made",
+    "took", "gave", "met", "held", "spoke", "wrote", "came", "went", "saw", "left", "sent",
+    "put", "set", "got", "brought", "thought", "began", "ran", "stood", "won", "lost", "who",
+    "that", "and", "or", "but", "at", "in", "on", "with", "for", "to", "of", "from", "by",
+];
+
 /// Bodies whose head is no government: "le président du club", "the chairman of the company".
 #[rustfmt::skip]
 const ORG_NOUNS: &[&str] = &[
@@ -577,9 +588,16 @@ impl Scanner<'_> {
             }
             // "a military base", "an army convoy": a role word used as a modifier.
             let indefinite = k > 0 && self.key_is(k - 1, &["a", "an"]);
+            // Not before a preposition or a verb: "an official from Kenya", "an official
+            // said", "a spokesman told" name the role.
             let modifier = self.unit(k + rlen).is_some_and(|u| {
+                let verb_or_prep = PREP_EN.contains(&u.key.as_str())
+                    || EN_VERB_FORMS.contains(&u.key.as_str())
+                    || u.key.ends_with("ed")
+                    || u.key.ends_with('s') && !u.key.ends_with("ss");
                 !u.cap
                     && u.key.chars().all(char::is_alphabetic)
+                    && !verb_or_prep
                     && !self.dict.lexicon.any_at(self.units, k + rlen, self.langs)
             });
             if indefinite && modifier {
@@ -640,7 +658,8 @@ impl Scanner<'_> {
                 k += 1;
                 continue;
             }
-            if self.is_de(k) {
+            // "an official from Kenya" as "an official of Kenya".
+            if self.is_de(k) || self.langs.en && self.key_is(k, &["from"]) {
                 let q = self.skip_article(k + 1);
                 if country.is_none()
                     && let Some((len, c)) = self.country_name_at(q)

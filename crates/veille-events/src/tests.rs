@@ -3151,3 +3151,18 @@ fn the_head_of_a_club_or_company_is_no_government() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 IGOEUR")), "{got:?}");
 }
+
+#[test]
+fn an_indefinite_role_before_a_verb_or_preposition_is_the_subject() {
+    // "a military convoy" is a convoy; "an official said", "an official from Kenya" are
+    // officials.
+    let got = parsed_summary("An official said the border was closed.", Lang::En);
+    assert_eq!(got, ["010 GOV→-"]);
+    let got = parsed_summary(
+        "An official from Kenya said the border was closed.",
+        Lang::En,
+    );
+    assert_eq!(got, ["010 KENGOV→-"]);
+    let got = parsed_summary("A military convoy was attacked near Gao.", Lang::En);
+    assert!(got.iter().all(|e| !e.contains("MIL")), "{got:?}");
+}
