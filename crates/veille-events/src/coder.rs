@@ -192,6 +192,7 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
     }
     place_meetings_at_visits(&cfg.dicts, &mut events);
     peacekeepers_deploy(doc, &cfg.cameo, &mut events);
+    economic_blows(doc, &cfg.cameo, &mut events);
     specific_refusals_win(&mut events);
     dedup_in_article(events)
 }
@@ -233,6 +234,102 @@ fn peacekeepers_deploy(doc: &Doc, cameo: &CameoTable, events: &mut [EventMention
             e.rule.push_str("+peacekeepers");
         }
     }
+}
+
+/// Measures of trade and money: what they "hit" or "strike" is an economy, not a body.
+#[rustfmt::skip]
+const ECONOMIC_MEASURES: &[&str] = &[
+    "tariff", "duty", "tax", "levy", "sanction", "measure", "policy", "tarif", "droit", "taxe",
+    "sanction", "mesure", "politique", "surtaxe",
+];
+
+/// Sectors of an economy: a state that "hurt American workers and farmers" hurt their trade.
+const ECONOMIC_SECTORS: &[&str] = &["LAB", "BUS", "AGR"];
+
+/// Roles that use force: with none, a state harming an economy is no violence.
+const FORCE_ROLES: &[&str] = &["MIL", "REB", "UAF", "COP", "CRM", "SPY", "INS"];
+
+/// Violence verbs (18, 19) used of trade: "frappant des droits de douane sur …", "slapping
+/// tariffs on …" impose a trade sanction (163); "les mesures tarifaires visaient à frapper
+/// les exportateurs", "Beijing had hurt American workers, farmers and businesses" are no
+/// violence at all.
+fn economic_blows(doc: &Doc, cameo: &CameoTable, events: &mut Vec<EventMention>) {
+    let an = &doc.analyses;
+    if an.len() != doc.words.len() {
+        return;
+    }
+    let lemma_in = |w: usize, list: &[&str]| {
+        an.get(w)
+            .is_some_and(|a| list.contains(&a.lemma.to_lowercase().as_str()))
+    };
+    let kids = |w: usize, rel: &'static str| {
+        an.iter()
+            .enumerate()
+            .filter(move |(_, a)| a.head == Some(w as u32) && a.deprel.starts_with(rel))
+            .map(|(k, _)| k)
+    };
+    let sanction = cameo.get("163");
+    events.retain_mut(|e| {
+        if !matches!(e.root.as_str(), "18" | "19") && e.cameo != "138" {
+            return true;
+        }
+        let verbs: Vec<usize> = e
+            .evidence
+            .iter()
+            .filter_map(|s| word_at(doc, s.start))
+            .filter(|&w| an[w].upos == veille_core::Upos::Verb)
+            .collect();
+        // The measure as the verb's object (or a noun of its phrase right after it, which the
+        // parse may hang elsewhere: "frappant tout récemment des droits de douane"): a
+        // sanction imposed.
+        let under = |k: usize, w: usize| {
+            let mut at = Some(k);
+            (0..8).any(|_| {
+                at = at.and_then(|x| an[x].head).map(|h| h as usize);
+                at == Some(w)
+            })
+        };
+        if verbs.iter().any(|&w| {
+            kids(w, "obj").any(|o| lemma_in(o, ECONOMIC_MEASURES))
+                || (w + 1..(w + 6).min(an.len())).any(|k| {
+                    an[k].upos == veille_core::Upos::Noun
+                        && lemma_in(k, ECONOMIC_MEASURES)
+                        && under(k, w)
+                })
+        }) {
+            if let Some(code) = sanction {
+                e.cameo = code.code.clone();
+                e.root = code.root().to_string();
+                e.quad_class = code.quad_class();
+                e.goldstein = code.goldstein;
+                e.plover = code.plover();
+                e.rule.push_str("+trade_measure");
+            }
+            return true;
+        }
+        // The measure as its subject, or as the subject of the verb it completes.
+        let measure_subject = verbs.iter().any(|&w| {
+            let governor = an[w]
+                .deprel
+                .starts_with("xcomp")
+                .then(|| an[w].head.map(|h| h as usize))
+                .flatten();
+            std::iter::once(w)
+                .chain(governor)
+                .any(|v| kids(v, "nsubj").any(|n| lemma_in(n, ECONOMIC_MEASURES)))
+        });
+        let economic_targets = e.target.as_ref().is_some_and(|t| {
+            !t.roles.is_empty()
+                && t.roles
+                    .iter()
+                    .all(|r| ECONOMIC_SECTORS.contains(&r.as_str()))
+        }) && !e
+            .source
+            .roles
+            .iter()
+            .any(|r| FORCE_ROLES.contains(&r.as_str()));
+        !(measure_subject || economic_targets)
+    });
 }
 
 /// "refused to meet X": the parse codes what was refused (125, `+refused`), the word patterns

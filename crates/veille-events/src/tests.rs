@@ -3166,3 +3166,40 @@ fn an_indefinite_role_before_a_verb_or_preposition_is_the_subject() {
     let got = parsed_summary("A military convoy was attacked near Gao.", Lang::En);
     assert!(got.iter().all(|e| !e.contains("MIL")), "{got:?}");
 }
+
+#[test]
+fn trade_blows_are_sanctions_or_nothing_not_violence() {
+    // Tariffs "struck" or "slapped" on a country's goods: a trade sanction.
+    for (text, lang) in [
+        (
+            "Le Tchad a frappé des droits de douane sur les marchandises nigériennes.",
+            Lang::Fr,
+        ),
+        ("Chad slapped tariffs on Nigerien goods.", Lang::En),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(got.contains(&"163 TCD→NER".to_string()), "{text}: {got:?}");
+        assert!(
+            got.iter()
+                .all(|e| !e.starts_with("18") && !e.starts_with("19"))
+        );
+    }
+    // Measures that hit exporters, a state that hurt workers and farmers: no violence.
+    for (text, lang) in [
+        (
+            "Les mesures tarifaires du Tchad visaient à frapper les exportateurs nigériens.",
+            Lang::Fr,
+        ),
+        ("Chad had hurt Nigerien workers and farmers.", Lang::En),
+    ] {
+        let got = parsed_summary(text, lang);
+        assert!(
+            got.iter()
+                .all(|e| !e.starts_with("13") && !e.starts_with("18") && !e.starts_with("19")),
+            "{text}: {got:?}"
+        );
+    }
+    // Rebels attacking farmers still attack.
+    let got = parsed_summary("Chadian rebels attacked Nigerien farmers.", Lang::En);
+    assert!(got.contains(&"190 TCDREB→NERAGR".to_string()), "{got:?}");
+}
