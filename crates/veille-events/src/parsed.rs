@@ -58,6 +58,15 @@ pub(crate) const DECLARED_ACTS: &[&str] = &[
     "truce", "mobilisation", "mobilization",
 ];
 
+/// Nouns whose infinitive complement is decided or planned, not done ("la décision de
+/// l'accueillir", "a plan to attack").
+#[rustfmt::skip]
+const PLAN_NOUNS: &[&str] = &[
+    "décision", "projet", "plan", "intention", "proposition", "volonté", "idée", "menace",
+    "promesse", "refus", "tentative", "offre", "decision", "proposal", "bid", "attempt",
+    "threat", "promise", "offer", "refusal", "idea",
+];
+
 /// CAMEO's generic sector codes, which an agent phrase gives without a country.
 const SECTORS: &[&str] = &[
     "GOV", "MIL", "COP", "REB", "OPP", "CVL", "PPL", "JUD", "LEG", "MED", "EDU", "BUS", "LAB",
@@ -1509,6 +1518,38 @@ fn mention(
                     ))
     });
     if code.root() == "14" && c.rule.starts_with("verb:") && dictionary_code && shows_something {
+        return None;
+    }
+    // "la décision du gouvernement de l'accueillir", "the decision to welcome him": an act
+    // in the infinitive complement of a noun is decided, planned or judged, not done.
+    let noun_complement = toks.get(c.verb).is_some_and(|t| {
+        matches!(t.deprel.as_str(), "acl" | "nmod")
+            && t.head
+                .and_then(|h| toks.get(h))
+                .is_some_and(|h| h.upos == "NOUN")
+            && toks.iter().any(|m| {
+                m.head == Some(c.verb)
+                    && m.deprel == "mark"
+                    && matches!(m.lemma.to_lowercase().as_str(), "de" | "to" | "à")
+            })
+    });
+    // The parse may hang that infinitive on the clause's verb ("condamnant … la décision du
+    // gouvernement de l'accueillir", "accueillir" an `xcomp` of "condamnant"): a noun of
+    // deciding or planning between the two, with no other verb, is its head.
+    let planned = toks.get(c.verb).is_some_and(|t| {
+        let Some(h) = t
+            .head
+            .filter(|&h| h < c.verb && t.deprel.starts_with("xcomp"))
+        else {
+            return false;
+        };
+        let between = &toks[h + 1..c.verb];
+        between
+            .iter()
+            .any(|m| m.upos == "NOUN" && PLAN_NOUNS.contains(&m.lemma.to_lowercase().as_str()))
+            && !between.iter().any(|m| m.upos == "VERB")
+    });
+    if noun_complement || planned {
         return None;
     }
     // "declared war on Niger", "a déclaré forfait": a statement verb read by its bare entry

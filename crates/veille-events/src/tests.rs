@@ -3203,3 +3203,21 @@ fn trade_blows_are_sanctions_or_nothing_not_violence() {
     let got = parsed_summary("Chadian rebels attacked Nigerien farmers.", Lang::En);
     assert!(got.contains(&"190 TCDREB→NERAGR".to_string()), "{got:?}");
 }
+
+#[test]
+fn an_act_a_decision_names_is_not_done() {
+    // "la décision du gouvernement allemand de l'accueillir": no visit hosted, even with the
+    // infinitive hung on the clause's verb.
+    let got = parsed_summary(
+        "Des centaines de manifestants, majoritairement kurdes, ont fait entendre leur voix, condamnant à la fois les politiques d’Erdogan et la décision du gouvernement allemand de l’accueillir dans son pays.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("04")), "{got:?}");
+    assert!(got.contains(&"111 CVL→DEUGOV".to_string()), "{got:?}");
+    // The same with the infinitive under its noun: Chad's plan to attack is no attack.
+    let got = parsed_summary(
+        "Les manifestants dénoncent le projet du Tchad d’attaquer le Niger.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+}
