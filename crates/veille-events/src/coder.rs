@@ -262,11 +262,12 @@ fn economic_blows(doc: &Doc, cameo: &CameoTable, events: &mut Vec<EventMention>)
         an.get(w)
             .is_some_and(|a| list.contains(&a.lemma.to_lowercase().as_str()))
     };
+    // A word's dependents lie within its sentence: a window around it is enough (a long
+    // document has many such events).
     let kids = |w: usize, rel: &'static str| {
-        an.iter()
-            .enumerate()
-            .filter(move |(_, a)| a.head == Some(w as u32) && a.deprel.starts_with(rel))
-            .map(|(k, _)| k)
+        let lo = w.saturating_sub(40);
+        (lo..(w + 40).min(an.len()))
+            .filter(move |&k| an[k].head == Some(w as u32) && an[k].deprel.starts_with(rel))
     };
     let sanction = cameo.get("163");
     events.retain_mut(|e| {
@@ -1322,7 +1323,9 @@ impl Coder {
         if p.flags.speech
             && p.cameo == "010"
             && word.is_some_and(|w| {
-                ctx.doc.analyses.iter().any(|a| {
+                // The object follows its verb: a few words after it are enough to look at.
+                let after = ctx.doc.analyses.get(w + 1..).unwrap_or(&[]);
+                after.iter().take(12).any(|a| {
                     a.head == Some(w as u32)
                         && a.deprel == "obj"
                         && crate::parsed::DECLARED_ACTS.contains(&a.lemma.to_lowercase().as_str())
