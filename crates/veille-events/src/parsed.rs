@@ -1194,7 +1194,14 @@ pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
                     && (matches!(form(m).as_str(), "if" | "unless" | "si" | "s'" | "s’")
                         || matches!(form(m).as_str(), "que" | "qu'" | "qu’")
                             && m > 0
-                            && form(m - 1) == "moins")
+                            && form(m - 1) == "moins"
+                        // "Once the government says …, we can …", "dès que le gouvernement
+                        // déclarera …": a condition still to be met, in the present or future.
+                        || (form(m) == "once"
+                            || matches!(form(m).as_str(), "que" | "qu'" | "qu’")
+                                && m > 0
+                                && form(m - 1) == "dès")
+                            && matches!(t.feats.get("Tense"), Some("Pres" | "Fut")))
             });
             if marked {
                 return true;

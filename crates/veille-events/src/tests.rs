@@ -3221,3 +3221,19 @@ fn an_act_a_decision_names_is_not_done() {
     );
     assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn what_is_said_once_a_condition_is_met_is_not_yet_said() {
+    // "Once the government says …, we can …": a condition still to be met.
+    let got = parsed_summary(
+        "Once the government says this is a national disaster, we can open for international assistance.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    // "Once" with a past verb is a time: what follows happened.
+    let got = parsed_summary(
+        "Once the minister arrived in Kenya, he said the talks had failed.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010")), "{got:?}");
+}

@@ -1495,20 +1495,62 @@ fn repair_fronted_subordinate_roots(
             .get(k)
             .is_some_and(|f| f.get("VerbForm") == Some("Fin"))
     };
+    // A clause read as a relative one on the subordinate clause's last noun ("Once the
+    // government says this is a disaster, we can open …", "open" an `acl:relcl` of
+    // "disaster"): its subject is a personal pronoun right after the comma, and it is finite
+    // or has a finite auxiliary.
+    let relative = |c: usize| {
+        feats[c].get("PronType") == Some("Rel")
+            || matches!(
+                forms[c].to_lowercase().as_str(),
+                "who"
+                    | "whom"
+                    | "which"
+                    | "that"
+                    | "qui"
+                    | "que"
+                    | "qu'"
+                    | "qu’"
+                    | "lequel"
+                    | "laquelle"
+                    | "lesquels"
+                    | "lesquelles"
+                    | "dont"
+            )
+    };
+    let finite_clause = |v: usize| {
+        finite(v)
+            || deps[v]
+                .iter()
+                .any(|&c| parsed[c].1.starts_with("aux") && finite(c))
+    };
+    let personal_clause = |v: usize| {
+        parsed[v].1 == "acl:relcl"
+            && finite_clause(v)
+            && deps[v].iter().any(|&c| {
+                c < v
+                    && upos[c] == Upos::Pron
+                    && parsed[c].1.starts_with("nsubj")
+                    && !relative(c)
+                    && forms.get(c.wrapping_sub(1)) == Some(&",")
+            })
+    };
     let Some(v) = (r + 1..parsed.len()).find(|&v| {
         upos[v] == Upos::Verb
-            && finite(v)
-            && matches!(
-                parsed[v].1.as_str(),
-                "amod" | "appos" | "acl" | "nmod" | "dep" | "parataxis"
-            )
+            && (finite_clause(v)
+                && matches!(
+                    parsed[v].1.as_str(),
+                    "amod" | "appos" | "acl" | "nmod" | "dep" | "parataxis"
+                )
+                || personal_clause(v))
     }) else {
         return;
     };
     // The verb's own clause has no subordinator or relative pronoun of its own.
     if deps[v].iter().any(|&c| {
         c < v
-            && (parsed[c].1 == "mark" || upos[c] == Upos::Pron && parsed[c].1.starts_with("nsubj"))
+            && (parsed[c].1 == "mark"
+                || upos[c] == Upos::Pron && parsed[c].1.starts_with("nsubj") && relative(c))
     }) {
         return;
     }
@@ -2941,6 +2983,75 @@ mod tests {
         let mut parsed = no_mark.clone();
         super::repair_fronted_subordinate_roots(&mut parsed, &upos, &feats, &forms);
         assert_eq!(parsed, no_mark);
+    }
+
+    #[test]
+    fn a_main_clause_read_as_a_relative_one_after_a_fronted_clause_is_the_root() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Once the government says this is a disaster , we can open ." with "open" a
+        // relative clause of "disaster" and "says" the root.
+        let forms = [
+            "Once",
+            "the",
+            "government",
+            "says",
+            "this",
+            "is",
+            "a",
+            "disaster",
+            ",",
+            "we",
+            "can",
+            "open",
+            ".",
+        ];
+        let upos = [
+            Sconj, Det, Noun, Verb, Pron, Aux, Det, Noun, Punct, Pron, Aux, Verb, Punct,
+        ];
+        let mut feats = vec![Feats::default(); forms.len()];
+        feats[3] = Feats::from_ud("Tense=Pres|VerbForm=Fin");
+        feats[10] = Feats::from_ud("VerbForm=Fin");
+        feats[11] = Feats::from_ud("VerbForm=Inf");
+        let wrong = tree(&[
+            (3, "mark"),
+            (2, "det"),
+            (3, "nsubj"),
+            (-1, "root"),
+            (7, "nsubj"),
+            (7, "cop"),
+            (7, "det"),
+            (3, "ccomp"),
+            (11, "punct"),
+            (11, "nsubj"),
+            (11, "aux"),
+            (7, "acl:relcl"),
+            (3, "punct"),
+        ]);
+        let mut parsed = wrong.clone();
+        super::repair_fronted_subordinate_roots(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[11], (None, "root".to_string()));
+        assert_eq!(parsed[3], (Some(11), "advcl".to_string()));
+        assert_eq!(parsed[12], (Some(11), "punct".to_string()));
+        // Counter-case: a real relative clause ("…, which can open") stays one.
+        let forms_rel = [
+            "Once",
+            "the",
+            "government",
+            "says",
+            "this",
+            "is",
+            "a",
+            "disaster",
+            ",",
+            "which",
+            "can",
+            "open",
+            ".",
+        ];
+        let mut parsed = wrong.clone();
+        super::repair_fronted_subordinate_roots(&mut parsed, &upos, &feats, &forms_rel);
+        assert_eq!(parsed, wrong);
     }
 
     #[test]
