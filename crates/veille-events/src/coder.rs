@@ -1494,6 +1494,22 @@ impl Coder {
                     })
                 })
             });
+        // "plenty to be encouraged by", "Kenya was urged to …": a verb pattern with no passive
+        // reading, used in the passive, would make its patient the actor.
+        if !p.flags.passive
+            && !p.flags.noun
+            && !p.flags.speech
+            && inverted_speaker.is_none()
+            && units[a].key.ends_with("ed")
+            && back(units, a, 1).any(|i| {
+                matches!(
+                    units[i].key.as_str(),
+                    "be" | "been" | "being" | "was" | "were" | "is" | "are"
+                )
+            })
+        {
+            return None;
+        }
         if let Some(j) = inverted_speaker {
             src = Some(j);
             tags.push("inverted");

@@ -3237,3 +3237,15 @@ fn what_is_said_once_a_condition_is_met_is_not_yet_said() {
     );
     assert!(got.iter().any(|e| e.starts_with("010")), "{got:?}");
 }
+
+#[test]
+fn a_verb_pattern_in_the_passive_does_not_make_its_patient_the_actor() {
+    // "Kenya was urged to withdraw": someone urged Kenya; Kenya appealed to no one.
+    let got = parsed_summary(
+        "Kenya was urged to withdraw its troops from Somalia.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("020 KEN")), "{got:?}");
+    let got = parsed_summary("Kenya urged Uganda to withdraw its troops.", Lang::En);
+    assert!(got.contains(&"020 KEN→UGA".to_string()), "{got:?}");
+}
