@@ -207,6 +207,17 @@ const ADVERBIAL_MARKS: &[&str] = &[
 /// Words that make a force a peacekeeping one.
 const PEACEKEEPING: &[&str] = &["peacekeep", "casques bleus", "maintien de la paix"];
 
+/// Gives an event another CAMEO code (with its root, class, scale and PLOVER type) and marks
+/// its rule with the reason.
+fn recode(e: &mut EventMention, code: &crate::cameo::CameoCode, tag: &str) {
+    e.cameo = code.code.clone();
+    e.root = code.root().to_string();
+    e.quad_class = code.quad_class();
+    e.goldstein = code.goldstein;
+    e.plover = code.plover();
+    e.rule.push_str(tag);
+}
+
 /// "NATO peacekeeping troops have arrived in Bosnia", "des casques bleus sont arrivés à
 /// Bangui": a peacekeeping force arriving is deployed (074, military protection or
 /// peacekeeping), not on a visit (042).
@@ -226,12 +237,7 @@ fn peacekeepers_deploy(doc: &Doc, cameo: &CameoTable, events: &mut [EventMention
         }
         let text = doc.text.get(start..end).unwrap_or("").to_lowercase();
         if PEACEKEEPING.iter().any(|w| text.contains(w)) {
-            e.cameo = code.code.clone();
-            e.root = code.root().to_string();
-            e.quad_class = code.quad_class();
-            e.goldstein = code.goldstein;
-            e.plover = code.plover();
-            e.rule.push_str("+peacekeepers");
+            recode(e, code, "+peacekeepers");
         }
     }
 }
@@ -299,12 +305,7 @@ fn economic_blows(doc: &Doc, cameo: &CameoTable, events: &mut Vec<EventMention>)
                 })
         }) {
             if let Some(code) = sanction {
-                e.cameo = code.code.clone();
-                e.root = code.root().to_string();
-                e.quad_class = code.quad_class();
-                e.goldstein = code.goldstein;
-                e.plover = code.plover();
-                e.rule.push_str("+trade_measure");
+                recode(e, code, "+trade_measure");
             }
             return true;
         }
