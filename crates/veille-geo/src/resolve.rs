@@ -187,6 +187,125 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
+/// Words naming a kind of street, waterway, landform or site: a name holding one ("Mississippi
+/// River", "Atlantic Avenue", "Niger Delta") is a place named after a division, not in it.
+const FEATURE_WORDS: &[&str] = &[
+    "avenue",
+    "ave",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "highway",
+    "parkway",
+    "way",
+    "square",
+    "plaza",
+    "bridge",
+    "river",
+    "delta",
+    "lake",
+    "bay",
+    "valley",
+    "mountains",
+    "mountain",
+    "mount",
+    "island",
+    "islands",
+    "coast",
+    "beach",
+    "park",
+    "mall",
+    "gateway",
+    "township",
+    "embassy",
+    "consulate",
+    "rue",
+    "place",
+    "fleuve",
+    "rivière",
+    "lac",
+    "baie",
+    "vallée",
+    "île",
+    "îles",
+    "ambassade",
+    "consulat",
+    "pont",
+    "canal",
+    "gulf",
+    "sea",
+    "strait",
+    "peninsula",
+    "desert",
+    "forest",
+    "airport",
+    "aéroport",
+    "stadium",
+    "stade",
+    "arena",
+    "station",
+    "gare",
+    "hospital",
+    "hôpital",
+    "hotel",
+    "hôtel",
+    "church",
+    "église",
+    "cathedral",
+    "prison",
+    "tower",
+    "city",
+    "colony",
+    "falls",
+    "springs",
+    "heights",
+    "village",
+    "town",
+    "ville",
+    "hills",
+    "junction",
+    "county",
+    "parish",
+    "district",
+];
+
+/// Compass words and the like: "South", "Centre" or "Northern" name divisions in some
+/// countries, but in a longer name they only qualify the rest.
+const GENERIC_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "upper",
+    "lower",
+    "greater",
+    "new",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+];
+
 /// French elisions and English articles that a span may start with.
 fn strip_leading(surface: &str) -> &str {
     for p in [
@@ -345,6 +464,37 @@ impl Gazetteer {
             });
         }
         self.rank(text, &mut mentions);
+        if !unknown.is_empty() {
+            // Names of bodies named after a country or division the document is about.
+            let ccs: Vec<[u8; 2]> = mentions
+                .iter()
+                .filter_map(|m| self.record(m.cands.get(m.best)?.rec))
+                .filter(|r| r.kind != Kind::Region)
+                .map(|r| r.cc)
+                .collect();
+            let before = mentions.len();
+            unknown.retain(|&span| {
+                let Some((key, cands)) = text
+                    .get(span.range())
+                    .and_then(|surface| self.embedded_division(surface.trim(), &ccs))
+                else {
+                    return true;
+                };
+                mentions.push(Mention {
+                    span,
+                    key: format!("~{key}"),
+                    cands,
+                    best: 0,
+                    conf: 0.0,
+                    approximate: true,
+                });
+                false
+            });
+            if mentions.len() > before {
+                mentions.sort_by_key(|m| m.span);
+                self.rank(text, &mut mentions);
+            }
+        }
         if !unknown.is_empty() && self.main_place(&mentions).is_none() {
             // No town to fall back on: parts of the unknown names are the next best guess.
             let before = mentions.len();
@@ -392,6 +542,101 @@ impl Gazetteer {
             out.sort_by_key(|r| r.span);
         }
         out
+    }
+
+    /// The country, first-level division or region an unknown name is named after, by its own
+    /// name: the complement of "of"/"de" ("Bank of Japan", "University of California",
+    /// "Council of Europe", "Banque de France") or a run of words at either end ("US Federal
+    /// Reserve", "Iowa House", "Nazi Germany"). Such a body stands for, or lies in, that
+    /// place; a town named after it would be a guess where the document's main place is not.
+    /// Demonyms do not count: the "Russian Embassy" lies in the town of the story.
+    fn embedded_division(
+        &self,
+        surface: &str,
+        context_cc: &[[u8; 2]],
+    ) -> Option<(String, Vec<Cand>)> {
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let lower = |w: &str| w.to_lowercase();
+        // What a street, river or building is named after is not where it lies.
+        if words
+            .iter()
+            .any(|w| FEATURE_WORDS.contains(&lower(w).trim_end_matches('.')))
+        {
+            return None;
+        }
+        let own = |part: &[&str], regions: bool| -> Option<(String, Vec<Cand>)> {
+            if !part
+                .first()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                || part
+                    .iter()
+                    .all(|w| GENERIC_WORDS.contains(&lower(w).as_str()))
+            {
+                return None;
+            }
+            let (key, cands) = self.candidates(&part.join(" "));
+            let cands: Vec<Cand> = cands
+                .into_iter()
+                .filter(|c| {
+                    self.record(c.rec).is_some_and(|r| match r.kind {
+                        // "European Commission", "African Union": a continent's bodies
+                        // stand for it; a nation's ("Russian Embassy") lie in some town.
+                        _ if c.flags & F_DEMONYM != 0 && c.flags & F_PRIMARY == 0 => {
+                            regions && r.kind == Kind::Region
+                        }
+                        // "US Federal Reserve", but not Louisiana for "L.A.".
+                        _ if c.flags & F_PRIMARY == 0 => {
+                            c.flags & F_ABBR != 0 && r.kind == Kind::Country
+                        }
+                        Kind::Country => true,
+                        Kind::Region => regions,
+                        // A division of a country the document names: "University of
+                        // St. Thomas" is not in Jamaica because Jamaica has a parish so
+                        // called.
+                        Kind::Admin1 => context_cc.contains(&r.cc),
+                        _ => false,
+                    })
+                })
+                .collect();
+            (!cands.is_empty()).then_some((key, cands))
+        };
+        if let Some(i) = words
+            .iter()
+            .rposition(|w| matches!(*w, "of" | "de" | "du" | "des"))
+        {
+            let mut rest = &words[i + 1..];
+            if rest
+                .first()
+                .is_some_and(|w| matches!(*w, "the" | "la" | "l'" | "le"))
+            {
+                rest = &rest[1..];
+            }
+            if !rest.is_empty()
+                && let Some(found) = own(rest, true)
+            {
+                return Some(found);
+            }
+        }
+        for len in (1..words.len()).rev() {
+            for (part, regions) in [
+                (&words[..len], len == 1),
+                (&words[words.len() - len..], true),
+            ] {
+                if part
+                    .iter()
+                    .any(|w| matches!(*w, "of" | "de" | "du" | "des"))
+                {
+                    continue;
+                }
+                if let Some(found) = own(part, regions) {
+                    return Some(found);
+                }
+            }
+        }
+        None
     }
 
     /// Candidates of the longest run of words of `surface` that the gazetteer knows as the
@@ -654,6 +899,11 @@ impl Gazetteer {
         let rep = 0.5;
         for (gi, &(i, count)) in firsts.iter().enumerate() {
             let m = &mentions[i];
+            if m.approximate && m.key.starts_with('~') {
+                // A body named after a country says little of where the story's other
+                // places are ("the Bank of England" in a story about Kentucky).
+                continue;
+            }
             let times = 1.0 + rep * (count as f32).ln();
             for (c, &p) in m.cands.iter().zip(&probs[i]) {
                 if p < min_p {
@@ -1333,6 +1583,52 @@ mod tests {
         );
         assert_eq!(all.len(), 1);
         assert!(all[0].approximate && all[0].name == "Toulouse", "{all:?}");
+    }
+
+    #[test]
+    fn bodies_named_after_a_country_or_division_lie_there() {
+        // A story set in Toulouse: the central banks, a state's house and the Commission are
+        // where their names say; the avenue, the embassy and the stadium are in Toulouse.
+        let text = "In Toulouse, traders watched the Bank of Japan, the US Federal Reserve,                     the Iowa House and the European Commission. The Russian Embassy on                     Atlantic Avenue is near the Stade de France. Toulouse sighed.";
+        let names = [
+            "Toulouse",
+            "Bank of Japan",
+            "US Federal Reserve",
+            "Iowa House",
+            "European Commission",
+            "Russian Embassy",
+            "Atlantic Avenue",
+            "Stade de France",
+        ];
+        let all = Gazetteer::embedded().resolve_all(text, &spans_of(text, &names), None);
+        let got = |name: &str| {
+            let r = all.iter().find(|r| r.text == name).unwrap();
+            assert!(r.approximate, "{r:?}");
+            r.name.clone()
+        };
+        assert_eq!(got("Bank of Japan"), "Japan");
+        assert_eq!(got("US Federal Reserve"), "United States");
+        assert_eq!(got("European Commission"), "Europe");
+        for town in ["Russian Embassy", "Atlantic Avenue", "Stade de France"] {
+            assert_eq!(got(town), "Toulouse", "{town}");
+        }
+        // A division counts only in a country the story is about: Iowa is not, here.
+        assert_eq!(got("Iowa House"), "Toulouse");
+        let text = "Farmers in Des Moines lobbied the Iowa House.";
+        let all = Gazetteer::embedded().resolve_all(
+            text,
+            &spans_of(text, &["Des Moines", "Iowa House"]),
+            None,
+        );
+        assert_eq!(all[1].name, "Iowa", "{all:?}");
+        // Compass words name divisions in some countries, never in a longer name.
+        let text = "Rain fell in Accra on the Northern Trust offices.";
+        let all = Gazetteer::embedded().resolve_all(
+            text,
+            &spans_of(text, &["Accra", "Northern Trust"]),
+            None,
+        );
+        assert_eq!(all[1].name, "Accra", "{all:?}");
     }
 
     #[test]
