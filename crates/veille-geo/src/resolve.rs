@@ -1586,6 +1586,25 @@ mod tests {
     }
 
     #[test]
+    fn australian_and_canadian_divisions_by_their_short_and_french_names() {
+        let text = "Floods hit NSW and Qld; la Nouvelle-Écosse et la Nouvelle-Galles du Sud aussi.";
+        let names = ["NSW", "Qld", "Nouvelle-Écosse", "Nouvelle-Galles du Sud"];
+        let got: Vec<String> = resolve(text, &spans_of(text, &names), None)
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "New South Wales",
+                "Queensland",
+                "Nova Scotia",
+                "New South Wales"
+            ]
+        );
+    }
+
+    #[test]
     fn bodies_named_after_a_country_or_division_lie_there() {
         // A story set in Toulouse: the central banks, a state's house and the Commission are
         // where their names say; the avenue, the embassy and the stadium are in Toulouse.
