@@ -1567,6 +1567,15 @@ impl Coder {
             {
                 src = Some((0..ms.len()).find(|&j| ms[j].span.overlaps(subj) && usable(j))?);
             }
+            // "He left Pyongyang saying …": a participle adjunct's speaker is the subject of
+            // the verb it hangs on, the object between them is not.
+            if src.is_none()
+                && !p.flags.noun
+                && let Some(subj) =
+                    word.and_then(|w| crate::parsed::controller_subject(ctx.doc, w, ctx.sentence))
+            {
+                src = Some((0..ms.len()).find(|&j| ms[j].span.overlaps(subj) && usable(j))?);
+            }
             // "which the industry says …", "« … in Scotland … », Beattie said": a verb whose
             // subject the parse names with a noun no mention covers has a speaker no
             // dictionary knows; the nearest actor before it is someone else. Within the

@@ -973,6 +973,30 @@ pub(crate) fn relative_clause_end(doc: &Doc, w: usize) -> Option<u32> {
     Some(end)
 }
 
+/// "He left Pyongyang in July saying …", "il a quitté Pyongyang en affirmant …": a gerund or
+/// present participle adjunct with no subject of its own speaks for the subject of the verb
+/// it hangs on, not for the nearest actor before it (that verb's object). The span of that
+/// subject word, or `None` when the trigger is no such adjunct.
+pub(crate) fn controller_subject(doc: &Doc, w: usize, sentence: Span) -> Option<Span> {
+    let a = &doc.analyses;
+    let (v, from, to) = verb_in_sentence(doc, w, sentence)?;
+    let x = a.get(v)?;
+    let participle = x.feats.get("VerbForm") == Some("Ger")
+        || x.feats.get("VerbForm") == Some("Part") && x.feats.get("Tense") == Some("Pres");
+    if x.upos != Upos::Verb || x.deprel != "advcl" || !participle {
+        return None;
+    }
+    if (from..to).any(|k| a[k].head == Some(v as u32) && a[k].deprel.starts_with("nsubj")) {
+        return None;
+    }
+    let h = x.head? as usize;
+    if !(from..to).contains(&h) || h > v {
+        return None;
+    }
+    let k = (from..to).find(|&k| a[k].head == Some(h as u32) && a[k].deprel == "nsubj")?;
+    Some(doc.words.get(k)?.span)
+}
+
 /// "in which he praised the president and said he would run": the subject of a verb
 /// coordinated with an earlier one that has its own subject and none of its own, following
 /// the chain of conjuncts back. `None` when the verb is no such conjunct.

@@ -3249,3 +3249,18 @@ fn a_verb_pattern_in_the_passive_does_not_make_its_patient_the_actor() {
     let got = parsed_summary("Kenya urged Uganda to withdraw its troops.", Lang::En);
     assert!(got.contains(&"020 KEN→UGA".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_participle_adjunct_speaks_for_the_verbs_subject() {
+    // The object of "a quitté" is not the speaker of "en affirmant".
+    let got = parsed_summary(
+        "En juillet, il a quitté Nairobi en affirmant que des progrès avaient été accomplis.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010 KEN")), "{got:?}");
+    let got = parsed_summary(
+        "Le Kenya a condamné l’attaque en affirmant que l’Ouganda avait tort.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}
