@@ -203,7 +203,7 @@ const EN_VERB_FORMS: &[&str] = &[
 const ORG_NOUNS: &[&str] = &[
     "club", "clubs", "societe", "association", "fondation", "entreprise", "groupe", "compagnie",
     "federation", "ligue", "company", "firm", "society", "foundation", "league", "group",
-    "corporation",
+    "corporation", "comite", "committee",
 ];
 
 /// Words that never start or continue a person's name, even capitalised.
@@ -577,6 +577,23 @@ impl Scanner<'_> {
             && self
                 .unit(k - 1)
                 .is_some_and(|u| ORG_NOUNS.contains(&u.key.as_str()))
+        {
+            return None;
+        }
+        // "le vice-président du marketing chez Bellator": whoever works "chez" a named
+        // employer is its officer, no government's.
+        if self.langs.fr
+            && agent == "GOV"
+            && (k + rlen..(k + rlen + 10).min(self.units.len()))
+                .take_while(|&q| {
+                    self.unit(q)
+                        .is_some_and(|u| !matches!(u.key.as_str(), "," | ";" | ":" | "." | "«"))
+                })
+                .any(|q| {
+                    self.key_is(q, &["chez"])
+                        && self.unit(q + 1).is_some_and(|u| u.cap)
+                        && self.country_name_at(q + 1).is_none()
+                })
         {
             return None;
         }

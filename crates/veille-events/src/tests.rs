@@ -3264,3 +3264,20 @@ fn a_participle_adjunct_speaks_for_the_verbs_subject() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn officers_of_committees_and_employers_are_no_government() {
+    for text in [
+        "L’ancien président du Comité national olympique, Jean Moulinier, a déclaré que c’était un désordre.",
+        "Le vice-président du marketing chez Bellator, Dave Schwartz, a déclaré que le contenu n’était pas adapté.",
+    ] {
+        let got = parsed_summary(text, Lang::Fr);
+        assert!(got.iter().all(|e| !e.contains("GOV")), "{text}: {got:?}");
+    }
+    // A minister's portfolio is no committee.
+    let got = parsed_summary(
+        "Le ministre de la Culture a déclaré que c’était un succès.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.contains("GOV")), "{got:?}");
+}
