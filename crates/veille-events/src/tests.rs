@@ -3281,3 +3281,18 @@ fn officers_of_committees_and_employers_are_no_government() {
     );
     assert!(got.iter().any(|e| e.contains("GOV")), "{got:?}");
 }
+
+#[test]
+fn what_an_outlet_quotes_or_reports_is_no_statement_of_its_country() {
+    let got = parsed_summary(
+        "\"The road was flooded,\" the farmer said, as quoted by the Nairobi Evening News.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("010 KEN")), "{got:?}");
+    // A government still speaks through its own words.
+    let got = parsed_summary(
+        "\"The road was flooded,\" the Kenyan minister said.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
+}

@@ -689,6 +689,16 @@ impl<'a> Sent<'a> {
 
     /// Whether the actor of the phrase at `h` is named in a place phrase: the phrase itself
     /// ("in Lebanon") or one inside it ("a protest in Lebanon").
+    /// Whether these words name a news outlet: a capitalised "News", "Post", "Times" …
+    fn names_outlet(&self, words: std::ops::Range<usize>) -> bool {
+        words.into_iter().any(|k| {
+            self.toks.get(k).is_some_and(|t| {
+                t.form.chars().next().is_some_and(char::is_uppercase)
+                    && MEDIA_NAME_WORDS.contains(&self.upper[k].as_str())
+            })
+        })
+    }
+
     fn actor_located(&self, h: usize) -> bool {
         self.actor_path(h).into_iter().any(|w| self.located(w))
     }
@@ -1346,16 +1356,7 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
         codes.retain(|&(_, at)| !s.actor_located(at) && !s.actor_in_bare_apposition(at));
         // "selon l'ABC News australien", "according to the London Gazette": a news outlet
         // named after its country or city is the press, not that country.
-        codes.retain(|&(_, at)| {
-            !s.np_range(at).any(|k| {
-                s.toks[k]
-                    .form
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                    && MEDIA_NAME_WORDS.contains(&s.upper[k].as_str())
-            })
-        });
+        codes.retain(|&(_, at)| !s.names_outlet(s.np_range(at)));
         // "According to local media": the press is where the story comes from, not an actor.
         // A spokesperson (Phoenix codes "spokesman" MED) speaking for an institution ("a
         // spokesman for the police department") is that institution's voice: kept.
@@ -2312,6 +2313,12 @@ pub fn code_sentence_with(
         }
     }
     out.retain(|c| c.rule == REPORTED_DEMAND || !obliged_clauses.contains(&c.verb));
+    // "as quoted by the Guiyang Evening News", "the Washington Post reported": what an
+    // outlet reports or quotes is the press's, not a statement of its country (as with
+    // "according to" above).
+    if d.beyond_petrarch {
+        out.retain(|c| !c.code.starts_with("01") || !s.names_outlet(c.source_words.clone()));
+    }
     out
 }
 
