@@ -424,6 +424,7 @@ fn parse_sentence(
         repair_cased_objects(&mut out, &upos);
         repair_inverted_speakers(&mut out, &upos, forms, false);
         repair_parenthetical_compounds(&mut out, &upos, forms);
+        repair_titles_read_as_obliques(&mut out, &upos, &lemmas);
     }
     if lang == Lang::Fr {
         repair_inverted_speakers(&mut out, &upos, forms, true);
@@ -1075,6 +1076,33 @@ fn repair_double_subjects(
             } else {
                 parsed[last] = (Some(first as u32), "appos".to_string());
             }
+        }
+    }
+}
+
+/// "The British lawmaker Peter Bone told …" read with the role noun as a bare oblique of the
+/// verb and the name as its subject: a noun right before its verb's proper-noun subject is
+/// that name's title (`compound`), as in "President Trump said".
+fn repair_titles_read_as_obliques(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    lemmas: &[&str],
+) {
+    use veille_core::Upos;
+    for k in 0..parsed.len().saturating_sub(1) {
+        if upos.get(k) == Some(&Upos::Noun)
+            && upos.get(k + 1) == Some(&Upos::Propn)
+            && parsed[k + 1].1 == "nsubj"
+            && parsed[k].0.is_some()
+            && parsed[k].0 == parsed[k + 1].0
+            && matches!(
+                parsed[k].1.as_str(),
+                "obl:unmarked" | "obl:npmod" | "nmod:npmod" | "dep"
+            )
+            // "Last week Kenya signed": a time is no title.
+            && !lemmas.get(k).is_some_and(|l| is_time_word(l))
+        {
+            parsed[k] = (Some(k as u32 + 1), "compound".to_string());
         }
     }
 }
@@ -2350,6 +2378,42 @@ mod tests {
         ];
         let before = parsed.clone();
         super::repair_participle_modifiers(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_title_read_as_a_bare_oblique_joins_the_name() {
+        use veille_core::Upos::*;
+        // "The lawmaker Peter Bone told …" with "lawmaker" a bare oblique of "told".
+        let upos = [Det, Noun, Propn, Propn, Verb];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(1, "det"),
+            rel(4, "obl:unmarked"),
+            rel(4, "nsubj"),
+            rel(2, "flat"),
+            (None, "root".to_string()),
+        ];
+        super::repair_titles_read_as_obliques(
+            &mut parsed,
+            &upos,
+            &["the", "lawmaker", "Peter", "Bone", "tell"],
+        );
+        assert_eq!(parsed[1], rel(2, "compound"));
+        // "Last week Kenya signed": a bare time oblique before a name stays.
+        let upos = [Adj, Noun, Propn, Verb];
+        let mut parsed = vec![
+            rel(1, "amod"),
+            rel(3, "obl:unmarked"),
+            rel(3, "nsubj"),
+            (None, "root".to_string()),
+        ];
+        let before = parsed.clone();
+        super::repair_titles_read_as_obliques(
+            &mut parsed,
+            &upos,
+            &["last", "week", "Kenya", "sign"],
+        );
         assert_eq!(parsed, before);
     }
 
