@@ -1269,7 +1269,9 @@ impl Agree {
 /// The events of each line of `lines`, coded line by line, or with `docs` (one document id per
 /// line) document by document as veille codes articles: the lines of a document joined as
 /// paragraphs, so that "he said" can find who "he" is, and each event given back to the line
-/// its sentence starts in.
+/// its sentence starts in and to every other line holding its evidence: veille keeps one record
+/// per (source, target, code, date) in an article, so "…, police said" in two sentences is one
+/// record with the mentions of both, and each of the two sentences codes it.
 fn events_per_line(
     pipeline: &veille::Pipeline,
     lines: &[&str],
@@ -1296,10 +1298,21 @@ fn events_per_line(
             text.push_str("\n\n");
         }
         let doc = pipeline.process(&undated_article(docs[start], &text, lang));
+        let line_of = |at: u32| {
+            offsets
+                .partition_point(|&o| o <= at as usize)
+                .saturating_sub(1)
+        };
         for e in doc.events {
-            let at = e.sentence.start as usize;
-            let k = offsets.partition_point(|&o| o <= at).saturating_sub(1);
-            out[start + k].push(e);
+            let mut ks: Vec<usize> = std::iter::once(e.sentence.start)
+                .chain(e.evidence.iter().map(|s| s.start))
+                .map(line_of)
+                .collect();
+            ks.sort_unstable();
+            ks.dedup();
+            for k in ks {
+                out[start + k].push(e.clone());
+            }
         }
         start = end;
     }
