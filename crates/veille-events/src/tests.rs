@@ -3296,3 +3296,12 @@ fn what_an_outlet_quotes_or_reports_is_no_statement_of_its_country() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KEN")), "{got:?}");
 }
+
+#[test]
+fn an_appeal_to_the_public_is_an_appeal() {
+    // "people", "la population": no actor, still an appeal by the police.
+    let got = parsed_summary("Police have urged people to come forward.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("020 COP")), "{got:?}");
+    let got = parsed_summary("La police exhorte la population à témoigner.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("020 COP")), "{got:?}");
+}
