@@ -434,6 +434,7 @@ fn parse_sentence(
     repair_fronted_participle_objects(&mut out, &upos, &feats, forms);
     if lang == Lang::Fr {
         repair_attributed_subjects(&mut out, &upos, forms);
+        repair_bare_participle_subjects(&mut out, &upos, &feats);
     }
     repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
@@ -1395,6 +1396,38 @@ fn repair_inverted_speakers(
 /// verb read as the subject of the participle that modifies a fronted phrase's noun. A
 /// participle modifying a noun (`acl`) has no subject of its own; a subject after it goes to
 /// the verb the fronted phrase hangs on, when that verb comes after the subject and has none.
+/// French: a past participle with no auxiliary ("toute la Bolivie bloquée", "le contrat
+/// signé, …") has no active subject; a noun read as its `nsubj` is what the act was done to.
+fn repair_bare_participle_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    if !parsed.iter().any(|p| p.1 == "nsubj") {
+        return;
+    }
+    let deps = dependents(parsed);
+    for v in 0..parsed.len() {
+        let past_participle = feats
+            .get(v)
+            .is_some_and(|f| f.get("VerbForm") == Some("Part") && f.get("Tense") == Some("Past"));
+        if !past_participle
+            || upos.get(v) != Some(&Upos::Verb)
+            || deps[v]
+                .iter()
+                .any(|&c| parsed[c].1.starts_with("aux") || parsed[c].1 == "cop")
+        {
+            continue;
+        }
+        for &c in &deps[v] {
+            if parsed[c].1 == "nsubj" {
+                parsed[c].1 = "nsubj:pass".to_string();
+            }
+        }
+    }
+}
+
 fn repair_participle_subjects(
     parsed: &mut [(Option<u32>, String)],
     upos: &[veille_core::Upos],
@@ -2378,6 +2411,44 @@ mod tests {
         ];
         let before = parsed.clone();
         super::repair_participle_modifiers(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_bare_past_participle_has_no_active_subject() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "la Bolivie bloquée, …" with "Bolivie" read as the subject of "bloquée".
+        let upos = [Det, Propn, Verb, Punct, Verb];
+        let part = Feats::from_ud("Gender=Fem|Number=Sing|Tense=Past|VerbForm=Part");
+        let feats = [
+            Feats::default(),
+            Feats::default(),
+            part,
+            Feats::default(),
+            part,
+        ];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(1, "det"),
+            rel(2, "nsubj"),
+            rel(4, "advcl"),
+            rel(2, "punct"),
+            (None, "root".to_string()),
+        ];
+        super::repair_bare_participle_subjects(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[1], rel(2, "nsubj:pass"));
+        // "la Bolivie a bloqué": with its auxiliary, the subject acts.
+        let upos = [Det, Propn, Aux, Verb];
+        let feats = [Feats::default(), Feats::default(), Feats::default(), part];
+        let mut parsed = vec![
+            rel(1, "det"),
+            rel(3, "nsubj"),
+            rel(3, "aux:tense"),
+            (None, "root".to_string()),
+        ];
+        let before = parsed.clone();
+        super::repair_bare_participle_subjects(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
     }
 
