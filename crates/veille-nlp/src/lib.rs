@@ -435,6 +435,7 @@ fn parse_sentence(
     if lang == Lang::Fr {
         repair_attributed_subjects(&mut out, &upos, forms);
         repair_bare_participle_subjects(&mut out, &upos, &feats);
+        repair_extraposed_infinitives(&mut out, &upos, forms);
     }
     repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
@@ -1396,6 +1397,49 @@ fn repair_inverted_speakers(
 /// verb read as the subject of the participle that modifies a fronted phrase's noun. A
 /// participle modifying a noun (`acl`) has no subject of its own; a subject after it goes to
 /// the verb the fronted phrase hangs on, when that verb comes after the subject and has none.
+/// French: "il serait impossible pour son pays, de renoncer …": an infinitive with "de" read
+/// as an `acl` (which modifies a noun) or an `advcl` of an earlier verb, after an adjective
+/// with an expletive subject and no clausal one, is that adjective's extraposed subject
+/// (`csubj`).
+fn repair_extraposed_infinitives(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    if !parsed.iter().any(|p| p.1 == "expl:subj") {
+        return;
+    }
+    let deps = dependents(parsed);
+    for v in 0..parsed.len() {
+        let Some(h) = parsed[v].0.map(|h| h as usize) else {
+            continue;
+        };
+        let de = deps[v].iter().any(|&c| {
+            c < v
+                && parsed[c].1 == "mark"
+                && forms
+                    .get(c)
+                    .is_some_and(|f| f.eq_ignore_ascii_case("de") || f.eq_ignore_ascii_case("d'"))
+        });
+        if !matches!(parsed[v].1.as_str(), "acl" | "advcl")
+            || upos.get(v) != Some(&Upos::Verb)
+            || upos.get(h) != Some(&Upos::Verb)
+            || !de
+        {
+            continue;
+        }
+        let adj = (h + 1..v).rev().find(|&k| {
+            upos.get(k) == Some(&Upos::Adj)
+                && deps[k].iter().any(|&c| parsed[c].1 == "expl:subj")
+                && !deps[k].iter().any(|&c| parsed[c].1.starts_with("csubj"))
+        });
+        if let Some(k) = adj {
+            parsed[v] = (Some(k as u32), "csubj".to_string());
+        }
+    }
+}
+
 /// French: a past participle with no auxiliary ("toute la Bolivie bloquée", "le contrat
 /// signé, …") has no active subject; a noun read as its `nsubj` is what the act was done to.
 fn repair_bare_participle_subjects(
@@ -1408,19 +1452,19 @@ fn repair_bare_participle_subjects(
         return;
     }
     let deps = dependents(parsed);
-    for v in 0..parsed.len() {
+    for (v, kids) in deps.iter().enumerate() {
         let past_participle = feats
             .get(v)
             .is_some_and(|f| f.get("VerbForm") == Some("Part") && f.get("Tense") == Some("Past"));
         if !past_participle
             || upos.get(v) != Some(&Upos::Verb)
-            || deps[v]
+            || kids
                 .iter()
                 .any(|&c| parsed[c].1.starts_with("aux") || parsed[c].1 == "cop")
         {
             continue;
         }
-        for &c in &deps[v] {
+        for &c in kids {
             if parsed[c].1 == "nsubj" {
                 parsed[c].1 = "nsubj:pass".to_string();
             }
@@ -2412,6 +2456,48 @@ mod tests {
         let before = parsed.clone();
         super::repair_participle_modifiers(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn an_extraposed_infinitive_is_the_adjectives_subject() {
+        use veille_core::Upos::*;
+        // "a dit qu'il serait impossible pour lui, de renoncer" with "renoncer" an advcl of
+        // "dit".
+        let forms = [
+            "Il",
+            "a",
+            "dit",
+            "qu'",
+            "il",
+            "serait",
+            "impossible",
+            ",",
+            "de",
+            "renoncer",
+        ];
+        let upos = [Pron, Aux, Verb, Sconj, Pron, Aux, Adj, Punct, Adp, Verb];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(2, "nsubj"),
+            rel(2, "aux:tense"),
+            (None, "root".to_string()),
+            rel(6, "mark"),
+            rel(6, "expl:subj"),
+            rel(6, "cop"),
+            rel(2, "ccomp"),
+            rel(9, "punct"),
+            rel(9, "mark"),
+            rel(2, "advcl"),
+        ];
+        super::repair_extraposed_infinitives(&mut parsed, &upos, &forms);
+        assert_eq!(parsed[9], rel(6, "csubj"));
+        // With no expletive adjective before it, an infinitive keeps its reading.
+        let mut parsed2 = parsed.clone();
+        parsed2[4] = rel(6, "nsubj");
+        parsed2[9] = rel(2, "advcl");
+        let before = parsed2.clone();
+        super::repair_extraposed_infinitives(&mut parsed2, &upos, &forms);
+        assert_eq!(parsed2, before);
     }
 
     #[test]
