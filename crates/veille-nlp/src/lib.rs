@@ -436,6 +436,7 @@ fn parse_sentence(
         repair_attributed_subjects(&mut out, &upos, forms);
         repair_bare_participle_subjects(&mut out, &upos, &feats);
         repair_extraposed_infinitives(&mut out, &upos, forms);
+        repair_conjuncts_by_agreement(&mut out, &upos, &feats);
     }
     repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
@@ -1397,6 +1398,69 @@ fn repair_inverted_speakers(
 /// verb read as the subject of the participle that modifies a fronted phrase's noun. A
 /// participle modifying a noun (`acl`) has no subject of its own; a subject after it goes to
 /// the verb the fronted phrase hangs on, when that verb comes after the subject and has none.
+/// French: "les États-Unis insistent pour que la Corée procède … et accentuent la pression":
+/// a finite verb with no subject of its own read as the conjunct of a verb it does not agree
+/// with in number, inside the clause of an earlier verb it agrees with, is that verb's
+/// conjunct (and shares its subject).
+fn repair_conjuncts_by_agreement(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+) {
+    use veille_core::Upos;
+    if !parsed.iter().any(|p| p.1 == "conj") {
+        return;
+    }
+    let subject: Vec<bool> = dependents(parsed)
+        .iter()
+        .map(|kids| kids.iter().any(|&c| parsed[c].1.starts_with("nsubj")))
+        .collect();
+    let has_subject = |k: usize| subject.get(k).copied().unwrap_or(false);
+    let finite = |k: usize| {
+        upos.get(k) == Some(&Upos::Verb)
+            && feats
+                .get(k)
+                .is_some_and(|f| f.get("VerbForm") == Some("Fin"))
+    };
+    let number = |k: usize| feats.get(k).and_then(|f| f.get("Number"));
+    for v in 0..parsed.len() {
+        let Some(h) = parsed[v].0.map(|h| h as usize) else {
+            continue;
+        };
+        if parsed[v].1 != "conj" || !finite(v) || !finite(h) || has_subject(v) || !has_subject(h) {
+            continue;
+        }
+        let (Some(nv), Some(nh)) = (number(v), number(h)) else {
+            continue;
+        };
+        if nv == nh {
+            continue;
+        }
+        // Up from the head, through the clauses it is embedded in, to a verb that agrees.
+        let mut g = h;
+        let mut found = None;
+        for _ in 0..4 {
+            let Some(up) = parsed[g].0.map(|x| x as usize) else {
+                break;
+            };
+            if !matches!(
+                parsed[g].1.as_str(),
+                "advcl" | "ccomp" | "xcomp" | "acl:relcl"
+            ) {
+                break;
+            }
+            g = up;
+            if finite(g) && has_subject(g) && number(g) == Some(nv) {
+                found = Some(g);
+                break;
+            }
+        }
+        if let Some(g) = found {
+            parsed[v].0 = Some(g as u32);
+        }
+    }
+}
+
 /// French: "il serait impossible pour son pays, de renoncer …": an infinitive with "de" read
 /// as an `acl` (which modifies a noun) or an `advcl` of an earlier verb, after an adjective
 /// with an expletive subject and no clausal one, is that adjective's extraposed subject
@@ -2455,6 +2519,38 @@ mod tests {
         ];
         let before = parsed.clone();
         super::repair_participle_modifiers(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_conjunct_joins_the_verb_it_agrees_with() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Les pays insistent pour que Kenya procède et accentuent" with "accentuent" read as
+        // the conjunct of "procède".
+        let upos = [Det, Noun, Verb, Sconj, Propn, Verb, Cconj, Verb];
+        let plur = Feats::from_ud("Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin");
+        let sing = Feats::from_ud("Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
+        let d = Feats::default();
+        let feats = [d, d, plur, d, d, sing, d, plur];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(1, "det"),
+            rel(2, "nsubj"),
+            (None, "root".to_string()),
+            rel(5, "mark"),
+            rel(5, "nsubj"),
+            rel(2, "advcl"),
+            rel(7, "cc"),
+            rel(5, "conj"),
+        ];
+        super::repair_conjuncts_by_agreement(&mut parsed, &upos, &feats);
+        assert_eq!(parsed[7], rel(2, "conj"));
+        // Agreeing in number with its head, it stays.
+        let feats = [d, d, plur, d, d, plur, d, plur];
+        parsed[7] = rel(5, "conj");
+        let before = parsed.clone();
+        super::repair_conjuncts_by_agreement(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
     }
 
