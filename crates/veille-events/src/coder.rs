@@ -1308,6 +1308,16 @@ impl Coder {
         {
             return None;
         }
+        // "faire appel à la Marine": resorting to something is no appeal to anyone.
+        if p.lang == Lang::Fr
+            && units[tm.anchor()].key == "appel"
+            && back(units, tm.anchor(), 2).any(|i| {
+                let k = units[i].key.as_str();
+                k.starts_with("fai") || k.starts_with("fer") || k == "fait" || k == "font"
+            })
+        {
+            return None;
+        }
         let word = word_at(ctx.doc, units[tm.anchor()].span.start);
         // "a flurry of campaign rallies": a candidate's rally is no protest.
         if p.cameo.starts_with("14")

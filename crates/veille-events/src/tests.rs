@@ -3305,3 +3305,20 @@ fn an_appeal_to_the_public_is_an_appeal() {
     let got = parsed_summary("La police exhorte la population à témoigner.", Lang::Fr);
     assert!(got.iter().any(|e| e.starts_with("020 COP")), "{got:?}");
 }
+
+#[test]
+fn resorting_to_something_is_no_appeal() {
+    let got = parsed_summary(
+        "Le Kenya peut faire appel à son armée si nécessaire.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("020")), "{got:?}");
+    let got = parsed_summary("Le Kenya lance un appel à l’Ouganda.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("020 KEN")), "{got:?}");
+    // An outlet called "Examiner" is the press too.
+    let got = parsed_summary(
+        "\"We are ready,\" he said, according to the Nairobi Examiner.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.contains("KEN")), "{got:?}");
+}

@@ -1395,7 +1395,8 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
 #[rustfmt::skip]
 const MEDIA_NAME_WORDS: &[&str] = &[
     "NEWS", "POST", "TIMES", "GAZETTE", "JOURNAL", "HERALD", "TRIBUNE", "TELEGRAPH", "PRESS",
-    "DAILY", "CHRONICLE", "RADIO", "TV", "TÉLÉVISION", "MAGAZINE",
+    "DAILY", "CHRONICLE", "RADIO", "TV", "TÉLÉVISION", "MAGAZINE", "EXAMINER", "OBSERVER",
+    "COURIER", "INQUIRER", "DISPATCH",
 ];
 
 /// Verbs that report what their subject said, in both languages.
