@@ -797,6 +797,7 @@ const PREVENT: &[&str] = &["éviter", "empêcher", "prevent", "avoid", "impossib
 fn prevented_by(
     deprel: &str,
     head: Option<usize>,
+    marked: bool,
     lemma_of: impl Fn(usize) -> Option<String>,
 ) -> bool {
     // "il serait impossible pour son pays de renoncer …": the clause is the adjective's
@@ -805,6 +806,13 @@ fn prevented_by(
         return false;
     };
     matches!(deprel, "ccomp" | "xcomp" | "csubj") && PREVENT.contains(&l.as_str())
+        // "to prevent Russian energy hitting the markets" read with "hitting" an adverbial of
+        // "prevent": with no subordinator ("by bombing" is the means, and happens), it is
+        // what is prevented.
+        || deprel == "advcl"
+            && !marked
+            && PREVENT.contains(&l.as_str())
+            && l != "impossible"
         // "Washington is wary of agreeing to …", "réticente à accepter": what one is
         // reluctant to do is not done. (The tagger lemmatises "réticent(e)" as unknown verbs.)
         || matches!(deprel, "ccomp" | "xcomp" | "advcl")
@@ -1197,7 +1205,10 @@ pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
     };
     let a = &doc.analyses;
     if a.get(k).is_some_and(|t| {
-        prevented_by(&t.deprel, t.head.map(|h| h as usize), |h| {
+        let marked = a
+            .iter()
+            .any(|x| x.head == Some(k as u32) && matches!(x.deprel.as_str(), "mark" | "case"));
+        prevented_by(&t.deprel, t.head.map(|h| h as usize), marked, |h| {
             a.get(h).map(|x| x.lemma.to_lowercase())
         })
     }) {
@@ -1393,7 +1404,10 @@ fn mention(
     .then(|| refusal_code(&c.code))
     .flatten();
     let prevented = toks.get(c.verb).is_some_and(|t| {
-        prevented_by(&t.deprel, t.head, |h| {
+        let marked = toks
+            .iter()
+            .any(|x| x.head == Some(c.verb) && matches!(x.deprel.as_str(), "mark" | "case"));
+        prevented_by(&t.deprel, t.head, marked, |h| {
             toks.get(h).map(|x| x.lemma.to_lowercase())
         })
     });

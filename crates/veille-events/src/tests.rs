@@ -3322,3 +3322,17 @@ fn resorting_to_something_is_no_appeal() {
     );
     assert!(got.iter().all(|e| !e.contains("KEN")), "{got:?}");
 }
+
+#[test]
+fn what_is_prevented_does_not_happen_but_the_means_do() {
+    let got = parsed_summary(
+        "Kenya sent troops to prevent Ugandan rebels attacking the town.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+    let got = parsed_summary(
+        "Kenya prevented a crisis by attacking the Ugandan rebels.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("190 KEN")), "{got:?}");
+}
