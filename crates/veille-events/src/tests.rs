@@ -3336,3 +3336,12 @@ fn what_is_prevented_does_not_happen_but_the_means_do() {
     );
     assert!(got.iter().any(|e| e.starts_with("190 KEN")), "{got:?}");
 }
+
+#[test]
+fn a_capitalised_verb_after_a_preposition_starts_a_name() {
+    let got = parsed_summary(
+        "The Kenyan frigate was delayed again, according to Die Zeit newspaper.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
+}

@@ -1703,6 +1703,19 @@ pub fn code_sentence_with(
         if !matches!(toks[i].upos.as_ref(), "VERB") {
             continue;
         }
+        // "according to Die Zeit", "par Der Spiegel": a capitalised "verb" after a lowercase
+        // preposition and before another capitalised word starts a name.
+        if d.beyond_petrarch
+            && i > 0
+            && toks[i].form.chars().next().is_some_and(char::is_uppercase)
+            && toks[i - 1].upos == "ADP"
+            && toks[i - 1].form.chars().all(char::is_lowercase)
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
         // "according to court documents": a preposition, never the verb "accord" (grant).
         if s.upper[i] == "ACCORDING"
             && toks
