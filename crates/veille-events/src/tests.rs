@@ -3345,3 +3345,17 @@ fn a_capitalised_verb_after_a_preposition_starts_a_name() {
     );
     assert!(got.iter().all(|e| !e.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn an_officer_of_an_unknown_body_is_no_government() {
+    let got = parsed_summary(
+        "Jeanne Martin, la responsable du Mitumba Owl Trust, a encouragé le public à aider.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("GOV")), "{got:?}");
+    let got = parsed_summary(
+        "Le ministre des Affaires étrangères a encouragé le public à aider.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.contains("GOV")), "{got:?}");
+}

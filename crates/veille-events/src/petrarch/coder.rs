@@ -699,6 +699,43 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// "la responsable écossaise du Bat Conservation Trust", "conseiller … pour le NTS": a
+    /// role word of a body named by a name no dictionary knows (two capitalised words or an
+    /// acronym) works for that body, not for a government.
+    fn officer_of_unknown_body(&self, h: usize) -> bool {
+        let r = self.np_range(h);
+        let cap = |j: usize| {
+            self.toks[j]
+                .form
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        for k in r.clone() {
+            if !matches!(
+                self.upper[k].as_str(),
+                "DE" | "D'" | "POUR" | "OF" | "FOR" | "CHEZ"
+            ) {
+                continue;
+            }
+            let mut q = k + 1;
+            while q < r.end && matches!(self.upper[q].as_str(), "LE" | "LA" | "L'" | "LES" | "THE")
+            {
+                q += 1;
+            }
+            let caps = (q..r.end).take_while(|&j| cap(j)).count();
+            let acronym = q < r.end
+                && self.toks[q].form.chars().count() >= 2
+                && self.toks[q].form.chars().all(|c| c.is_ascii_uppercase());
+            if (caps >= 2 || acronym)
+                && !(q..q + caps.max(1)).any(|j| matches!(self.actor.get(j), Some(Some(Some(_)))))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     fn actor_located(&self, h: usize) -> bool {
         self.actor_path(h).into_iter().any(|w| self.located(w))
     }
@@ -1995,6 +2032,9 @@ pub fn code_sentence_with(
         // their hunger strike", "refugees are continuing a hunger strike" (any role).
         let protest = code.forward.as_deref().is_some_and(|c| c.starts_with("14"));
         let role_code = |a: usize| {
+            if s.officer_of_unknown_body(a) {
+                return None;
+            }
             let agents = s.agents_in(a);
             (!agents.is_empty()
                 && agents.iter().all(|g| {
