@@ -10,6 +10,19 @@ use crate::cameo::CameoTable;
 use crate::petrarch::{self, Coding, Discards, PetrarchDicts, Tok};
 use veille_core::{Actor, Doc, EventMention, Sentence, Span, Upos};
 
+/// Whether `form` is the French conditional of the verb `lemma` built on its infinitive
+/// ("regretterait", "finiraient", "prendrait"): the tagger sometimes reads it as a present.
+/// Built from the lemma, so that an imperfect ending in "-rait" ("courait", "paraît") is not.
+fn french_conditional(form: &str, lemma: &str) -> bool {
+    let form = form.to_lowercase();
+    let stem = lemma.strip_suffix('e').filter(|_| lemma.ends_with("re"));
+    ["ais", "ait", "aient", "ions", "iez"].iter().any(|end| {
+        form.strip_suffix(end)
+            .is_some_and(|f| f == lemma || stem.is_some_and(|s| f == s))
+    }) && lemma.len() > 3
+        && (lemma.ends_with("er") || lemma.ends_with("ir") || lemma.ends_with("re"))
+}
+
 /// The words of one sentence as coder tokens, with the index in `doc.words` of each.
 pub fn sentence_toks(doc: &Doc, sent: &Sentence) -> (Vec<Tok>, Vec<usize>) {
     let toks = sent.tokens();
@@ -35,7 +48,10 @@ pub fn sentence_toks(doc: &Doc, sent: &Sentence) -> (Vec<Tok>, Vec<usize>) {
                     .map(|h| h - first),
                 deprel: a.map_or_else(String::new, |a| a.deprel.clone()),
                 future: a.is_some_and(|a| {
-                    a.feats.get("Tense") == Some("Fut") || a.feats.get("Mood") == Some("Cnd")
+                    a.feats.get("Tense") == Some("Fut")
+                        || a.feats.get("Mood") == Some("Cnd")
+                        || a.upos == Upos::Verb
+                            && french_conditional(doc.words[w].form(&doc.text), &a.lemma)
                 }),
             }
         })
@@ -1661,6 +1677,18 @@ fn mention(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn french_conditionals_from_the_lemma() {
+        use super::french_conditional as c;
+        assert!(c("regretterait", "regretter"));
+        assert!(c("finiraient", "finir"));
+        assert!(c("prendrions", "prendre"));
+        // Imperfects and presents that end alike are not.
+        assert!(!c("courait", "courir"));
+        assert!(!c("regrettait", "regretter"));
+        assert!(!c("paraît", "paraître"));
+    }
+
     use super::*;
 
     #[test]
