@@ -3377,3 +3377,12 @@ fn what_would_follow_a_condition_is_hypothetical_in_french_too() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 GOV")), "{got:?}");
 }
+
+#[test]
+fn a_press_secretary_speaks_for_a_government() {
+    let got = parsed_summary(
+        "« Les conférences auront lieu », a affirmé l’attachée de presse kényane.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
+}
