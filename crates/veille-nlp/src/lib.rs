@@ -437,6 +437,7 @@ fn parse_sentence(
         repair_bare_participle_subjects(&mut out, &upos, &feats);
         repair_extraposed_infinitives(&mut out, &upos, forms);
         repair_conjuncts_by_agreement(&mut out, &upos, &feats);
+        repair_absolute_participles(&mut out, &upos, &feats, forms);
     }
     repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
@@ -1398,6 +1399,54 @@ fn repair_inverted_speakers(
 /// verb read as the subject of the participle that modifies a fronted phrase's noun. A
 /// participle modifying a noun (`acl`) has no subject of its own; a subject after it goes to
 /// the verb the fronted phrase hangs on, when that verb comes after the subject and has none.
+/// French: "… atteindre des milliers, l'agence du pays indiquant que …" read with "agence" a
+/// second object of "atteindre" and "indiquant" an adverbial of it: a noun phrase after a
+/// comma, right before a present participle hanging on the same verb, when that verb already
+/// has an object, is the participle's subject (an absolute construction).
+fn repair_absolute_participles(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for p in 0..parsed.len() {
+        let present_participle = feats
+            .get(p)
+            .is_some_and(|f| f.get("VerbForm") == Some("Part") && f.get("Tense") == Some("Pres"));
+        if !present_participle || upos.get(p) != Some(&Upos::Verb) || parsed[p].1 != "advcl" {
+            continue;
+        }
+        let Some(h) = parsed[p].0.map(|h| h as usize) else {
+            continue;
+        };
+        if deps[p].iter().any(|&c| parsed[c].1.starts_with("nsubj")) {
+            continue;
+        }
+        let objects: Vec<usize> = deps[h]
+            .iter()
+            .copied()
+            .filter(|&c| parsed[c].1 == "obj" && c < p)
+            .collect();
+        let [.., first, n] = objects[..] else {
+            continue;
+        };
+        let (start, end) = subtree_extent(&deps, n);
+        // The comma hangs on the noun phrase, or just before it.
+        let comma =
+            forms.get(start) == Some(&",") || start > 0 && forms.get(start - 1) == Some(&",");
+        if first >= start
+            || end + 1 != p
+            || !matches!(upos.get(n), Some(Upos::Noun | Upos::Propn))
+            || !comma
+        {
+            continue;
+        }
+        parsed[n] = (Some(p as u32), "nsubj".to_string());
+    }
+}
+
 /// French: "les États-Unis insistent pour que la Corée procède … et accentuent la pression":
 /// a finite verb with no subject of its own read as the conjunct of a verb it does not agree
 /// with in number, inside the clause of an earlier verb it agrees with, is that verb's
@@ -2519,6 +2568,51 @@ mod tests {
         ];
         let before = parsed.clone();
         super::repair_participle_modifiers(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_noun_before_an_absolute_participle_is_its_subject() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "atteindre des milliers , l' agence indiquant" with "agence" a second object.
+        let forms = [
+            "atteindre",
+            "des",
+            "milliers",
+            ",",
+            "l'",
+            "agence",
+            "indiquant",
+        ];
+        let upos = [Verb, Det, Noun, Punct, Det, Noun, Verb];
+        let d = Feats::default();
+        let part = Feats::from_ud("Tense=Pres|VerbForm=Part");
+        let feats = [d, d, d, d, d, d, part];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            (None, "root".to_string()),
+            rel(2, "det"),
+            rel(0, "obj"),
+            rel(5, "punct"),
+            rel(5, "det"),
+            rel(0, "obj"),
+            rel(0, "advcl"),
+        ];
+        super::repair_absolute_participles(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[5], rel(6, "nsubj"));
+        // One object only: it stays the verb's.
+        let mut parsed = vec![
+            (None, "root".to_string()),
+            rel(2, "det"),
+            rel(6, "obl"),
+            rel(5, "punct"),
+            rel(5, "det"),
+            rel(0, "obj"),
+            rel(0, "advcl"),
+        ];
+        let before = parsed.clone();
+        super::repair_absolute_participles(&mut parsed, &upos, &feats, &forms);
         assert_eq!(parsed, before);
     }
 
