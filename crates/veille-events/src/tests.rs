@@ -3386,3 +3386,11 @@ fn a_press_secretary_speaks_for_a_government() {
     );
     assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
 }
+
+#[test]
+fn testifying_is_a_statement_in_both_languages() {
+    let got = parsed_summary("The Kenyan minister testified before parliament.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
+    let got = parsed_summary("Le ministre kényan a témoigné devant le parlement.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
+}
