@@ -3394,3 +3394,9 @@ fn testifying_is_a_statement_in_both_languages() {
     let got = parsed_summary("Le ministre kényan a témoigné devant le parlement.", Lang::Fr);
     assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
 }
+
+#[test]
+fn taxing_exports_is_an_administrative_sanction_in_french_too() {
+    let got = parsed_summary("Les États-Unis taxent les exportations chinoises.", Lang::Fr);
+    assert!(got.iter().any(|e| e.starts_with("172 USA→CHN")), "{got:?}");
+}
