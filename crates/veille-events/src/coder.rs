@@ -1345,6 +1345,21 @@ impl Coder {
         {
             return None;
         }
+        // "added 500 troops", "a ajouté une clause": adding something is no statement; only
+        // adding words ("added that …", "he added:", "a-t-il ajouté") is.
+        if p.flags.speech
+            && (units[tm.anchor()].key.starts_with("add")
+                || units[tm.anchor()].key.starts_with("ajout"))
+            && word.is_some_and(|w| {
+                ctx.doc.analyses.iter().any(|a| {
+                    a.head == Some(w as u32)
+                        && a.deprel == "obj"
+                        && matches!(a.upos, veille_core::Upos::Noun | veille_core::Upos::Num)
+                })
+            })
+        {
+            return None;
+        }
         // "were engaged in fighting in X": a trigger on "be" needs "be" as the verb ("were
         // in X"), not as the auxiliary of another.
         if word.is_some_and(|w| {

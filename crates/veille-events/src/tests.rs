@@ -3391,12 +3391,36 @@ fn a_press_secretary_speaks_for_a_government() {
 fn testifying_is_a_statement_in_both_languages() {
     let got = parsed_summary("The Kenyan minister testified before parliament.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
-    let got = parsed_summary("Le ministre kényan a témoigné devant le parlement.", Lang::Fr);
+    let got = parsed_summary(
+        "Le ministre kényan a témoigné devant le parlement.",
+        Lang::Fr,
+    );
     assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
 }
 
 #[test]
 fn taxing_exports_is_an_administrative_sanction_in_french_too() {
-    let got = parsed_summary("Les États-Unis taxent les exportations chinoises.", Lang::Fr);
+    let got = parsed_summary(
+        "Les États-Unis taxent les exportations chinoises.",
+        Lang::Fr,
+    );
     assert!(got.iter().any(|e| e.starts_with("172 USA→CHN")), "{got:?}");
+}
+
+#[test]
+fn adding_words_is_a_statement_adding_troops_is_not() {
+    let got = parsed_summary("Talks will resume, the Kenyan minister added.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("010 KENGOV")), "{got:?}");
+    let got = parsed_summary("Kenya added 500 troops to the mission.", Lang::En);
+    assert!(got.iter().all(|e| !e.starts_with("010")), "{got:?}");
+    // "Il a ajouté": the pronoun is the minister of the sentence before.
+    let (doc, events) =
+        fr("Le ministre kényan a salué l’accord. Il a ajouté que les pourparlers reprendraient.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.cameo == "010" && evidence(&doc, e).contains(&"ajouté")),
+        "{:?}",
+        summary(&events)
+    );
 }
