@@ -252,6 +252,16 @@ const TITLES: &[&str] = &[
     "m.", "mme", "mme.", "mlle", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
 ];
 
+/// French party and office adjectives that come between a role and a name ("le député
+/// conservateur Peter Bone"), folded as dictionary keys are.
+#[rustfmt::skip]
+const PARTY_ADJECTIVES_FR: &[&str] = &[
+    "conservateur", "conservatrice", "conservateurs", "travailliste", "travaillistes",
+    "republicain", "republicaine", "republicains", "democrate", "democrates", "socialiste",
+    "socialistes", "liberal", "liberale", "liberaux", "centriste", "ecologiste", "communiste",
+    "nationaliste", "populiste", "sortant", "sortante", "independant", "independante", "tory",
+];
+
 #[rustfmt::skip]
 const PRONOUNS_FR: &[&str] = &[
     "il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t-ils",
@@ -730,6 +740,22 @@ impl Scanner<'_> {
                 }
             }
             break;
+        }
+        // "le député conservateur Peter Bone", "le sénateur républicain John Kennedy": party
+        // adjectives between a French role and the name it introduces.
+        if self.langs.fr && self.name_at(k, 1).is_none() {
+            let mut j = k;
+            while self
+                .unit(j)
+                .is_some_and(|u| PARTY_ADJECTIVES_FR.contains(&u.key.as_str()))
+                || self.key_is(j, &["d'"]) && self.key_is(j + 1, &["arriere-ban"])
+                || self.key_is(j, &["arriere-ban"])
+            {
+                j += 1;
+            }
+            if j > k && self.name_at(j, 2).is_some() {
+                k = j;
+            }
         }
         m.end = k;
         m.country = country;

@@ -3424,3 +3424,19 @@ fn adding_words_is_a_statement_adding_troops_is_not() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_party_adjective_between_role_and_name_keeps_the_name() {
+    let (doc, events) = fr(
+        "Le député conservateur Peter Bone a affirmé que le Kenya avait tort. M. Bone a indiqué qu’il voulait partir.",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.cameo == "010")
+        .expect("a statement");
+    assert!(
+        evidence(&doc, e).contains(&"indiqué"),
+        "{:?}",
+        evidence(&doc, e)
+    );
+}
