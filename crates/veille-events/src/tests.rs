@@ -3440,3 +3440,15 @@ fn a_party_adjective_between_role_and_name_keeps_the_name() {
         evidence(&doc, e)
     );
 }
+
+#[test]
+fn abbreviated_titles_name_legislators_and_governors() {
+    let (doc, events) = en("Sen. John Kamau met voters in Nairobi. \"We will win,\" said Kamau.");
+    assert!(
+        events.iter().any(|e| e.cameo == "010"
+            && e.source.roles.iter().any(|r| r == "LEG")
+            && evidence(&doc, e).contains(&"Kamau")),
+        "{:?}",
+        summary(&events)
+    );
+}
