@@ -995,7 +995,8 @@ impl Scanner<'_> {
     /// role's holder, as in the role-first apposition; the mention covers both, and the name is
     /// bound for the rest of the article. Only a role with a country: "vice-présidente de
     /// Nationwide" or "ambassadrice du programme" are a company's or a charity's, which the
-    /// role words alone would code as a government.
+    /// role words alone would code as a government. Legislators, soldiers and judges are no
+    /// company's: "Jeff Flake, le sénateur de l'Arizona" binds with no country.
     fn name_then_role(&self, ms: &mut Vec<Mention>, registry: &mut Registry) {
         let mut b = 1;
         while b < ms.len() {
@@ -1008,7 +1009,11 @@ impl Scanner<'_> {
                     .get(p.person_key.as_deref().unwrap_or(""))
                     .is_none()
                 && r.kind == MKind::Role
-                && r.country.is_some()
+                && (r.country.is_some()
+                    || !r.roles.is_empty()
+                        && r.roles
+                            .iter()
+                            .all(|x| matches!(x.as_str(), "LEG" | "MIL" | "JUD")))
                 && r.person_key.is_none()
                 && r.prep.is_none()
                 && !r.same

@@ -3452,3 +3452,17 @@ fn abbreviated_titles_name_legislators_and_governors() {
         summary(&events)
     );
 }
+
+#[test]
+fn a_legislator_in_apposition_binds_the_name_without_a_country() {
+    let (doc, events) = fr(
+        "Jeff Flake, le sénateur de l’Arizona, a voté. Flake a indiqué que son bureau avait publié une déclaration.",
+    );
+    assert!(
+        events.iter().any(|e| e.cameo == "010"
+            && e.source.roles.iter().any(|r| r == "LEG")
+            && evidence(&doc, e).contains(&"Flake")),
+        "{:?}",
+        summary(&events)
+    );
+}
