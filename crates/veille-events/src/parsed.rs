@@ -853,6 +853,19 @@ fn in_condition(toks: &[Tok], v: usize) -> bool {
         if t.deprel.starts_with("advcl") && condition_mark(toks, k, false) {
             return true;
         }
+        // "asked whether the FBI could unearth anything", "a demandé si le FBI pouvait …":
+        // an indirect question says nothing happened.
+        if toks.iter().any(|w| {
+            w.head == Some(k)
+                && w.deprel == "mark"
+                && match w.form.to_lowercase().as_str() {
+                    "whether" => true,
+                    "if" | "si" | "s'" | "s’" => t.deprel.starts_with("ccomp"),
+                    _ => false,
+                }
+        }) {
+            return true;
+        }
         match t.head {
             Some(h) if h != k => k = h,
             _ => return false,

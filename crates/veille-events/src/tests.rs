@@ -3466,3 +3466,14 @@ fn a_legislator_in_apposition_binds_the_name_without_a_country() {
         summary(&events)
     );
 }
+
+#[test]
+fn an_indirect_question_says_nothing_happened() {
+    let got = parsed_summary(
+        "Journalists asked the Kenyan officials whether the Kenyan police could investigate the allegations.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("09")), "{got:?}");
+    let got = parsed_summary("The Kenyan police investigated the allegations.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("09")), "{got:?}");
+}
