@@ -1476,6 +1476,11 @@ fn mention(
     {
         return None;
     }
+    // "the FBI would look into the allegations", "want the FBI to investigate": CAMEO has no
+    // intent code for an investigation, and one only foreseen or wanted is not done.
+    if ahead && intent.is_none() && refused.is_none() && c.code.starts_with("09") {
+        return None;
+    }
     let demanded = demand_code(toks, c);
     let base = demanded.as_deref().unwrap_or(&c.code);
     let code = cameo.get(refused.or(intent).unwrap_or(base))?;

@@ -3477,3 +3477,16 @@ fn an_indirect_question_says_nothing_happened() {
     let got = parsed_summary("The Kenyan police investigated the allegations.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("09")), "{got:?}");
 }
+
+#[test]
+fn an_investigation_only_foreseen_or_wanted_is_not_done() {
+    for text in [
+        "The Kenyan police would look into the allegations next week.",
+        "The senators want the Kenyan police to investigate the allegations.",
+    ] {
+        let got = parsed_summary(text, Lang::En);
+        assert!(got.iter().all(|e| !e.starts_with("09")), "{text}: {got:?}");
+    }
+    let got = parsed_summary("The Kenyan police investigated the allegations.", Lang::En);
+    assert!(got.iter().any(|e| e.starts_with("09")), "{got:?}");
+}
