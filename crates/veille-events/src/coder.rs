@@ -1313,7 +1313,7 @@ impl Coder {
             && units[tm.anchor()].key == "appel"
             && back(units, tm.anchor(), 2).any(|i| {
                 let k = units[i].key.as_str();
-                k.starts_with("fai") || k.starts_with("fer") || k == "fait" || k == "font"
+                k.starts_with("fai") || k.starts_with("fer") || k == "font"
             })
         {
             return None;
@@ -1351,7 +1351,9 @@ impl Coder {
             && (units[tm.anchor()].key.starts_with("add")
                 || units[tm.anchor()].key.starts_with("ajout"))
             && word.is_some_and(|w| {
-                ctx.doc.analyses.iter().any(|a| {
+                // The object follows its verb: a few words after it are enough to look at.
+                let after = ctx.doc.analyses.get(w + 1..).unwrap_or(&[]);
+                after.iter().take(12).any(|a| {
                     a.head == Some(w as u32)
                         && a.deprel == "obj"
                         && matches!(a.upos, veille_core::Upos::Noun | veille_core::Upos::Num)

@@ -1234,7 +1234,8 @@ pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
     };
     let a = &doc.analyses;
     if a.get(k).is_some_and(|t| {
-        let marked = a
+        // A subordinator comes a few words before its verb.
+        let marked = a[k.saturating_sub(8)..k]
             .iter()
             .any(|x| x.head == Some(k as u32) && matches!(x.deprel.as_str(), "mark" | "case"));
         prevented_by(&t.deprel, t.head.map(|h| h as usize), marked, |h| {

@@ -472,53 +472,16 @@ impl Gazetteer {
                 .filter(|r| r.kind != Kind::Region)
                 .map(|r| r.cc)
                 .collect();
-            let before = mentions.len();
-            unknown.retain(|&span| {
-                let Some((key, cands)) = text
-                    .get(span.range())
-                    .and_then(|surface| self.embedded_division(surface.trim(), &ccs))
-                else {
-                    return true;
-                };
-                mentions.push(Mention {
-                    span,
-                    key: format!("~{key}"),
-                    cands,
-                    best: 0,
-                    conf: 0.0,
-                    approximate: true,
-                });
-                false
+            self.place_unknown(text, &mut mentions, &mut unknown, |surface| {
+                self.embedded_division(surface.trim(), &ccs)
+                    .map(|(key, cands)| (format!("~{key}"), cands))
             });
-            if mentions.len() > before {
-                mentions.sort_by_key(|m| m.span);
-                self.rank(text, &mut mentions);
-            }
         }
         if !unknown.is_empty() && self.main_place(&mentions).is_none() {
             // No town to fall back on: parts of the unknown names are the next best guess.
-            let before = mentions.len();
-            unknown.retain(|&span| {
-                let Some((key, cands)) = text
-                    .get(span.range())
-                    .and_then(|surface| self.part_candidates(surface))
-                else {
-                    return true;
-                };
-                mentions.push(Mention {
-                    span,
-                    key,
-                    cands,
-                    best: 0,
-                    conf: 0.0,
-                    approximate: true,
-                });
-                false
+            self.place_unknown(text, &mut mentions, &mut unknown, |surface| {
+                self.part_candidates(surface)
             });
-            if mentions.len() > before {
-                mentions.sort_by_key(|m| m.span);
-                self.rank(text, &mut mentions);
-            }
         }
         let mut out: Vec<Resolution> = mentions
             .iter()
@@ -542,6 +505,36 @@ impl Gazetteer {
             out.sort_by_key(|r| r.span);
         }
         out
+    }
+
+    /// Reads the unknown spans that `read` gives candidates for as approximate mentions (taking
+    /// them out of `unknown`), and ranks the mentions again when any was added.
+    fn place_unknown(
+        &self,
+        text: &str,
+        mentions: &mut Vec<Mention>,
+        unknown: &mut Vec<Span>,
+        read: impl Fn(&str) -> Option<(String, Vec<Cand>)>,
+    ) {
+        let before = mentions.len();
+        unknown.retain(|&span| {
+            let Some((key, cands)) = text.get(span.range()).and_then(&read) else {
+                return true;
+            };
+            mentions.push(Mention {
+                span,
+                key,
+                cands,
+                best: 0,
+                conf: 0.0,
+                approximate: true,
+            });
+            false
+        });
+        if mentions.len() > before {
+            mentions.sort_by_key(|m| m.span);
+            self.rank(text, mentions);
+        }
     }
 
     /// The country, first-level division or region an unknown name is named after, by its own

@@ -1410,6 +1410,9 @@ fn repair_absolute_participles(
     forms: &[&str],
 ) {
     use veille_core::Upos;
+    if !parsed.iter().any(|p| p.1 == "advcl") {
+        return;
+    }
     let deps = dependents(parsed);
     for p in 0..parsed.len() {
         let present_participle = feats
