@@ -713,10 +713,11 @@ const PASSIVE_AUX: &[&str] = &[
     "ete", "was", "were", "been", "being", "is", "are", "be", "est", "sont", "fut", "furent",
     "sera", "seront", "etait", "etaient", "soit",
 ];
-/// Skipped when looking back from a speech verb for the comma or quote of an inversion.
+/// Skipped when looking back from a speech verb for the comma or quote of an inversion
+/// ("», a-t-on répondu": the indefinite "on" names no speaker).
 #[rustfmt::skip]
 const AUX_ADV: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aurait", "auraient", "eut", "est", "sont", "has", "have",
+    "-t-on", "a", "ont", "avait", "avaient", "aurait", "auraient", "eut", "est", "sont", "has", "have",
     "had", "egalement", "aussi", "encore", "notamment", "ensuite", "alors", "deja", "ainsi",
     "enfin", "also", "then", "further", "later",
 ];
@@ -1492,6 +1493,18 @@ impl Coder {
             .filter(|_| after_comma)
             .and_then(|w| crate::parsed::parsed_subject(ctx.doc, w, ctx.sentence));
         let verb_start = units[a].span.start;
+        // "« … », a-t-on répondu": the indefinite "on" speaks, and it is nobody the coder
+        // could name; the nearest actor before it is in the quotation.
+        if p.flags.speech
+            && let Some(Some(subj)) =
+                word.and_then(|w| crate::parsed::parsed_subject(ctx.doc, w, ctx.sentence))
+            && matches!(
+                crate::text::fold(ctx.doc.span_text(subj)).as_str(),
+                "on" | "-on" | "-t-on"
+            )
+        {
+            return None;
+        }
         let quote_between = |from: u32, to: u32| {
             units.iter().any(|u| {
                 u.span.start >= from && u.span.end <= to && QUOTE_MARKS.contains(&u.key.as_str())

@@ -377,6 +377,29 @@ fn english_statements_sanctions_and_violence() {
 }
 
 #[test]
+fn answering_explaining_and_testifying_are_statements() {
+    let (_, ev) = fr("Le ministre marocain a répondu qu'aucun accord n'était prêt.");
+    assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    let (_, ev) = fr("Le ministre marocain a expliqué que les discussions continuaient.");
+    assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    let (_, ev) =
+        fr("Le ministre marocain a témoigné hier devant les députés que l'accord tenait.");
+    assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    // Testimony with no reported content is no statement: what was said is not known.
+    let (_, ev) = fr("Le ministre marocain a témoigné devant la commission.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+    let (_, ev) = en("\"Nothing is settled,\" the Moroccan minister replied.");
+    assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    let (_, ev) = en("The Moroccan minister explained that the talks would continue.");
+    assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    // The indefinite "on" names nobody, with or without a parse; the quotation's actor does
+    // not speak.
+    let text = "« Le Maroc a tort », a-t-on répondu.";
+    assert!(fr(text).1.is_empty());
+    assert!(parsed_summary(text, Lang::Fr).is_empty());
+}
+
+#[test]
 fn coordinated_verbs_share_their_subject() {
     let (_, ev) = en("Egypt accused Sudan of arming rebels and threatened Eritrea.");
     assert_eq!(summary(&ev), ["112 EGY→SDN", "130 EGY→ERI"]);
