@@ -866,12 +866,97 @@ fn in_condition(toks: &[Tok], v: usize) -> bool {
         }) {
             return true;
         }
+        // The main clause, or one set after it ("I couldn't help thinking: can't the
+        // industry give him a role?").
+        if (t.head.is_none() || t.deprel == "parataxis" && t.head.is_some_and(|h| h < k))
+            && yes_no_question(toks, k)
+        {
+            return true;
+        }
         match t.head {
             Some(h) if h != k => k = h,
             _ => return false,
         }
     }
     false
+}
+
+/// Whether the clause of `root` asks a yes–no question: the sentence ends with a question
+/// mark and the subject follows an auxiliary ("Can't the industry give him a role?", "Did
+/// Kenya attack?") or the verb, as a clitic ("L'industrie ne peut-elle pas lui offrir un rôle
+/// ?", "Le Kenya a-t-il attaqué ?"). A question asserts nothing; one with a question word
+/// ("Why did Kenya attack?") presupposes the act and is left alone.
+fn yes_no_question(toks: &[Tok], root: usize) -> bool {
+    question_shape(toks.len(), root, |i| {
+        let t = &toks[i];
+        (t.form.as_str(), t.upos.as_ref(), t.head, t.deprel.as_str())
+    })
+}
+
+/// [`yes_no_question`] for the root word `root` of `doc`'s parse.
+fn doc_question(doc: &Doc, root: usize) -> bool {
+    let Some(at) = doc.words.get(root).map(|w| w.span.start) else {
+        return false;
+    };
+    let Some(sent) = doc
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= at && at < s.span.end)
+    else {
+        return false;
+    };
+    let from = doc
+        .words
+        .partition_point(|w| w.span.start < sent.span.start);
+    let to = doc
+        .words
+        .partition_point(|w| w.span.start < sent.span.end)
+        .min(doc.analyses.len());
+    if root < from || root >= to {
+        return false;
+    }
+    question_shape(to - from, root - from, |i| {
+        let x = &doc.analyses[from + i];
+        (
+            doc.words[from + i].form(&doc.text),
+            x.upos.as_str(),
+            x.head
+                .and_then(|h| (h as usize).checked_sub(from))
+                .filter(|&h| h < to - from),
+            x.deprel.as_str(),
+        )
+    })
+}
+
+/// [`yes_no_question`] over any sentence of `n` words, read through `word(i)` = (form, UPOS,
+/// head, deprel) with indices relative to the sentence.
+fn question_shape<'a>(
+    n: usize,
+    root: usize,
+    word: impl Fn(usize) -> (&'a str, &'a str, Option<usize>, &'a str),
+) -> bool {
+    if n == 0 || word(n - 1).0 != "?" {
+        return false;
+    }
+    let child = |i: usize, rel: &str| {
+        let (_, _, h, d) = word(i);
+        h == Some(root) && d.starts_with(rel)
+    };
+    let inverted = (0..n)
+        .filter(|&s| child(s, "nsubj"))
+        .any(|s| (0..s).any(|x| child(x, "aux")) || s > root && word(s).0.starts_with('-'));
+    let wh = (0..n).find(|&i| word(i).1 != "PUNCT").is_some_and(|f| {
+        let (form, upos, _, _) = word(f);
+        let w = form.to_lowercase();
+        matches!(upos, "ADV" | "PRON" | "DET")
+            && (w.starts_with("wh")
+                || w == "how"
+                || w.starts_with("qu")
+                || w == "pourquoi"
+                || w == "comment"
+                || w == "où")
+    });
+    inverted && !wh
 }
 
 /// The verb a trigger word at `w` of `doc` stands for: the word itself, or for a noun trigger
@@ -1251,6 +1336,11 @@ pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
     };
     for _ in 0..12 {
         let Some(t) = a.get(k) else { return false };
+        if (t.head.is_none() || t.deprel == "parataxis" && t.head.is_some_and(|h| h < k as u32))
+            && doc_question(doc, k)
+        {
+            return true;
+        }
         if t.deprel.starts_with("advcl") {
             // The mark sits before its clause's verb, a few words away at most.
             let marked = (k.saturating_sub(12)..k).any(|m| {

@@ -731,6 +731,33 @@ fn parsed_summary(text: &str, lang: Lang) -> Vec<String> {
 }
 
 #[test]
+fn yes_no_questions_assert_nothing() {
+    for (text, lang) in [
+        ("Did Kenya attack Uganda?", Lang::En),
+        (
+            "I could not help thinking: can't the Kenyan government give Uganda more aid?",
+            Lang::En,
+        ),
+        ("Le Kenya a-t-il attaqué l'Ouganda ?", Lang::Fr),
+    ] {
+        assert!(
+            parsed_summary(text, lang).is_empty(),
+            "{text}: {:?}",
+            parsed_summary(text, lang)
+        );
+    }
+    // A question word presupposes the act; a statement with a question mark is no question.
+    assert_eq!(
+        parsed_summary("Why did Kenya attack Uganda?", Lang::En),
+        ["190 KEN→UGA"]
+    );
+    assert_eq!(
+        parsed_summary("Le Kenya a attaqué l'Ouganda ?", Lang::Fr),
+        ["190 KEN→UGA"]
+    );
+}
+
+#[test]
 fn agreeing_to_act_is_an_intent_and_refusing_is_a_rejection() {
     // "agreed to send": the intent to send (031), not the agreement verb's 050.
     let got = parsed_summary("Kenya agreed to send troops to Somalia.", Lang::En);
