@@ -438,6 +438,7 @@ fn parse_sentence(
         repair_extraposed_infinitives(&mut out, &upos, forms);
         repair_conjuncts_by_agreement(&mut out, &upos, &feats);
         repair_absolute_participles(&mut out, &upos, &feats, forms);
+        repair_incise_subjects(&mut out, &upos, forms);
     }
     repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
@@ -1553,6 +1554,52 @@ fn repair_extraposed_infinitives(
         if let Some(k) = adj {
             parsed[v] = (Some(k as u32), "csubj".to_string());
         }
+    }
+}
+
+/// French: "…, l'artère tranchée près du marché, a indiqué dimanche le South China Morning
+/// Post": a reporting verb inserted after a comma (`parataxis`) takes its subject after it.
+/// The parser may read the last noun phrase before the comma as the subject and the speaker
+/// as the object. A verb inserted so, with a subject before the comma and a nominal object
+/// after it, and no other complement, has that object as its subject; the noun phrase before
+/// the comma goes back to the clause the insertion hangs on.
+fn repair_incise_subjects(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for (v, kids) in deps.iter().enumerate() {
+        if !parsed[v].1.starts_with("parataxis") || upos.get(v) != Some(&Upos::Verb) {
+            continue;
+        }
+        let Some(head) = parsed[v].0 else { continue };
+        let mut w = v;
+        while w > 0 && upos[w - 1] == Upos::Aux && parsed[w - 1].0 == Some(v as u32) {
+            w -= 1;
+        }
+        if w == 0 || forms[w - 1] != "," {
+            continue;
+        }
+        let subj = kids
+            .iter()
+            .copied()
+            .find(|&c| c < w - 1 && parsed[c].1 == "nsubj");
+        let objs: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&c| matches!(parsed[c].1.as_str(), "obj" | "ccomp" | "xcomp" | "iobj"))
+            .collect();
+        let (Some(s), [o]) = (subj, objs.as_slice()) else {
+            continue;
+        };
+        let o = *o;
+        if o < v || parsed[o].1 != "obj" || !matches!(upos.get(o), Some(Upos::Noun | Upos::Propn)) {
+            continue;
+        }
+        parsed[o].1 = "nsubj".to_string();
+        parsed[s] = (Some(head), "dislocated".to_string());
     }
 }
 
@@ -2728,6 +2775,60 @@ mod tests {
         ];
         let before = parsed.clone();
         super::repair_bare_participle_subjects(&mut parsed, &upos, &feats);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn an_inserted_reporting_verb_takes_its_subject_after_it() {
+        use veille_core::Upos::*;
+        // "L'homme est mort, l'artère tranchée, a indiqué le Post ." with "artère" read as
+        // the subject of "indiqué" and "Post" as its object.
+        let forms = [
+            "L'",
+            "homme",
+            "est",
+            "mort",
+            ",",
+            "l'",
+            "artère",
+            "tranchée",
+            ",",
+            "a",
+            "indiqué",
+            "le",
+            "Post",
+            ".",
+        ];
+        let upos = [
+            Det, Noun, Aux, Verb, Punct, Det, Noun, Adj, Punct, Aux, Verb, Det, Propn, Punct,
+        ];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(1, "det"),
+            rel(3, "nsubj"),
+            rel(3, "aux:tense"),
+            (None, "root".to_string()),
+            rel(6, "punct"),
+            rel(6, "det"),
+            rel(10, "nsubj"),
+            rel(6, "amod"),
+            rel(10, "punct"),
+            rel(10, "aux:tense"),
+            rel(3, "parataxis:insert"),
+            rel(12, "det"),
+            rel(10, "obj"),
+            rel(3, "punct"),
+        ];
+        let mut repaired = parsed.clone();
+        super::repair_incise_subjects(&mut repaired, &upos, &forms);
+        assert_eq!(repaired[12], rel(10, "nsubj"));
+        assert_eq!(repaired[6], rel(3, "dislocated"));
+        // A verb that is no insertion (no comma right before it) keeps its object.
+        let mut forms = forms;
+        forms[8] = "et";
+        parsed[8] = rel(10, "cc");
+        let before = parsed.clone();
+        super::repair_incise_subjects(&mut parsed, &upos, &forms);
         assert_eq!(parsed, before);
     }
 
