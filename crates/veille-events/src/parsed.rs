@@ -1467,6 +1467,24 @@ fn future_or_conditional(toks: &[Tok], v: usize) -> bool {
             .any(|t| t.head == Some(v) && t.deprel.starts_with("aux") && t.future)
 }
 
+/// Whether the verb at `v` is in the conditional: English "would", "could", "might" as its
+/// auxiliary, a French form in "-rait", "-raient"… (the tagger's future and conditional share
+/// one flag in [`Tok`]).
+fn conditional_mood(toks: &[Tok], v: usize) -> bool {
+    let cnd = |t: &Tok| {
+        let f = t.form.to_lowercase();
+        matches!(f.as_str(), "would" | "could" | "might" | "'d")
+            || t.future
+                && ["rait", "raient", "rais", "rions", "riez"]
+                    .iter()
+                    .any(|e| f.ends_with(e))
+    };
+    toks.get(v).is_some_and(cnd)
+        || toks
+            .iter()
+            .any(|t| t.head == Some(v) && t.deprel.starts_with("aux") && cnd(t))
+}
+
 /// The CAMEO code of an intended act (CAMEO manual: intentions are coded as 03 "express
 /// intent to …" for cooperation, 13 "threaten" for conflict): 04 → 036, 05 → 032, 06 → 031,
 /// 07 → 033, 08 → 035; a protest or strike (14) → 133; cutting ties, aid or talks (16) →
@@ -1564,6 +1582,20 @@ fn mention(
         })
     };
     if ahead && intent.is_none() && refused.is_none() && !c.code.starts_with("01") && on_condition()
+    {
+        return None;
+    }
+    // "The UK would forever regret losing its carmakers", "le Royaume-Uni regretterait": a
+    // disapproval, demand or rejection only in the conditional is hypothetical, and CAMEO has
+    // no intent code for it ("will reject" is a rejection announced, and stays; so is "said
+    // it would reject", the future of a reported clause).
+    if intent.is_none()
+        && refused.is_none()
+        && matches!(c.code.get(..2), Some("02" | "10" | "11" | "12" | "15"))
+        && conditional_mood(toks, c.verb)
+        && toks
+            .get(c.verb)
+            .is_some_and(|t| !t.deprel.starts_with("ccomp"))
     {
         return None;
     }

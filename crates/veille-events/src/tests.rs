@@ -731,6 +731,39 @@ fn parsed_summary(text: &str, lang: Lang) -> Vec<String> {
 }
 
 #[test]
+fn a_disapproval_only_in_the_conditional_is_hypothetical() {
+    for (text, lang) in [
+        (
+            "The UK would forever regret losing its carmakers.",
+            Lang::En,
+        ),
+        (
+            "Le Royaume-Uni regretterait à jamais le départ des constructeurs.",
+            Lang::Fr,
+        ),
+        ("Le Maroc rejetterait tout accord avec l'Algérie.", Lang::Fr),
+    ] {
+        assert!(
+            parsed_summary(text, lang).is_empty(),
+            "{text}: {:?}",
+            parsed_summary(text, lang)
+        );
+    }
+    // An announced rejection, and the future of a reported clause, stay.
+    assert_eq!(
+        parsed_summary("Morocco will reject any deal with Algeria.", Lang::En),
+        ["120 MAR→DZA"]
+    );
+    assert!(
+        parsed_summary(
+            "Morocco said it would reject any deal with Algeria.",
+            Lang::En
+        )
+        .contains(&"120 MAR→DZA".to_string())
+    );
+}
+
+#[test]
 fn yes_no_questions_assert_nothing() {
     for (text, lang) in [
         ("Did Kenya attack Uganda?", Lang::En),
