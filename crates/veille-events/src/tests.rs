@@ -764,6 +764,38 @@ fn a_disapproval_only_in_the_conditional_is_hypothetical() {
 }
 
 #[test]
+fn calling_names_calling_someone_and_calling_on_someone() {
+    // Naming is no telephone call, and the named act is nobody's.
+    for text in [
+        "The French president called the Moroccan king \"reckless\" and said the talks were over.",
+        "The French president called the attack cowardly.",
+    ] {
+        let got = parsed_summary(text, Lang::En);
+        assert!(
+            got.iter()
+                .all(|s| !s.starts_with("04") && !s.starts_with("19")),
+            "{text}: {got:?}"
+        );
+    }
+    // A date after the verb is no addressee of "called on".
+    assert_eq!(
+        parsed_summary(
+            "The French president called the Moroccan king on Tuesday.",
+            Lang::En
+        ),
+        ["041 FRAGOV→MARGOV"]
+    );
+    // What one calls on another to do is asked for, not done.
+    assert_eq!(
+        parsed_summary(
+            "The French president called on Morocco to release the prisoners.",
+            Lang::En
+        ),
+        ["020 FRAGOV→MAR"]
+    );
+}
+
+#[test]
 fn yes_no_questions_assert_nothing() {
     for (text, lang) in [
         ("Did Kenya attack Uganda?", Lang::En),

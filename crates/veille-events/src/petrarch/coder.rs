@@ -28,6 +28,19 @@ pub struct Tok {
     pub future: bool,
 }
 
+/// Heads of time phrases (upper-case lemmas): a pattern's bare preposition ("- * (ON)")
+/// never takes one as its argument.
+#[rustfmt::skip]
+const TIME_NOUNS: &[&str] = &[
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "JANUARY",
+    "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+    "NOVEMBER", "DECEMBER", "DAY", "WEEK", "WEEKEND", "MONTH", "YEAR", "MORNING", "AFTERNOON",
+    "EVENING", "NIGHT", "LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI", "SAMEDI", "DIMANCHE",
+    "JANVIER", "FÉVRIER", "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOÛT", "SEPTEMBRE",
+    "OCTOBRE", "NOVEMBRE", "DÉCEMBRE", "JOUR", "SEMAINE", "MOIS", "AN", "ANNÉE", "MATIN",
+    "SOIR", "NUIT", "WEEK-END",
+];
+
 /// The three dictionaries a coder needs.
 #[derive(Debug, Clone, Default)]
 pub struct PetrarchDicts {
@@ -572,6 +585,32 @@ impl<'a> Sent<'a> {
             }
         }
         code
+    }
+
+    /// Whether the verb at `v` gives its object a name or quality ("called Kavanaugh
+    /// \"hysterical\"", "called the attack cowardly", "branded them traitors"): no telephone
+    /// call and no act named by the object. The predicate is an `xcomp` that is no verb (an
+    /// infinitive is an appeal: "called on them to leave"), or a word the parser hangs on the
+    /// verb right after its object.
+    fn names_its_object(&self, v: usize) -> bool {
+        if !matches!(
+            self.upper_lemma[v].as_str(),
+            "CALL" | "DUB" | "LABEL" | "BRAND" | "TERM"
+        ) {
+            return false;
+        }
+        let predicate = |c: usize| matches!(self.toks[c].upos.as_ref(), "ADJ" | "NOUN" | "PROPN");
+        self.kids(v, "xcomp").any(predicate)
+            || self.kids(v, "obj").any(|o| {
+                // An adjective (or an adverb in -ly, as the tagger reads "cowardly") hung on
+                // the verb right after its object.
+                self.children[v].iter().any(|&c| {
+                    c > o
+                        && self.children[o].iter().all(|&k| k < c)
+                        && (self.toks[c].upos == "ADJ" && self.rel(c) != "conj"
+                            || self.rel(c) == "advmod" && self.upper[c].ends_with("LY"))
+                })
+            })
     }
 
     /// The act named by the object of a support verb at `v` ("launched an offensive",
@@ -1249,7 +1288,12 @@ impl<'a> Sent<'a> {
                 let hit: Vec<usize> = args
                     .into_iter()
                     .filter(|&a| (a < i) == pre || !pre)
-                    .filter(|&a| p.as_ref().is_none_or(|p| self.phrase_at(d, p, a)))
+                    .filter(|&a| match p {
+                        Some(p) => self.phrase_at(d, p, a),
+                        // "called the king on Tuesday": a bare "(ON)" wants an addressee,
+                        // and a date is none.
+                        None => !TIME_NOUNS.contains(&self.upper_lemma[a].as_str()),
+                    })
                     .collect();
                 (!hit.is_empty()).then_some(hit)
             }
@@ -1290,6 +1334,13 @@ impl<'a> Sent<'a> {
         let mut heads: Vec<usize> = self.kids(i, "ccomp").collect();
         if infinitives {
             heads.extend(self.kids(i, "xcomp"));
+            // "called on Morocco to release …" read with the infinitive an adverbial clause.
+            heads.extend(self.kids(i, "advcl").filter(|&c| {
+                c > i
+                    && self.children[c]
+                        .iter()
+                        .any(|&m| self.rel(m) == "mark" && matches!(self.upper[m].as_str(), "TO"))
+            }));
         }
         heads
             .into_iter()
@@ -1795,6 +1846,9 @@ pub fn code_sentence_with(
             None
         };
         if entry.is_none() && nominal.is_none() {
+            continue;
+        }
+        if s.names_its_object(i) {
             continue;
         }
         let negated = s.negated(i);
