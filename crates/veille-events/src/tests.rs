@@ -796,6 +796,22 @@ fn calling_names_calling_someone_and_calling_on_someone() {
 }
 
 #[test]
+fn judicial_and_military_sources_are_institutions() {
+    for (text, want) in [
+        (
+            "Le suspect encourt la peine de mort, selon le document judiciaire.",
+            "010 JUD→-",
+        ),
+        ("Selon une source judiciaire, le suspect a été arrêté.", "010 JUD→-"),
+        ("Selon des sources militaires, trois soldats ont été tués.", "010 MIL→-"),
+        ("Les autorités judiciaires ont ouvert une enquête.", "090 JUD→-"),
+    ] {
+        let got = parsed_summary(text, Lang::Fr);
+        assert!(got.contains(&want.to_string()), "{text}: {got:?}");
+    }
+}
+
+#[test]
 fn yes_no_questions_assert_nothing() {
     for (text, lang) in [
         ("Did Kenya attack Uganda?", Lang::En),
