@@ -853,6 +853,16 @@ fn in_condition(toks: &[Tok], v: usize) -> bool {
         if t.deprel.starts_with("advcl") && condition_mark(toks, k, false) {
             return true;
         }
+        // "Getting Washington to back down means …": a gerund or infinitive as a subject
+        // names an act in general, not one done.
+        if t.deprel.starts_with("csubj")
+            && (t.form.to_lowercase().ends_with("ing")
+                || toks.iter().any(|w| {
+                    w.head == Some(k) && w.deprel == "mark" && w.form.eq_ignore_ascii_case("to")
+                }))
+        {
+            return true;
+        }
         // "asked whether the FBI could unearth anything", "a demandé si le FBI pouvait …":
         // an indirect question says nothing happened.
         if toks.iter().any(|w| {
@@ -1334,10 +1344,28 @@ pub(crate) fn conditional_word(doc: &Doc, w: usize) -> bool {
             .get(m)
             .map_or(String::new(), |x| x.form(&doc.text).to_lowercase())
     };
+    let has_mark = |k: usize, words: &[&str]| {
+        (k.saturating_sub(12)..k).any(|m| {
+            a[m].head == Some(k as u32)
+                && a[m].deprel == "mark"
+                && words.contains(&form(m).as_str())
+        })
+    };
     for _ in 0..12 {
         let Some(t) = a.get(k) else { return false };
         if (t.head.is_none() || t.deprel == "parataxis" && t.head.is_some_and(|h| h < k as u32))
             && doc_question(doc, k)
+        {
+            return true;
+        }
+        // As in [`in_condition`]: a gerund or infinitive subject ("Getting Washington to back
+        // down means …"), an indirect question ("asked if Tellis was telling the truth when
+        // he said …").
+        if t.deprel.starts_with("csubj") && (form(k).ends_with("ing") || has_mark(k, &["to"])) {
+            return true;
+        }
+        if has_mark(k, &["whether"])
+            || t.deprel.starts_with("ccomp") && has_mark(k, &["if", "si", "s'", "s’"])
         {
             return true;
         }

@@ -802,12 +802,35 @@ fn judicial_and_military_sources_are_institutions() {
             "Le suspect encourt la peine de mort, selon le document judiciaire.",
             "010 JUD→-",
         ),
-        ("Selon une source judiciaire, le suspect a été arrêté.", "010 JUD→-"),
-        ("Selon des sources militaires, trois soldats ont été tués.", "010 MIL→-"),
-        ("Les autorités judiciaires ont ouvert une enquête.", "090 JUD→-"),
+        (
+            "Selon une source judiciaire, le suspect a été arrêté.",
+            "010 JUD→-",
+        ),
+        (
+            "Selon des sources militaires, trois soldats ont été tués.",
+            "010 MIL→-",
+        ),
+        (
+            "Les autorités judiciaires ont ouvert une enquête.",
+            "090 JUD→-",
+        ),
     ] {
         let got = parsed_summary(text, Lang::Fr);
         assert!(got.contains(&want.to_string()), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn gerund_subjects_and_indirect_questions_assert_nothing() {
+    for text in [
+        "Getting Kenya to back down would be far too embarrassing for Uganda.",
+        "When the prosecutors asked if the Kenyan minister had said that Uganda attacked first, nobody answered.",
+    ] {
+        assert!(
+            parsed_summary(text, Lang::En).is_empty(),
+            "{text}: {:?}",
+            parsed_summary(text, Lang::En)
+        );
     }
 }
 
