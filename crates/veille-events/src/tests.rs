@@ -392,6 +392,11 @@ fn answering_explaining_and_testifying_are_statements() {
     assert_eq!(summary(&ev), ["010 MARGOV→-"]);
     let (_, ev) = en("The Moroccan minister explained that the talks would continue.");
     assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    // Committing oneself to act is a pledge, as "s'engager à" is.
+    let (_, ev) = en("Morocco has already committed to meet the cost of the new port.");
+    assert_eq!(summary(&ev), ["030 MAR→-"]);
+    let (_, ev) = fr("Le Maroc s'est déjà engagé à couvrir le coût du nouveau port.");
+    assert_eq!(summary(&ev), ["030 MAR→-"]);
     // The indefinite "on" names nobody, with or without a parse; the quotation's actor does
     // not speak.
     let text = "« Le Maroc a tort », a-t-on répondu.";
