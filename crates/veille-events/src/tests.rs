@@ -392,6 +392,8 @@ fn answering_explaining_and_testifying_are_statements() {
     assert_eq!(summary(&ev), ["010 MARGOV→-"]);
     let (_, ev) = en("The Moroccan minister explained that the talks would continue.");
     assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    let (_, ev) = en("The Moroccan minister made it clear that the talks were over.");
+    assert_eq!(summary(&ev), ["010 MARGOV→-"]);
     // Committing oneself to act is a pledge, as "s'engager à" is.
     let (_, ev) = en("Morocco has already committed to meet the cost of the new port.");
     assert_eq!(summary(&ev), ["030 MAR→-"]);
