@@ -1466,9 +1466,19 @@ impl Coder {
                     })
                 })
         };
+        // ", but nationalist opponents argue …", ", mais les opposants …": a contrasting
+        // clause has a subject and objects of its own.
+        let contrast_after_comma = |i: usize| {
+            units[i].key == ","
+                && units
+                    .get(i + 1)
+                    .is_some_and(|u| matches!(u.key.as_str(), "but" | "mais" | "yet"))
+        };
         let target_end = (last + 1..clause_end)
             .find(|&i| {
-                ADVERBIAL_MARKS.contains(&units[i].key.as_str()) || participle_after_comma(i)
+                ADVERBIAL_MARKS.contains(&units[i].key.as_str())
+                    || participle_after_comma(i)
+                    || contrast_after_comma(i)
             })
             .unwrap_or(clause_end);
         let relative_end = word.and_then(|w| crate::parsed::relative_clause_end(ctx.doc, w));

@@ -842,6 +842,20 @@ fn gerund_subjects_and_indirect_questions_assert_nothing() {
 }
 
 #[test]
+fn a_contrasting_clause_keeps_its_actors() {
+    let (_, ev) = fr(
+        "Les deux gouvernements ont signé un accord en juin, mais les opposants marocains affirment que le texte est injuste.",
+    );
+    let got = summary(&ev);
+    assert!(got.iter().all(|s| !s.contains("→MAR")), "{got:?}");
+    let (_, ev) = en(
+        "The two governments struck a deal in June, but Moroccan opponents argue that the text is unfair.",
+    );
+    let got = summary(&ev);
+    assert!(got.iter().all(|s| !s.contains("→MAR")), "{got:?}");
+}
+
+#[test]
 fn yes_no_questions_assert_nothing() {
     for (text, lang) in [
         ("Did Kenya attack Uganda?", Lang::En),
