@@ -1001,10 +1001,11 @@ impl Scanner<'_> {
         let mut b = 1;
         while b < ms.len() {
             let (p, r) = (&ms[b - 1], &ms[b]);
+            // The name may follow a preposition ("imaginé par Jeff Flake, le sénateur de
+            // l'Arizona"): the apposition still says who the person is.
             let apposed = p.kind == MKind::Person
                 && p.country.is_none()
                 && p.roles.is_empty()
-                && p.prep.is_none()
                 && registry
                     .get(p.person_key.as_deref().unwrap_or(""))
                     .is_none()

@@ -856,6 +856,14 @@ fn a_contrasting_clause_keeps_its_actors() {
 }
 
 #[test]
+fn an_apposition_after_a_preposition_still_names_the_role() {
+    let (_, ev) = fr(
+        "Le compromis a été proposé par Jean Dupont, le sénateur de Floride. Dupont a indiqué que le vote était reporté.",
+    );
+    assert_eq!(summary(&ev), ["010 LEG→-"]);
+}
+
+#[test]
 fn yes_no_questions_assert_nothing() {
     for (text, lang) in [
         ("Did Kenya attack Uganda?", Lang::En),
