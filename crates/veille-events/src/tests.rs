@@ -399,6 +399,14 @@ fn answering_explaining_and_testifying_are_statements() {
     assert_eq!(summary(&ev), ["030 MAR→-"]);
     let (_, ev) = fr("Le Maroc s'est déjà engagé à couvrir le coût du nouveau port.");
     assert_eq!(summary(&ev), ["030 MAR→-"]);
+    // A reporting clause between commas inside the clause it reports.
+    assert_eq!(
+        parsed_summary(
+            "Les églises, a ajouté le ministre marocain, pourraient être remplacées par des immeubles.",
+            Lang::Fr
+        ),
+        ["010 MARGOV→-"]
+    );
     // The indefinite "on" names nobody, with or without a parse; the quotation's actor does
     // not speak.
     let text = "« Le Maroc a tort », a-t-on répondu.";

@@ -439,6 +439,7 @@ fn parse_sentence(
         repair_conjuncts_by_agreement(&mut out, &upos, &feats);
         repair_absolute_participles(&mut out, &upos, &feats, forms);
         repair_incise_subjects(&mut out, &upos, forms);
+        repair_inserted_reporting_clauses(&mut out, &upos, &feats, forms);
     }
     repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
@@ -1555,6 +1556,95 @@ fn repair_extraposed_infinitives(
             parsed[v] = (Some(k as u32), "csubj".to_string());
         }
     }
+}
+
+/// French: "Les églises, a ajouté le ministre, pourraient être remplacées …": a reporting
+/// verb with its speaker inserted between commas inside the clause it reports. The parser
+/// reads the noun phrase before the first comma as the reporting verb's subject, the speaker
+/// as its object and the reported verb as one of its clauses. A verb so placed (a comma right
+/// before it and its auxiliary, a subject before that comma, a nominal object after it, then
+/// a comma and a finite verb hanging on it) is inserted (`parataxis:insert`) in the finite
+/// verb's clause, which takes its place in the tree and the first noun phrase as subject;
+/// the object is the reporting verb's subject.
+fn repair_inserted_reporting_clauses(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    for (v, kids) in deps.iter().enumerate() {
+        if upos.get(v) != Some(&Upos::Verb) {
+            continue;
+        }
+        let mut w = v;
+        while w > 0 && upos[w - 1] == Upos::Aux && parsed[w - 1].0 == Some(v as u32) {
+            w -= 1;
+        }
+        if w == v || w == 0 || forms[w - 1] != "," {
+            continue;
+        }
+        let Some(s) = kids
+            .iter()
+            .copied()
+            .find(|&c| c < w - 1 && parsed[c].1 == "nsubj")
+        else {
+            continue;
+        };
+        let Some(o) = kids.iter().copied().find(|&c| {
+            c > v && parsed[c].1 == "obj" && matches!(upos[c], Upos::Noun | Upos::Propn)
+        }) else {
+            continue;
+        };
+        // The object's phrase ends at a comma, and the next word after it is a finite verb
+        // (or its auxiliary) of a clause hanging on the reporting verb.
+        let end = subtree_end(&deps, o);
+        if forms.get(end + 1) != Some(&",") {
+            continue;
+        }
+        let Some(f) = kids.iter().copied().find(|&c| {
+            c > end + 1
+                && matches!(
+                    parsed[c].1.as_str(),
+                    "advcl" | "parataxis" | "conj" | "ccomp"
+                )
+                && (end + 2..=c)
+                    .all(|k| k == c || parsed[k].0 == Some(c as u32) && upos[k] == Upos::Aux)
+                && (feats[c].get("VerbForm") == Some("Fin")
+                    || (end + 2..c).any(|k| feats[k].get("VerbForm") == Some("Fin")))
+        }) else {
+            continue;
+        };
+        let own = parsed[v].clone();
+        parsed[f] = own;
+        parsed[v] = (Some(f as u32), "parataxis:insert".to_string());
+        parsed[s] = (Some(f as u32), "nsubj".to_string());
+        parsed[o].1 = "nsubj".to_string();
+        // The commas and the final punctuation follow their clauses.
+        for k in 0..parsed.len() {
+            if k != v
+                && k != s
+                && parsed[k].0 == Some(v as u32)
+                && k > end
+                && upos[k] == Upos::Punct
+            {
+                parsed[k].0 = Some(f as u32);
+            }
+        }
+        return;
+    }
+}
+
+/// The last word index in the subtree of `n` (words are projective enough for this).
+fn subtree_end(deps: &[Vec<usize>], n: usize) -> usize {
+    let mut end = n;
+    let mut stack = vec![n];
+    while let Some(k) = stack.pop() {
+        end = end.max(k);
+        stack.extend(deps[k].iter().copied());
+    }
+    end
 }
 
 /// French: "…, l'artère tranchée près du marché, a indiqué dimanche le South China Morning
@@ -2776,6 +2866,60 @@ mod tests {
         let before = parsed.clone();
         super::repair_bare_participle_subjects(&mut parsed, &upos, &feats);
         assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_reporting_clause_between_commas_is_inserted_in_the_clause_it_reports() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // "Les églises , a affirmé le ministre , pourraient disparaître ." read with
+        // "églises" the subject of "affirmé", "ministre" its object and "pourraient" an
+        // adverbial clause of it.
+        let forms = [
+            "Les",
+            "églises",
+            ",",
+            "a",
+            "affirmé",
+            "le",
+            "ministre",
+            ",",
+            "pourraient",
+            "disparaître",
+            ".",
+        ];
+        let upos = [
+            Det, Noun, Punct, Aux, Verb, Det, Noun, Punct, Verb, Verb, Punct,
+        ];
+        let mut feats = [Feats::default(); 11];
+        feats[8] = Feats::from_ud("Mood=Cnd|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin");
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let parsed = vec![
+            rel(1, "det"),
+            rel(4, "nsubj"),
+            rel(1, "punct"),
+            rel(4, "aux:tense"),
+            (None, "root".to_string()),
+            rel(6, "det"),
+            rel(4, "obj"),
+            rel(8, "punct"),
+            rel(4, "advcl"),
+            rel(8, "xcomp"),
+            rel(4, "punct"),
+        ];
+        let mut repaired = parsed.clone();
+        super::repair_inserted_reporting_clauses(&mut repaired, &upos, &feats, &forms);
+        assert_eq!(repaired[8], (None, "root".to_string()));
+        assert_eq!(repaired[4], rel(8, "parataxis:insert"));
+        assert_eq!(repaired[1], rel(8, "nsubj"));
+        assert_eq!(repaired[6], rel(4, "nsubj"));
+        assert_eq!(repaired[10], rel(8, "punct"));
+        // With no comma before the verb, it is the main clause and stays so.
+        let mut forms = forms;
+        forms[2] = "et";
+        let mut same = parsed.clone();
+        super::repair_inserted_reporting_clauses(&mut same, &upos, &feats, &forms);
+        assert_eq!(same, parsed);
     }
 
     #[test]
