@@ -1330,6 +1330,13 @@ impl Coder {
         {
             return None;
         }
+        // "Trump's campaign said these five rallies …": rallies a campaign holds.
+        if p.cameo.starts_with("14")
+            && matches!(units[tm.anchor()].key.as_str(), "rally" | "rallies")
+            && back(units, tm.anchor(), 6).any(|i| units[i].key == "campaign")
+        {
+            return None;
+        }
         // "a déclaré l'indépendance", "declared a state of emergency": declaring an act is
         // no statement.
         if p.flags.speech

@@ -3073,6 +3073,11 @@ fn shows_and_campaign_rallies_are_no_protests() {
         Lang::En,
     );
     assert!(got.iter().all(|e| !e.starts_with("14")), "{got:?}");
+    let got = parsed_summary(
+        "The Kenyan president's campaign said these five rallies would energize supporters.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.starts_with("14")), "{got:?}");
     // Protesters who demonstrate or rally against someone still protest.
     let got = parsed_summary(
         "Thousands of Kenyan students demonstrated in Nairobi against the president.",
