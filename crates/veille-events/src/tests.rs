@@ -399,6 +399,14 @@ fn answering_explaining_and_testifying_are_statements() {
     assert_eq!(summary(&ev), ["030 MAR→-"]);
     let (_, ev) = fr("Le Maroc s'est déjà engagé à couvrir le coût du nouveau port.");
     assert_eq!(summary(&ev), ["030 MAR→-"]);
+    // Describing is a statement in both languages, as CAMEO.2.0 codes "describe".
+    assert_eq!(
+        parsed_summary(
+            "Le ministre marocain a décrit la situation comme catastrophique.",
+            Lang::Fr
+        ),
+        ["010 MARGOV→-"]
+    );
     // A reporting clause between commas inside the clause it reports.
     assert_eq!(
         parsed_summary(
@@ -2984,7 +2992,13 @@ fn a_relative_clauses_target_is_inside_it() {
         "Les procureurs kényans qui soutiennent Kamau ont décrit l’Ouganda comme un pays confronté à des problèmes.",
         Lang::Fr,
     );
-    assert!(got.iter().all(|e| !e.contains("→UGA")), "{got:?}");
+    // The support is for Kamau, not Uganda; the description is about Uganda.
+    assert!(
+        got.iter()
+            .filter(|e| !e.starts_with("010"))
+            .all(|e| !e.contains("→UGA")),
+        "{got:?}"
+    );
 }
 
 #[test]
