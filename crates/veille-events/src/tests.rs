@@ -407,6 +407,13 @@ fn answering_explaining_and_testifying_are_statements() {
         ),
         ["010 MARGOV→-"]
     );
+    assert_eq!(
+        parsed_summary(
+            "Le ministère marocain a informé les ambassadeurs que la frontière restait fermée.",
+            Lang::Fr
+        ),
+        ["010 MARGOV→-"]
+    );
     // A reporting clause between commas inside the clause it reports.
     assert_eq!(
         parsed_summary(
