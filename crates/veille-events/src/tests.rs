@@ -887,6 +887,15 @@ fn an_apposition_after_a_preposition_still_names_the_role() {
 }
 
 #[test]
+fn a_conjunct_with_the_main_auxiliary_shares_the_main_subject() {
+    let got = parsed_summary(
+        "Athens has long insisted that its neighbour's name represents a claim on its territory and has repeatedly objected to the Turkish plan.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.starts_with("120 GRC")), "{got:?}");
+}
+
+#[test]
 fn yes_no_questions_assert_nothing() {
     for (text, lang) in [
         ("Did Kenya attack Uganda?", Lang::En),

@@ -425,6 +425,7 @@ fn parse_sentence(
         repair_inverted_speakers(&mut out, &upos, forms, false);
         repair_parenthetical_compounds(&mut out, &upos, forms);
         repair_titles_read_as_obliques(&mut out, &upos, &lemmas);
+        repair_conjuncts_by_auxiliary(&mut out, &upos, forms);
     }
     if lang == Lang::Fr {
         repair_inverted_speakers(&mut out, &upos, forms, true);
@@ -1693,6 +1694,59 @@ fn repair_incise_subjects(
     }
 }
 
+/// "Athens has long insisted that the name represents a claim and has repeatedly objected to
+/// …": a subjectless conjunct read as coordinated with the verb of a complement clause, when
+/// it repeats the auxiliary of that clause's head verb ("has … has") and the complement's
+/// verb has no such auxiliary, continues the head verb's clause and shares its subject.
+fn repair_conjuncts_by_auxiliary(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let deps = dependents(parsed);
+    let aux_forms = |v: usize| -> Vec<String> {
+        deps[v]
+            .iter()
+            .filter(|&&c| parsed[c].1 == "aux" && upos[c] == Upos::Aux)
+            .map(|&c| forms[c].to_lowercase())
+            .collect()
+    };
+    let mut moves = Vec::new();
+    for (c, kids) in deps.iter().enumerate() {
+        if parsed[c].1 != "conj" || upos[c] != Upos::Verb {
+            continue;
+        }
+        let Some(h) = parsed[c].0.map(|h| h as usize) else {
+            continue;
+        };
+        if h >= c
+            || !matches!(parsed[h].1.as_str(), "ccomp" | "advcl" | "acl:relcl")
+            || kids.iter().any(|&k| parsed[k].1.starts_with("nsubj"))
+        {
+            continue;
+        }
+        let Some(r) = parsed[h].0.map(|r| r as usize) else {
+            continue;
+        };
+        if r >= h || upos[r] != Upos::Verb {
+            continue;
+        }
+        let own = aux_forms(c);
+        let head = aux_forms(r);
+        let inner = aux_forms(h);
+        let shared = own.iter().any(|a| {
+            matches!(a.as_str(), "has" | "have" | "had") && head.contains(a) && !inner.contains(a)
+        });
+        if shared {
+            moves.push((c, r));
+        }
+    }
+    for (c, r) in moves {
+        parsed[c].0 = Some(r as u32);
+    }
+}
+
 /// French: a past participle with no auxiliary ("toute la Bolivie bloquée", "le contrat
 /// signé, …") has no active subject; a noun read as its `nsubj` is what the act was done to.
 fn repair_bare_participle_subjects(
@@ -2920,6 +2974,58 @@ mod tests {
         let mut same = parsed.clone();
         super::repair_inserted_reporting_clauses(&mut same, &upos, &feats, &forms);
         assert_eq!(same, parsed);
+    }
+
+    #[test]
+    fn a_conjunct_repeating_the_main_auxiliary_continues_the_main_clause() {
+        use veille_core::Upos::*;
+        // "Athens has insisted that Skopje lies and has objected ." with "objected" read as
+        // a conjunct of "lies".
+        let forms = [
+            "Athens", "has", "insisted", "that", "Skopje", "lies", "and", "has", "objected", ".",
+        ];
+        let upos = [
+            Propn, Aux, Verb, Sconj, Propn, Verb, Cconj, Aux, Verb, Punct,
+        ];
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let parsed = vec![
+            rel(2, "nsubj"),
+            rel(2, "aux"),
+            (None, "root".to_string()),
+            rel(5, "mark"),
+            rel(5, "nsubj"),
+            rel(2, "ccomp"),
+            rel(8, "cc"),
+            rel(8, "aux"),
+            rel(5, "conj"),
+            rel(2, "punct"),
+        ];
+        let mut repaired = parsed.clone();
+        super::repair_conjuncts_by_auxiliary(&mut repaired, &upos, &forms);
+        assert_eq!(repaired[8], rel(2, "conj"));
+        // "… that Skopje has lied and has objected": the complement has the auxiliary too.
+        let mut forms2 = forms;
+        forms2[5] = "lied";
+        let mut parsed2 = parsed.clone();
+        parsed2.insert(5, rel(6, "aux"));
+        let mut forms3: Vec<&str> = forms2.to_vec();
+        forms3.insert(5, "has");
+        let mut upos3 = upos.to_vec();
+        upos3.insert(5, Aux);
+        let parsed3: Vec<(Option<u32>, String)> = parsed2
+            .iter()
+            .enumerate()
+            .map(|(i, (h, r))| {
+                if i == 5 {
+                    (*h, r.clone())
+                } else {
+                    (h.map(|h| if h >= 5 { h + 1 } else { h }), r.clone())
+                }
+            })
+            .collect();
+        let mut same = parsed3.clone();
+        super::repair_conjuncts_by_auxiliary(&mut same, &upos3, &forms3);
+        assert_eq!(same, parsed3);
     }
 
     #[test]
