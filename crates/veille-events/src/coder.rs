@@ -1906,6 +1906,28 @@ impl Coder {
         evidence.push(ms[s].span);
         let mut s_country = rs.country;
         let mut t_country = rt.as_ref().and_then(|r| r.country);
+        // A place the actor dictionaries do not know ("est arrivé à New York", read as an
+        // unknown name) is in the country the gazetteer resolves it to, when a locative
+        // preposition governs it: a bare name may be an institution ("a dénoncé Maison
+        // Blanche").
+        let mut geo_target = false;
+        if let Some(t) = t
+            && t_country.is_none()
+            && t_roles.is_empty()
+            && matches!(
+                ms[t].prep.as_deref(),
+                Some("à" | "au" | "aux" | "en" | "vers" | "in" | "to" | "at")
+            )
+        {
+            t_country = ctx
+                .doc
+                .places
+                .iter()
+                .find(|p| p.span.overlaps(ms[t].span) && !p.metonym && !p.demonym)
+                .and_then(|p| p.country_code.as_deref())
+                .and_then(|cc| self.country_of_iso2(cc));
+            geo_target = t_country.is_some();
+        }
         // A party with a role but no country acts where the sentence places it ("à Accra").
         if let Some(t) = t {
             if !place_target
@@ -1944,7 +1966,7 @@ impl Coder {
         }
         // Being in or going to one's own country is no visit ("le ministre marocain est à
         // Rabat"): a visit dyad crosses a border.
-        if place_target
+        if (place_target || geo_target)
             && matches!(cameo.code.as_str(), "042" | "043")
             && s_country.is_some()
             && s_country == t_country

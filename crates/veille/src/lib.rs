@@ -430,6 +430,29 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_to_a_town_no_dictionary_knows_goes_to_its_country() {
+        let pipeline = Pipeline::new().expect("pipeline");
+        let visit = |text: &str| {
+            let article = Article {
+                lang: Some(Lang::Fr),
+                ..Article::new("test", text.to_string())
+            };
+            let doc = pipeline.process(&article);
+            doc.events
+                .iter()
+                .filter(|e| e.cameo == "042")
+                .map(|e| e.target.as_ref().map(|t| t.code.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            visit("Le ministre nord-coréen est arrivé à New York."),
+            [Some("USA".to_string())]
+        );
+        // Arriving in a town of one's own country is no visit.
+        assert!(visit("Le ministre américain est arrivé à New York.").is_empty());
+    }
+
+    #[test]
     fn names_codes() {
         assert!(cameo_name("057").is_some_and(|n| n.to_lowercase().contains("agreement")));
         assert_eq!(cameo_name("999"), None);
