@@ -931,6 +931,14 @@ impl Ctx<'_> {
     }
 }
 
+/// The gazetteer's place at `span`, when it is a place in its own right (not a capital
+/// standing for its government, not a demonym).
+fn gazetteer_place(doc: &veille_core::Doc, span: Span) -> Option<&veille_core::Place> {
+    doc.places
+        .iter()
+        .find(|p| p.span.overlaps(span) && !p.metonym && !p.demonym)
+}
+
 fn actor_code(iso3: Option<&str>, roles: &[String]) -> String {
     let code = format!("{}{}", iso3.unwrap_or(""), roles.concat());
     if code.is_empty() {
@@ -1919,11 +1927,7 @@ impl Coder {
                 Some("à" | "au" | "aux" | "en" | "vers" | "in" | "to" | "at")
             )
         {
-            t_country = ctx
-                .doc
-                .places
-                .iter()
-                .find(|p| p.span.overlaps(ms[t].span) && !p.metonym && !p.demonym)
+            t_country = gazetteer_place(ctx.doc, ms[t].span)
                 .and_then(|p| p.country_code.as_deref())
                 .and_then(|cc| self.country_of_iso2(cc));
             geo_target = t_country.is_some();
@@ -1996,12 +2000,7 @@ impl Coder {
             && matches!(cameo.code.as_str(), "042" | "043")
             && let Some(t) = t
         {
-            place = ctx
-                .doc
-                .places
-                .iter()
-                .find(|p| p.span.overlaps(ms[t].span) && !p.metonym && !p.demonym)
-                .cloned();
+            place = gazetteer_place(ctx.doc, ms[t].span).cloned();
         }
         if let Some(p) = &place {
             evidence.push(p.span);

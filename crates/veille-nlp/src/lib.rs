@@ -1600,7 +1600,7 @@ fn repair_inserted_reporting_clauses(
         };
         // The object's phrase ends at a comma, and the next word after it is a finite verb
         // (or its auxiliary) of a clause hanging on the reporting verb.
-        let end = subtree_end(&deps, o);
+        let (_, end) = subtree_extent(&deps, o);
         if forms.get(end + 1) != Some(&",") {
             continue;
         }
@@ -1635,17 +1635,6 @@ fn repair_inserted_reporting_clauses(
         }
         return;
     }
-}
-
-/// The last word index in the subtree of `n` (words are projective enough for this).
-fn subtree_end(deps: &[Vec<usize>], n: usize) -> usize {
-    let mut end = n;
-    let mut stack = vec![n];
-    while let Some(k) = stack.pop() {
-        end = end.max(k);
-        stack.extend(deps[k].iter().copied());
-    }
-    end
 }
 
 /// French: "…, l'artère tranchée près du marché, a indiqué dimanche le South China Morning
