@@ -268,6 +268,33 @@ const PRONOUNS_FR: &[&str] = &[
     "-t-elles",
 ];
 const PRONOUNS_EN: &[&str] = &["he", "she", "they"];
+/// What follows an impersonal "il est …" ("il est peu probable que", "il est temps de").
+const IMPERSONAL_ATTRIBUTES: &[&str] = &[
+    "peu",
+    "probable",
+    "possible",
+    "impossible",
+    "important",
+    "nécessaire",
+    "temps",
+    "question",
+    "clair",
+    "évident",
+    "difficile",
+    "vrai",
+    "urgent",
+    "essentiel",
+    "inévitable",
+    "inquiétant",
+    "dommage",
+    "normal",
+    "logique",
+    "indispensable",
+    "trop",
+    "encore",
+    "hors",
+    "facile",
+];
 
 /// Scans one sentence for actor mentions.
 pub(crate) struct Scanner<'a> {
@@ -530,7 +557,9 @@ impl Scanner<'_> {
             && (matches!(
                 next,
                 "y" | "faut" | "semble" | "convient" | "importe" | "reste" | "pleut"
-            ) || (next == "s'" && next2 == "agit"))
+            ) || (next == "s'" && next2 == "agit")
+                || (matches!(next, "est" | "était" | "sera" | "serait" | "semblait")
+                    && IMPERSONAL_ATTRIBUTES.contains(&next2)))
         {
             return None;
         }
@@ -540,7 +569,11 @@ impl Scanner<'_> {
             self.units,
             MKind::Pronoun {
                 latter: false,
-                personal: en && matches!(u.key.as_str(), "he" | "she"),
+                // An inverted French subject clitic ("ajoute-t-il", "a-t-elle déclaré") ends a
+                // reporting clause: someone speaking, not a country ("le Mali … Il a fermé"
+                // is as often the country as a man).
+                personal: (en && matches!(u.key.as_str(), "he" | "she"))
+                    || (fr && u.key.starts_with('-')),
             },
         ))
     }

@@ -1277,7 +1277,11 @@ impl Coder {
                 && ms[j].prep.is_none()
                 && ms[j].kind != MKind::Adjective
         };
-        let subject = first_source.or_else(|| (0..ms.len()).find(|&j| subject_like(j)));
+        // A mention inside a quotation belongs to the quoted speech ("« Il a tout emporté »,
+        // a expliqué X"): the next sentence's "il" or "he" stands for the one who spoke.
+        let subject = first_source
+            .or_else(|| (0..ms.len()).find(|&j| subject_like(j) && !quoted[j]))
+            .or_else(|| (0..ms.len()).find(|&j| subject_like(j)));
         state.prev_subject_role_country = subject.is_some_and(|j| {
             ms[j].kind == MKind::Role && ms[j].country.is_some() && !ms[j].roles.is_empty()
         });

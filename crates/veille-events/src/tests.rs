@@ -182,6 +182,32 @@ fn pronoun_subjects_refer_to_the_previous_subject() {
 }
 
 #[test]
+fn a_pronoun_after_a_quotation_stands_for_its_speaker() {
+    // The quotation's own subject is not the one the next "il" stands for.
+    let (_, ev) = fr(
+        "« Le gouvernement tunisien a tout perdu », a expliqué Karim Mansour. Il a \
+         ensuite rencontré le Premier ministre malien.",
+    );
+    assert!(
+        !ev.iter().any(|e| e.source.code.starts_with("TUN")),
+        "{:?}",
+        summary(&ev)
+    );
+    // An inverted clitic ends a reporting clause: a person speaking, not the country before.
+    let (_, ev) = fr(
+        "Le Maroc a rappelé son ambassadeur. « Nous n'accepterons pas cela », a-t-il \
+         déclaré.",
+    );
+    assert!(!ev.iter().any(|e| e.cameo == "010"), "{:?}", summary(&ev));
+    // "il est peu probable que": an impersonal "il" is no one.
+    let (_, ev) = fr(
+        "La Chine s'est engagée à égaler les États-Unis, et il est peu probable que \
+         Pékin cède.",
+    );
+    assert_eq!(summary(&ev), ["030 CHN→USA"]);
+}
+
+#[test]
 fn the_latter_is_the_last_actor_mentioned() {
     let (_, ev) = fr(
         "Le ministre nigérien de la Défense a reçu l'ambassadeur français. Ce dernier a ensuite \

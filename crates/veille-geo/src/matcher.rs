@@ -310,6 +310,10 @@ impl Gazetteer {
                     out.push(Span::new(words[i].start, words[j].end));
                     i = j + 1;
                 }
+                _ if self.area_town(text, &words, i) => {
+                    out.push(Span::new(w.start, w.end));
+                    i += 1;
+                }
                 _ => i += 1,
             }
         }
@@ -363,6 +367,27 @@ impl Gazetteer {
             }
         }
         best
+    }
+
+    /// "the Radstock area", "the Tulkarm district": one capitalised word between "the" and a
+    /// noun of surroundings is a place, so a town of any size the gazetteer holds is taken.
+    fn area_town(&self, text: &str, words: &[Word], i: usize) -> bool {
+        let word = |k: usize| words.get(k).map(|w| &text[w.start..w.end]);
+        let joined = |a: usize| {
+            words
+                .get(a + 1)
+                .is_some_and(|b| text.get(words[a].end..b.start) == Some(" "))
+        };
+        i > 0
+            && word(i - 1) == Some("the")
+            && joined(i - 1)
+            && joined(i)
+            && !words[i].caps
+            && word(i + 1).is_some_and(|n| AREA_NOUNS.contains(&n))
+            && self
+                .lookup_key(&normalize(&text[words[i].start..words[i].end]))
+                .iter()
+                .any(|c| c.flags & F_PRIMARY != 0)
     }
 
     /// A town under 15,000 people that is not a capital. The gazetteer holds towns down to
@@ -432,6 +457,19 @@ impl Gazetteer {
     }
 }
 
+/// Nouns of a place's surroundings ("the Radstock area").
+const AREA_NOUNS: &[&str] = &[
+    "area",
+    "areas",
+    "region",
+    "district",
+    "neighborhood",
+    "neighbourhood",
+    "suburbs",
+    "countryside",
+    "outskirts",
+];
+
 /// Capitalised words after a place that begin the name of its police force.
 const POLICE_FORCES: &[&str] = &["Police", "Sheriff", "Sheriff's", "Constabulary"];
 
@@ -474,6 +512,17 @@ mod tests {
             found("Le Maroc. Maroc et Tunisie."),
             ["Maroc", "Maroc", "Tunisie"]
         );
+    }
+
+    #[test]
+    fn a_small_town_named_with_its_area() {
+        let t = "Four men were held in the Radstock area, near Bath. Radstock voted.";
+        let got: Vec<&str> = find_toponyms(t, Some(Lang::En))
+            .iter()
+            .map(|s| &t[s.range()])
+            .collect();
+        // Alone, a town that small is not taken: its name could be a surname.
+        assert_eq!(got, ["Radstock", "Bath"]);
     }
 
     #[test]
