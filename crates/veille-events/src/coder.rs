@@ -847,6 +847,54 @@ fn inverted(units: &[Unit], a: usize) -> bool {
     false
 }
 
+/// The verb at `a` ends a reporting clause: after a comma or a quotation, before its subject
+/// ("», a réagi Waters", "», ironise-t-il"), before a colon ("il a poursuivi : « … »"), or
+/// with nothing after it in a sentence that quotes ("« … », he quipped.").
+fn reporting_clause(units: &[Unit], a: usize) -> bool {
+    let next = units.get(a + 1).map_or("", |u| u.key.as_str());
+    if next == ":" || next.starts_with('-') {
+        return true;
+    }
+    let mut p = a.min(units.len());
+    while p > 0 {
+        p -= 1;
+        let k = units[p].key.as_str();
+        if AUX_ADV.contains(&k) || k.starts_with('-') {
+            continue;
+        }
+        // Its subject, or nothing, follows ("», a réagi le ministre"; not "X, insisted on
+        // its demands", where the comma closes an apposition).
+        let subject_next = units.get(a + 1).is_none_or(|u| {
+            u.cap
+                || DETERMINERS_FR.contains(&u.key.as_str())
+                || DETERMINERS_EN.contains(&u.key.as_str())
+                || matches!(u.key.as_str(), "." | "," | "!" | "?")
+        });
+        if matches!(k, "," | "»" | "\"" | "”" | "“") && subject_next {
+            return true;
+        }
+        break;
+    }
+    let quoted = units[..a.min(units.len())]
+        .iter()
+        .any(|u| matches!(u.key.as_str(), "»" | "\"" | "”"));
+    // "China, Branstad wrote in an opinion piece, « is now … »": the quotation resumes after
+    // the clause.
+    let resumes = units
+        .iter()
+        .skip(a + 1)
+        .take(12)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0].key == "," && matches!(w[1].key.as_str(), "«" | "\"" | "“"));
+    resumes || quoted && matches!(next, "" | "." | "," | "!" | "?")
+}
+
+/// The word after `a` is no inverted subject clitic ("poursuit-il").
+fn next_is_not_clitic(units: &[Unit], a: usize) -> bool {
+    !units.get(a + 1).is_some_and(|u| u.key.starts_with('-'))
+}
+
 /// Determiners: a verb pattern's word right after one is a noun ("la menace", "an attack").
 #[rustfmt::skip]
 const DETERMINERS_FR: &[&str] = &[
@@ -1310,6 +1358,9 @@ impl Coder {
         if negated(units, tm) || (!p.flags.noun && noun_use(units, tm.anchor(), p.lang)) {
             return None;
         }
+        if p.flags.incise && !reporting_clause(units, tm.last()) {
+            return None;
+        }
         // "une province qui s'appelle Macédoine", "en s'assurant que": French verbs whose
         // reflexive is another verb (being named, making sure).
         if p.lang == Lang::Fr
@@ -1541,6 +1592,11 @@ impl Coder {
         };
         let parsed_before = matches!(parsed, Some(Some(subj))
             if subj.end <= verb_start && !quote_between(subj.end, verb_start));
+        // "Le ministre, confiant, a poursuivi sa tournée": a subject of its own before the verb
+        // after a comma makes no reporting clause.
+        if p.flags.incise && parsed_before && next_is_not_clitic(units, last) {
+            return None;
+        }
         let inverted_verb = after_comma && !parsed_before;
         let inverted_speaker = inverted_verb
             .then(|| {

@@ -40,6 +40,9 @@ pub struct Flags {
     pub passive: bool,
     pub speech: bool,
     pub person: bool,
+    /// A reporting verb only in a reporting clause ("», a réagi le ministre", "poursuit-il",
+    /// "il a poursuivi : « … »"): elsewhere the verb has another sense.
+    pub incise: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -233,6 +236,10 @@ impl PatternSet {
                     "intra" => flags.intra = true,
                     "passive" => flags.passive = true,
                     "speech" => flags.speech = true,
+                    "incise" => {
+                        flags.incise = true;
+                        flags.speech = true;
+                    }
                     "person" => flags.person = true,
                     other => {
                         return Err(LoadError::invalid(

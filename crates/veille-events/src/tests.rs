@@ -208,6 +208,37 @@ fn a_pronoun_after_a_quotation_stands_for_its_speaker() {
 }
 
 #[test]
+fn reporting_only_verbs_are_statements_in_a_reporting_clause() {
+    let (doc, ev) = fr(
+        "« Nous ne céderons pas », a réagi le ministre marocain des Affaires \
+         étrangères.",
+    );
+    assert_eq!(summary(&ev), ["010 MARGOV→-"]);
+    assert_eq!(ev[0].rule, "fr.say.incise:réagi+inverted");
+    assert!(evidence(&doc, &ev[0]).contains(&"réagi"));
+    let (_, ev) = fr("Le Maroc, poursuit-il, ne cédera pas.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+    // Elsewhere the verb has its own sense.
+    let (_, ev) = fr("L'armée malienne a réagi en bombardant les positions rebelles.");
+    assert!(!ev.iter().any(|e| e.cameo == "010"), "{:?}", summary(&ev));
+    // (The parse tells that the subject is before the verb.)
+    let got = parsed_summary(
+        "Le ministre marocain, confiant, a nuancé la position du gouvernement.",
+        Lang::Fr,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("010")), "{got:?}");
+    let (_, ev) = en("\"We will not give in,\" the Kenyan foreign minister continued.");
+    assert_eq!(summary(&ev), ["010 KENGOV→-"]);
+    let (_, ev) =
+        en("Kenya, the Kenyan foreign minister wrote in a statement, \"will not give in.\"");
+    assert_eq!(summary(&ev), ["010 KENGOV→-"]);
+    let (_, ev) = en("The Kenyan army continued its offensive near the border.");
+    assert!(!ev.iter().any(|e| e.cameo == "010"), "{:?}", summary(&ev));
+    let (_, ev) = en("The main rebel group in Kenya, the KLF, insisted on its demands.");
+    assert!(!ev.iter().any(|e| e.cameo == "010"), "{:?}", summary(&ev));
+}
+
+#[test]
 fn the_latter_is_the_last_actor_mentioned() {
     let (_, ev) = fr(
         "Le ministre nigérien de la Défense a reçu l'ambassadeur français. Ce dernier a ensuite \
