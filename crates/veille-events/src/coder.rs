@@ -1636,7 +1636,18 @@ impl Coder {
         {
             return None;
         }
-        if let Some(j) = inverted_speaker {
+        if p.flags.attribution {
+            // "Selon Waters, …": the person the preposition governs, whom an earlier sentence
+            // has named ("la députée Maxine Waters").
+            src = Some((0..ms.len()).find(|&j| {
+                ms[j].prep_at == Some(last)
+                    && ms[j].kind == MKind::Person
+                    && usable(j)
+                    && res[j].as_ref().is_some_and(|r| !r.unknown)
+            })?);
+            tgt_fixed = true;
+            tags.push("attribution");
+        } else if let Some(j) = inverted_speaker {
             src = Some(j);
             tags.push("inverted");
         } else if p.flags.passive && is_passive(units, a) {

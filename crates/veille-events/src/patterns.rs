@@ -43,6 +43,9 @@ pub struct Flags {
     /// A reporting verb only in a reporting clause ("», a réagi le ministre", "poursuit-il",
     /// "il a poursuivi : « … »"): elsewhere the verb has another sense.
     pub incise: bool,
+    /// The trigger introduces its source: "selon X", "according to X" (a person the article
+    /// has named; the dictionaries' actors are the PETRARCH coder's).
+    pub attribution: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -236,6 +239,7 @@ impl PatternSet {
                     "intra" => flags.intra = true,
                     "passive" => flags.passive = true,
                     "speech" => flags.speech = true,
+                    "attribution" => flags.attribution = true,
                     "incise" => {
                         flags.incise = true;
                         flags.speech = true;

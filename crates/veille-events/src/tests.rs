@@ -239,6 +239,34 @@ fn reporting_only_verbs_are_statements_in_a_reporting_clause() {
 }
 
 #[test]
+fn an_attribution_names_a_person_the_article_introduced() {
+    let (doc, ev) = fr(
+        "La députée américaine Maxine Waters a démenti mardi. Selon Waters, la \
+         plainte est fausse.",
+    );
+    let said: Vec<_> = ev.iter().filter(|e| e.cameo == "010").collect();
+    assert_eq!(
+        summary(&ev).iter().filter(|s| s.starts_with("010")).count(),
+        1
+    );
+    assert_eq!(said[0].source.code, "USALEG");
+    assert_eq!(said[0].rule, "fr.say.selon:Selon+attribution");
+    assert_eq!(evidence(&doc, said[0]), ["Selon", "Waters"]);
+    let (_, ev) = en(
+        "The Kenyan foreign minister Jane Achieng spoke on Monday. According to \
+         Achieng, the talks have failed.",
+    );
+    assert!(
+        summary(&ev).contains(&"010 KENGOV→-".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
+    // Someone the article never introduced speaks for no one the record can name.
+    let (_, ev) = fr("Selon Dupont, la plainte est fausse.");
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+}
+
+#[test]
 fn the_latter_is_the_last_actor_mentioned() {
     let (_, ev) = fr(
         "Le ministre nigérien de la Défense a reçu l'ambassadeur français. Ce dernier a ensuite \
@@ -3772,4 +3800,22 @@ fn an_investigation_only_foreseen_or_wanted_is_not_done() {
     }
     let got = parsed_summary("The Kenyan police investigated the allegations.", Lang::En);
     assert!(got.iter().any(|e| e.starts_with("09")), "{got:?}");
+}
+
+#[test]
+fn the_taggers_demonyms_are_the_country_tables() {
+    // veille-nlp keeps its own copy (it cannot depend on this crate): the two must agree.
+    let table: std::collections::BTreeSet<&str> = include_str!("../data/countries.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(5))
+        .flat_map(|c| c.split('|'))
+        .filter(|f| f.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let tagger: std::collections::BTreeSet<&str> = veille_nlp::tagger::french_demonyms().collect();
+    assert!(table.len() > 500, "{}", table.len());
+    assert_eq!(
+        table, tagger,
+        "rebuild crates/veille-nlp/data/demonyms.fr.txt"
+    );
 }

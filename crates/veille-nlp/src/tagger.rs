@@ -342,6 +342,30 @@ enum Hint {
     /// a noun, never a verb, unless a gerund ("their leaving") or a participle before the
     /// noun it modifies ("our established procedures").
     AfterPossessive,
+    /// A lowercase French demonym ("kényan", "qatari"): an adjective unless a determiner
+    /// makes it a noun ("le français").
+    Demonym,
+}
+
+/// Lowercase French demonyms (`data/demonyms.fr.txt`).
+fn demonyms() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../data/demonyms.fr.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// The lowercase French demonyms the tagger reads as adjectives.
+pub fn french_demonyms() -> impl Iterator<Item = &'static str> {
+    demonyms().iter().copied()
+}
+
+fn is_french_demonym(form: &str) -> bool {
+    demonyms().contains(form)
 }
 
 /// English possessive determiners that are never anything else ("his" and "her" also stand
@@ -923,6 +947,9 @@ impl Tagger {
             if best == Upos::Verb.index() && *hint == Hint::AfterPossessive {
                 best = Upos::Noun.index();
             }
+            if *hint == Hint::Demonym && Upos::from_index(p1 as usize) != Some(Upos::Det) {
+                best = Upos::Adj.index();
+            }
             // "Arnor and Gondor welcome a resumption": an interjection does not sit between a
             // subject and a determiner; a word seen as a verb is that verb there.
             if best == Upos::Intj.index()
@@ -1065,6 +1092,9 @@ impl Tagger {
             .map(|(i, (f, k))| {
                 if let Some(lemma) = self.prefixed_verb(f) {
                     return Hint::Verb(lemma);
+                }
+                if is_french_demonym(f) {
+                    return Hint::Demonym;
                 }
                 // The ambiguity class is already in the keys: no second lookup here.
                 let seen_verb =
@@ -1621,6 +1651,17 @@ mod tests {
             tags("It follows our established procedures .")[3],
             Upos::Noun
         );
+    }
+
+    #[test]
+    fn a_lowercase_french_demonym_is_an_adjective() {
+        let t = embedded(Lang::Fr).expect("loads");
+        let tags = |s: &str| t.tag_upos(&s.split(' ').collect::<Vec<_>>());
+        // The treebanks rarely saw these: the suffixes alone made verbs of them.
+        let got = tags("Le président kényan a reçu le ministre qatari et son homologue croate .");
+        assert_eq!((got[2], got[7], got[11]), (Upos::Adj, Upos::Adj, Upos::Adj));
+        // After a determiner the word is a noun (the language).
+        assert_ne!(tags("Il parle le français .")[3], Upos::Adj);
     }
 
     #[test]
