@@ -345,6 +345,11 @@ enum Hint {
     /// A lowercase French demonym ("kényan", "qatari"): an adjective unless a determiner
     /// makes it a noun ("le français").
     Demonym,
+    /// An unseen word in "-e" or "-ent" whose "-er" infinitive or "-é" participle training saw
+    /// as a verb ("et sollicite de l'aide"): that verb's present, after a conjunction, a
+    /// pronoun or a noun (a determiner, a preposition or an adjective make it a noun). Not
+    /// "-es": the second person is rare in news, plural nouns are not.
+    FirstGroupVerb,
 }
 
 /// Lowercase French demonyms (`data/demonyms.fr.txt`).
@@ -950,6 +955,16 @@ impl Tagger {
             if *hint == Hint::Demonym && Upos::from_index(p1 as usize) != Some(Upos::Det) {
                 best = Upos::Adj.index();
             }
+            if best == Upos::Noun.index()
+                && *hint == Hint::FirstGroupVerb
+                && (i == 0
+                    || matches!(
+                        Upos::from_index(p1 as usize),
+                        Some(Upos::Cconj | Upos::Pron | Upos::Propn | Upos::Noun)
+                    ))
+            {
+                best = Upos::Verb.index();
+            }
             // "Arnor and Gondor welcome a resumption": an interjection does not sit between a
             // subject and a determiner; a word seen as a verb is that verb there.
             if best == Upos::Intj.index()
@@ -1095,6 +1110,16 @@ impl Tagger {
                 }
                 if is_french_demonym(f) {
                     return Hint::Demonym;
+                }
+                let stem = ["ent", "e"]
+                    .iter()
+                    .find_map(|e| f.strip_suffix(e))
+                    .filter(|s| s.len() > 3 && k.amb == 0 && f.chars().all(char::is_lowercase));
+                if let Some(stem) = stem
+                    && (seen_as(&format!("{stem}er"), Upos::Verb)
+                        || seen_as(&format!("{stem}é"), Upos::Verb))
+                {
+                    return Hint::FirstGroupVerb;
                 }
                 // The ambiguity class is already in the keys: no second lookup here.
                 let seen_verb =
@@ -1662,6 +1687,16 @@ mod tests {
         assert_eq!((got[2], got[7], got[11]), (Upos::Adj, Upos::Adj, Upos::Adj));
         // After a determiner the word is a noun (the language).
         assert_ne!(tags("Il parle le français .")[3], Upos::Adj);
+    }
+
+    #[test]
+    fn an_unseen_first_group_present_after_a_conjunction_is_a_verb() {
+        let t = embedded(Lang::Fr).expect("loads");
+        let tags = |s: &str| t.tag_upos(&s.split(' ').collect::<Vec<_>>());
+        let got = tags("La Syrie se déclare prête et sollicite de l' aide .");
+        assert_eq!(got[6], Upos::Verb);
+        // After a determiner it stays a noun.
+        assert_eq!(tags("Elle a reçu la sollicite de Paris .")[4], Upos::Noun);
     }
 
     #[test]
