@@ -206,6 +206,19 @@ const ORG_NOUNS: &[&str] = &[
     "corporation", "comite", "committee",
 ];
 
+/// Nouns of media, firms and things that a demonym and a name may follow ("le magazine
+/// allemand Der Spiegel", "German carmaker Volkswagen"), folded.
+#[rustfmt::skip]
+const THING_NOUNS: &[&str] = &[
+    "magazine", "journal", "quotidien", "hebdomadaire", "mensuel", "chaine", "agence", "site",
+    "radio", "television", "newspaper", "daily", "weekly", "tabloid", "outlet", "broadcaster",
+    "network", "channel", "agency", "website", "constructeur", "firme", "marque", "geant",
+    "brand", "giant", "maker", "carmaker", "manufacturer", "banque", "bank", "fonds", "fund",
+    "laboratoire", "navire", "ship", "vessel", "film", "roman", "novel", "album", "parti",
+    "party", "equipe", "team", "operateur", "operator", "assureur", "insurer", "editeur",
+    "publisher", "studio", "label", "airline", "compagnie",
+];
+
 /// Words that never start or continue a person's name, even capitalised.
 #[rustfmt::skip]
 const NAME_STOP: &[&str] = &[
@@ -605,7 +618,7 @@ impl Scanner<'_> {
                     after += 1;
                 }
                 let r = self.skip_mods(after);
-                if self.role_at(r).is_some_and(|(_, _, title)| !title) {
+                if self.role_at(r).is_some() {
                     country = Some(c);
                     k = after;
                 }
@@ -1021,6 +1034,80 @@ impl Scanner<'_> {
         self.name_then_role(&mut out, registry);
         self.link_coordination(&mut out);
         out
+    }
+
+    /// "l'Américaine Maxine Waters", "le passager américain Bill Jaynes", "American
+    /// passenger Bill Jaynes": an unknown name right after a demonym (in English, after a
+    /// noun or two after it) is that country's national, when `is_person` says the name is a
+    /// person's ("le magazine allemand Der Spiegel" is not); the mention covers both, and
+    /// the name is bound (with the country, no role) for the rest of the article.
+    pub fn demonym_then_name(
+        &self,
+        ms: &mut Vec<Mention>,
+        registry: &mut Registry,
+        is_person: &dyn Fn(Span) -> bool,
+    ) {
+        let mut b = 1;
+        while b < ms.len() {
+            let (d, p) = (&ms[b - 1], &ms[b]);
+            // English puts the person's noun between: "American passenger Bill Jaynes".
+            let nouns_between = self.langs.en
+                && p.start > d.end
+                && p.start - d.end <= 2
+                && (d.end..p.start).all(|q| {
+                    self.unit(q).is_some_and(|u| {
+                        !u.cap
+                            && u.key.chars().all(char::is_alphabetic)
+                            && !self.dict.lexicon.any_at(self.units, q, self.langs)
+                    })
+                });
+            // The noun the demonym qualifies: a newspaper or a firm is no national ("le
+            // magazine allemand Der Spiegel", which the entity model may take for a person).
+            let noun = if self.langs.en {
+                p.start.checked_sub(1).filter(|&q| q >= d.end)
+            } else {
+                d.start.checked_sub(1)
+            };
+            let thing = noun.is_some_and(|q| {
+                self.unit(q).is_some_and(|u| {
+                    ORG_NOUNS.contains(&u.key.as_str()) || THING_NOUNS.contains(&u.key.as_str())
+                })
+            });
+            let national = matches!(d.kind, MKind::People | MKind::Adjective)
+                && !thing
+                && !d.plural_demonym
+                && d.country.is_some()
+                && (d.end == p.start || nouns_between)
+                && is_person(p.span)
+                && p.kind == MKind::Person
+                && p.country.is_none()
+                && p.roles.is_empty()
+                && p.end - p.start >= 2
+                && registry
+                    .get(p.person_key.as_deref().unwrap_or(""))
+                    .is_none();
+            if !national {
+                b += 1;
+                continue;
+            }
+            let country = d.country;
+            let d = ms.remove(b - 1);
+            let p = &mut ms[b - 1];
+            if let Some(key) = &p.person_key {
+                registry.bind(
+                    key,
+                    Binding {
+                        country,
+                        roles: Vec::new(),
+                    },
+                );
+            }
+            p.country = country;
+            p.start = d.start;
+            p.span.start = d.span.start;
+            p.prep = d.prep;
+            p.prep_at = d.prep_at;
+        }
     }
 
     /// "Kofi Mensah, ministre sénégalais" / "Kofi Mensah, a Senegalese diplomat": an unknown

@@ -1232,6 +1232,15 @@ impl Coder {
             langs,
         };
         let mut ms = scanner.scan(&mut state.registry);
+        // Without a named-entity stage every capitalised name may be a person's.
+        let ner = !doc.entities.is_empty();
+        let is_person = |span: Span| {
+            !ner || doc
+                .entities
+                .iter()
+                .any(|e| e.label == veille_core::EntityLabel::PER && e.span.overlaps(span))
+        };
+        scanner.demonym_then_name(&mut ms, &mut state.registry, &is_person);
 
         // A new name opening the sentence after a "role + country" subject is that person:
         // "Le ministre malien … . Jean Dupont a ensuite …".

@@ -267,6 +267,37 @@ fn an_attribution_names_a_person_the_article_introduced() {
 }
 
 #[test]
+fn a_name_after_a_demonym_is_that_countrys_national() {
+    let said = |ev: &[EventMention]| -> Vec<String> {
+        summary(ev)
+            .into_iter()
+            .filter(|s| s.starts_with("010"))
+            .collect()
+    };
+    let (_, ev) = fr(
+        "Le passager américain Bill Jaynes a été blessé. « C'est terrible », a \
+         déclaré Jaynes.",
+    );
+    assert_eq!(said(&ev), ["010 USA→-"]);
+    let (_, ev) = fr(
+        "L'Américaine Maxine Waters a été entendue. Selon Waters, la plainte est \
+         fausse.",
+    );
+    assert_eq!(said(&ev), ["010 USA→-"]);
+    let (_, ev) = en("American passenger Bill Jaynes was hurt. \"It was terrible,\" Jaynes said.");
+    assert_eq!(said(&ev), ["010 USA→-"]);
+    // A newspaper is no national, nor is a firm.
+    let (_, ev) = fr(
+        "Il poursuit le magazine allemand Der Spiegel. Der Spiegel a déclaré que \
+         l'article était juste.",
+    );
+    assert!(said(&ev).is_empty(), "{:?}", summary(&ev));
+    // A title keeps the country before it: "U.S. Rep." is an American legislator.
+    let (_, ev) = en("U.S. Rep. Maxine Waters spoke on Saturday. \"This is a lie,\" Waters said.");
+    assert_eq!(said(&ev), ["010 USALEG→-"]);
+}
+
+#[test]
 fn the_latter_is_the_last_actor_mentioned() {
     let (_, ev) = fr(
         "Le ministre nigérien de la Défense a reçu l'ambassadeur français. Ce dernier a ensuite \
