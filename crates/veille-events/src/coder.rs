@@ -394,7 +394,12 @@ fn replace_statements_by_demands(events: &mut Vec<EventMention>, coded: Vec<Even
                     .any(|s| p.evidence.iter().any(|x| x.overlaps(*s)))
         })
     });
-    let demands: Vec<&EventMention> = coded.iter().filter(|e| reported_demand(e)).collect();
+    // Any demand or appeal the parse reads on the statement's verb ("told the Council that
+    // sanctions must continue") is what was said.
+    let demands: Vec<&EventMention> = coded
+        .iter()
+        .filter(|e| reported_demand(e) || matches!(e.root.as_str(), "10" | "02"))
+        .collect();
     events.retain(|e| {
         e.root != "01"
             || !demands.iter().any(|d| {
@@ -403,7 +408,8 @@ fn replace_statements_by_demands(events: &mut Vec<EventMention>, coded: Vec<Even
                         || d.target.as_ref().is_some_and(|t| s.overlaps(t.span))
                 };
                 e.sentence == d.sentence
-                    && d.source.code.starts_with(&e.source.code)
+                    && (d.source.code.starts_with(&e.source.code)
+                        || e.source.code.starts_with(&d.source.code))
                     && d.evidence
                         .iter()
                         .filter(|s| !actor_span(s))
@@ -1823,6 +1829,10 @@ impl Coder {
                 | TargetShape::To
                 | TargetShape::ToOptional => (0..ms.len()).find(|&j| {
                     in_target_clause(j, a)
+                        // "told Turkey that …": whom the verb addresses, before the clause
+                        // the pattern ends on, not an actor of that clause.
+                        && !(COMPLEMENTIZERS.contains(&units[last].key.as_str())
+                            && ms[j].start > last)
                         && usable(j)
                         && not_source(j)
                         && (!ms[j].place

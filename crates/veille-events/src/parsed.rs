@@ -206,7 +206,10 @@ fn recode_by_trigger(doc: &Doc, idx: &[usize], c: &mut Coding, triggers: &[Trigg
     let Some(t) = triggers.iter().find(|t| t.span == verb.span) else {
         return;
     };
-    if t.cameo.get(..2) != c.code.get(..2) {
+    // "told the Council that sanctions must continue": a statement whose clause obliges
+    // someone is the demand or appeal the dictionaries read, not a mere statement.
+    let asks = c.code.starts_with("10") || c.code.starts_with("02");
+    if t.cameo.get(..2) != c.code.get(..2) && !(t.cameo.starts_with("01") && asks) {
         c.code = t.cameo.clone();
         c.rule.push_str("+pattern:");
         c.rule.push_str(&t.id);

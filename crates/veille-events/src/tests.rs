@@ -877,6 +877,26 @@ fn parsed_summary(text: &str, lang: Lang) -> Vec<String> {
 }
 
 #[test]
+fn telling_someone_that_is_a_statement_unless_it_obliges() {
+    assert_eq!(
+        parsed_summary(
+            "The Kenyan foreign minister told reporters on Monday that the talks had failed.",
+            Lang::En
+        ),
+        ["010 KENGOV→-"]
+    );
+    // "told … that X must": the demand the parse reads is what was said, no statement too.
+    assert_eq!(
+        parsed_summary(
+            "The Kenyan foreign minister told the Security Council on Monday that sanctions \
+             against Uganda must continue.",
+            Lang::En
+        ),
+        ["100 KENGOV→UGA"]
+    );
+}
+
+#[test]
 fn a_disapproval_only_in_the_conditional_is_hypothetical() {
     for (text, lang) in [
         (
