@@ -371,6 +371,14 @@ impl Scanner<'_> {
         i: usize,
         keep: impl Fn(&LexEntry) -> bool,
     ) -> Option<(usize, Vec<&LexEntry>)> {
+        // "North American", "Latin Americans": a continent's people, not the United States'.
+        if self.langs.en
+            && i > 0
+            && self.key_is(i - 1, &["north", "south", "central", "latin"])
+            && self.unit(i).is_some_and(|u| u.key.starts_with("american"))
+        {
+            return None;
+        }
         self.dict.lexicon.lookup(self.units, i, self.langs, keep)
     }
 

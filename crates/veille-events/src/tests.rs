@@ -3870,3 +3870,23 @@ fn the_taggers_demonyms_are_the_country_tables() {
         "rebuild crates/veille-nlp/data/demonyms.fr.txt"
     );
 }
+
+#[test]
+fn a_continents_people_are_not_the_united_states() {
+    let got = parsed_summary(
+        "North American and Central American officials postponed a conference on security.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|e| !e.contains("USA")), "{got:?}");
+    let (_, ev) = en("Latin American leaders met in Lima on Monday.");
+    assert!(
+        summary(&ev).iter().all(|e| !e.contains("USA")),
+        "{:?}",
+        summary(&ev)
+    );
+    let got = parsed_summary(
+        "American officials postponed a conference with Mexico.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|e| e.contains("USA")), "{got:?}");
+}

@@ -309,8 +309,18 @@ impl<'a> Sent<'a> {
                         .next()
                         .is_some_and(char::is_uppercase))
         };
+        // "North American", "Latin Americans": a continent's people, not the United States'.
+        let continental = |i: usize| {
+            i > 0
+                && matches!(words[i - 1], "NORTH" | "SOUTH" | "CENTRAL" | "LATIN")
+                && words[i].starts_with("AMERICAN")
+        };
         let mut i = 0;
         while i < n {
+            if continental(i) {
+                i += 1;
+                continue;
+            }
             if let Some((len, code)) = d.actor_at(&words[i..], date).filter(|(len, code)| {
                 !common_word(i, *len)
                     && !foreign_name(i, *len)
