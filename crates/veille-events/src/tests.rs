@@ -3890,3 +3890,15 @@ fn a_continents_people_are_not_the_united_states() {
     );
     assert!(got.iter().any(|e| e.contains("USA")), "{got:?}");
 }
+
+#[test]
+fn arguing_a_claim_is_a_statement_arguing_with_someone_is_not() {
+    let (_, ev) = en("Kenyan opponents argue the change would undermine the constitution.");
+    assert_eq!(summary(&ev), ["010 KENOPP→-"]);
+    let (_, ev) = en("Kenyan officials argued with Ugandan officials over the border.");
+    assert!(
+        !ev.iter().any(|e| e.rule.starts_with("en.say.argue")),
+        "{:?}",
+        summary(&ev)
+    );
+}
