@@ -198,6 +198,15 @@ const EN_VERB_FORMS: &[&str] = &[
     "that", "and", "or", "but", "at", "in", "on", "with", "for", "to", "of", "from", "by",
 ];
 
+/// Verbs a headline in title case capitalises ("…, Massachusetts Senator Says"): never part of
+/// the name before them. ("Will" and "May" are names too.)
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "says", "said", "tells", "told", "warns", "urges", "vows", "calls", "claims", "denies",
+    "announces", "accuses", "slams", "rejects", "backs", "wants", "plans", "seeks", "hopes",
+    "meets", "visits", "signs", "threatens", "condemns", "praises", "admits", "insists",
+];
+
 /// Bodies whose head is no government: "le président du club", "the chairman of the company".
 #[rustfmt::skip]
 const ORG_NOUNS: &[&str] = &[
@@ -472,6 +481,7 @@ impl Scanner<'_> {
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             && !NAME_STOP.contains(&u.key.as_str())
             && !NOT_PERSON.contains(&u.key.as_str())
+            && !(self.langs.en && HEADLINE_VERBS.contains(&u.key.as_str()))
             && !self.dict.lexicon.any_at(self.units, i, self.langs)
     }
 

@@ -3902,3 +3902,13 @@ fn arguing_a_claim_is_a_statement_arguing_with_someone_is_not() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_title_case_headline_verb_is_no_name() {
+    let (_, ev) = en("Kenya Will Close Its Border, Kenyan Minister Says");
+    assert!(
+        summary(&ev).contains(&"010 KENGOV→-".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
+}

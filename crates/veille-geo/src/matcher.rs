@@ -446,6 +446,7 @@ impl Gazetteer {
             && joined(&words[j], n)
             && !country_like
             && !POLICE_FORCES.contains(&&text[n.start..n.end])
+            && !ROLES_AFTER_PLACE.contains(&&text[n.start..n.end])
         {
             return false;
         }
@@ -456,6 +457,27 @@ impl Gazetteer {
                 || !self.notable(cands)))
     }
 }
+
+/// Capitalised role nouns after a place, in a title-case headline or before a name
+/// ("Massachusetts Senator Says", "Ohio Governor John Kasich"): the place is the role's.
+const ROLES_AFTER_PLACE: &[&str] = &[
+    "Senator",
+    "Governor",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Mayor",
+    "Congressman",
+    "Congresswoman",
+    "Lawmaker",
+    "Lawmakers",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Officials",
+    "Authorities",
+];
 
 /// Nouns of a place's surroundings ("the Radstock area").
 const AREA_NOUNS: &[&str] = &[
@@ -523,6 +545,16 @@ mod tests {
             .collect();
         // Alone, a town that small is not taken: its name could be a surname.
         assert_eq!(got, ["Radstock", "Bath"]);
+    }
+
+    #[test]
+    fn a_place_before_a_role_is_the_roles() {
+        let t = "Warren Will Run, Massachusetts Senator Says";
+        let got: Vec<&str> = find_toponyms(t, Some(Lang::En))
+            .iter()
+            .map(|s| &t[s.range()])
+            .collect();
+        assert_eq!(got, ["Massachusetts"]);
     }
 
     #[test]
