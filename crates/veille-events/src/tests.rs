@@ -3912,3 +3912,19 @@ fn a_title_case_headline_verb_is_no_name() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_lowercase_french_demonym_read_as_a_noun_is_a_national() {
+    let got = parsed_summary(
+        "Le tribunal a rendu sa décision très vite, ce qui montre que le dossier était simple, \
+         explique Ana Rojas, un chilien expert en droit maritime.",
+        Lang::Fr,
+    );
+    assert_eq!(got, ["010 CHL→-"]);
+    // Another lowercase one-word match is a common word ("un mur d'eau" is no EAU).
+    let got = parsed_summary(
+        "Un mur d'eau a frappé la côte, a déclaré le ministre.",
+        Lang::Fr,
+    );
+    assert!(got.iter().all(|e| !e.contains("ARE")), "{got:?}");
+}

@@ -369,7 +369,8 @@ pub fn french_demonyms() -> impl Iterator<Item = &'static str> {
     demonyms().iter().copied()
 }
 
-fn is_french_demonym(form: &str) -> bool {
+/// Whether `form` is a lowercase French demonym ("chilien", "qatari").
+pub fn is_french_demonym(form: &str) -> bool {
     demonyms().contains(form)
 }
 

@@ -71,6 +71,10 @@ pub struct PetrarchDicts {
     /// of them joined to a surname is a first name ("Chad Hammel"); a capital or a city is
     /// not ("Washington Examiner" is a newspaper of Washington). Empty turns the rule off.
     pub country_words: std::collections::HashSet<String>,
+    /// French demonyms, upper case ("CHILIEN"): read as a noun in lowercase ("un chilien
+    /// expert") they still name a national, where another lowercase one-word actor match is
+    /// a common word ("un mur d'eau").
+    pub demonym_words: std::collections::HashSet<String>,
 }
 
 impl PetrarchDicts {
@@ -254,7 +258,10 @@ impl<'a> Sent<'a> {
         // capitalised in news text; the exception is the French demonym, an adjective
         // ("le gouvernement malien"). A lowercase one-word match of another kind is no actor.
         let common_word = |i: usize, len: usize| {
-            len == 1 && toks[i].upos != "ADJ" && !toks[i].form.chars().any(|c| c.is_uppercase())
+            len == 1
+                && toks[i].upos != "ADJ"
+                && !toks[i].form.chars().any(|c| c.is_uppercase())
+                && !d.demonym_words.contains(words[i])
         };
         // "Chad Hammel", "Israel Folau": a one-word country that the parse joins to the next
         // proper noun with `flat` into a two-word name is a first name. (`compound` would take

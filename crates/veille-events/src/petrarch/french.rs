@@ -121,6 +121,10 @@ pub fn french(
         fallback_excluded: NOT_NAMES_IN_FRENCH,
         fallback_foreign_names: english_only_names(countries),
         beyond_petrarch: true,
+        demonym_words: countries
+            .iter()
+            .flat_map(|c| c.fr_demonyms.iter().map(|d| d.to_uppercase()))
+            .collect(),
         // English names too: the English actors are read as a fallback ("Chad").
         country_words: super::english::one_word_names(countries.iter().flat_map(|c| {
             c.fr_names
