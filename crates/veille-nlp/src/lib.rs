@@ -441,6 +441,7 @@ fn parse_sentence(
         repair_absolute_participles(&mut out, &upos, &feats, forms);
         repair_incise_subjects(&mut out, &upos, forms);
         repair_inserted_reporting_clauses(&mut out, &upos, &feats, forms);
+        repair_finite_modifiers(&mut out, &upos, &feats, forms);
     }
     repair_fronted_subordinate_roots(&mut out, &upos, &feats, forms);
     for (h, _) in &mut out {
@@ -1681,6 +1682,57 @@ fn repair_incise_subjects(
         parsed[o].1 = "nsubj".to_string();
         parsed[s] = (Some(head), "dislocated".to_string());
     }
+}
+
+/// French: "la Bolivie, bloquée, espère que le tribunal …": a finite verb read as a modifier
+/// (`amod`, `acl`) of a noun that the parse made the sentence's root is the sentence's verb,
+/// and the noun its subject. A finite verb modifies no noun (a relative clause has its
+/// pronoun, `acl:relcl`), so a root noun with one after it and no subject of its own was a
+/// subject the parse did not attach.
+fn repair_finite_modifiers(
+    parsed: &mut [(Option<u32>, String)],
+    upos: &[veille_core::Upos],
+    feats: &[veille_core::Feats],
+    forms: &[&str],
+) {
+    use veille_core::Upos;
+    let Some(root) = parsed.iter().position(|p| p.0.is_none()) else {
+        return;
+    };
+    if !matches!(upos.get(root), Some(Upos::Noun | Upos::Propn)) {
+        return;
+    }
+    let deps = dependents(parsed);
+    // A predicate noun ("Il est l'ancien directeur …") has its copula and subject; not
+    // across a colon ("« La mer est à nous » : la Bolivie …", a quotation before it).
+    if deps[root].iter().any(|&c| {
+        (parsed[c].1 == "cop" || parsed[c].1.starts_with("nsubj"))
+            && !forms[c.min(root)..c.max(root)].contains(&":")
+    }) {
+        return;
+    }
+    let finite = |v: usize| {
+        upos.get(v) == Some(&Upos::Verb)
+            && feats
+                .get(v)
+                .is_some_and(|f| f.get("VerbForm") == Some("Fin"))
+    };
+    let Some(v) = deps[root].iter().copied().find(|&v| {
+        v > root
+            && matches!(parsed[v].1.as_str(), "amod" | "acl")
+            && finite(v)
+            && !deps[v].iter().any(|&c| parsed[c].1.starts_with("nsubj"))
+    }) else {
+        return;
+    };
+    // The noun's dependents after the verb belong to the verb's clause.
+    for &c in &deps[root] {
+        if c > v {
+            parsed[c].0 = Some(v as u32);
+        }
+    }
+    parsed[v] = (None, "root".to_string());
+    parsed[root] = (Some(v as u32), "nsubj".to_string());
 }
 
 /// "Athens has long insisted that the name represents a claim and has repeatedly objected to
@@ -3068,6 +3120,57 @@ mod tests {
         parsed[8] = rel(10, "cc");
         let before = parsed.clone();
         super::repair_incise_subjects(&mut parsed, &upos, &forms);
+        assert_eq!(parsed, before);
+    }
+
+    #[test]
+    fn a_finite_verb_read_as_a_root_nouns_modifier_is_the_root() {
+        use veille_core::Feats;
+        use veille_core::Upos::*;
+        // « La paix est proche » : la Bolivie , isolée , espère que …
+        let forms = [
+            "«", "La", "paix", "est", "proche", "»", ":", "la", "Bolivie", ",", "isolée", ",",
+            "espère", "que", "tout", "change",
+        ];
+        let upos = [
+            Punct, Det, Noun, Aux, Adj, Punct, Punct, Det, Propn, Punct, Verb, Punct, Verb, Sconj,
+            Pron, Verb,
+        ];
+        let fin = Feats::from_ud("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
+        let part = Feats::from_ud("VerbForm=Part");
+        let none = Feats::default();
+        let mut feats = vec![none; forms.len()];
+        feats[10] = part;
+        feats[12] = fin;
+        feats[15] = fin;
+        let rel = |h: u32, r: &str| (Some(h), r.to_string());
+        let mut parsed = vec![
+            rel(8, "punct"),
+            rel(2, "det"),
+            rel(8, "nsubj"),
+            rel(8, "cop"),
+            rel(8, "amod"),
+            rel(8, "punct"),
+            rel(8, "punct"),
+            rel(8, "det"),
+            (None, "root".to_string()),
+            rel(10, "punct"),
+            rel(8, "acl"),
+            rel(12, "punct"),
+            rel(8, "amod"),
+            rel(15, "mark"),
+            rel(15, "nsubj"),
+            rel(12, "ccomp"),
+        ];
+        let before = parsed.clone();
+        super::repair_finite_modifiers(&mut parsed, &upos, &feats, &forms);
+        assert_eq!(parsed[12], (None, "root".to_string()));
+        assert_eq!(parsed[8], rel(12, "nsubj"));
+        // Without the colon the copula and subject make a predicate noun: left alone.
+        let mut forms = forms;
+        forms[6] = ",";
+        let mut parsed = before.clone();
+        super::repair_finite_modifiers(&mut parsed, &upos, &feats, &forms);
         assert_eq!(parsed, before);
     }
 
