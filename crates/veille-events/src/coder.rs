@@ -1408,10 +1408,23 @@ impl Coder {
         {
             return None;
         }
-        // "Trump's campaign said these five rallies …": rallies a campaign holds.
+        // "Trump's campaign said these five rallies …": rallies a campaign holds. So are a
+        // governing politician's own ("the president's Wheeling, West Virginia rally").
+        let officials_own = || {
+            (0..ms.len()).any(|j| {
+                ms[j].end < tm.anchor()
+                    && tm.anchor() - ms[j].end <= 6
+                    && units
+                        .get(ms[j].end)
+                        .is_some_and(|u| matches!(u.key.as_str(), "'s" | "’s"))
+                    && res[j]
+                        .as_ref()
+                        .is_some_and(|r| r.roles.iter().any(|x| x == "GOV"))
+            })
+        };
         if p.cameo.starts_with("14")
             && matches!(units[tm.anchor()].key.as_str(), "rally" | "rallies")
-            && back(units, tm.anchor(), 6).any(|i| units[i].key == "campaign")
+            && (back(units, tm.anchor(), 6).any(|i| units[i].key == "campaign") || officials_own())
         {
             return None;
         }

@@ -3928,3 +3928,11 @@ fn a_lowercase_french_demonym_read_as_a_noun_is_a_national() {
     );
     assert!(got.iter().all(|e| !e.contains("ARE")), "{got:?}");
 }
+
+#[test]
+fn a_governing_politicians_own_rally_is_no_protest() {
+    let (_, ev) = en("The Kenyan president's Nakuru rally drew thousands on Saturday.");
+    assert!(!ev.iter().any(|e| e.root == "14"), "{:?}", summary(&ev));
+    let (_, ev) = en("Kenyan opposition supporters rallied in Nairobi on Saturday.");
+    assert!(ev.iter().any(|e| e.root == "14"), "{:?}", summary(&ev));
+}
