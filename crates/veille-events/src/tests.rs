@@ -878,6 +878,12 @@ fn parsed_summary(text: &str, lang: Lang) -> Vec<String> {
 
 #[test]
 fn telling_someone_that_is_a_statement_unless_it_obliges() {
+    // The word patterns alone: whom the verb addresses, never an actor of the clause.
+    let (_, ev) = en("The Kenyan foreign minister told Ugandan officials that the talks failed.");
+    assert_eq!(summary(&ev), ["010 KENGOV→UGAGOV"]);
+    let (_, ev) =
+        en("The Kenyan foreign minister told reporters that Uganda had closed the border.");
+    assert_eq!(summary(&ev), ["010 KENGOV→-"]);
     assert_eq!(
         parsed_summary(
             "The Kenyan foreign minister told reporters on Monday that the talks had failed.",
@@ -3935,4 +3941,14 @@ fn a_governing_politicians_own_rally_is_no_protest() {
     assert!(!ev.iter().any(|e| e.root == "14"), "{:?}", summary(&ev));
     let (_, ev) = en("Kenyan opposition supporters rallied in Nairobi on Saturday.");
     assert!(ev.iter().any(|e| e.root == "14"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn faire_remarquer_is_a_statement() {
+    let (doc, ev) = fr("Le ministre kényan a fait remarquer que la frontière restait ouverte.");
+    assert_eq!(summary(&ev), ["010 KENGOV→-"]);
+    assert_eq!(
+        evidence(&doc, &ev[0]),
+        ["Le ministre kényan", "fait", "remarquer"]
+    );
 }
