@@ -861,25 +861,22 @@ fn reporting_clause(units: &[Unit], a: usize) -> bool {
     if next == ":" || next.starts_with('-') {
         return true;
     }
-    let mut p = a.min(units.len());
-    while p > 0 {
-        p -= 1;
-        let k = units[p].key.as_str();
-        if AUX_ADV.contains(&k) || k.starts_with('-') {
-            continue;
-        }
-        // Its subject, or nothing, follows ("», a réagi le ministre"; not "X, insisted on
-        // its demands", where the comma closes an apposition).
-        let subject_next = units.get(a + 1).is_none_or(|u| {
-            u.cap
-                || DETERMINERS_FR.contains(&u.key.as_str())
-                || DETERMINERS_EN.contains(&u.key.as_str())
-                || matches!(u.key.as_str(), "." | "," | "!" | "?")
-        });
-        if matches!(k, "," | "»" | "\"" | "”" | "“") && subject_next {
-            return true;
-        }
-        break;
+    // Its subject, or nothing, follows ("», a réagi le ministre"; not "X, insisted on its
+    // demands", where the comma closes an apposition).
+    let subject_next = units.get(a + 1).is_none_or(|u| {
+        u.cap
+            || DETERMINERS_FR.contains(&u.key.as_str())
+            || DETERMINERS_EN.contains(&u.key.as_str())
+            || matches!(u.key.as_str(), "." | "," | "!" | "?")
+    });
+    let before = units[..a.min(units.len())]
+        .iter()
+        .rev()
+        .find(|u| !AUX_ADV.contains(&u.key.as_str()) && !u.key.starts_with('-'));
+    if subject_next
+        && before.is_some_and(|u| matches!(u.key.as_str(), "," | "»" | "\"" | "”" | "“"))
+    {
+        return true;
     }
     let quoted = units[..a.min(units.len())]
         .iter()
@@ -887,18 +884,12 @@ fn reporting_clause(units: &[Unit], a: usize) -> bool {
     // "China, Branstad wrote in an opinion piece, « is now … »": the quotation resumes after
     // the clause.
     let resumes = units
-        .iter()
-        .skip(a + 1)
-        .take(12)
-        .collect::<Vec<_>>()
+        .get(a + 1..)
+        .unwrap_or(&[])
         .windows(2)
+        .take(11)
         .any(|w| w[0].key == "," && matches!(w[1].key.as_str(), "«" | "\"" | "“"));
     resumes || quoted && matches!(next, "" | "." | "," | "!" | "?")
-}
-
-/// The word after `a` is no inverted subject clitic ("poursuit-il").
-fn next_is_not_clitic(units: &[Unit], a: usize) -> bool {
-    !units.get(a + 1).is_some_and(|u| u.key.starts_with('-'))
 }
 
 /// Determiners: a verb pattern's word right after one is a noun ("la menace", "an attack").
@@ -1622,7 +1613,8 @@ impl Coder {
             if subj.end <= verb_start && !quote_between(subj.end, verb_start));
         // "Le ministre, confiant, a poursuivi sa tournée": a subject of its own before the verb
         // after a comma makes no reporting clause.
-        if p.flags.incise && parsed_before && next_is_not_clitic(units, last) {
+        let clitic_next = units.get(last + 1).is_some_and(|u| u.key.starts_with('-'));
+        if p.flags.incise && parsed_before && !clitic_next {
             return None;
         }
         let inverted_verb = after_comma && !parsed_before;

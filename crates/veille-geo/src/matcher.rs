@@ -500,7 +500,11 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        find_toponyms(text, Some(Lang::Fr))
+        found_in(text, Lang::Fr)
+    }
+
+    fn found_in(text: &str, lang: Lang) -> Vec<&str> {
+        find_toponyms(text, Some(lang))
             .iter()
             .map(|s| &text[s.range()])
             .collect()
@@ -538,32 +542,23 @@ mod tests {
 
     #[test]
     fn a_small_town_named_with_its_area() {
-        let t = "Four men were held in the Radstock area, near Bath. Radstock voted.";
-        let got: Vec<&str> = find_toponyms(t, Some(Lang::En))
-            .iter()
-            .map(|s| &t[s.range()])
-            .collect();
+        let got = found_in(
+            "Four men were held in the Radstock area, near Bath. Radstock voted.",
+            Lang::En,
+        );
         // Alone, a town that small is not taken: its name could be a surname.
         assert_eq!(got, ["Radstock", "Bath"]);
     }
 
     #[test]
     fn a_place_before_a_role_is_the_roles() {
-        let t = "Warren Will Run, Massachusetts Senator Says";
-        let got: Vec<&str> = find_toponyms(t, Some(Lang::En))
-            .iter()
-            .map(|s| &t[s.range()])
-            .collect();
+        let got = found_in("Warren Will Run, Massachusetts Senator Says", Lang::En);
         assert_eq!(got, ["Massachusetts"]);
     }
 
     #[test]
     fn initialisms() {
-        let t = "The U.S. and the USA said.";
-        let got: Vec<&str> = find_toponyms(t, Some(Lang::En))
-            .iter()
-            .map(|s| &t[s.range()])
-            .collect();
+        let got = found_in("The U.S. and the USA said.", Lang::En);
         assert_eq!(got, ["U.S.", "USA"]);
     }
 

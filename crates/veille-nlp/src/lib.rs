@@ -450,6 +450,15 @@ fn parse_sentence(
     out
 }
 
+/// The sentence's root when the parse made a noun or a proper noun of it.
+fn nominal_root(parsed: &[(Option<u32>, String)], upos: &[veille_core::Upos]) -> Option<usize> {
+    use veille_core::Upos;
+    parsed
+        .iter()
+        .position(|p| p.0.is_none())
+        .filter(|&r| matches!(upos.get(r), Some(Upos::Noun | Upos::Propn)))
+}
+
 /// The first and last word of the phrase headed by `h` (its subtree), given each word's
 /// dependents.
 fn subtree_extent(deps: &[Vec<usize>], h: usize) -> (usize, usize) {
@@ -499,12 +508,9 @@ fn repair_verbs_read_as_modifiers(
     forms: &[&str],
 ) {
     use veille_core::Upos;
-    let Some(r) = parsed.iter().position(|p| p.0.is_none()) else {
+    let Some(r) = nominal_root(parsed, upos) else {
         return;
     };
-    if !matches!(upos.get(r), Some(Upos::Noun | Upos::Propn)) {
-        return;
-    }
     let deps = dependents(parsed);
     let full_stop = deps[r]
         .iter()
@@ -1696,12 +1702,9 @@ fn repair_finite_modifiers(
     forms: &[&str],
 ) {
     use veille_core::Upos;
-    let Some(root) = parsed.iter().position(|p| p.0.is_none()) else {
+    let Some(root) = nominal_root(parsed, upos) else {
         return;
     };
-    if !matches!(upos.get(root), Some(Upos::Noun | Upos::Propn)) {
-        return;
-    }
     let deps = dependents(parsed);
     // A predicate noun ("Il est l'ancien directeur …") has its copula and subject; not
     // across a colon ("« La mer est à nous » : la Bolivie …", a quotation before it).
