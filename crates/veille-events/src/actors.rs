@@ -137,10 +137,18 @@ impl Registry {
         self.full.insert(key.to_string(), binding);
     }
 
+    /// A one-word key may be both a name seen alone ("l'administration Trump") and the last
+    /// name of a fuller mention ("le président américain Donald Trump"): the binding that knows
+    /// a country wins, whichever came first.
     pub fn get(&self, key: &str) -> Option<&Binding> {
-        self.full
-            .get(key)
-            .or_else(|| (!key.contains(' ')).then(|| self.last.get(key)).flatten())
+        let full = self.full.get(key);
+        if key.contains(' ') {
+            return full;
+        }
+        match (full, self.last.get(key)) {
+            (Some(f), Some(l)) if f.country.is_none() && l.country.is_some() => Some(l),
+            (f, l) => f.or(l),
+        }
     }
 }
 

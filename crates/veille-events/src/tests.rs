@@ -261,6 +261,17 @@ fn an_attribution_names_a_person_the_article_introduced() {
         "{:?}",
         summary(&ev)
     );
+    // A last name first seen bare ("l'administration Lambert") still learns the country a
+    // later, fuller mention gives it.
+    let (_, ev) = fr(
+        "Les représentants de l'administration Lambert, y compris le président kényan \
+         Paul Lambert lui-même, sont arrivés. Selon Lambert, la plainte est fausse.",
+    );
+    assert!(
+        summary(&ev).contains(&"010 KENGOV→-".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
     // Someone the article never introduced speaks for no one the record can name.
     let (_, ev) = fr("Selon Dupont, la plainte est fausse.");
     assert!(ev.is_empty(), "{:?}", summary(&ev));
@@ -891,6 +902,16 @@ fn telling_someone_that_is_a_statement_unless_it_obliges() {
         ),
         ["010 KENGOV→-"]
     );
+    // Whom the verb addresses may be a long phrase: a name, its outlet and where it is.
+    let (_, ev) = en(
+        "The Kenyan foreign minister told Jane Achieng of KTN in Mombasa, Kenya, \
+         that the talks had failed.",
+    );
+    let got = summary(&ev);
+    assert!(
+        got.len() == 1 && got[0].starts_with("010 KENGOV→"),
+        "{got:?}"
+    );
     // "told … that X must": the demand the parse reads is what was said, no statement too.
     assert_eq!(
         parsed_summary(
@@ -899,6 +920,19 @@ fn telling_someone_that_is_a_statement_unless_it_obliges() {
             Lang::En
         ),
         ["100 KENGOV→UGA"]
+    );
+}
+
+#[test]
+fn an_adjective_predicate_lends_its_subject_to_the_infinitive() {
+    // "glad to", like EWT's "pleased to", parses as an adverbial clause, not an `xcomp`; the
+    // court still does the denouncing, and it needs no country to be a source.
+    assert_eq!(
+        parsed_summary(
+            "The court was glad to denounce the couple on social media.",
+            Lang::En
+        ),
+        ["111 JUD→-"]
     );
 }
 

@@ -807,10 +807,24 @@ impl<'a> Sent<'a> {
                 None => return true,
                 Some(h) if h < self.toks.len() && matches!(self.rel(w), "conj" | "xcomp") => w = h,
                 Some(h) if h < self.toks.len() && self.reported_before(w, h) => w = h,
+                Some(h) if h < self.toks.len() && self.adjective_complement(w, h) => w = h,
                 Some(_) => return false,
             }
         }
         false
+    }
+
+    /// "has been quick to denounce", "were glad to meet": an infinitive after the adjective
+    /// predicate it completes, which the parser (like EWT for "glad", "pleased") may attach as
+    /// `advcl`. The adjective's subject does the act, as with an `xcomp`.
+    fn adjective_complement(&self, c: usize, h: usize) -> bool {
+        h < c
+            && self.rel(c) == "advcl"
+            && self.toks[h].upos == "ADJ"
+            && self.kids(h, "cop").next().is_some()
+            && self
+                .kids(c, "mark")
+                .any(|m| m + 1 == c && matches!(self.upper[m].as_str(), "TO" | "À" | "DE" | "D'"))
     }
 
     /// `c` is a clause before its head `h`, a speech verb at the root, with a subject and no
