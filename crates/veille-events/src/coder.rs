@@ -1810,6 +1810,21 @@ impl Coder {
                     tgts = vec![y];
                     tgt_fixed = true;
                     tags.push("between");
+                } else if x.is_none() {
+                    // "des rencontres entre Kim et le dirigeant sud-coréen": the pair is
+                    // named, its first party is no actor the record can code. The meeting is
+                    // theirs, not the sentence's subject's with the second party.
+                    let and = (pos + 2..=pos + 6).find(|&q| {
+                        units
+                            .get(q)
+                            .is_some_and(|u| matches!(u.key.as_str(), "et" | "and"))
+                    });
+                    if let Some(and) = and
+                        && (0..ms.len())
+                            .any(|j| ms[j].start > and && ms[j].start <= and + 4 && usable(j))
+                    {
+                        return None;
+                    }
                 }
             }
         }

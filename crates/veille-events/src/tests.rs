@@ -924,6 +924,26 @@ fn telling_someone_that_is_a_statement_unless_it_obliges() {
 }
 
 #[test]
+fn a_meeting_between_two_parties_is_theirs_not_the_speakers() {
+    let (_, ev) = fr("Le ministre a salué les rencontres entre le Maroc et le Kenya.");
+    assert!(
+        summary(&ev).contains(&"040 MAR→KEN".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
+    // The first party is no actor: the meeting is not the minister's with the second.
+    let (_, ev) = fr(
+        "Le ministre a souligné les rencontres entre Dupont et le président kényan Paul \
+         Lambert.",
+    );
+    assert!(
+        !ev.iter().any(|e| e.cameo.starts_with("04")),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
 fn an_adjective_predicate_lends_its_subject_to_the_infinitive() {
     // "glad to", like EWT's "pleased to", parses as an adverbial clause, not an `xcomp`; the
     // court still does the denouncing, and it needs no country to be a source.
