@@ -654,7 +654,11 @@ pub fn build_with_towns(
             continue;
         };
         let id = f[1].parse().unwrap_or(0);
-        let fcode = if f[0] == "CONT" { "CONT" } else { "region" };
+        // GeoNames' own code for a sea, an ocean or a gulf; "region" for the rest.
+        let fcode = match f[0] {
+            "CONT" | "SEA" | "OCN" | "GULF" => f[0],
+            _ => "region",
+        };
         let rec = b.push(id, f[4], fcode, Kind::Region, lat, lon, *b"  ", 0);
         b.name(rec, f[4], F_PRIMARY);
         for n in list(f[5]) {

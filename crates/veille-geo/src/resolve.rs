@@ -1723,21 +1723,27 @@ mod tests {
     }
 
     #[test]
-    fn regions_have_no_id_or_the_continents() {
-        let text = "Le Sahel et l'Afrique du Nord, en Afrique.";
+    fn regions_carry_geonames_ids_where_geonames_has_them() {
+        let text = "Le Sahel et l'Afrique du Nord, en Afrique, loin du Darfur.";
         let res = resolve(
             text,
-            &spans_of(text, &["Sahel", "Afrique du Nord"]),
+            &spans_of(text, &["Sahel", "Afrique du Nord", "Darfur"]),
             Some(Lang::Fr),
         );
-        assert_eq!(res.len(), 2);
-        assert!(
-            res.iter()
-                .all(|r| r.feature == "region" && r.geonameid.is_none())
-        );
+        assert_eq!(res.len(), 3);
+        assert!(res.iter().all(|r| r.feature == "region"));
+        let ids: Vec<_> = res.iter().map(|r| r.geonameid).collect();
+        // GeoNames' "Sahel" and "Northern Africa" areas; Darfur is veille's own.
+        assert_eq!(ids, [Some(2425938), Some(7729887), None]);
         let at = text.rfind("Afrique").unwrap();
         let res = resolve(text, &[Span::new(at, at + "Afrique".len())], Some(Lang::Fr));
         assert_eq!(res[0].geonameid, Some(6255146));
+        let text = "Des migrants ont été secourus en Méditerranée.";
+        let res = resolve(text, &spans_of(text, &["Méditerranée"]), Some(Lang::Fr));
+        assert_eq!(
+            (res[0].geonameid, res[0].feature.as_str()),
+            (Some(363196), "SEA")
+        );
     }
 
     #[test]
