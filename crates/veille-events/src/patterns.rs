@@ -50,8 +50,10 @@ pub struct Flags {
 
 #[derive(Debug, Clone)]
 enum Element {
-    /// Folded word → whether this form marks intent (future, conditional, infinitive).
-    Words(HashMap<String, bool>),
+    /// Folded word → whether this form marks intent (future, conditional, infinitive), and
+    /// the accented ending the word must show when only a participle or passé simple ending
+    /// gives the form ("rencontrés", not the noun "rencontres"; "arrivée" is both).
+    Words(HashMap<String, (bool, Option<&'static str>)>),
     Gap(usize),
     Not(HashSet<String>),
 }
@@ -79,8 +81,10 @@ fn class_endings(class: &str) -> Option<(&'static [&'static str], &'static [&'st
     Some(match class {
         "er" => (
             &[
-                "e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "é", "ée",
-                "és", "ées", "ant", "a", "èrent",
+                // No "-es": the second person singular is absent from news, and the form is
+                // the plural of the noun ("les premières rencontres", "des menaces").
+                "e", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "é", "ée", "és",
+                "ées", "ant", "a", "èrent",
             ],
             &[
                 "er", "erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions",
@@ -113,11 +117,16 @@ fn class_endings(class: &str) -> Option<(&'static [&'static str], &'static [&'st
     })
 }
 
-fn parse_words(spec: &str, line: usize) -> Result<HashMap<String, bool>, LoadError> {
-    let mut words: HashMap<String, bool> = HashMap::new();
-    let mut add = |w: String, intent: bool| {
-        let e = words.entry(w).or_insert(intent);
-        *e = *e && intent; // a form that is also realised elsewhere is realised
+type Words = HashMap<String, (bool, Option<&'static str>)>;
+
+fn parse_words(spec: &str, line: usize) -> Result<Words, LoadError> {
+    let mut words: Words = HashMap::new();
+    let mut add = |w: String, intent: bool, accent: Option<&'static str>| {
+        let e = words.entry(w).or_insert((intent, accent));
+        e.0 = e.0 && intent; // a form that is also realised elsewhere is realised
+        if accent.is_none() || e.1 != accent {
+            e.1 = None; // an unaccented ending gives the same letters: no accent to check
+        }
     };
     for alt in spec.split(',') {
         if alt.is_empty() {
@@ -143,15 +152,17 @@ fn parse_words(spec: &str, line: usize) -> Result<HashMap<String, bool>, LoadErr
                 ));
             }
             for e in real {
-                add(fold(&format!("{stem}{e}")), false);
+                // "-és" folds to "-es", the plural of a noun: such forms must show the accent.
+                let accent = (!e.is_ascii()).then_some(*e);
+                add(fold(&format!("{stem}{e}")), false, accent);
             }
             for e in intent {
-                add(fold(&format!("{stem}{e}")), true);
+                add(fold(&format!("{stem}{e}")), true, None);
             }
         } else if let Some(w) = alt.strip_suffix('~') {
-            add(fold(w), true);
+            add(fold(w), true, None);
         } else {
-            add(fold(alt), false);
+            add(fold(alt), false, None);
         }
     }
     Ok(words)
@@ -345,9 +356,12 @@ fn match_at(
             let Some(u) = units.get(pos) else {
                 return false;
             };
-            let Some(&is_intent) = words.get(&u.key) else {
+            let Some(&(is_intent, accent)) = words.get(&u.key) else {
                 return false;
             };
+            if accent.is_some_and(|a| !u.lower.ends_with(a)) {
+                return false;
+            }
             acc.push(pos);
             let before = *intent;
             *intent |= is_intent;
@@ -451,6 +465,25 @@ mod tests {
         assert_eq!(
             ids(&set, "They signed a new trade deal.", Lang::En),
             [("en.sign_agreement".into(), false)]
+        );
+        // The noun's plural is no second-person verb.
+        assert!(
+            ids(
+                &set,
+                "Il organise les premières rencontres du comité.",
+                Lang::Fr
+            )
+            .iter()
+            .all(|(id, _)| id != "fr.meet.rencontrer"),
+        );
+        // The participle keeps its accent: it is still the verb.
+        assert_eq!(
+            ids(
+                &set,
+                "Les deux ministres se sont rencontrés mardi.",
+                Lang::Fr
+            ),
+            [("fr.meet.rencontrer".into(), false)]
         );
         // Too far apart: no agreement.
         assert!(
