@@ -1738,6 +1738,30 @@ mod tests {
         let at = text.rfind("Afrique").unwrap();
         let res = resolve(text, &[Span::new(at, at + "Afrique".len())], Some(Lang::Fr));
         assert_eq!(res[0].geonameid, Some(6255146));
+        // Named areas news uses that GeoNames' towns and divisions leave out, and the usual
+        // abbreviation of a country.
+        let text = "Shelling resumed in Eastern Ghouta, Kashmir and Nagorno-Karabakh; T&T voted.";
+        let res = resolve(
+            text,
+            &spans_of(
+                text,
+                &["Eastern Ghouta", "Kashmir", "Nagorno-Karabakh", "T&T"],
+            ),
+            Some(Lang::En),
+        );
+        let got: Vec<_> = res
+            .iter()
+            .map(|r| (r.name.as_str(), r.feature.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Eastern Ghouta", "region"),
+                ("Kashmir", "region"),
+                ("Nagorno-Karabakh", "region"),
+                ("Trinidad and Tobago", "PCLI")
+            ]
+        );
         let text = "Des migrants ont été secourus en Méditerranée.";
         let res = resolve(text, &spans_of(text, &["Méditerranée"]), Some(Lang::Fr));
         assert_eq!(
