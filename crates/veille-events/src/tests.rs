@@ -944,6 +944,41 @@ fn a_meeting_between_two_parties_is_theirs_not_the_speakers() {
 }
 
 #[test]
+fn a_bare_uk_fears_raised_and_a_surveys_sample() {
+    // "UK" alone is Britain, as "the UK" and "U.K." are in Phoenix.
+    assert_eq!(
+        parsed_summary(
+            "UK officials have expressed concern about the deal.",
+            Lang::En
+        ),
+        ["012 GBRGOV→-"]
+    );
+    // Raising fears is voicing them, as "exprimer sa crainte" is.
+    assert_eq!(
+        parsed_summary(
+            "Other UK carmakers have raised fears about leaving without a deal.",
+            Lang::En
+        ),
+        ["012 GBRBUS→-"]
+    );
+    // Those a poll asked do not speak through it; who ran it does.
+    assert!(
+        parsed_summary(
+            "According to a poll of 4,000 Kenyan voters, most want a new constitution.",
+            Lang::En
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        parsed_summary(
+            "According to a Kenyan government survey, most want a new constitution.",
+            Lang::En
+        ),
+        ["010 KENGOV→-"]
+    );
+}
+
+#[test]
 fn an_adjective_predicate_lends_its_subject_to_the_infinitive() {
     // "glad to", like EWT's "pleased to", parses as an adverbial clause, not an `xcomp`; the
     // court still does the denouncing, and it needs no country to be a source.

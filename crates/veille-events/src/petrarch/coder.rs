@@ -884,6 +884,25 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// Whether the first actor of the phrase headed by the survey noun `h` is in its "of"
+    /// phrase: the people asked ("a poll of 4,000 UK adults"), not who ran the survey.
+    fn sample_actor(&self, h: usize) -> bool {
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let Some(&a0) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
+            return false;
+        };
+        let mut w = a0;
+        for _ in 0..self.toks.len() {
+            match self.toks[w].head {
+                Some(p) if p != h && p < self.toks.len() => w = p,
+                _ => break,
+            }
+        }
+        w != h && self.toks[w].head == Some(h) && matches!(self.rel(w), "nmod" | "obl")
+    }
+
     /// "Farmers blocked highways across France", "Students in Lagos marched": a subject
     /// with a domestic role and no country of its own acts where the sentence places it, in a
     /// place phrase of its own or of the verb `v`. Government and military roles are left
@@ -1473,6 +1492,11 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
         // Theresa May …": an actor named in a place phrase, or inside an apposition that is
         // no actor itself (often the clause's subject the parser ran on), is not the source.
         codes.retain(|&(_, at)| !s.actor_located(at) && !s.actor_in_bare_apposition(at));
+        // "according to a poll of 4,000 UK adults", "selon un sondage auprès de 1 000
+        // électeurs américains": those asked are the sample, not who speaks.
+        if SURVEY_NOUNS.contains(&s.upper_lemma[h].as_str()) && s.sample_actor(h) {
+            codes.clear();
+        }
         // "selon l'ABC News australien", "according to the London Gazette": a news outlet
         // named after its country or city is the press, not that country.
         codes.retain(|&(_, at)| !s.names_outlet(s.np_range(at)));
@@ -1509,6 +1533,9 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     }
     out
 }
+
+/// Surveys, whose "of" phrase names the people asked.
+const SURVEY_NOUNS: &[&str] = &["POLL", "SURVEY", "SONDAGE", "ENQUÊTE", "STUDY", "ÉTUDE"];
 
 /// Capitalised words that make a name a news outlet's ("ABC News", "The Washington Post").
 #[rustfmt::skip]

@@ -61,6 +61,9 @@ const SUPPORT_VERBS: &[&str] = &[
     "DURCIR",
     "ALOURDIR",
     "ÉTENDRE",
+    // "raised fears about …": voicing a worry is a pessimistic comment (012), as
+    // CAMEO.2.0's "express / voice concern" and the French "exprimer sa crainte" code it.
+    "RAISE",
     // French.
     "LANCER",
     "MENER",
@@ -114,6 +117,9 @@ const ACTS: &[(&str, &str)] = &[
     ("COMMUNIQUE", "010"),
     ("COMMUNIQUÉ", "010"),
     ("REMINDER", "010"),
+    // Pessimistic comment (012).
+    ("FEAR", "012"),
+    ("WORRY", "012"),
     // Threats (13), ultimatums (139).
     ("WARNING", "130"),
     ("THREAT", "130"),
