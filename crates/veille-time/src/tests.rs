@@ -610,6 +610,11 @@ fn en_durations_sets_times() {
 fn en_no_false_positives() {
     none("She may attend the summit.", EN);
     none("Protesters march on the capital.", EN);
+    // A recurrence word in a title is no recurrence.
+    none(
+        "Officials wrote to the China Daily and the Weekly Standard.",
+        EN,
+    );
     none("The fall of the regime surprised observers.", EN);
     none("The second round was cancelled.", EN);
     none("He is interested in a second meeting.", EN);

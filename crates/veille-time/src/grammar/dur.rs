@@ -752,7 +752,12 @@ impl<'s, 'a> G<'s, 'a> {
                         | "mensuels"
                         | "hebdomadaires"
                 );
-            if !noun {
+            // "China Daily", "the Daily Mail", "Le Quotidien d'Oran": a capitalised word
+            // beside another capitalised one is part of a title.
+            let in_name = self.s.is_capitalized(i)
+                && (i > 0 && !self.s.is_boundary(i - 1) && self.s.is_capitalized(i - 1)
+                    || self.s.is_capitalized(i + 1));
+            if !noun && !in_name {
                 return mk(i + 1, SetE::Every(d));
             }
         }
