@@ -979,6 +979,24 @@ fn a_bare_uk_fears_raised_and_a_surveys_sample() {
 }
 
 #[test]
+fn an_unknown_speaker_is_not_the_country_of_her_town() {
+    assert!(
+        parsed_summary(
+            "\"We will win,\" said Jane Achieng, 79, in Nairobi.",
+            Lang::En
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        parsed_summary(
+            "\"We will win,\" said the Kenyan minister in Nairobi.",
+            Lang::En
+        ),
+        ["010 KENGOV→-"]
+    );
+}
+
+#[test]
 fn an_adjective_predicate_lends_its_subject_to_the_infinitive() {
     // "glad to", like EWT's "pleased to", parses as an adverbial clause, not an `xcomp`; the
     // court still does the denouncing, and it needs no country to be a source.

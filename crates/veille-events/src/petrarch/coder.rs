@@ -884,6 +884,36 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// Whether the phrase headed by `h` is a name with no code or role of its own whose first
+    /// actor is in a place phrase hung on it ("Jane Doe, 79, in Nairobi").
+    fn name_placed_only(&self, h: usize) -> bool {
+        if self.toks[h].upos != "PROPN"
+            || matches!(self.actor[h], Some(Some(_)))
+            || !self.agents_in(h).is_empty()
+        {
+            return false;
+        }
+        let mut ts = Vec::new();
+        self.np(h, &mut ts);
+        ts.sort_unstable();
+        let Some(&a0) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
+            return false;
+        };
+        let mut w = a0;
+        for _ in 0..self.toks.len() {
+            match self.toks[w].head {
+                Some(p) if p != h && p < self.toks.len() => w = p,
+                _ => break,
+            }
+        }
+        w != h
+            && self.toks[w].head == Some(h)
+            && matches!(self.rel(w), "nmod" | "obl")
+            && self
+                .kids(w, "case")
+                .any(|c| matches!(self.upper[c].as_str(), "IN" | "AT" | "À" | "DANS" | "EN"))
+    }
+
     /// Whether the first actor of the phrase headed by the survey noun `h` is in its "of"
     /// phrase: the people asked ("a poll of 4,000 UK adults"), not who ran the survey.
     fn sample_actor(&self, h: usize) -> bool {
@@ -2181,6 +2211,9 @@ pub fn code_sentence_with(
             let mut subj: Coded = s
                 .subjects(i, 0)
                 .into_iter()
+                // "said Jane Doe, 79, in Nairobi": a person no dictionary knows is not the
+                // country of the town she was in.
+                .filter(|&a| !(d.beyond_petrarch && s.name_placed_only(a)))
                 .flat_map(|a| s.codes(a))
                 .collect();
             if subj.is_empty() && d.beyond_petrarch {
