@@ -997,6 +997,25 @@ fn an_unknown_speaker_is_not_the_country_of_her_town() {
 }
 
 #[test]
+fn a_french_dative_does_the_infinitive_it_is_allowed() {
+    assert_eq!(
+        parsed_summary(
+            "Le Sénat a permis à la police kényane de mener une enquête.",
+            Lang::Fr
+        ),
+        ["090 KENCOP→-"]
+    );
+    // "au contraire" is no dative: the subject still does the act.
+    assert_eq!(
+        parsed_summary(
+            "Il regrette qu’au contraire, le Kenya continue d’imposer des sanctions.",
+            Lang::Fr
+        ),
+        ["163 KEN→-"]
+    );
+}
+
+#[test]
 fn an_adjective_predicate_lends_its_subject_to_the_infinitive() {
     // "glad to", like EWT's "pleased to", parses as an adverbial clause, not an `xcomp`; the
     // court still does the denouncing, and it needs no country to be a source.

@@ -884,6 +884,28 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// The dative noun of the verb `h` that controls its infinitive `i`: "permettre à X de",
+    /// "demander aux X de" ("à" and the noun before the infinitive, introduced by "de" or
+    /// "à").
+    fn dative_controller(&self, i: usize, h: usize) -> Option<usize> {
+        // A French infinitive is its own lemma.
+        let t = &self.toks[i];
+        let infinitive = t.form.to_lowercase() == t.lemma.to_lowercase()
+            && self.kids(i, "nsubj").next().is_none()
+            && self
+                .kids(i, "mark")
+                .any(|m| matches!(self.upper[m].as_str(), "DE" | "D'" | "À"));
+        if !infinitive || !DATIVE_CONTROL.contains(&self.upper_lemma[h].as_str()) {
+            return None;
+        }
+        self.children[h].iter().copied().find(|&o| {
+            o < i
+                && self.rel(o) == "obl"
+                && matches!(self.toks[o].upos.as_ref(), "NOUN" | "PROPN")
+                && self.kids(o, "case").any(|c| self.upper[c] == "À")
+        })
+    }
+
     /// Whether the phrase headed by `h` is a name with no code or role of its own whose first
     /// actor is in a place phrase hung on it ("Jane Doe, 79, in Nairobi").
     fn name_placed_only(&self, h: usize) -> bool {
@@ -1293,6 +1315,12 @@ impl<'a> Sent<'a> {
             {
                 Vec::new()
             }
+            // "a permis au FBI de mener une enquête", "a demandé aux rebelles de se
+            // retirer": a French infinitive after "de" or "à" is done by the governing verb's
+            // dative, however the parser attached the clause.
+            ("xcomp" | "ccomp", Some(h)) if self.dative_controller(i, h).is_some() => {
+                self.dative_controller(i, h).into_iter().collect()
+            }
             ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
             // "issued a statement condemning the attack", "a publié un communiqué
             // condamnant …": the document's author does what the document does.
@@ -1563,6 +1591,24 @@ fn attributions(s: &Sent<'_>) -> Vec<Coding> {
     }
     out
 }
+
+/// French verbs whose dative does the infinitive they govern ("permettre à X de", "demander
+/// à X de"); "continuer, au contraire, de" has a dative-looking phrase that controls nothing.
+const DATIVE_CONTROL: &[&str] = &[
+    "PERMETTRE",
+    "DEMANDER",
+    "ORDONNER",
+    "INTERDIRE",
+    "DÉFENDRE",
+    "CONSEILLER",
+    "RECOMMANDER",
+    "PROPOSER",
+    "SUGGÉRER",
+    "DIRE",
+    "ENJOINDRE",
+    "IMPOSER",
+    "COMMANDER",
+];
 
 /// Surveys, whose "of" phrase names the people asked.
 const SURVEY_NOUNS: &[&str] = &["POLL", "SURVEY", "SONDAGE", "ENQUÊTE", "STUDY", "ÉTUDE"];
