@@ -1016,6 +1016,36 @@ fn a_french_dative_does_the_infinitive_it_is_allowed() {
 }
 
 #[test]
+fn highlighting_is_saying_even_in_a_participle() {
+    assert_eq!(
+        parsed_summary(
+            "Le ministre kényan a mis en exergue les progrès du pays.",
+            Lang::Fr
+        ),
+        ["010 KENGOV→-"]
+    );
+    assert_eq!(
+        parsed_summary(
+            "Il a évoqué le sommet mis en relief par le président kényan.",
+            Lang::Fr
+        )
+        .iter()
+        .filter(|s| s.starts_with("010 KEN"))
+        .count(),
+        1
+    );
+    // Putting in place is no statement.
+    assert!(
+        parsed_summary(
+            "Le ministre kényan a mis en place un nouveau comité.",
+            Lang::Fr
+        )
+        .iter()
+        .all(|s| !s.starts_with("010"))
+    );
+}
+
+#[test]
 fn an_adjective_predicate_lends_its_subject_to_the_infinitive() {
     // "glad to", like EWT's "pleased to", parses as an adverbial clause, not an `xcomp`; the
     // court still does the denouncing, and it needs no country to be a source.
