@@ -549,6 +549,20 @@ fn agreements_to_act(toks: &[Tok], codings: Vec<Coding>) -> Vec<Coding> {
             }
             // "Syria tells US forces to withdraw": telling someone to act is asking them to
             // (CAMEO.2.0 lists "tell" with "say"), as "demande aux forces de se retirer" is.
+            // "weighed penalizing El Salvador", "is considering sanctions": weighing a course
+            // of action is CAMEO's "consider policy option" (014), as "envisager de" codes;
+            // CAMEO.2.0's block default (040) reads "consider" as consulting.
+            if matches!(
+                lemma,
+                "consider" | "weigh" | "ponder" | "mull" | "contemplate"
+            ) && c.code == "040"
+                && toks.iter().any(|t| {
+                    t.head == Some(c.verb) && matches!(t.deprel.as_str(), "xcomp" | "ccomp" | "obj")
+                })
+            {
+                c.code = "014".to_string();
+                c.rule.push_str("+consider");
+            }
             if lemma == "tell"
                 && c.code.starts_with("01")
                 && xcomp_of(c.verb).is_some()

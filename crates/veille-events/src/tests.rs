@@ -1016,6 +1016,20 @@ fn a_french_dative_does_the_infinitive_it_is_allowed() {
 }
 
 #[test]
+fn weighing_a_course_of_action_is_considering_a_policy_option() {
+    let got = parsed_summary(
+        "Kenya weighed penalizing Uganda over the dispute.",
+        Lang::En,
+    );
+    assert!(got.contains(&"014 KEN→-".to_string()), "{got:?}");
+    let got = parsed_summary(
+        "Le Kenya a envisagé de pénaliser l'Ouganda pour ce différend.",
+        Lang::Fr,
+    );
+    assert!(got.contains(&"014 KEN→-".to_string()), "{got:?}");
+}
+
+#[test]
 fn highlighting_is_saying_even_in_a_participle() {
     assert_eq!(
         parsed_summary(
