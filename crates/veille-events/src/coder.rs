@@ -903,6 +903,20 @@ const DETERMINERS_EN: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
 ];
 
+/// Whether the noun at `a` is in what "fin à" / "end to" ends, within the eight words before it
+/// and the same clause.
+fn ended_noun(units: &[Unit], a: usize) -> bool {
+    let from = a.saturating_sub(8);
+    (from..a)
+        .rev()
+        .take_while(|&k| !units[k].is_hard_break())
+        .any(|k| {
+            let next = units.get(k + 1).map(|u| u.key.as_str());
+            (units[k].key == "fin" && matches!(next, Some("a" | "à" | "au" | "aux")))
+                || (units[k].key == "end" && next == Some("to"))
+        })
+}
+
 fn noun_use(units: &[Unit], a: usize, lang: Lang) -> bool {
     let dets = match lang {
         Lang::Fr => DETERMINERS_FR,
@@ -1365,6 +1379,11 @@ impl Coder {
             return None;
         }
         if p.flags.incise && !reporting_clause(units, tm.last()) {
+            return None;
+        }
+        // "mettant fin à toute considération de sanctions contre X", "put an end to the
+        // talks with X": an act named by a noun that something ends is not happening.
+        if p.flags.noun && ended_noun(units, tm.anchor()) {
             return None;
         }
         // "une province qui s'appelle Macédoine", "en s'assurant que": French verbs whose

@@ -1016,6 +1016,16 @@ fn a_french_dative_does_the_infinitive_it_is_allowed() {
 }
 
 #[test]
+fn an_act_something_ends_is_not_happening() {
+    let (_, ev) = fr("Le Kenya a mis fin aux sanctions contre l'Ouganda.");
+    assert!(!ev.iter().any(|e| e.cameo == "163"), "{:?}", summary(&ev));
+    let (_, ev) = fr("Le Kenya a renoncé, mettant fin à toute idée de sanctions contre l'Ouganda.");
+    assert!(!ev.iter().any(|e| e.cameo == "163"), "{:?}", summary(&ev));
+    let (_, ev) = fr("Le Kenya a annoncé des sanctions contre l'Ouganda.");
+    assert!(ev.iter().any(|e| e.cameo == "163"), "{:?}", summary(&ev));
+}
+
+#[test]
 fn weighing_a_course_of_action_is_considering_a_policy_option() {
     let got = parsed_summary(
         "Kenya weighed penalizing Uganda over the dispute.",
