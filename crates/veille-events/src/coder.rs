@@ -928,6 +928,42 @@ fn noun_use(units: &[Unit], a: usize, lang: Lang) -> bool {
             .is_some_and(|u| dets.contains(&u.key.as_str()))
 }
 
+/// "the atomic bomb", "les premières rencontres": a determiner, then adjectives or numbers
+/// the tagger reads as such, then the word, which it reads as a noun.
+fn modified_noun(doc: &Doc, units: &[Unit], a: usize, lang: Lang) -> bool {
+    let dets = match lang {
+        Lang::Fr => DETERMINERS_FR,
+        Lang::En => DETERMINERS_EN,
+    };
+    let upos = |k: usize| {
+        units
+            .get(k)
+            .and_then(|u| word_at(doc, u.span.start))
+            .and_then(|w| doc.analyses.get(w))
+            .map(|x| x.upos)
+    };
+    if upos(a) != Some(veille_core::Upos::Noun) {
+        return false;
+    }
+    let mut k = a;
+    for _ in 0..2 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        if dets.contains(&units[k].key.as_str()) {
+            return k + 1 < a;
+        }
+        if !matches!(
+            upos(k),
+            Some(veille_core::Upos::Adj | veille_core::Upos::Num)
+        ) {
+            return false;
+        }
+    }
+    k > 0 && dets.contains(&units[k - 1].key.as_str())
+}
+
 /// "… et a menacé", "… and threatened": the verb shares the previous verb's subject.
 fn coordinated_verb(units: &[Unit], a: usize) -> bool {
     let mut p = a.min(units.len());
@@ -1375,7 +1411,11 @@ impl Coder {
     ) -> Option<usize> {
         let p = tm.pattern;
         let (units, ms, res) = (ctx.units, ctx.ms, ctx.res);
-        if negated(units, tm) || (!p.flags.noun && noun_use(units, tm.anchor(), p.lang)) {
+        if negated(units, tm)
+            || (!p.flags.noun
+                && (noun_use(units, tm.anchor(), p.lang)
+                    || modified_noun(ctx.doc, units, tm.anchor(), p.lang)))
+        {
             return None;
         }
         if p.flags.incise && !reporting_clause(units, tm.last()) {

@@ -1016,6 +1016,22 @@ fn a_french_dative_does_the_infinitive_it_is_allowed() {
 }
 
 #[test]
+fn a_verb_pattern_word_after_a_determiner_and_adjectives_is_a_noun() {
+    // "the atomic bomb" is no bombing by the sentence's subject.
+    let got = parsed_summary(
+        "Kenya said the blast matched the atomic bomb dropped on Nagasaki in World War Two.",
+        Lang::En,
+    );
+    assert!(got.iter().all(|s| !s.starts_with("195")), "{got:?}");
+    // The noun pattern still reads a meeting between two parties.
+    let got = parsed_summary(
+        "He spoke after a recent meeting between the Kenyan president and the Ugandan president.",
+        Lang::En,
+    );
+    assert!(got.contains(&"040 KENGOV→UGAGOV".to_string()), "{got:?}");
+}
+
+#[test]
 fn an_act_something_ends_is_not_happening() {
     let (_, ev) = fr("Le Kenya a mis fin aux sanctions contre l'Ouganda.");
     assert!(!ev.iter().any(|e| e.cameo == "163"), "{:?}", summary(&ev));
