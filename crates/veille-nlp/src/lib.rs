@@ -125,6 +125,11 @@ pub fn recognize_entities_with(doc: &mut Doc, m: &ner::NerModel) {
         }
     }
     propagate_names(doc, &mut found);
+    if doc.lang == Some(veille_core::Lang::En) {
+        found.retain(|&(a, b, label)| {
+            label != veille_core::EntityLabel::PER || !title_then_headline_verb(doc, a, b)
+        });
+    }
     if doc.lang == Some(veille_core::Lang::Fr) {
         with_courtesy_titles(doc, &mut found);
         with_house_numbers(doc, &mut found);
@@ -162,6 +167,52 @@ fn with_courtesy_titles(doc: &Doc, found: &mut [(usize, usize, veille_core::Enti
             f.0 = prev;
         }
     }
+}
+
+/// English title words that name a function, not a person.
+const EN_TITLES: &[&str] = &[
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "rep.",
+    "representative",
+    "president",
+    "minister",
+    "secretary",
+    "mayor",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+];
+
+/// Verbs of title-case headlines ("…, Massachusetts Senator Says").
+const EN_HEADLINE_VERBS: &[&str] = &[
+    "says",
+    "said",
+    "warns",
+    "tells",
+    "urges",
+    "claims",
+    "admits",
+    "insists",
+    "vows",
+    "denies",
+    "confirms",
+    "announces",
+];
+
+/// A title-case headline's "Massachusetts Senator Says": a "person" whose words after a title
+/// are only a headline verb, or nothing, names no one; the place before the title is left to
+/// the gazetteer and the title to the actor layer.
+fn title_then_headline_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    let lower = |i: usize| doc.token_text(i).to_lowercase();
+    let Some(t) = (a + 1..b).find(|&i| EN_TITLES.contains(&lower(i).as_str())) else {
+        return false;
+    };
+    (t + 1..b).all(|i| EN_HEADLINE_VERBS.contains(&lower(i).as_str()))
 }
 
 /// Whether token `i` opens a sentence (sentences are in token order).

@@ -407,6 +407,31 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_headline_names_the_place_before_a_title() {
+        let pipeline = Pipeline::new().expect("pipeline");
+        let text = "Warren Will Run For President Again, Massachusetts Senator Says";
+        let article = Article {
+            lang: Some(Lang::En),
+            ..Article::new("test", text.to_string())
+        };
+        let doc = pipeline.process(&article);
+        assert!(
+            !doc.entities
+                .iter()
+                .any(|e| doc.span_text(e.span).contains("Senator")),
+            "{:?}",
+            doc.entities
+        );
+        let said: Vec<_> = doc.events.iter().filter(|e| e.cameo == "010").collect();
+        assert!(
+            said.iter()
+                .any(|e| e.source.country.as_deref() == Some("USA")),
+            "{:?}",
+            doc.events
+        );
+    }
+
+    #[test]
     fn a_local_police_force_belongs_to_its_towns_country() {
         let pipeline = Pipeline::new().expect("pipeline");
         for text in [
