@@ -752,6 +752,30 @@ fn negated(units: &[Unit], tm: &TriggerMatch<'_>) -> bool {
         || back(units, a, 5).any(|i| REFUSALS.contains(&key(i)))
 }
 
+/// Words that schedule an act ("doit reprendre", "is due to resume", "is scheduled to meet").
+const SCHEDULING: &[&str] = &["doit", "doivent", "due", "scheduled"];
+
+/// "doit reprendre ce vendredi" in Friday's paper: an act scheduled, by a time expression of
+/// its own clause, for the article's own day is reported as happening that day, not as an
+/// intention. A realised form of the trigger ("a repris") needs no such test; a later day, or
+/// no date in the text, stays an intention.
+fn scheduled_today(ctx: &Ctx<'_>, units: &[Unit], tm: &TriggerMatch<'_>) -> bool {
+    let Some(article) = ctx.doc.date else {
+        return false;
+    };
+    let a = tm.anchor();
+    let clause_start = (0..a)
+        .rev()
+        .find(|&i| units[i].key == "." || units[i].key == ";")
+        .map_or(0, |i| i + 1);
+    if !(clause_start..a).any(|i| SCHEDULING.contains(&units[i].key.as_str())) {
+        return false;
+    }
+    let trigger_start = units.get(a).map_or(ctx.sentence.start, |u| u.span.start) as usize;
+    let (date, _) = crate::dating::event_date(ctx.doc, ctx.sentence, trigger_start);
+    date.from == "text" && date.value.as_deref() == Some(article.to_string().as_str())
+}
+
 fn modal_before(units: &[Unit], a: usize) -> bool {
     back(units, a, 4).any(|i| MODALS.contains(&units[i].key.as_str()))
         || (a > 0 && units.get(a - 1).is_some_and(|u| u.key == "to") && !ongoing(units, a))
@@ -1540,7 +1564,8 @@ impl Coder {
         let intent = !refused
             && (tm.intent_form && !ongoing(units, tm.anchor())
                 || modal_before(units, tm.anchor())
-                || word.is_some_and(|w| crate::parsed::intended_word(ctx.doc, w)));
+                || word.is_some_and(|w| crate::parsed::intended_word(ctx.doc, w)))
+            && !scheduled_today(ctx, units, tm);
         let cameo_code = if refused {
             crate::parsed::refusal_code(&p.cameo)?
         } else if intent {

@@ -805,6 +805,27 @@ mod props {
 }
 
 #[test]
+fn an_act_scheduled_for_the_articles_own_day_happens_that_day() {
+    // The article is Tuesday 9 May 2023's.
+    let coded = |text: &str| {
+        let mut doc = Doc::new(text.to_string(), Some(Lang::Fr), "2023-05-09".parse().ok());
+        veille_nlp::analyze(&mut doc);
+        doc.times = veille_time::find_times(text, Lang::Fr, doc.date);
+        let events = code_events(&doc, coder());
+        events
+            .iter()
+            .map(|e| format!("{} {}", e.cameo, e.date.value.as_deref().unwrap_or("-")))
+            .collect::<Vec<_>>()
+    };
+    let got = coded("Ce mardi doit reprendre à Mombasa le dialogue soudanais, selon le ministère.");
+    assert!(got.contains(&"046 2023-05-09".to_string()), "{got:?}");
+    // A later day stays an intention.
+    let got = coded("Jeudi doit reprendre à Mombasa le dialogue soudanais, selon le ministère.");
+    assert!(got.iter().all(|e| !e.starts_with("046")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("036")), "{got:?}");
+}
+
+#[test]
 fn english_parse_coder_codes_dictionary_verbs() {
     // "praise" has no pattern of veille's own: the shipped CAMEO.2.0 dictionary codes it over
     // the parse; the negated clause codes nothing.
