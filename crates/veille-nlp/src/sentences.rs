@@ -77,6 +77,30 @@ fn heading_ends(lang: Option<Lang>, prev: &str, next: &str) -> bool {
             && prev.chars().count() > 1)
 }
 
+/// French section titles of encyclopaedia and web pages ("Références", "Liens externes"),
+/// which the page's plain text runs into the next sentence.
+const FR_SECTION_TITLES: &[&str] = &[
+    "Références",
+    "Bibliographie",
+    "Chronologie",
+    "Épilogue",
+    "Historique",
+    "Annexes",
+];
+
+/// Whether token `i` ends a French section title ("Références", "Liens externes", "Voir
+/// aussi").
+fn section_title_at(g: &Gaps<'_>, i: usize) -> bool {
+    let t = g.tok(i);
+    FR_SECTION_TITLES.contains(&t)
+        || (i > 0 && t == "externes" && g.tok(i - 1) == "Liens")
+        || (i > 0 && t == "aussi" && g.tok(i - 1) == "Voir")
+}
+
+fn starts_uppercase(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Whether the whitespace `gap` between two tokens breaks a paragraph.
 fn is_break(gap: &str, soft_newlines: bool) -> bool {
     let n = gap.bytes().filter(|&b| b == b'\n').count();
@@ -157,7 +181,36 @@ impl<'a> Gaps<'a> {
                     && can_open_sentence(next)
                     && next.chars().nth(1).is_some_and(char::is_lowercase));
         }
+        if self.lang == Some(Lang::Fr) && self.section_title_gap(i) {
+            return true;
+        }
         heading_ends(self.lang, t, next)
+    }
+    /// A French section title run into the text around it: "… de conclusion Références En
+    /// août 1991, …" has a boundary on each side of the title.
+    fn section_title_gap(&self, i: usize) -> bool {
+        let next = self.tok(i + 1);
+        // After the title, before a capitalised word.
+        if section_title_at(self, i) && starts_uppercase(next) {
+            return true;
+        }
+        // Before the title, after a lowercase word, when a capitalised word follows it.
+        let t = self.tok(i);
+        let title_len = if FR_SECTION_TITLES.contains(&next) {
+            1
+        } else if next == "Liens"
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|_| self.tok(i + 2) == "externes")
+        {
+            2
+        } else {
+            return false;
+        };
+        t.chars().next_back().is_some_and(char::is_lowercase)
+            && i + 1 + title_len < self.toks.len()
+            && starts_uppercase(self.tok(i + 1 + title_len))
     }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
@@ -346,6 +399,30 @@ mod tests {
                 "La suite",
                 "Rien."
             ]
+        );
+    }
+
+    #[test]
+    fn a_section_title_run_into_the_text_is_its_own_sentence() {
+        assert_eq!(
+            sents(
+                "La cour a rendu son avis en conclusion Références En mars 2004, le dossier a été clos.",
+                Lang::Fr
+            ),
+            [
+                "La cour a rendu son avis en conclusion",
+                "Références",
+                "En mars 2004, le dossier a été clos."
+            ]
+        );
+        // Inside a sentence, before a lowercase word, the word is no title.
+        assert_eq!(
+            sents(
+                "Les Références citées par la cour sont anciennes.",
+                Lang::Fr
+            )
+            .len(),
+            1
         );
     }
 
