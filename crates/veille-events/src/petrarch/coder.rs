@@ -906,21 +906,16 @@ impl<'a> Sent<'a> {
         })
     }
 
-    /// Whether the phrase headed by `h` is a name with no code or role of its own whose first
-    /// actor is in a place phrase hung on it ("Jane Doe, 79, in Nairobi").
-    fn name_placed_only(&self, h: usize) -> bool {
-        if self.toks[h].upos != "PROPN"
-            || matches!(self.actor[h], Some(Some(_)))
-            || !self.agents_in(h).is_empty()
-        {
-            return false;
-        }
+    /// The dependent of `h` whose phrase holds the first actor of `h`'s phrase, when it hangs
+    /// on `h` as a nominal or oblique modifier ("of 4,000 UK adults", "in Nairobi"): an actor
+    /// named inside a modifier, not by the phrase's head.
+    fn actor_modifier(&self, h: usize) -> Option<usize> {
         let mut ts = Vec::new();
         self.np(h, &mut ts);
         ts.sort_unstable();
-        let Some(&a0) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
-            return false;
-        };
+        let &a0 = ts
+            .iter()
+            .find(|&&t| matches!(self.actor[t], Some(Some(_))))?;
         let mut w = a0;
         for _ in 0..self.toks.len() {
             match self.toks[w].head {
@@ -928,31 +923,26 @@ impl<'a> Sent<'a> {
                 _ => break,
             }
         }
-        w != h
-            && self.toks[w].head == Some(h)
-            && matches!(self.rel(w), "nmod" | "obl")
-            && self
-                .kids(w, "case")
-                .any(|c| matches!(self.upper[c].as_str(), "IN" | "AT" | "À" | "DANS" | "EN"))
+        (w != h && self.toks[w].head == Some(h) && matches!(self.rel(w), "nmod" | "obl"))
+            .then_some(w)
+    }
+
+    /// Whether the phrase headed by `h` is a name with no code or role of its own whose first
+    /// actor is in a place phrase hung on it ("Jane Doe, 79, in Nairobi").
+    fn name_placed_only(&self, h: usize) -> bool {
+        self.toks[h].upos == "PROPN"
+            && !matches!(self.actor[h], Some(Some(_)))
+            && self.agents_in(h).is_empty()
+            && self.actor_modifier(h).is_some_and(|w| {
+                self.kids(w, "case")
+                    .any(|c| matches!(self.upper[c].as_str(), "IN" | "AT" | "À" | "DANS" | "EN"))
+            })
     }
 
     /// Whether the first actor of the phrase headed by the survey noun `h` is in its "of"
     /// phrase: the people asked ("a poll of 4,000 UK adults"), not who ran the survey.
     fn sample_actor(&self, h: usize) -> bool {
-        let mut ts = Vec::new();
-        self.np(h, &mut ts);
-        ts.sort_unstable();
-        let Some(&a0) = ts.iter().find(|&&t| matches!(self.actor[t], Some(Some(_)))) else {
-            return false;
-        };
-        let mut w = a0;
-        for _ in 0..self.toks.len() {
-            match self.toks[w].head {
-                Some(p) if p != h && p < self.toks.len() => w = p,
-                _ => break,
-            }
-        }
-        w != h && self.toks[w].head == Some(h) && matches!(self.rel(w), "nmod" | "obl")
+        self.actor_modifier(h).is_some()
     }
 
     /// "Farmers blocked highways across France", "Students in Lagos marched": a subject
@@ -1294,6 +1284,10 @@ impl<'a> Sent<'a> {
         if !s.is_empty() && !pronoun {
             return s;
         }
+        let dative = match (self.rel(i), self.toks[i].head) {
+            ("xcomp" | "ccomp", Some(h)) => self.dative_controller(i, h),
+            _ => None,
+        };
         let up = match (self.rel(i), self.toks[i].head) {
             // Object control: "forced the rebels to withdraw", "a poussé les rebelles à se
             // retirer": the object of the governing verb does the infinitive's act.
@@ -1318,9 +1312,7 @@ impl<'a> Sent<'a> {
             // "a permis au FBI de mener une enquête", "a demandé aux rebelles de se
             // retirer": a French infinitive after "de" or "à" is done by the governing verb's
             // dative, however the parser attached the clause.
-            ("xcomp" | "ccomp", Some(h)) if self.dative_controller(i, h).is_some() => {
-                self.dative_controller(i, h).into_iter().collect()
-            }
+            ("xcomp" | "ccomp", Some(_)) if dative.is_some() => dative.into_iter().collect(),
             ("xcomp" | "conj" | "advcl", Some(h)) => self.subjects(h, depth + 1),
             // "issued a statement condemning the attack", "a publié un communiqué
             // condamnant …": the document's author does what the document does.
