@@ -26,6 +26,23 @@ const COUNTRIES_TSV: &str = include_str!("../tables/countries.tsv");
 const REGIONS_TSV: &str = include_str!("../tables/regions.tsv");
 const ADMIN1_TSV: &str = include_str!("../tables/admin1_aliases.tsv");
 const SEATS_TSV: &str = include_str!("../tables/seats.tsv");
+const AIRPORTS_TSV: &str = include_str!("../tables/airports.tsv");
+const US_DIVISIONS_TSV: &str = include_str!("../tables/us_divisions.tsv");
+
+/// Centres of US states and counties by GeoNames admin code ("US.KY.125").
+fn us_centres() -> HashMap<&'static str, (f32, f32)> {
+    US_DIVISIONS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let f = fields(l);
+            Some((
+                *f.first()?,
+                (f.get(2)?.parse().ok()?, f.get(3)?.parse().ok()?),
+            ))
+        })
+        .collect()
+}
 
 /// Countries that GeoNames still lists but that no longer exist (and whose names would shadow
 /// their successors).
@@ -677,6 +694,7 @@ pub fn build_with_towns(
             aliases.insert(f[0], f);
         }
     }
+    let us = us_centres();
     let mut a1_rows: Vec<Vec<&str>> = admin1
         .lines()
         .map(|l| l.split('\t').collect::<Vec<_>>())
@@ -691,7 +709,12 @@ pub fn build_with_towns(
             .get(f[0])
             .filter(|a| a.len() >= 5)
             .and_then(|a| Some((a[3].parse::<f32>().ok()?, a[4].parse::<f32>().ok()?)));
-        let Some((lat, lon)) = given.or_else(|| ext.map(Extent::centre)) else {
+        let Some((lat, lon)) = us
+            .get(f[0])
+            .copied()
+            .or(given)
+            .or_else(|| ext.map(Extent::centre))
+        else {
             continue;
         };
         let cc = cc_bytes(f[0].split('.').next().unwrap_or(""));
@@ -736,9 +759,13 @@ pub fn build_with_towns(
             );
             let ext = ext2.get(f[0]);
             // A division without a city of 15,000 people gets its first-level division's
-            // centre: approximate, but its id and country are right.
-            let Some((lat, lon)) = ext
-                .map(Extent::centre)
+            // centre: approximate, but its id and country are right. A US county has its own
+            // centre: most have no such town, and the middle of the towns of those that do is
+            // off by tens of kilometres.
+            let Some((lat, lon)) = us
+                .get(f[0])
+                .copied()
+                .or_else(|| ext.map(Extent::centre))
                 .or_else(|| a1_centre.get(&a1_key).copied())
             else {
                 continue;
@@ -804,7 +831,179 @@ pub fn build_with_towns(
             b.name(rec, n, F_ALT);
         }
     }
+    add_airports(&mut b);
     Ok(b.finish())
+}
+
+/// Words that close an airfield's name, with whether they name a military base; longest
+/// first, so that "Air Force Base" is not read as "Base".
+const AIRFIELD_SUFFIXES: &[(&str, bool)] = &[
+    ("Air Force Base", true),
+    ("Army Air Field", true),
+    ("Air Base", true),
+    ("Airbase", true),
+    ("Air Station", true),
+    ("Airport", false),
+    ("Airfield", false),
+    ("Aerodrome", false),
+    ("Airstrip", false),
+];
+
+/// Words between an airport's own name and "Airport" ("Da Nang International Airport").
+const AIRPORT_QUALIFIERS: &[&str] = &[
+    "International",
+    "Intercontinental",
+    "Regional",
+    "Municipal",
+    "Domestic",
+    "National",
+    "County",
+    "Metropolitan",
+    "Memorial",
+];
+
+/// Remainders of a name that are no name of their own ("Mannheim-City Airport").
+const AIRPORT_GENERIC: &[&str] = &[
+    "City",
+    "Area",
+    "Industrial",
+    "Harbour",
+    "Harbor",
+    "Downtown",
+    "Airpark",
+    "Field",
+    "Central",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Main",
+    "Intl",
+    "International",
+    "Regional",
+    "Municipal",
+];
+
+/// The names news gives an airfield, from its full name and its city's: the full name
+/// ("London Heathrow Airport"), the name without its kind ("London Heathrow", "Da Nang"), and
+/// the name without the city ("Heathrow", "Charles de Gaulle"). Returns (own name, name without
+/// the city if it differs, military base).
+pub(crate) fn airfield_names<'a>(
+    name: &'a str,
+    city: &str,
+) -> Option<(&'a str, Option<&'a str>, bool)> {
+    let (mut core, base) = AIRFIELD_SUFFIXES.iter().find_map(|&(suffix, base)| {
+        let stem = name.strip_suffix(suffix)?;
+        stem.ends_with(' ').then(|| (stem.trim_end(), base))
+    })?;
+    while let Some((head, last)) = core.rsplit_once(' ') {
+        if !AIRPORT_QUALIFIERS.contains(&last) {
+            break;
+        }
+        core = head.trim_end();
+    }
+    if core.is_empty() || core.contains('(') {
+        return None;
+    }
+    let bare = (!city.is_empty() && core.len() > city.len() + 1)
+        .then(|| {
+            let head = core.get(..city.len())?;
+            let rest = core.get(city.len()..)?;
+            (head.eq_ignore_ascii_case(city) && rest.starts_with([' ', '-', '/']))
+                .then(|| rest.trim_start_matches([' ', '-', '/']))
+        })
+        .flatten()
+        .filter(|b| !b.is_empty());
+    Some((core, bare, base))
+}
+
+/// French forms: "aéroport de Tunis-Carthage", "aéroport d'Orly", "base aérienne de Bagram".
+fn french_airfield_names(own: &str, base: bool) -> Vec<String> {
+    let head = if base { "base aérienne" } else { "aéroport" };
+    let elide = own
+        .chars()
+        .next()
+        .is_some_and(|c| "AEIOUYÉÈÊÂÎÔHaeiouy".contains(c));
+    let mut out = vec![format!("{head} {own}")];
+    if elide {
+        out.push(format!("{head} d'{own}"));
+    } else {
+        out.push(format!("{head} de {own}"));
+    }
+    out
+}
+
+/// Airports with scheduled service and military air bases (`tables/airports.tsv`), as places
+/// of their own: "Heathrow" is no Florida town in a story about London. Their single-word names
+/// are keys only when no town or division of that name lies within 50 km ("Cologne Bonn
+/// Airport" does not make "Bonn" an airport), and are never generic words.
+fn add_airports(b: &mut Builder) {
+    // Names already held by places, with the records holding them.
+    let mut held: HashMap<String, Vec<u32>> = HashMap::new();
+    for (key, rec, _) in &b.entries {
+        held.entry(key.clone()).or_default().push(*rec);
+    }
+    let near = |b: &Builder, key: &str, lat: f32, lon: f32| -> Option<u32> {
+        held.get(key)?.iter().copied().find(|&r| {
+            let rr = &b.g.records[r as usize];
+            rr.kind != Kind::Country
+                && rr.kind != Kind::Region
+                && crate::resolve::haversine_km(
+                    rr.lat as f64,
+                    rr.lon as f64,
+                    lat as f64,
+                    lon as f64,
+                ) < 50.0
+        })
+    };
+    for line in AIRPORTS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let f = fields(line);
+        if f.len() < 7 {
+            continue;
+        }
+        let (Ok(lat), Ok(lon)) = (f[5].parse::<f32>(), f[6].parse::<f32>()) else {
+            continue;
+        };
+        let (name, city, cc) = (f[2], f[3], cc_bytes(f[4]));
+        let names = airfield_names(name, city);
+        let fcode = if names.is_some_and(|n| n.2) {
+            "AIRB"
+        } else {
+            "AIRP"
+        };
+        let rec = b.push(0, name, fcode, Kind::City, lat, lon, cc, 0);
+        // The division of the airport's city, when that city is nearby.
+        if let Some(town) = near(b, &normalize(city), lat, lon) {
+            let a1 = b.g.records[town as usize].admin1;
+            b.g.records[rec as usize].admin1 = a1;
+        }
+        b.name(rec, name, F_PRIMARY);
+        let Some((core, bare, base)) = names else {
+            continue;
+        };
+        let kind = if base { "Air Base" } else { "Airport" };
+        let mut own = vec![core];
+        own.extend(bare);
+        for n in &own {
+            b.name(rec, &format!("{n} {kind}"), F_PRIMARY);
+            for fr in french_airfield_names(n, base) {
+                b.name(rec, &fr, F_PRIMARY);
+            }
+        }
+        // The airport's own name alone: the name without the city, or a name that is no
+        // town's ("Koolatah Airport").
+        let alone = bare.unwrap_or(core);
+        let key = normalize(alone);
+        if !alone.contains(' ')
+            && alone.chars().count() >= 4
+            && alone.chars().next().is_some_and(char::is_uppercase)
+            && !AIRPORT_GENERIC.contains(&alone)
+            && !key.eq_ignore_ascii_case(&normalize(city))
+            && near(b, &key, lat, lon).is_none()
+        {
+            b.name(rec, alone, F_PRIMARY);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -823,6 +1022,35 @@ mod tests {
         );
         assert_eq!(without_arabic_article("al").as_deref(), None);
         assert_eq!(without_arabic_article("alexandria").as_deref(), None);
+    }
+
+    #[test]
+    fn airfield_names_without_their_kind_and_city() {
+        assert_eq!(
+            airfield_names("London Heathrow Airport", "London"),
+            Some(("London Heathrow", Some("Heathrow"), false))
+        );
+        assert_eq!(
+            airfield_names("Paris-Orly Airport", "Paris"),
+            Some(("Paris-Orly", Some("Orly"), false))
+        );
+        assert_eq!(
+            airfield_names("Da Nang International Airport", "Da Nang"),
+            Some(("Da Nang", None, false))
+        );
+        assert_eq!(
+            airfield_names("Bagram Air Base", "Bagram"),
+            Some(("Bagram", None, true))
+        );
+        assert_eq!(
+            airfield_names("Antwerp International Airport (Deurne)", "Antwerp"),
+            None
+        );
+        assert_eq!(airfield_names("Crested Butte Airpark", ""), None);
+        assert_eq!(
+            french_airfield_names("Orly", false),
+            ["aéroport Orly", "aéroport d'Orly"]
+        );
     }
 
     #[test]

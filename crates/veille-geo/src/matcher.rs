@@ -358,7 +358,10 @@ impl Gazetteer {
             let cands: Vec<Candidate> = self
                 .lookup_key(&key)
                 .into_iter()
-                .filter(|c| c.flags & !F_ABBR != 0 && !self.small_town(c.record))
+                .filter(|c| {
+                    c.flags & !F_ABBR != 0
+                        && (!self.small_town(c.record) || self.named_airfield(c.record, &key))
+                })
                 .collect();
             if !cands.is_empty() {
                 best = Some((j, cands));
@@ -399,6 +402,13 @@ impl Gazetteer {
                 && r.population < 15_000
                 && !matches!(self.feature(r), "PPLC" | "PPLG")
         })
+    }
+
+    /// An airfield named with its kind ("Heathrow Airport", "Bagram Air Base"): no surname.
+    fn named_airfield(&self, rec: u32, key: &str) -> bool {
+        self.record(rec)
+            .is_some_and(|r| matches!(self.feature(r), "AIRP" | "AIRB"))
+            && (key.ends_with(" airport") || key.ends_with(" air base"))
     }
 
     fn notable(&self, cands: &[Candidate]) -> bool {
@@ -538,6 +548,15 @@ mod tests {
             found("Le Maroc. Maroc et Tunisie."),
             ["Maroc", "Maroc", "Tunisie"]
         );
+    }
+
+    #[test]
+    fn airfields_named_with_their_kind() {
+        let got = found_in(
+            "Flights from Heathrow Airport resumed; troops left Bagram Air Base. Heathrow said.",
+            Lang::En,
+        );
+        assert_eq!(got, ["Heathrow Airport", "Bagram Air Base"]);
     }
 
     #[test]

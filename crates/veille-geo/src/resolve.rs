@@ -78,6 +78,10 @@ const MAIN_PLACE_KM: f64 = 100.0;
 const SIBLING_WEIGHT: f32 = 3.0;
 const SIBLING_FROM: f32 = 3.0;
 const PAIR_BONUS: f32 = 4.0;
+/// Further penalty of a town named as a country's demonym ("Canadian", Texas).
+const DEMONYM_EXTRA_PENALTY: f32 = 3.0;
+/// Greatest distance between two places named as one another's ("London's Heathrow").
+const POSSESSIVE_KM: f64 = 60.0;
 const REGION_CONTEXT: f32 = 4.0;
 /// Softness of the readings used as context: scores differ by several points.
 const CONTEXT_TEMPERATURE: f32 = 1.5;
@@ -143,6 +147,8 @@ fn kind_score(g: &Gazetteer, r: &Record) -> f32 {
             "PPLA" => 2.5,
             "PPLA2" => 1.5,
             "PPLX" | "PPLL" => 0.0,
+            // Airfields have no population: news names the big ones.
+            "AIRP" | "AIRB" => 3.0,
             _ => 1.0,
         },
     }
@@ -389,6 +395,12 @@ impl Gazetteer {
                     })
                 };
                 let (country, adm1) = (own(Kind::Country), own(Kind::Admin1));
+                // A country's demonym ("Canadian", "Mexican") names a town after it even less
+                // often than the country's name does.
+                let demonym = cands.iter().any(|c| {
+                    c.flags & F_DEMONYM != 0
+                        && self.record(c.rec).is_some_and(|r| r.kind == Kind::Country)
+                });
                 if country || adm1 {
                     for c in cands.iter_mut() {
                         let Some(r) = self.record(c.rec) else {
@@ -396,6 +408,9 @@ impl Gazetteer {
                         };
                         if country && !matches!(r.kind, Kind::Country | Kind::Region) {
                             c.prior -= COUNTRY_NAME_PENALTY;
+                            if demonym {
+                                c.prior -= DEMONYM_EXTRA_PENALTY;
+                            }
                         } else if adm1 && is_town(r) && r.population < BIG_CITY {
                             c.prior -= DIVISION_NAME_PENALTY;
                         }
@@ -775,6 +790,33 @@ impl Gazetteer {
             let Some(between) = text.get(x.span.end as usize..y.span.start as usize) else {
                 continue;
             };
+            // "London's Heathrow", "Moscow’s Sheremetyevo": a place named as another's, when
+            // the two readings lie close together.
+            if matches!(between, "'s " | "’s ") {
+                for (a, ca) in x.cands.iter().enumerate() {
+                    let Some(ra) = self.record(ca.rec) else {
+                        continue;
+                    };
+                    for (b, cb) in y.cands.iter().enumerate() {
+                        let Some(rb) = self.record(cb.rec) else {
+                            continue;
+                        };
+                        if is_town(ra)
+                            && is_town(rb)
+                            && haversine_km(
+                                ra.lat as f64,
+                                ra.lon as f64,
+                                rb.lat as f64,
+                                rb.lon as f64,
+                            ) < POSSESSIVE_KM
+                        {
+                            pair_bonus[i][a] = PAIR_BONUS;
+                            pair_bonus[i + 1][b] = PAIR_BONUS;
+                        }
+                    }
+                }
+                continue;
+            }
             if between.trim() != "," {
                 continue;
             }
@@ -795,6 +837,21 @@ impl Gazetteer {
                         pair_bonus[i][a] = PAIR_BONUS;
                         pair_bonus[i + 1][b] = PAIR_BONUS;
                     }
+                }
+            }
+        }
+        // "Heathrow airport", "l'aéroport d'Orly": the word next to the name says it is an
+        // airfield.
+        for (m, bonus) in mentions.iter().zip(pair_bonus.iter_mut()) {
+            if !airfield_cue(text, m.span) {
+                continue;
+            }
+            for (c, b) in m.cands.iter().zip(bonus.iter_mut()) {
+                if self
+                    .record(c.rec)
+                    .is_some_and(|r| matches!(self.feature(r), "AIRP" | "AIRB"))
+                {
+                    *b += PAIR_BONUS;
                 }
             }
         }
@@ -1234,6 +1291,31 @@ fn division_cue(text: &str, end: usize) -> bool {
     }
 }
 
+/// Whether the word after a name ("Heathrow airport", "Bagram air base") or before it
+/// ("l'aéroport d'Orly", "la base aérienne de Hmeimim") says it names an airfield.
+fn airfield_cue(text: &str, span: Span) -> bool {
+    let after = text
+        .get(span.end as usize..)
+        .unwrap_or("")
+        .trim_start_matches(' ')
+        .to_lowercase();
+    if ["airport", "air base", "airbase", "airfield", "air field"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return true;
+    }
+    let before = text.get(..span.start as usize).unwrap_or("");
+    let before = before
+        .strip_suffix("d'")
+        .or_else(|| before.strip_suffix("d’"))
+        .or_else(|| before.strip_suffix("de "))
+        .unwrap_or(before)
+        .trim_end()
+        .to_lowercase();
+    before.ends_with("aéroport") || before.ends_with("base aérienne")
+}
+
 /// Whether the words before a name (starting at byte `start`) say it names a first-level
 /// division: "the state of New York", "l'État de New York", "l'État du Michigan".
 fn division_cue_before(text: &str, start: usize) -> bool {
@@ -1516,6 +1598,80 @@ mod tests {
         assert_eq!(ids(&res)[0].1, Some(524901));
         assert!(res[0].metonym);
         assert_eq!(ids(&res)[1].1, Some(4140963));
+    }
+
+    #[test]
+    fn airports_are_places_of_their_own() {
+        // Heathrow, Florida is a town of 6,000 people; in a London story the name is the
+        // airport, and "airport" after it says so wherever the story is.
+        let text = "Police searched a plane at Heathrow after it landed from Moscow. London \
+                    officials said the passengers were questioned.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Heathrow", "Moscow", "London"]),
+            Some(Lang::En),
+        );
+        let heathrow = res.iter().find(|r| r.text == "Heathrow").expect("resolved");
+        assert_eq!(
+            (heathrow.feature.as_str(), heathrow.country_code.as_deref()),
+            ("AIRP", Some("GB")),
+            "{res:?}"
+        );
+        let text = "Flights resumed at Heathrow airport on Monday.";
+        let res = resolve(text, &spans_of(text, &["Heathrow"]), Some(Lang::En));
+        assert_eq!(res[0].feature, "AIRP", "{res:?}");
+        let text = "L'avion s'est posé à l'aéroport d'Orly dans la nuit.";
+        let res = resolve(text, &spans_of(text, &["aéroport d'Orly"]), Some(Lang::Fr));
+        assert_eq!(
+            (res[0].feature.as_str(), res[0].country_code.as_deref()),
+            ("AIRP", Some("FR")),
+            "{res:?}"
+        );
+        // An airport named after its city does not take the city's name.
+        let text = "Il est arrivé à Bonn.";
+        let res = resolve(text, &spans_of(text, &["Bonn"]), Some(Lang::Fr));
+        assert_eq!(res[0].feature, "PPLA3", "{res:?}");
+    }
+
+    #[test]
+    fn a_named_place_of_a_city_lies_near_it() {
+        // "London's Heathrow": not the Florida town, in a story told from Florida.
+        let text = "Officials in Orlando said the cargo had passed through London's Heathrow.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Orlando", "London", "Heathrow"]),
+            Some(Lang::En),
+        );
+        let h = res.iter().find(|r| r.text == "Heathrow").expect("resolved");
+        assert_eq!(h.country_code.as_deref(), Some("GB"), "{res:?}");
+    }
+
+    #[test]
+    fn a_demonym_is_its_country_not_a_town() {
+        // Canadian, Texas is a town; "a Canadian expert" in a Texas story is Canada's.
+        let text = "Trade experts in Houston and Dallas, Texas, met a Canadian economist.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Houston", "Dallas", "Texas", "Canadian"]),
+            Some(Lang::En),
+        );
+        let c = res.iter().find(|r| r.text == "Canadian").expect("resolved");
+        assert_eq!(c.geonameid, Some(6251999), "{res:?}");
+    }
+
+    #[test]
+    fn us_counties_have_their_own_centre() {
+        // Laurel County, Kentucky has no town of 15,000 people: it was placed at Kentucky's
+        // centre, 170 km away.
+        let text = "Deputies in Laurel County, Kentucky, arrested two men.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Laurel County", "Kentucky"]),
+            Some(Lang::En),
+        );
+        let r = &res[0];
+        assert_eq!(r.geonameid, Some(4297480), "{res:?}");
+        assert!(haversine_km(r.lat, r.lon, 37.11, -84.12) < 10.0, "{res:?}");
     }
 
     #[test]
