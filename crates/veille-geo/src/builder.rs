@@ -19,7 +19,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::GeoError;
-use crate::gazetteer::{F_ABBR, F_ALT, F_DEMONYM, F_PRIMARY, Gazetteer, Kind, NONE, Record};
+use crate::gazetteer::{
+    F_ABBR, F_ALT, F_DEMONYM, F_PRIMARY, F_SPAN_ONLY, Gazetteer, Kind, NONE, Record,
+};
 use crate::norm::{is_latin, normalize};
 
 const COUNTRIES_TSV: &str = include_str!("../tables/countries.tsv");
@@ -28,6 +30,7 @@ const ADMIN1_TSV: &str = include_str!("../tables/admin1_aliases.tsv");
 const SEATS_TSV: &str = include_str!("../tables/seats.tsv");
 const AIRPORTS_TSV: &str = include_str!("../tables/airports.tsv");
 const US_DIVISIONS_TSV: &str = include_str!("../tables/us_divisions.tsv");
+const DIVISIONS_TSV: &str = include_str!("../tables/divisions.tsv");
 
 /// Centres of US states and counties by GeoNames admin code ("US.KY.125").
 fn us_centres() -> HashMap<&'static str, (f32, f32)> {
@@ -784,6 +787,25 @@ pub fn build_with_towns(
     }
 
     // Cities.
+    // Divisions GeoNames' codes leave out (British ceremonial and historic counties).
+    for line in DIVISIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let f = fields(line);
+        if f.len() < 6 {
+            continue;
+        }
+        let (Ok(lat), Ok(lon)) = (f[3].parse::<f32>(), f[4].parse::<f32>()) else {
+            continue;
+        };
+        let cc = cc_bytes(f[0].split('.').next().unwrap_or(""));
+        let pop = f[5].parse().unwrap_or(0);
+        let rec = b.push(0, f[1], "ADM2", Kind::Admin2, lat, lon, cc, pop);
+        b.g.records[rec as usize].admin1 = a1_index.get(f[0]).copied().unwrap_or(NONE);
+        b.name(rec, f[1], F_PRIMARY);
+        for n in list(f[2]) {
+            b.name(rec, n, F_PRIMARY);
+        }
+    }
+
     let mut city_rec: HashMap<u32, u32> = HashMap::new();
     for c in &cities {
         let cc_s = String::from_utf8_lossy(&c.cc).to_string();
@@ -828,7 +850,10 @@ pub fn build_with_towns(
             continue;
         };
         for n in f.get(1).map(|n| list(n)).into_iter().flatten() {
-            b.name(rec, n, F_ALT);
+            match n.strip_prefix('~') {
+                Some(n) => b.name(rec, n, F_SPAN_ONLY),
+                None => b.name(rec, n, F_ALT),
+            }
         }
     }
     add_airports(&mut b);

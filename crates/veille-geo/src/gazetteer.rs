@@ -38,6 +38,9 @@ pub const F_ALT: u8 = 2;
 pub const F_DEMONYM: u8 = 4;
 /// The key is an abbreviation ("Ga.", "N.Y."): only used when written with a capital.
 pub const F_ABBR: u8 = 8;
+/// The key names the place only when a span is known to be a toponym ("Congress" for
+/// Washington, which also names India's Congress party): `find_toponyms` does not match it.
+pub const F_SPAN_ONLY: u8 = 16;
 
 static EMBEDDED: &[u8] = include_bytes!("../data/gazetteer.bin");
 

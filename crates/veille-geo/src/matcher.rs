@@ -18,7 +18,7 @@
 
 use veille_core::{Lang, Span};
 
-use crate::gazetteer::{Candidate, F_ABBR, F_DEMONYM, F_PRIMARY, Gazetteer, Kind};
+use crate::gazetteer::{Candidate, F_ABBR, F_DEMONYM, F_PRIMARY, F_SPAN_ONLY, Gazetteer, Kind};
 use crate::norm::normalize;
 
 /// Finds toponyms in `text` with the embedded gazetteer.
@@ -359,7 +359,7 @@ impl Gazetteer {
                 .lookup_key(&key)
                 .into_iter()
                 .filter(|c| {
-                    c.flags & !F_ABBR != 0
+                    c.flags & !(F_ABBR | F_SPAN_ONLY) != 0
                         && (!self.small_town(c.record) || self.named_airfield(c.record, &key))
                 })
                 .collect();

@@ -146,7 +146,7 @@ fn kind_score(g: &Gazetteer, r: &Record) -> f32 {
             "PPLG" => 3.0,
             "PPLA" => 2.5,
             "PPLA2" => 1.5,
-            "PPLX" | "PPLL" => 0.0,
+            "PPLL" => 0.0,
             // Airfields have no population: news names the big ones.
             "AIRP" | "AIRB" => 3.0,
             _ => 1.0,
@@ -455,6 +455,7 @@ impl Gazetteer {
     ) -> Vec<Resolution> {
         let mut mentions: Vec<Mention> = Vec::with_capacity(toponyms.len());
         let mut unknown: Vec<Span> = Vec::new();
+        let mut acronyms: Vec<Span> = Vec::new();
         let mut spans: Vec<Span> = toponyms.to_vec();
         spans.sort();
         spans.dedup();
@@ -464,7 +465,9 @@ impl Gazetteer {
             };
             let (key, cands) = self.candidates(surface.trim());
             if cands.is_empty() {
-                if all && !surface.trim().is_empty() {
+                if is_acronym(surface.trim()) {
+                    acronyms.push(span);
+                } else if all && !surface.trim().is_empty() {
                     unknown.push(span);
                 }
                 continue;
@@ -479,6 +482,28 @@ impl Gazetteer {
             });
         }
         self.rank(text, &mut mentions);
+        // "SA" in a story about South Africans: an acronym no dictionary lists is the country
+        // whose name it abbreviates, when the document writes that name.
+        for span in acronyms {
+            let surface = text.get(span.range()).unwrap_or("").trim();
+            match self.acronym_country(surface, text) {
+                Some(rec) => mentions.push(Mention {
+                    span,
+                    key: normalize(surface),
+                    cands: vec![Cand {
+                        rec,
+                        flags: F_ABBR,
+                        prior: 0.0,
+                    }],
+                    best: 0,
+                    conf: 1.0,
+                    approximate: false,
+                }),
+                None if all => unknown.push(span),
+                None => {}
+            }
+        }
+        mentions.sort_by_key(|m| m.span);
         if !unknown.is_empty() {
             // Names of bodies named after a country or division the document is about.
             let ccs: Vec<[u8; 2]> = mentions
@@ -1053,6 +1078,30 @@ impl Gazetteer {
         }
     }
 
+    /// The country whose name has `acronym` as its initials ("South Africa" for "SA",
+    /// "Democratic Republic of the Congo" for "DRC") and is written in `text`, if exactly one.
+    fn acronym_country(&self, acronym: &str, text: &str) -> Option<u32> {
+        let mut found: Option<u32> = None;
+        for &rec in self.country_of.iter().filter(|&&r| r != NONE) {
+            let Some(r) = self.record(rec) else {
+                continue;
+            };
+            let name = self.name(r);
+            let initials: String = name
+                .split([' ', '-'])
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if initials == acronym && name.contains(' ') && text.contains(name) {
+                if found.is_some_and(|f| f != rec) {
+                    return None;
+                }
+                found = Some(rec);
+            }
+        }
+        found
+    }
+
     fn output(&self, text: &str, m: &Mention, lang: Option<Lang>) -> Option<Resolution> {
         let c = m.cands.get(m.best)?;
         let r = self.record(c.rec)?;
@@ -1289,6 +1338,11 @@ fn division_cue(text: &str, end: usize) -> bool {
         "Gov" | "Governor" | "governor" | "Legislature" | "legislature" => true,
         _ => false,
     }
+}
+
+/// Two to four capital letters ("SA", "DRC"): the shape of an acronym.
+fn is_acronym(s: &str) -> bool {
+    (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether the word after a name ("Heathrow airport", "Bagram air base") or before it
@@ -1657,6 +1711,33 @@ mod tests {
         );
         let c = res.iter().find(|r| r.text == "Canadian").expect("resolved");
         assert_eq!(c.geonameid, Some(6251999), "{res:?}");
+    }
+
+    #[test]
+    fn an_acronym_is_the_country_the_text_names() {
+        let text = "Millions of South Africans live near the mines. SA holds most reserves.";
+        let res = resolve(text, &spans_of(text, &["SA"]), Some(Lang::En));
+        assert_eq!(ids(&res), [("SA".to_string(), Some(953987))], "{res:?}");
+        // Without the name in the text, "SA" stays unread (Saudi Arabia, South Australia…).
+        let text = "SA holds most reserves.";
+        assert!(resolve(text, &spans_of(text, &["SA"]), Some(Lang::En)).is_empty());
+        let text = "Troops of the Democratic Republic of the Congo crossed. The DRC army said.";
+        let res = resolve(text, &spans_of(text, &["DRC"]), Some(Lang::En));
+        assert_eq!(res.len(), 1, "{res:?}");
+        assert_eq!(res[0].country_code.as_deref(), Some("CD"), "{res:?}");
+    }
+
+    #[test]
+    fn a_city_section_is_a_place_like_any_other() {
+        // GeoNames files Hollywood (Los Angeles) as a section of a city (PPLX); it used to
+        // lose to Hollywood, Florida, a third smaller.
+        let text = "The actor flew from Moscow to Hollywood.";
+        let res = resolve(
+            text,
+            &spans_of(text, &["Moscow", "Hollywood"]),
+            Some(Lang::En),
+        );
+        assert_eq!(ids(&res)[1].1, Some(5357527), "{res:?}");
     }
 
     #[test]
