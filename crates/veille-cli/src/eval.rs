@@ -671,6 +671,137 @@ pub fn ner(a: &NerArgs<'_>) -> Result<()> {
 
 /// Prints, per corpus, up to `n` gold toponyms we place more than 161 km from the gold point:
 /// what to read when a figure moves.
+/// End-to-end counts of one corpus: the places `veille extract` reports against the gold
+/// toponyms that have coordinates.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct EndToEnd {
+    gold: usize,
+    places: usize,
+    /// Gold toponyms overlapped by a reported place, and those whose place is within 161 km.
+    found: usize,
+    found_161: usize,
+    /// Reported places overlapping a gold toponym, and those within 161 km of it.
+    matched: usize,
+    matched_161: usize,
+}
+
+impl EndToEnd {
+    /// Scores one document: a place and a gold toponym match when their spans overlap.
+    fn add(&mut self, gold: &[veille_geo::eval::GoldToponym], places: &[veille_core::Place]) {
+        let near = |t: &veille_geo::eval::GoldToponym, p: &veille_core::Place| {
+            matches!((p.lat, p.lon), (Some(lat), Some(lon))
+                if veille_geo::resolve::haversine_km(t.lat, t.lon, lat, lon) <= 161.0)
+        };
+        self.gold += gold.len();
+        self.places += places.len();
+        for t in gold {
+            let hits: Vec<&veille_core::Place> =
+                places.iter().filter(|p| p.span.overlaps(t.span)).collect();
+            if !hits.is_empty() {
+                self.found += 1;
+                self.found_161 += usize::from(hits.iter().any(|p| near(t, p)));
+            }
+        }
+        for p in places {
+            let hits: Vec<&veille_geo::eval::GoldToponym> =
+                gold.iter().filter(|t| p.span.overlaps(t.span)).collect();
+            if !hits.is_empty() {
+                self.matched += 1;
+                self.matched_161 += usize::from(hits.iter().any(|t| near(t, p)));
+            }
+        }
+    }
+
+    /// (precision, recall, F1) in percent.
+    fn prf(matched: usize, places: usize, found: usize, gold: usize) -> (f64, f64, f64) {
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                0.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
+        let (p, r) = (pct(matched, places), pct(found, gold));
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+    fn detection(&self) -> (f64, f64, f64) {
+        Self::prf(self.matched, self.places, self.found, self.gold)
+    }
+    fn within_161km(&self) -> (f64, f64, f64) {
+        Self::prf(self.matched_161, self.places, self.found_161, self.gold)
+    }
+}
+
+/// `veille eval geo --end-to-end`: the whole pipeline on the raw text of each gold document
+/// (English), its places scored against the gold toponyms.
+pub fn geo_end_to_end(dir: &Path, as_json: bool) -> Result<()> {
+    let g = veille_geo::Gazetteer::try_embedded()
+        .map_err(|e| anyhow::anyhow!("the shipped gazetteer does not load: {e}"))?;
+    let corpora = veille_geo::eval::load_gold(g, dir)
+        .with_context(|| format!("{}: cannot load", dir.display()))?;
+    let pipeline = veille::Pipeline::new().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let total: u64 = corpora.iter().map(|c| c.docs.len() as u64).sum();
+    let bar = if as_json {
+        indicatif::ProgressBar::hidden()
+    } else {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} documents",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    };
+    let mut rows = Vec::new();
+    for c in &corpora {
+        let mut e = EndToEnd::default();
+        for d in &c.docs {
+            let doc = pipeline.process(&undated_article(&c.name, &d.text, Lang::En));
+            e.add(&d.toponyms, &doc.places);
+            bar.inc(1);
+        }
+        rows.push((c.name.clone(), e));
+    }
+    bar.finish_and_clear();
+    if as_json {
+        for (name, e) in &rows {
+            let ((dp, dr, df), (kp, kr, kf)) = (e.detection(), e.within_161km());
+            outln!(
+                "{}",
+                json!({"task": "geo_end_to_end", "corpus": name, "gold": e.gold,
+                       "places": e.places, "detect_p": round2(dp), "detect_r": round2(dr),
+                       "detect_f": round2(df), "geo_161km_p": round2(kp),
+                       "geo_161km_r": round2(kr), "geo_161km_f": round2(kf)})
+            );
+        }
+        return Ok(());
+    }
+    outln!(
+        "veille eval geo --end-to-end · {} · raw text, the places of `veille extract`",
+        dir.display()
+    );
+    outln!("corpus      gold  places | toponyms found P / R / F1 | and within 161 km P / R / F1");
+    for (name, e) in &rows {
+        let ((dp, dr, df), (kp, kr, kf)) = (e.detection(), e.within_161km());
+        outln!(
+            "{name:<10} {:>5}  {:>6} |   {dp:>5.1} / {dr:>5.1} / {df:>5.1}     |   {kp:>5.1} / {kr:>5.1} / {kf:>5.1}",
+            e.gold,
+            e.places
+        );
+    }
+    outln!(
+        "(a place and a gold toponym match when their spans overlap; the gold corpora annotate\n \
+         different kinds of toponym, so precision counts as wrong the places a corpus leaves out)"
+    );
+    Ok(())
+}
+
 fn print_geo_misses(g: &veille_geo::Gazetteer, dir: &Path, n: usize) -> Result<()> {
     let corpora = veille_geo::eval::load_gold(g, dir)
         .with_context(|| format!("{}: cannot load", dir.display()))?;
@@ -1440,4 +1571,71 @@ pub fn agreement(
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use veille_core::Span;
+
+    fn gold(start: usize, end: usize, lat: f64, lon: f64) -> veille_geo::eval::GoldToponym {
+        veille_geo::eval::GoldToponym {
+            span: Span::new(start, end),
+            phrase: String::new(),
+            geonameid: None,
+            country: None,
+            lat,
+            lon,
+        }
+    }
+
+    fn place(start: usize, end: usize, lat: f64, lon: f64) -> veille_core::Place {
+        veille_core::Place {
+            span: Span::new(start, end),
+            text: String::new(),
+            geonameid: None,
+            name: String::new(),
+            country_code: None,
+            lat: Some(lat),
+            lon: Some(lon),
+            feature: None,
+            metonym: false,
+            demonym: false,
+        }
+    }
+
+    #[test]
+    fn end_to_end_counts_overlaps_and_distances() {
+        // Rabat found and right; Paris found but read 800 km away; Casablanca missed; one
+        // extra place the gold does not have.
+        let g = [
+            gold(0, 5, 34.0, -6.8),
+            gold(10, 15, 48.85, 2.35),
+            gold(20, 30, 33.6, -7.6),
+        ];
+        let p = [
+            place(0, 5, 34.02, -6.83),
+            place(10, 15, 43.6, 1.44),
+            place(40, 45, 0.0, 0.0),
+        ];
+        let mut e = EndToEnd::default();
+        e.add(&g, &p);
+        assert_eq!(
+            (
+                e.gold,
+                e.places,
+                e.found,
+                e.found_161,
+                e.matched,
+                e.matched_161
+            ),
+            (3, 3, 2, 1, 2, 1)
+        );
+        let (p, r, f) = e.within_161km();
+        assert!(
+            (p - 100.0 / 3.0).abs() < 1e-9 && (r - 100.0 / 3.0).abs() < 1e-9,
+            "{p} {r}"
+        );
+        assert!((f - 100.0 / 3.0).abs() < 1e-9);
+    }
 }

@@ -461,6 +461,10 @@ enum EvalCommand {
         /// error), per corpus: the phrase, the gold place and ours.
         #[arg(long, default_value_t = 0)]
         misses: usize,
+        /// Also score end to end: the places `veille extract` finds in the raw text (its NER
+        /// and gazetteer matches, resolved) against the gold toponyms.
+        #[arg(long)]
+        end_to_end: bool,
     },
 }
 
@@ -799,7 +803,14 @@ fn main() -> std::process::ExitCode {
             json,
             min_161km,
             misses,
-        }) => eval::geo(&gold, json, min_161km, misses),
+            end_to_end,
+        }) => eval::geo(&gold, json, min_161km, misses).and_then(|()| {
+            if end_to_end {
+                eval::geo_end_to_end(&gold, json)
+            } else {
+                Ok(())
+            }
+        }),
         Command::BuildGazetteer { geonames, out } => veille_geo::builder::build(&geonames)
             .map_err(|e| anyhow::anyhow!("{}: {e}", geonames.display()))
             .and_then(|bytes| {
