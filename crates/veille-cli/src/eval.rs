@@ -739,7 +739,7 @@ impl EndToEnd {
 
 /// `veille eval geo --end-to-end`: the whole pipeline on the raw text of each gold document
 /// (English), its places scored against the gold toponyms.
-pub fn geo_end_to_end(dir: &Path, as_json: bool) -> Result<()> {
+pub fn geo_end_to_end(dir: &Path, as_json: bool, misses: usize) -> Result<()> {
     let g = veille_geo::Gazetteer::try_embedded()
         .map_err(|e| anyhow::anyhow!("the shipped gazetteer does not load: {e}"))?;
     let corpora = veille_geo::eval::load_gold(g, dir)
@@ -761,9 +761,26 @@ pub fn geo_end_to_end(dir: &Path, as_json: bool) -> Result<()> {
     let mut rows = Vec::new();
     for c in &corpora {
         let mut e = EndToEnd::default();
-        for d in &c.docs {
+        let mut shown = 0;
+        for (di, d) in c.docs.iter().enumerate() {
             let doc = pipeline.process(&undated_article(&c.name, &d.text, Lang::En));
             e.add(&d.toponyms, &doc.places);
+            // Places no gold toponym overlaps, for error analysis.
+            for p in &doc.places {
+                if shown < misses && !d.toponyms.iter().any(|t| t.span.overlaps(p.span)) {
+                    shown += 1;
+                    bar.suspend(|| {
+                        eprintln!(
+                            "{}\t{di}\t{}\tnot in the gold\tours {} {} {}",
+                            c.name,
+                            p.text,
+                            p.name,
+                            p.country_code.as_deref().unwrap_or("-"),
+                            p.feature.as_deref().unwrap_or("-")
+                        )
+                    });
+                }
+            }
             bar.inc(1);
         }
         rows.push((c.name.clone(), e));

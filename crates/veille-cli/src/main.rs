@@ -806,7 +806,7 @@ fn main() -> std::process::ExitCode {
             end_to_end,
         }) => eval::geo(&gold, json, min_161km, misses).and_then(|()| {
             if end_to_end {
-                eval::geo_end_to_end(&gold, json)
+                eval::geo_end_to_end(&gold, json, misses)
             } else {
                 Ok(())
             }

@@ -62,6 +62,13 @@ impl Pipeline {
 /// "Tu", "Bon" or "Stade", which GeoNames also has as names of villages), and not a first name
 /// ("Gaston", "Maurice") unless it is a major place.
 fn plausible_place(doc: &Doc, lang: Lang, p: &veille_core::Place) -> bool {
+    // "in March", "on 12 March": a time expression, not March in Cambridgeshire.
+    if doc.times.iter().any(|t| t.span.overlaps(p.span)) {
+        return false;
+    }
+    if surname_of_a_named_person(doc, p) {
+        return false;
+    }
     if p.demonym || doc.entities.iter().any(|e| e.span.overlaps(p.span)) {
         return true;
     }
@@ -89,6 +96,30 @@ fn plausible_place(doc: &Doc, lang: Lang, p: &veille_core::Place) -> bool {
         }
     }
     true
+}
+
+/// "Johnson said" after "Boris Johnson": a one-word place that is the last name of a person
+/// the document names in full is that person. Countries, first-level divisions and capitals
+/// keep their reading ("George Washington … Washington" is rare in news, "Washington said"
+/// common).
+fn surname_of_a_named_person(doc: &Doc, p: &veille_core::Place) -> bool {
+    if p.text.contains(' ')
+        || matches!(
+            p.feature.as_deref(),
+            Some("PCLI" | "ADM1" | "PPLC" | "PPLG" | "CONT" | "region")
+        )
+    {
+        return false;
+    }
+    doc.entities.iter().any(|e| {
+        e.label == veille_core::EntityLabel::PER
+            && !e.span.overlaps(p.span)
+            && doc
+                .text
+                .get(e.span.range())
+                .and_then(|name| name.rsplit_once(' '))
+                .is_some_and(|(_, last)| last == p.text)
+    })
 }
 
 /// Toponyms of the document resolved against the shipped gazetteer: the gazetteer's own
@@ -214,6 +245,10 @@ pub fn reconcile_entities(doc: &Doc) -> Vec<veille_core::Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(model.len());
     let places: Vec<&veille_core::Place> = doc.places.iter().filter(|p| !p.demonym).collect();
     for e in &model {
+        // A "place" inside a time expression is a month or a day ("in March").
+        if e.label == EntityLabel::LOC && doc.times.iter().any(|t| t.span.contains(e.span)) {
+            continue;
+        }
         let over: Vec<&&veille_core::Place> =
             places.iter().filter(|p| p.span.overlaps(e.span)).collect();
         let joined_name =
@@ -404,6 +439,29 @@ mod tests {
         for not in ["Le", "Tu", "Gaston", "Maurice", "Stade"] {
             assert!(!places.contains(&not), "{not} in {places:?}");
         }
+    }
+
+    #[test]
+    fn months_and_the_surnames_of_named_people_are_not_places() {
+        // March is a town in Cambridgeshire, Johnson a county of Kansas; neither here.
+        let pipeline = Pipeline::new().expect("pipeline");
+        let text = "Boris Johnson met the envoys in March. Johnson said the talks in London \
+                    would resume on 12 March.";
+        let article = Article {
+            lang: Some(Lang::En),
+            ..Article::new("test", text.to_string())
+        };
+        let doc = pipeline.process(&article);
+        let places: Vec<&str> = doc.places.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(places, ["London"], "{:?}", doc.places);
+        assert!(
+            !doc.entities
+                .iter()
+                .any(|e| e.label == veille_core::EntityLabel::LOC
+                    && doc.span_text(e.span) == "March"),
+            "{:?}",
+            doc.entities
+        );
     }
 
     #[test]
