@@ -309,6 +309,15 @@ impl SentenceModel {
         container::write(KIND, FORMAT, &payload).unwrap_or_default()
     }
 
+    /// Whether `word` is one the training text writes in lowercase by habit ("police",
+    /// "university", "law"): capitalised, it is a sentence start or part of a title, rarely
+    /// a name of its own.
+    pub fn usually_lowercase(&self, word: &str) -> bool {
+        let mut h = Hasher::new(0);
+        h.lower(word);
+        self.lexicon.contains(h.0)
+    }
+
     pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize, sc: &mut Scratch) -> bool {
         features(g, &self.lexicon, i, since, sc);
         sc.features.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0

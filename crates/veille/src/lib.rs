@@ -69,6 +69,17 @@ fn plausible_place(doc: &Doc, lang: Lang, p: &veille_core::Place) -> bool {
     if surname_of_a_named_person(doc, p) {
         return false;
     }
+    // "Police said", "Alexandria Police", "in February and March": a word usually written in
+    // lowercase, or a month or a day, alone is no small town of that name (Police in Poland,
+    // Industry in California, March in Cambridgeshire), even when the NER model reads it as a
+    // place; a country, division or capital keeps its reading.
+    if !p.text.contains(' ')
+        && !major_place(p)
+        && (CALENDAR_WORDS.contains(&p.text.as_str())
+            || veille_nlp::sentmodel::embedded(lang).is_some_and(|m| m.usually_lowercase(&p.text)))
+    {
+        return false;
+    }
     if p.demonym || doc.entities.iter().any(|e| e.span.overlaps(p.span)) {
         return true;
     }
@@ -98,17 +109,31 @@ fn plausible_place(doc: &Doc, lang: Lang, p: &veille_core::Place) -> bool {
     true
 }
 
+/// Month and day names, capitalised in English and at a French sentence start.
+#[rustfmt::skip]
+const CALENDAR_WORDS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet",
+    "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Lundi", "Mardi", "Mercredi",
+    "Jeudi", "Vendredi", "Samedi", "Dimanche",
+];
+
+/// A country, first-level division, capital, continent or region: a reading that holds even
+/// for a word that also has other uses.
+fn major_place(p: &veille_core::Place) -> bool {
+    matches!(
+        p.feature.as_deref(),
+        Some("PCLI" | "ADM1" | "PPLC" | "PPLG" | "CONT" | "region" | "SEA" | "OCN" | "GULF")
+    )
+}
+
 /// "Johnson said" after "Boris Johnson": a one-word place that is the last name of a person
 /// the document names in full is that person. Countries, first-level divisions and capitals
 /// keep their reading ("George Washington … Washington" is rare in news, "Washington said"
 /// common).
 fn surname_of_a_named_person(doc: &Doc, p: &veille_core::Place) -> bool {
-    if p.text.contains(' ')
-        || matches!(
-            p.feature.as_deref(),
-            Some("PCLI" | "ADM1" | "PPLC" | "PPLG" | "CONT" | "region")
-        )
-    {
+    if p.text.contains(' ') || major_place(p) {
         return false;
     }
     doc.entities.iter().any(|e| {
@@ -245,8 +270,15 @@ pub fn reconcile_entities(doc: &Doc) -> Vec<veille_core::Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(model.len());
     let places: Vec<&veille_core::Place> = doc.places.iter().filter(|p| !p.demonym).collect();
     for e in &model {
-        // A "place" inside a time expression is a month or a day ("in March").
-        if e.label == EntityLabel::LOC && doc.times.iter().any(|t| t.span.contains(e.span)) {
+        // A "place" inside a time expression, or named like a month or a day, is one ("in
+        // March", "in February and March").
+        if e.label == EntityLabel::LOC
+            && (doc.times.iter().any(|t| t.span.contains(e.span))
+                || doc
+                    .text
+                    .get(e.span.range())
+                    .is_some_and(|t| CALENDAR_WORDS.contains(&t)))
+        {
             continue;
         }
         let over: Vec<&&veille_core::Place> =
@@ -445,15 +477,23 @@ mod tests {
     fn months_and_the_surnames_of_named_people_are_not_places() {
         // March is a town in Cambridgeshire, Johnson a county of Kansas; neither here.
         let pipeline = Pipeline::new().expect("pipeline");
-        let text = "Boris Johnson met the envoys in March. Johnson said the talks in London \
-                    would resume on 12 March.";
+        let text = "Boris Johnson met the envoys in February and March. Johnson said the talks \
+                    in London would resume on 12 March. Around 7 p.m. Sunday Alexandria Police \
+                    went to the house.";
         let article = Article {
             lang: Some(Lang::En),
             ..Article::new("test", text.to_string())
         };
         let doc = pipeline.process(&article);
         let places: Vec<&str> = doc.places.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(places, ["London"], "{:?}", doc.places);
+        assert!(
+            places.contains(&"London")
+                && !places
+                    .iter()
+                    .any(|p| ["March", "Johnson", "Police"].contains(p)),
+            "{:?}",
+            doc.places
+        );
         assert!(
             !doc.entities
                 .iter()
