@@ -73,6 +73,17 @@ fn plausible_place(doc: &Doc, lang: Lang, p: &veille_core::Place) -> bool {
     // lowercase, or a month or a day, alone is no small town of that name (Police in Poland,
     // Industry in California, March in Cambridgeshire), even when the NER model reads it as a
     // place; a country, division or capital keeps its reading.
+    // "the Centre said", "North": a compass or centre word alone names a division or
+    // region (Centre in Burkina Faso, Northwest in Iceland) only when the NER model reads it
+    // as a place.
+    if COMPASS_WORDS.contains(&p.text.to_lowercase().as_str())
+        && !doc
+            .entities
+            .iter()
+            .any(|e| e.label == veille_core::EntityLabel::LOC && e.span.overlaps(p.span))
+    {
+        return false;
+    }
     if !p.text.contains(' ')
         && !major_place(p)
         && (CALENDAR_WORDS.contains(&p.text.as_str())
@@ -117,6 +128,14 @@ const CALENDAR_WORDS: &[&str] = &[
     "Saturday", "Sunday", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet",
     "Août", "Septembre", "Octobre", "Novembre", "Décembre", "Lundi", "Mardi", "Mercredi",
     "Jeudi", "Vendredi", "Samedi", "Dimanche",
+];
+
+/// Words that name divisions and regions in some countries but are mostly directions or
+/// parts of other names.
+#[rustfmt::skip]
+const COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "central", "centre", "center", "nord", "sud", "est", "ouest", "midwest",
 ];
 
 /// A country, first-level division, capital, continent or region: a reading that holds even
@@ -479,7 +498,7 @@ mod tests {
         let pipeline = Pipeline::new().expect("pipeline");
         let text = "Boris Johnson met the envoys in February and March. Johnson said the talks \
                     in London would resume on 12 March. Around 7 p.m. Sunday Alexandria Police \
-                    went to the house.";
+                    went to the house. The Centre said it would help.";
         let article = Article {
             lang: Some(Lang::En),
             ..Article::new("test", text.to_string())
@@ -490,7 +509,7 @@ mod tests {
             places.contains(&"London")
                 && !places
                     .iter()
-                    .any(|p| ["March", "Johnson", "Police"].contains(p)),
+                    .any(|p| ["March", "Johnson", "Police", "Centre"].contains(p)),
             "{:?}",
             doc.places
         );
