@@ -39,6 +39,9 @@ struct Word {
     caps: bool,
 }
 
+/// Lowercase French words that open the name of a sea, gulf, ocean or strait.
+const LOWERCASE_AREA_HEADS: &[&str] = &["golfe", "mer", "océan", "détroit", "canal", "corne"];
+
 const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "le", "les", "d'", "l'", "d’", "l’", "of", "the", "and", "el", "al",
     "upon", "on", "sur", "en", "et", "y", "da", "do", "dos", "das", "di", "del", "della", "van",
@@ -301,6 +304,14 @@ impl Gazetteer {
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
+            // French writes the kind of a sea or a gulf in lowercase ("golfe de Guinée", "mer
+            // Rouge", "l'océan Indien"): the whole name, when it names a region or a sea, not
+            // the country inside it.
+            if let Some((start, j)) = self.lowercase_area(text, &words, i) {
+                out.push(Span::new(start, words[j].end));
+                i = j + 1;
+                continue;
+            }
             if !w.cap {
                 i += 1;
                 continue;
@@ -318,6 +329,36 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// "golfe de Guinée", "mer Rouge", "océan Indien": a lowercase word naming a kind of
+    /// water or area, then a capitalised name, that together name a region or a sea.
+    fn lowercase_area(&self, text: &str, words: &[Word], i: usize) -> Option<(usize, usize)> {
+        let word = &text[words[i].start..words[i].end];
+        // "l'océan Indien": the elision stays outside the name.
+        let elided = ["l'", "d'", "l’", "d’"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p).map(|_| p.len()))
+            .unwrap_or(0);
+        let start = words[i].start + elided;
+        let head = text[start..words[i].end].to_lowercase();
+        if !LOWERCASE_AREA_HEADS.contains(&head.as_str()) {
+            return None;
+        }
+        let last = (i + 4).min(words.len().saturating_sub(1));
+        (i + 1..=last).rev().map(|j| (start, j)).find(|&(_, j)| {
+            words[j].cap
+                && text[words[i].end..words[j].start].len() < 40
+                && self
+                    .lookup_key(&normalize(&text[start..words[j].end]))
+                    .iter()
+                    .any(|c| {
+                        c.flags & F_PRIMARY != 0
+                            && self
+                                .record(c.record)
+                                .is_some_and(|r| r.kind == Kind::Region)
+                    })
+        })
     }
 
     fn longest_match(
@@ -547,6 +588,29 @@ mod tests {
         assert_eq!(
             found("Le Maroc. Maroc et Tunisie."),
             ["Maroc", "Maroc", "Tunisie"]
+        );
+    }
+
+    #[test]
+    fn french_seas_and_straits_written_with_a_lowercase_kind() {
+        let got = found_in(
+            "Les navires ont franchi le détroit d'Ormuz, la mer Rouge et l'océan Indien, loin \
+             du golfe de Guinée.",
+            Lang::Fr,
+        );
+        assert_eq!(
+            got,
+            [
+                "détroit d'Ormuz",
+                "mer Rouge",
+                "océan Indien",
+                "golfe de Guinée"
+            ]
+        );
+        // A lowercase word before a country is no sea: "mer" must open a known name.
+        assert_eq!(
+            found_in("Une mer Guinée, en Guinée.", Lang::Fr),
+            ["Guinée", "Guinée"]
         );
     }
 

@@ -177,9 +177,31 @@ fn places(doc: &Doc, lang: Lang) -> Vec<veille_core::Place> {
             spans.push(e.span);
         }
     }
+    // French writes demonyms in lowercase ("le président tunisien"): they are not reported
+    // as places, but they tell the resolver which countries the story is about, so that
+    // "Carthage" next to "tunisien" is the Tunisian one.
+    let mut context: Vec<veille_core::Span> = Vec::new();
+    if lang == Lang::Fr {
+        for w in &doc.words {
+            let t = w.span.text(&doc.text);
+            if t.len() >= 4
+                && t.chars().next().is_some_and(char::is_lowercase)
+                && !spans.iter().any(|s| s.overlaps(w.span))
+                && g.lookup(t).iter().any(|c| {
+                    c.flags & veille_geo::gazetteer::F_DEMONYM != 0
+                        && g.record(c.record)
+                            .is_some_and(|r| r.kind == veille_geo::Kind::Country)
+                })
+            {
+                context.push(w.span);
+            }
+        }
+    }
+    spans.extend(context.iter().copied());
     spans.sort();
     g.resolve(&doc.text, &spans, Some(lang))
         .into_iter()
+        .filter(|r| !context.contains(&r.span))
         .map(|r| veille_core::Place {
             span: r.span,
             text: r.text,
@@ -521,6 +543,25 @@ mod tests {
             "{:?}",
             doc.entities
         );
+    }
+
+    #[test]
+    fn french_lowercase_demonyms_give_the_story_its_country() {
+        // Carthage, Missouri is a county seat; "le président tunisien … à Carthage" is the
+        // Tunisian one. The demonyms themselves are not reported as places.
+        let pipeline = Pipeline::new().expect("pipeline");
+        let text = "Le président tunisien a reçu lundi à Carthage le Premier ministre algérien.";
+        let article = Article {
+            lang: Some(Lang::Fr),
+            ..Article::new("test", text.to_string())
+        };
+        let doc = pipeline.process(&article);
+        let places: Vec<(&str, Option<&str>)> = doc
+            .places
+            .iter()
+            .map(|p| (p.text.as_str(), p.country_code.as_deref()))
+            .collect();
+        assert_eq!(places, [("Carthage", Some("TN"))], "{:?}", doc.places);
     }
 
     #[test]
