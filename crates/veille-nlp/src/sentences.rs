@@ -184,7 +184,10 @@ impl<'a> Gaps<'a> {
         if self.lang == Some(Lang::Fr) && self.section_title_gap(i) {
             return true;
         }
+        // "(frégates La Fayette", "lu Le Monde": a capitalised opener followed by another
+        // capitalised word starts a name, not a clause.
         heading_ends(self.lang, t, next)
+            && !(i + 2 < self.toks.len() && starts_uppercase(self.tok(i + 2)))
     }
     /// A French section title run into the text around it: "… de conclusion Références En
     /// août 1991, …" has a boundary on each side of the title.
@@ -220,7 +223,7 @@ impl<'a> Gaps<'a> {
         // ellipsis before a lowercase word continues the sentence.
         if matches!(t, "«" | "“" | "(" | "[" | "‘")
             || (is_closing(next) && next != "\"" && next != "'")
-            || (matches!(t, "..." | "…") && starts_lowercase_word(next))
+            || (matches!(t, "..." | "…" | ";") && starts_lowercase_word(next))
         {
             return false;
         }
@@ -261,13 +264,19 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
     let mut start = 0usize;
     let mut scratch = crate::sentmodel::Scratch::new();
     for i in 0..n {
+        // A French sentence is never just a parenthesis at its start: "(EN) J'ai voté…",
+        // "(AFP) Le président…" open the sentence they tag. (English web text has sentences
+        // such as "(Applause)".)
+        let tag_only =
+            g.lang == Some(Lang::Fr) && i - start <= 4 && g.tok(start) == "(" && g.tok(i) == ")";
         let boundary = i + 1 == n
             || g.hard(i)
-            || match model {
-                Some(m) if g.candidate(i) => m.boundary(&g, i, i - start, &mut scratch),
-                Some(_) => false,
-                None => g.rule(i),
-            };
+            || !tag_only
+                && match model {
+                    Some(m) if g.candidate(i) => m.boundary(&g, i, i - start, &mut scratch),
+                    Some(_) => false,
+                    None => g.rule(i),
+                };
         if boundary {
             sentences.push(Sentence {
                 span: Span {
@@ -398,6 +407,39 @@ mod tests {
                 "Il entre en vigueur mardi.",
                 "La suite",
                 "Rien."
+            ]
+        );
+    }
+
+    #[test]
+    fn semicolons_names_and_leading_tags_stay_inside_sentences() {
+        // A semicolon before a lowercase word never ends a French sentence.
+        assert_eq!(
+            sents(
+                "Les réformes de la période coloniale furent rares ; il n'y eut pas de suite.",
+                Lang::Fr
+            )
+            .len(),
+            1
+        );
+        // "La Fayette" is a name after a lowercase word, not a heading's end.
+        assert_eq!(
+            sents(
+                "La marine a reçu trois frégates La Fayette en 1996 pour ses missions.",
+                Lang::Fr
+            )
+            .len(),
+            1
+        );
+        // A parliament's language tag opens the sentence it tags.
+        assert_eq!(
+            sents(
+                "Le rapport est adopté. (EN) J'ai voté en faveur de ce rapport.",
+                Lang::Fr
+            ),
+            [
+                "Le rapport est adopté.",
+                "(EN) J'ai voté en faveur de ce rapport."
             ]
         );
     }
