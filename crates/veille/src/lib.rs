@@ -69,21 +69,20 @@ fn plausible_place(doc: &Doc, lang: Lang, p: &veille_core::Place) -> bool {
     if surname_of_a_named_person(doc, p) {
         return false;
     }
+    let ner_place = doc
+        .entities
+        .iter()
+        .any(|e| e.label == veille_core::EntityLabel::LOC && e.span.overlaps(p.span));
+    // "the Centre said", "North": a compass or centre word alone names a division or
+    // region (Centre in Burkina Faso, Northwest in Iceland) only when the NER model reads it
+    // as a place.
+    if !ner_place && COMPASS_WORDS.contains(&p.text.to_lowercase().as_str()) {
+        return false;
+    }
     // "Police said", "Alexandria Police", "in February and March": a word usually written in
     // lowercase, or a month or a day, alone is no small town of that name (Police in Poland,
     // Industry in California, March in Cambridgeshire), even when the NER model reads it as a
     // place; a country, division or capital keeps its reading.
-    // "the Centre said", "North": a compass or centre word alone names a division or
-    // region (Centre in Burkina Faso, Northwest in Iceland) only when the NER model reads it
-    // as a place.
-    if COMPASS_WORDS.contains(&p.text.to_lowercase().as_str())
-        && !doc
-            .entities
-            .iter()
-            .any(|e| e.label == veille_core::EntityLabel::LOC && e.span.overlaps(p.span))
-    {
-        return false;
-    }
     if !p.text.contains(' ')
         && !major_place(p)
         && (CALENDAR_WORDS.contains(&p.text.as_str())
