@@ -33,6 +33,12 @@ pub const TITLES: WordSet = WordSet::new(&[
     "pp.", "vol.", "Vol.", "cf.", "Cf.", "ex.", "vs.", "fig.", "Fig.",
 ]);
 
+/// Titles before a person's name, which never end a sentence ("M. Rack", "Dr. Jones"): the
+/// treebanks have no sentence ending in one.
+pub const PERSONAL_TITLES: WordSet = WordSet::new(&[
+    "Dr.", "M.", "MM.", "Mgr.", "Mlle.", "Mme.", "Mmes.", "Mr.", "Mrs.", "Ms.", "Pr.", "Prof.",
+]);
+
 /// French elided forms that are their own token when an apostrophe follows (l'État, qu'il,
 /// jusqu'à). Words such as "aujourd'hui" or "quelqu'un" are absent on purpose: they stay whole.
 pub const FR_ELISIONS: WordSet = WordSet::new(&[
@@ -321,6 +327,7 @@ mod tests {
             SENTENCE_STARTERS,
             FR_CLAUSE_OPENERS,
             FR_TITLE_INTRODUCERS,
+            PERSONAL_TITLES,
         ] {
             let mut v = list.words().to_vec();
             v.sort_unstable();

@@ -113,6 +113,8 @@ pub(crate) struct Gaps<'a> {
     pub toks: &'a [veille_core::Token],
     pub soft: bool,
     pub lang: Option<Lang>,
+    /// The language's tagger, for its lexicon's word classes.
+    tagger: Option<&'static crate::tagger::Tagger>,
 }
 
 impl<'a> Gaps<'a> {
@@ -122,6 +124,7 @@ impl<'a> Gaps<'a> {
             toks: &doc.tokens,
             soft: is_hard_wrapped(&doc.text),
             lang: doc.lang,
+            tagger: doc.lang.and_then(crate::tagger::embedded),
         }
     }
     #[inline]
@@ -215,6 +218,20 @@ impl<'a> Gaps<'a> {
             && i + 1 + title_len < self.toks.len()
             && starts_uppercase(self.tok(i + 1 + title_len))
     }
+    /// Whether token `j` is a list item's number ("3." or "3)" before a capital) right after
+    /// a sentence's final punctuation: "… futurs époux. 3. La famille …" puts the number at
+    /// the start of the next sentence, not at the end of the previous one.
+    pub fn list_marker(&self, j: usize) -> bool {
+        let t = self.tok(j);
+        j > 0
+            && j + 2 < self.toks.len()
+            && (1..=2).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && matches!(self.tok(j + 1), "." | ")")
+            && self.toks[j].span.end == self.toks[j + 1].span.start
+            && starts_uppercase(self.tok(j + 2))
+            && self.ends_terminal_run(j - 1)
+    }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
         let t = self.tok(i);
@@ -229,6 +246,22 @@ impl<'a> Gaps<'a> {
         }
         // "British PM Theresa May": the prime minister's title before a name, where "3 PM"
         // (a time, as often in the web text the English model learns from) may end a line.
+        // "M. Rack", "Dr. Jones": a personal title never ends a sentence, whatever follows.
+        if contains(lexicon::PERSONAL_TITLES, t) {
+            return false;
+        }
+        // "l'Union Européenne", "les Nations Unies": a capitalised word the lexicon knows only
+        // as an adjective, right after a capitalised word, goes on the name it qualifies.
+        if starts_uppercase(t)
+            && t.chars().next_back().is_some_and(char::is_alphanumeric)
+            && starts_uppercase(next)
+            && next.chars().skip(1).any(char::is_lowercase)
+            && self
+                .tagger
+                .is_some_and(|tg| tg.ambiguity(next) == 1 << veille_core::Upos::Adj.index())
+        {
+            return false;
+        }
         if t == "PM"
             && !(i > 0
                 && self
@@ -269,9 +302,14 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
         // such as "(Applause)".)
         let tag_only =
             g.lang == Some(Lang::Fr) && i - start <= 4 && g.tok(start) == "(" && g.tok(i) == ")";
+        // A list item's number opens its sentence: a boundary before it, none inside it.
+        let marker = i + 1 < n && g.list_marker(i + 1);
+        let in_marker = i >= 1 && g.list_marker(i - 1) || g.list_marker(i);
         let boundary = i + 1 == n
             || g.hard(i)
+            || marker
             || !tag_only
+                && !in_marker
                 && match model {
                     Some(m) if g.candidate(i) => m.boundary(&g, i, i - start, &mut scratch),
                     Some(_) => false,
@@ -485,6 +523,52 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn titles_and_capitalised_adjectives_stay_inside_names() {
+        assert_eq!(
+            sents(
+                "Comme M. Rack, je viens d'une région alpine. Selon Mme Kessler, le tunnel ferme.",
+                Lang::Fr
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            sents(
+                "Les pays de l'Union Européenne ont voté. L'Assemblée Générale des Nations Unies a adopté le texte.",
+                Lang::Fr
+            ),
+            [
+                "Les pays de l'Union Européenne ont voté.",
+                "L'Assemblée Générale des Nations Unies a adopté le texte."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_items_number_opens_its_sentence() {
+        assert_eq!(
+            sents(
+                "Le texte compte deux articles. 1. Chacun a droit au repos. 2) Nul ne peut être contraint au travail.",
+                Lang::Fr
+            ),
+            [
+                "Le texte compte deux articles.",
+                "1. Chacun a droit au repos.",
+                "2) Nul ne peut être contraint au travail."
+            ]
+        );
+        // A number after a word is no list item.
+        assert_eq!(
+            sents(
+                "Le score final est de 3. Le match reprend demain.",
+                Lang::Fr
+            )
+            .len(),
+            2
         );
     }
 
