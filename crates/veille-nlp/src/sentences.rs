@@ -219,8 +219,8 @@ impl<'a> Gaps<'a> {
             && starts_uppercase(self.tok(i + 1 + title_len))
     }
     /// Whether token `j` is a list item's number ("3." or "3)" before a capital) right after
-    /// a sentence's final punctuation: "… futurs époux. 3. La famille …" puts the number at
-    /// the start of the next sentence, not at the end of the previous one.
+    /// a sentence's final punctuation or a semicolon: "… futurs époux. 3. La famille …" puts
+    /// the number at the start of the next sentence, not at the end of the previous one.
     pub fn list_marker(&self, j: usize) -> bool {
         let t = self.tok(j);
         j > 0
@@ -230,7 +230,7 @@ impl<'a> Gaps<'a> {
             && matches!(self.tok(j + 1), "." | ")")
             && self.toks[j].span.end == self.toks[j + 1].span.start
             && starts_uppercase(self.tok(j + 2))
-            && self.ends_terminal_run(j - 1)
+            && (self.ends_terminal_run(j - 1) || self.tok(j - 1) == ";")
     }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
@@ -559,6 +559,16 @@ mod tests {
                 "Le texte compte deux articles.",
                 "1. Chacun a droit au repos.",
                 "2) Nul ne peut être contraint au travail."
+            ]
+        );
+        assert_eq!(
+            sents(
+                "Chacun a droit au repos ; 1. Toute personne a droit au travail.",
+                Lang::Fr
+            ),
+            [
+                "Chacun a droit au repos ;",
+                "1. Toute personne a droit au travail."
             ]
         );
         // A number after a word is no list item.
