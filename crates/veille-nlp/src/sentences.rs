@@ -200,7 +200,8 @@ impl<'a> Gaps<'a> {
         if section_title_at(self, i) && starts_uppercase(next) {
             return true;
         }
-        // Before the title, after a lowercase word, when a capitalised word follows it.
+        // Before the title, after a lowercase word or a number (a source's date), when a
+        // capitalised word follows it.
         let t = self.tok(i);
         let title_len = if FR_SECTION_TITLES.contains(&next) {
             1
@@ -214,7 +215,9 @@ impl<'a> Gaps<'a> {
         } else {
             return false;
         };
-        t.chars().next_back().is_some_and(char::is_lowercase)
+        t.chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
             && i + 1 + title_len < self.toks.len()
             && starts_uppercase(self.tok(i + 1 + title_len))
     }
@@ -311,7 +314,12 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
             || !tag_only
                 && !in_marker
                 && match model {
-                    Some(m) if g.candidate(i) => m.boundary(&g, i, i - start, &mut scratch),
+                    // A section title is its own sentence whatever the model says: it
+                    // learnt from too few of them.
+                    Some(m) if g.candidate(i) => {
+                        g.lang == Some(Lang::Fr) && g.section_title_gap(i)
+                            || m.boundary(&g, i, i - start, &mut scratch)
+                    }
                     Some(_) => false,
                     None => g.rule(i),
                 };
@@ -493,6 +501,29 @@ mod tests {
                 "La cour a rendu son avis en conclusion",
                 "Références",
                 "En mars 2004, le dossier a été clos."
+            ]
+        );
+        assert_eq!(
+            sents(
+                "Le Temps, 4 mai 2001 Bibliographie Le livre paraît en 2003.",
+                Lang::Fr
+            ),
+            [
+                "Le Temps, 4 mai 2001",
+                "Bibliographie",
+                "Le livre paraît en 2003."
+            ]
+        );
+        // The model alone would keep these titles in their neighbours' sentences.
+        assert_eq!(
+            sents(
+                "Voir le site officiel Bibliographie Jean Martin, Histoire du canal, Paris, 1999.",
+                Lang::Fr
+            ),
+            [
+                "Voir le site officiel",
+                "Bibliographie",
+                "Jean Martin, Histoire du canal, Paris, 1999."
             ]
         );
         // Inside a sentence, before a lowercase word, the word is no title.

@@ -319,8 +319,36 @@ impl SentenceModel {
     }
 
     pub(crate) fn boundary(&self, g: &Gaps, i: usize, since: usize, sc: &mut Scratch) -> bool {
+        self.score(g, i, since, sc) > 0.0
+    }
+
+    fn score(&self, g: &Gaps, i: usize, since: usize, sc: &mut Scratch) -> f32 {
         features(g, &self.lexicon, i, since, sc);
-        sc.features.iter().map(|&k| self.weights[k]).sum::<f32>() > 0.0
+        sc.features.iter().map(|&k| self.weights[k]).sum::<f32>()
+    }
+
+    /// For developer tools: each candidate gap of a segmented `doc` (the token before it), the
+    /// rules' verdict and the model's score there (a boundary when above 0).
+    pub fn explain(&self, doc: &Doc) -> Vec<(usize, bool, f32)> {
+        let g = Gaps::new(doc);
+        let mut sc = Scratch::new();
+        let starts: std::collections::HashSet<usize> = doc
+            .sentences
+            .iter()
+            .map(|s| s.first_token as usize)
+            .collect();
+        let mut since = 0;
+        let mut out = Vec::new();
+        for i in 0..doc.tokens.len().saturating_sub(1) {
+            if starts.contains(&i) {
+                since = 0;
+            }
+            if !g.hard(i) && g.candidate(i) {
+                out.push((i, g.rule(i), self.score(&g, i, since, &mut sc)));
+            }
+            since += 1;
+        }
+        out
     }
 }
 
