@@ -235,6 +235,17 @@ impl<'a> Gaps<'a> {
             && starts_uppercase(self.tok(j + 2))
             && (self.ends_terminal_run(j - 1) || self.tok(j - 1) == ";")
     }
+    /// A quotation closed right after its final punctuation ('… communiste." Désinformation')
+    /// ends the sentence before a capital. (A "»" set apart by a space is left to the model:
+    /// the French treebanks disagree on which side of the boundary it goes.)
+    fn closed_quote_ends(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.tok(i), "\"" | "»" | "”")
+            && is_terminal(self.tok(i - 1))
+            && self.toks[i - 1].span.end == self.toks[i].span.start
+            && self.toks[i].span.end < self.toks[i + 1].span.start
+            && starts_uppercase(self.tok(i + 1))
+    }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
         let t = self.tok(i);
@@ -314,10 +325,12 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
             || !tag_only
                 && !in_marker
                 && match model {
-                    // A section title is its own sentence whatever the model says: it
-                    // learnt from too few of them.
+                    // A section title is its own sentence, and a closed quotation ends
+                    // one before a capital, whatever the model says: it saw too few of
+                    // either to learn them.
                     Some(m) if g.candidate(i) => {
                         g.lang == Some(Lang::Fr) && g.section_title_gap(i)
+                            || g.closed_quote_ends(i)
                             || m.boundary(&g, i, i - start, &mut scratch)
                     }
                     Some(_) => false,
@@ -534,6 +547,22 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_closed_quotation_ends_its_sentence_before_a_capital() {
+        // The model alone keeps the one-word sentence after the quotation.
+        assert_eq!(
+            sents(
+                "Le journal titrait \"Le franc était fort.\" Spéculation. Les marchés ont réagi.",
+                Lang::Fr
+            ),
+            [
+                "Le journal titrait \"Le franc était fort.\"",
+                "Spéculation.",
+                "Les marchés ont réagi."
+            ]
         );
     }
 
