@@ -184,7 +184,7 @@ impl<'a> Gaps<'a> {
                     && can_open_sentence(next)
                     && next.chars().nth(1).is_some_and(char::is_lowercase));
         }
-        if self.lang == Some(Lang::Fr) && self.section_title_gap(i) {
+        if self.lang == Some(Lang::Fr) && (self.section_title_gap(i) || self.caps_heading_gap(i)) {
             return true;
         }
         // "(frégates La Fayette", "lu Le Monde": a capitalised opener followed by another
@@ -245,6 +245,41 @@ impl<'a> Gaps<'a> {
             && self.toks[i - 1].span.end == self.toks[i].span.start
             && self.toks[i].span.end < self.toks[i + 1].span.start
             && starts_uppercase(self.tok(i + 1))
+    }
+    /// Two headings in capitals run together ("… CONDITIONS MODE ET VOIE(S) …"): French puts
+    /// no noun right after another inside a phrase, so a noun in capitals (not an adjective)
+    /// followed by a word in capitals that can only be a noun starts a new heading. The words are looked
+    /// up without their accents, which capitals often drop.
+    fn caps_heading_gap(&self, i: usize) -> bool {
+        use veille_core::Upos;
+        let Some(tg) = self.tagger else { return false };
+        let caps = |t: &str| {
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && t.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !t.chars().any(char::is_lowercase)
+        };
+        let (t, next) = (self.tok(i), self.tok(i + 1));
+        if !caps(t) || !caps(next) {
+            return false;
+        }
+        let bit = |u: Upos| 1u32 << u.index();
+        let function = bit(Upos::Adp)
+            | bit(Upos::Det)
+            | bit(Upos::Pron)
+            | bit(Upos::Cconj)
+            | bit(Upos::Sconj)
+            | bit(Upos::Aux);
+        let (a, b) = (tg.folded_ambiguity(t), tg.folded_ambiguity(next));
+        a & (bit(Upos::Noun) | bit(Upos::Propn)) != 0
+            && a & (function | bit(Upos::Adj)) == 0
+            && b & bit(Upos::Noun) != 0
+            // Not a verb either: "LE GOUVERNEMENT ANNONCE UN PLAN" is one headline.
+            && b & (function
+                | bit(Upos::Adj)
+                | bit(Upos::Propn)
+                | bit(Upos::Adv)
+                | bit(Upos::Verb))
+                == 0
     }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
@@ -329,7 +364,8 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
                     // one before a capital, whatever the model says: it saw too few of
                     // either to learn them.
                     Some(m) if g.candidate(i) => {
-                        g.lang == Some(Lang::Fr) && g.section_title_gap(i)
+                        g.lang == Some(Lang::Fr)
+                            && (g.section_title_gap(i) || g.caps_heading_gap(i))
                             || g.closed_quote_ends(i)
                             || m.boundary(&g, i, i - start, &mut scratch)
                     }
@@ -564,6 +600,22 @@ mod tests {
                 "Les marchés ont réagi."
             ]
         );
+    }
+
+    #[test]
+    fn headings_in_capitals_run_together_are_split_between_nouns() {
+        let s = sents(
+            "Ne pas avaler. DUREE DE CONSERVATION PRECAUTIONS D'EMPLOI Conserver le flacon à l'abri de la lumière.",
+            Lang::Fr,
+        );
+        assert_eq!(s[1], "DUREE DE CONSERVATION", "{s:?}");
+        assert!(s[2].starts_with("PRECAUTIONS D'EMPLOI"), "{s:?}");
+        // A verb after the noun goes on the headline.
+        let s = sents(
+            "LE GOUVERNEMENT ANNONCE UN PLAN DE RELANCE Le Premier ministre a présenté son plan.",
+            Lang::Fr,
+        );
+        assert!(s[0].starts_with("LE GOUVERNEMENT ANNONCE UN PLAN"), "{s:?}");
     }
 
     #[test]

@@ -399,6 +399,34 @@ struct Lemmatizer {
     type_rules: KeyMap<Rewrite>,
     /// Hashes of every lemma of the lexicon (derived, not stored).
     known: std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>,
+    /// Accent-folded lowercased form → the UPOS the lexicon gives it (derived, not stored):
+    /// text in capitals often drops its accents ("PRECAUTIONS", "PEREMPTION").
+    folded: KeyMap<u32>,
+}
+
+/// A French letter without its accent (lowercase input); other characters unchanged.
+fn unaccent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        _ => c,
+    }
+}
+
+fn folded_key(form: &str) -> u64 {
+    let mut h = Hasher::new(0);
+    let folded: String = form
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(unaccent)
+        .collect();
+    h.bytes(folded.as_bytes());
+    mix(204, &[h.0])
 }
 
 fn lemma_key(lemma: &str) -> u64 {
@@ -553,6 +581,10 @@ impl Lemmatizer {
             .into_iter()
             .map(|((u, s), r)| (rule_key(s, *u), r.clone()))
             .collect();
+        self.folded = KeyMap::default();
+        for (lower, upos) in self.lexicon.keys() {
+            *self.folded.entry(folded_key(lower)).or_default() |= 1 << upos;
+        }
         self.known = self
             .lexicon
             .values()
@@ -1017,6 +1049,16 @@ impl Tagger {
         let mut l = Hasher::new(0);
         l.lower(form);
         self.amb.get(&l.0).copied().unwrap_or(0)
+    }
+
+    /// The set of UPOS the training lexicon gives `form` with accents and case ignored
+    /// ("PRECAUTIONS" finds "précautions"), as bits by [`Upos::index`]; 0 when unseen.
+    pub fn folded_ambiguity(&self, form: &str) -> u32 {
+        self.lemmas
+            .folded
+            .get(&folded_key(form))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// An unseen word made of a prefix and a verb form the training text inflects
@@ -1632,6 +1674,19 @@ mod tests {
             });
         }
         v
+    }
+
+    #[test]
+    fn folded_ambiguity_ignores_accents_and_case() {
+        let t = embedded(Lang::Fr).unwrap();
+        let noun = 1u32 << Upos::Noun.index();
+        assert_eq!(t.ambiguity("PRECAUTIONS"), 0);
+        assert_ne!(t.folded_ambiguity("PRECAUTIONS") & noun, 0);
+        assert_eq!(
+            t.folded_ambiguity("précautions"),
+            t.folded_ambiguity("PRÉCAUTIONS")
+        );
+        assert_eq!(t.folded_ambiguity("zzqxw"), 0);
     }
 
     #[test]
