@@ -184,7 +184,9 @@ impl<'a> Gaps<'a> {
                     && can_open_sentence(next)
                     && next.chars().nth(1).is_some_and(char::is_lowercase));
         }
-        if self.lang == Some(Lang::Fr) && (self.section_title_gap(i) || self.caps_heading_gap(i)) {
+        if self.lang == Some(Lang::Fr)
+            && (self.section_title_gap(i) || self.caps_heading_gap(i) || self.caps_heading_edge(i))
+        {
             return true;
         }
         // "(frégates La Fayette", "lu Le Monde": a capitalised opener followed by another
@@ -248,8 +250,8 @@ impl<'a> Gaps<'a> {
     }
     /// Two headings in capitals run together ("… CONDITIONS MODE ET VOIE(S) …"): French puts
     /// no noun right after another inside a phrase, so a noun in capitals (not an adjective)
-    /// followed by a word in capitals that can only be a noun starts a new heading. The words are looked
-    /// up without their accents, which capitals often drop.
+    /// followed by a word in capitals that can only be a noun starts a new heading. The words
+    /// are looked up without their accents, which capitals often drop.
     fn caps_heading_gap(&self, i: usize) -> bool {
         use veille_core::Upos;
         let Some(tg) = self.tagger else { return false };
@@ -280,6 +282,63 @@ impl<'a> Gaps<'a> {
                 | bit(Upos::Adv)
                 | bit(Upos::Verb))
                 == 0
+    }
+    /// The number of words of three capitals or more in the run of words in capitals that
+    /// starts (`forward`) or ends at token `k`, counting up to `max`.
+    fn caps_words(&self, k: usize, forward: bool, max: usize) -> usize {
+        let mut words = 0;
+        let mut k = k;
+        loop {
+            let t = self.tok(k);
+            if t.chars().any(char::is_lowercase)
+                || !t.chars().any(char::is_alphabetic)
+                || !t
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            {
+                break;
+            }
+            if t.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                words += 1;
+                if words == max {
+                    break;
+                }
+            }
+            let step = if forward { k + 1 } else { k.wrapping_sub(1) };
+            if step >= self.toks.len() || self.hard(k.min(step)) {
+                break;
+            }
+            k = step;
+        }
+        words
+    }
+    /// A heading in capitals run into the text around it: after a lowercase word, before
+    /// a run of at least three words of which two are long ("… à votre pharmacien QUELLES
+    /// SONT LES INFORMATIONS …"); after such a run, before a number or a dash that a
+    /// lowercase word follows ("… D'UTILISATION 10 flacons", "… ANGIOX - si vous …").
+    /// Acronyms ("l'ONU", "BFM TV") are too short to make a run.
+    fn caps_heading_edge(&self, i: usize) -> bool {
+        let (t, next) = (self.tok(i), self.tok(i + 1));
+        // A lowercase word, not a first name before a surname in capitals ("Chantal DIDIER").
+        if starts_lowercase_word(t) && t.chars().next_back().is_some_and(char::is_lowercase) {
+            let mut n = 0;
+            let mut k = i + 1;
+            while k < self.toks.len() && n < 3 {
+                let w = self.tok(k);
+                if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_alphabetic) {
+                    break;
+                }
+                n += 1;
+                k += 1;
+            }
+            return n >= 3 && self.caps_words(i + 1, true, 2) == 2;
+        }
+        if i + 2 >= self.toks.len() || !starts_lowercase_word(self.tok(i + 2)) {
+            return false;
+        }
+        let numbered = next.bytes().all(|b| b.is_ascii_digit());
+        let dashed = matches!(next, "-" | "–" | "—");
+        (numbered || dashed) && self.caps_words(i, false, 2) == 2
     }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
@@ -365,7 +424,9 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
                     // either to learn them.
                     Some(m) if g.candidate(i) => {
                         g.lang == Some(Lang::Fr)
-                            && (g.section_title_gap(i) || g.caps_heading_gap(i))
+                            && (g.section_title_gap(i)
+                                || g.caps_heading_gap(i)
+                                || g.caps_heading_edge(i))
                             || g.closed_quote_ends(i)
                             || m.boundary(&g, i, i - start, &mut scratch)
                     }
@@ -616,6 +677,32 @@ mod tests {
             Lang::Fr,
         );
         assert!(s[0].starts_with("LE GOUVERNEMENT ANNONCE UN PLAN"), "{s:?}");
+    }
+
+    #[test]
+    fn a_heading_in_capitals_run_into_the_text_is_its_own_sentence() {
+        assert_eq!(
+            sents(
+                "Demandez conseil à votre médecin QUELLES SONT LES PRECAUTIONS A PRENDRE - si vous êtes enceinte, parlez-en. CONTENU DE L'EMBALLAGE 20 comprimés sécables.",
+                Lang::Fr
+            ),
+            [
+                "Demandez conseil à votre médecin",
+                "QUELLES SONT LES PRECAUTIONS A PRENDRE",
+                "- si vous êtes enceinte, parlez-en.",
+                "CONTENU DE L'EMBALLAGE",
+                "20 comprimés sécables."
+            ]
+        );
+        // Acronyms and names in capitals are no heading.
+        assert_eq!(
+            sents(
+                "Selon le journal LE MONDE le ministre a démissionné. Le groupe ETAT ISLAMIQUE a revendiqué l'attaque. Chantal DIDIER COURCELLES-LES-NANCY a signé.",
+                Lang::Fr
+            )
+            .len(),
+            3
+        );
     }
 
     #[test]
