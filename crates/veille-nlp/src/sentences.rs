@@ -79,22 +79,41 @@ fn heading_ends(lang: Option<Lang>, prev: &str, next: &str) -> bool {
 
 /// French section titles of encyclopaedia and web pages ("Références", "Liens externes"),
 /// which the page's plain text runs into the next sentence.
-const FR_SECTION_TITLES: &[&str] = &[
-    "Références",
-    "Bibliographie",
-    "Chronologie",
-    "Épilogue",
-    "Historique",
-    "Annexes",
+const FR_SECTION_TITLES: &[&[&str]] = &[
+    &["Références"],
+    &["Bibliographie"],
+    &["Chronologie"],
+    &["Épilogue"],
+    &["Historique"],
+    &["Annexes"],
+    &["Histoire"],
+    &["Biographie"],
+    &["Géographie"],
+    &["Notes"],
+    &["Liens", "externes"],
+    &["Voir", "aussi"],
+    &["Articles", "connexes"],
 ];
 
 /// Whether token `i` ends a French section title ("Références", "Liens externes", "Voir
 /// aussi").
 fn section_title_at(g: &Gaps<'_>, i: usize) -> bool {
-    let t = g.tok(i);
-    FR_SECTION_TITLES.contains(&t)
-        || (i > 0 && t == "externes" && g.tok(i - 1) == "Liens")
-        || (i > 0 && t == "aussi" && g.tok(i - 1) == "Voir")
+    FR_SECTION_TITLES.iter().any(|title| {
+        i + 1 >= title.len()
+            && title
+                .iter()
+                .enumerate()
+                .all(|(k, w)| g.tok(i + 1 - title.len() + k) == *w)
+    })
+}
+
+/// The length in tokens of the French section title that starts at token `i`, if one does.
+fn section_title_from(g: &Gaps<'_>, i: usize) -> Option<usize> {
+    FR_SECTION_TITLES.iter().find_map(|title| {
+        (i + title.len() <= g.toks.len()
+            && title.iter().enumerate().all(|(k, w)| g.tok(i + k) == *w))
+        .then_some(title.len())
+    })
 }
 
 fn starts_uppercase(t: &str) -> bool {
@@ -205,16 +224,7 @@ impl<'a> Gaps<'a> {
         // Before the title, after a lowercase word or a number (a source's date), when a
         // capitalised word follows it.
         let t = self.tok(i);
-        let title_len = if FR_SECTION_TITLES.contains(&next) {
-            1
-        } else if next == "Liens"
-            && self
-                .toks
-                .get(i + 2)
-                .is_some_and(|_| self.tok(i + 2) == "externes")
-        {
-            2
-        } else {
+        let Some(title_len) = section_title_from(self, i + 1) else {
             return false;
         };
         t.chars()
@@ -622,6 +632,20 @@ mod tests {
                 "Le Temps, 4 mai 2001",
                 "Bibliographie",
                 "Le livre paraît en 2003."
+            ]
+        );
+        assert_eq!(
+            sents(
+                "Le club joue en deuxième division Histoire Le club naît en 1920. Voir le site Articles connexes Liste des clubs.",
+                Lang::Fr
+            ),
+            [
+                "Le club joue en deuxième division",
+                "Histoire",
+                "Le club naît en 1920.",
+                "Voir le site",
+                "Articles connexes",
+                "Liste des clubs."
             ]
         );
         // The model alone would keep these titles in their neighbours' sentences.
