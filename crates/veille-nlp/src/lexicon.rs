@@ -33,6 +33,14 @@ pub const TITLES: WordSet = WordSet::new(&[
     "pp.", "vol.", "Vol.", "cf.", "Cf.", "ex.", "vs.", "fig.", "Fig.",
 ]);
 
+/// French words no sentence of the treebanks ends on (articles, prepositions, conjunctions):
+/// a gap after one is never a boundary.
+pub const FR_NEVER_FINAL: WordSet = WordSet::new(&[
+    "au", "aux", "avec", "car", "chez", "dans", "de", "des", "du", "dont", "en", "entre", "et",
+    "la", "le", "les", "mais", "ni", "ou", "par", "pour", "que", "sans", "sous", "sur", "un",
+    "une", "vers", "à",
+]);
+
 /// Titles before a person's name, which never end a sentence ("M. Rack", "Dr. Jones"): the
 /// treebanks have no sentence ending in one.
 pub const PERSONAL_TITLES: WordSet = WordSet::new(&[
@@ -328,6 +336,7 @@ mod tests {
             FR_CLAUSE_OPENERS,
             FR_TITLE_INTRODUCERS,
             PERSONAL_TITLES,
+            FR_NEVER_FINAL,
         ] {
             let mut v = list.words().to_vec();
             v.sort_unstable();

@@ -364,6 +364,11 @@ impl<'a> Gaps<'a> {
         }
         // "British PM Theresa May": the prime minister's title before a name, where "3 PM"
         // (a time, as often in the web text the English model learns from) may end a line.
+        // "… d'Île-de-France ou Affaire …": no French sentence ends on an article, a
+        // preposition or a conjunction.
+        if self.lang == Some(Lang::Fr) && contains(lexicon::FR_NEVER_FINAL, t) {
+            return false;
+        }
         // "M. Rack", "Dr. Jones": a personal title never ends a sentence, whatever follows.
         if contains(lexicon::PERSONAL_TITLES, t) {
             return false;
@@ -768,6 +773,18 @@ mod tests {
                 "Les pays de l'Union Européenne ont voté.",
                 "L'Assemblée Générale des Nations Unies a adopté le texte."
             ]
+        );
+    }
+
+    #[test]
+    fn no_french_sentence_ends_on_a_conjunction() {
+        assert_eq!(
+            sents(
+                "Le dossier des écoles de Midi-Pyrénées ou Affaire des cantines revient devant la cour.",
+                Lang::Fr
+            )
+            .len(),
+            1
         );
     }
 
