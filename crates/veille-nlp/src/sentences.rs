@@ -369,6 +369,21 @@ impl<'a> Gaps<'a> {
         if self.lang == Some(Lang::Fr) && contains(lexicon::FR_NEVER_FINAL, t) {
             return false;
         }
+        // "… Israël -lesquels ont …", "… des tarifs -100 000 francs …": a dash glued to a
+        // lowercase word or a number opens an aside, not a sentence (a list item's dash
+        // stands apart: "- si vous …").
+        if matches!(next, "-" | "–" | "—")
+            && i + 2 < self.toks.len()
+            && self.toks[i + 1].span.end == self.toks[i + 2].span.start
+            && self
+                .tok(i + 2)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && !self.ends_terminal_run(i)
+        {
+            return false;
+        }
         // "M. Rack", "Dr. Jones": a personal title never ends a sentence, whatever follows.
         if contains(lexicon::PERSONAL_TITLES, t) {
             return false;
@@ -785,6 +800,18 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_dash_glued_to_the_next_word_opens_an_aside() {
+        assert_eq!(
+            sents(
+                "Le rapport cite des primes -50 000 euros- versées aux cadres. Les voisins de la Syrie -lesquels ont démenti toute implication- restent prudents.",
+                Lang::Fr
+            )
+            .len(),
+            2
         );
     }
 
