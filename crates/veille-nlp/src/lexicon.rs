@@ -41,6 +41,19 @@ pub const FR_NEVER_FINAL: WordSet = WordSet::new(&[
     "une", "vers", "à",
 ]);
 
+/// Capitalised French connectives that open a sentence when a comma follows them.
+pub const FR_CONNECTIVES: WordSet = WordSet::new(&[
+    "Ainsi",
+    "Cependant",
+    "Désormais",
+    "Enfin",
+    "Ensuite",
+    "Néanmoins",
+    "Pourtant",
+    "Puis",
+    "Toutefois",
+]);
+
 /// Titles before a person's name, which never end a sentence ("M. Rack", "Dr. Jones"): the
 /// treebanks have no sentence ending in one.
 pub const PERSONAL_TITLES: WordSet = WordSet::new(&[
@@ -337,6 +350,7 @@ mod tests {
             FR_TITLE_INTRODUCERS,
             PERSONAL_TITLES,
             FR_NEVER_FINAL,
+            FR_CONNECTIVES,
         ] {
             let mut v = list.words().to_vec();
             v.sort_unstable();

@@ -204,7 +204,10 @@ impl<'a> Gaps<'a> {
                     && next.chars().nth(1).is_some_and(char::is_lowercase));
         }
         if self.lang == Some(Lang::Fr)
-            && (self.section_title_gap(i) || self.caps_heading_gap(i) || self.caps_heading_edge(i))
+            && (self.section_title_gap(i)
+                || self.caps_heading_gap(i)
+                || self.caps_heading_edge(i)
+                || self.connective_opens(i))
         {
             return true;
         }
@@ -350,6 +353,18 @@ impl<'a> Gaps<'a> {
         let dashed = matches!(next, "-" | "–" | "—");
         (numbered || dashed) && self.caps_words(i, false, 2) == 2
     }
+    /// A capitalised connective and its comma open a sentence ("… de la mâchoire Ensuite,
+    /// les marqueurs …"): inside one, the connective is written in lowercase.
+    fn connective_opens(&self, i: usize) -> bool {
+        i + 2 < self.toks.len()
+            && self.tok(i + 2) == ","
+            && contains(lexicon::FR_CONNECTIVES, self.tok(i + 1))
+            && self
+                .tok(i)
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
         let t = self.tok(i);
@@ -456,7 +471,8 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
                         g.lang == Some(Lang::Fr)
                             && (g.section_title_gap(i)
                                 || g.caps_heading_gap(i)
-                                || g.caps_heading_edge(i))
+                                || g.caps_heading_edge(i)
+                                || g.connective_opens(i))
                             || g.closed_quote_ends(i)
                             || m.boundary(&g, i, i - start, &mut scratch)
                     }
@@ -812,6 +828,20 @@ mod tests {
             )
             .len(),
             2
+        );
+    }
+
+    #[test]
+    fn a_capitalised_connective_and_its_comma_open_a_sentence() {
+        assert_eq!(
+            sents(
+                "Effets sur la densité osseuse Ensuite, les marqueurs ont baissé.",
+                Lang::Fr
+            ),
+            [
+                "Effets sur la densité osseuse",
+                "Ensuite, les marqueurs ont baissé."
+            ]
         );
     }
 
