@@ -365,6 +365,13 @@ impl<'a> Gaps<'a> {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
     }
+    /// Whether a parenthesis open before the gap after token `i` closes within the next 30
+    /// tokens, in the same paragraph.
+    fn parens_close_soon(&self, i: usize) -> bool {
+        (i + 1..(i + 31).min(self.toks.len()))
+            .take_while(|&k| k == i + 1 || !self.hard(k - 1))
+            .any(|k| self.tok(k) == ")")
+    }
     /// Gaps worth asking the model about: every other gap stays inside a sentence.
     pub fn candidate(&self, i: usize) -> bool {
         let t = self.tok(i);
@@ -449,6 +456,8 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
     let g = Gaps::new(doc);
     let mut start = 0usize;
     let mut scratch = crate::sentmodel::Scratch::new();
+    // Parentheses opened and not yet closed in the current sentence.
+    let mut open_parens = 0usize;
     for i in 0..n {
         // A French sentence is never just a parenthesis at its start: "(EN) J'ai voté…",
         // "(AFP) Le président…" open the sentence they tag. (English web text has sentences
@@ -458,11 +467,20 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
         // A list item's number opens its sentence: a boundary before it, none inside it.
         let marker = i + 1 < n && g.list_marker(i + 1);
         let in_marker = i >= 1 && g.list_marker(i - 1) || g.list_marker(i);
+        // Inside a parenthesis that closes a little further on, only final punctuation
+        // ends a sentence: "(Volume 5 - Le Grand-Duché …)" is one aside.
+        match g.tok(i) {
+            "(" => open_parens += 1,
+            ")" => open_parens = open_parens.saturating_sub(1),
+            _ => {}
+        }
+        let in_parens = open_parens > 0 && !g.ends_terminal_run(i) && g.parens_close_soon(i);
         let boundary = i + 1 == n
             || g.hard(i)
             || marker
             || !tag_only
                 && !in_marker
+                && !in_parens
                 && match model {
                     // A section title is its own sentence, and a closed quotation ends
                     // one before a capital, whatever the model says: it saw too few of
@@ -480,6 +498,7 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
                     None => g.rule(i),
                 };
         if boundary {
+            open_parens = 0;
             sentences.push(Sentence {
                 span: Span {
                     start: g.toks[start].span.start,
@@ -842,6 +861,27 @@ mod tests {
                 "Effets sur la densité osseuse",
                 "Ensuite, les marqueurs ont baissé."
             ]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_is_no_place_for_a_boundary() {
+        assert_eq!(
+            sents(
+                "Le rapport (tome 5 - Le Grand-Duché et la Belgique) a été publié en mars.",
+                Lang::Fr
+            )
+            .len(),
+            1
+        );
+        // Final punctuation still ends a sentence inside one.
+        assert_eq!(
+            sents(
+                "Le ministre a parlé (il était tard. Nul ne l'écoutait) puis il est parti.",
+                Lang::Fr
+            )
+            .len(),
+            2
         );
     }
 
