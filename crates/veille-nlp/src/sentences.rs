@@ -297,11 +297,12 @@ impl<'a> Gaps<'a> {
                 == 0
     }
     /// The number of words of three capitals or more in the run of words in capitals that
-    /// starts (`forward`) or ends at token `k`, counting up to `max`.
+    /// starts (`forward`) or ends at token `k`, counting up to `max` and looking at 12 tokens
+    /// at most (a long run of short capitals must not make the splitter quadratic).
     fn caps_words(&self, k: usize, forward: bool, max: usize) -> usize {
         let mut words = 0;
         let mut k = k;
-        loop {
+        for _ in 0..12 {
             let t = self.tok(k);
             if t.chars().any(char::is_lowercase)
                 || !t.chars().any(char::is_alphabetic)
