@@ -250,6 +250,48 @@ impl<'a> Gaps<'a> {
             && starts_uppercase(self.tok(j + 2))
             && (self.ends_terminal_run(j - 1) || self.tok(j - 1) == ";")
     }
+    /// Whether token `j` opens a note's number in parentheses before a capitalised word,
+    /// after a word: "… en% (IC) (1) A l'exclusion …" starts a note there; "l'article 26
+    /// (2) de la loi" goes on.
+    fn paren_marker(&self, j: usize) -> bool {
+        j > 0
+            && j + 3 < self.toks.len()
+            && self.tok(j) == "("
+            && {
+                let t = self.tok(j + 1);
+                (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+            }
+            && self.tok(j + 2) == ")"
+            && {
+                let w = self.tok(j + 3);
+                starts_uppercase(w) && !w.chars().skip(1).any(char::is_uppercase)
+            }
+            && self
+                .tok(j - 1)
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ')')
+    }
+    /// The length in tokens of a table or figure caption's label that starts at token `j`
+    /// ("Tableau 3", "Tableau 5 :") before a capitalised word or a parenthesis, when the word
+    /// before it ends in a lowercase letter or a digit: the label is a sentence of its own.
+    fn caption_label(&self, j: usize) -> Option<usize> {
+        if j == 0 || j + 2 >= self.toks.len() || !matches!(self.tok(j), "Tableau" | "Figure") {
+            return None;
+        }
+        let n = self.tok(j + 1);
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let len = if self.tok(j + 2) == ":" { 3 } else { 2 };
+        let after = self.toks.get(j + len).map(|_| self.tok(j + len))?;
+        let before_ok = self
+            .tok(j - 1)
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.');
+        (before_ok && (starts_uppercase(after) || after == "(")).then_some(len)
+    }
     /// A quotation closed right after its final punctuation ('… communiste." Désinformation')
     /// ends the sentence before a capital. (A "»" set apart by a space is left to the model:
     /// the French treebanks disagree on which side of the boundary it goes.)
@@ -466,8 +508,22 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
         let tag_only =
             g.lang == Some(Lang::Fr) && i - start <= 4 && g.tok(start) == "(" && g.tok(i) == ")";
         // A list item's number opens its sentence: a boundary before it, none inside it.
-        let marker = i + 1 < n && g.list_marker(i + 1);
-        let in_marker = i >= 1 && g.list_marker(i - 1) || g.list_marker(i);
+        // So do a note's number in parentheses and a table's caption label, which is also a
+        // sentence of its own.
+        let fr = g.lang == Some(Lang::Fr);
+        let caption_end =
+            fr && (1..=3).any(|len| i + 1 >= len && g.caption_label(i + 1 - len) == Some(len));
+        let marker = i + 1 < n
+            && (g.list_marker(i + 1)
+                || g.paren_marker(i + 1)
+                || fr && g.caption_label(i + 1).is_some())
+            || caption_end;
+        let in_marker = i >= 1 && g.list_marker(i - 1)
+            || g.list_marker(i)
+            || (0..3).any(|k| i >= k && g.paren_marker(i - k))
+            || fr
+                && !caption_end
+                && (0..3).any(|k| i >= k && g.caption_label(i - k).is_some_and(|len| k + 1 < len));
         // Inside a parenthesis that closes a little further on, only final punctuation
         // ends a sentence: "(Volume 5 - Le Grand-Duché …)" is one aside.
         match g.tok(i) {
@@ -832,6 +888,51 @@ mod tests {
         assert_eq!(
             sents(
                 "Le dossier des écoles de Midi-Pyrénées ou Affaire des cantines revient devant la cour.",
+                Lang::Fr
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn notes_and_caption_labels_open_their_sentences() {
+        assert_eq!(
+            sents(
+                "Effets sur les fractures du bassin Tableau 2 (1) Sauf fractures des doigts et des orteils",
+                Lang::Fr
+            ),
+            [
+                "Effets sur les fractures du bassin",
+                "Tableau 2",
+                "(1) Sauf fractures des doigts et des orteils"
+            ]
+        );
+        assert_eq!(
+            sents(
+                "La dose est réduite chez l'enfant. Tableau 4 : Effets indésirables graves",
+                Lang::Fr
+            ),
+            [
+                "La dose est réduite chez l'enfant.",
+                "Tableau 4 :",
+                "Effets indésirables graves"
+            ]
+        );
+        assert_eq!(
+            sents(
+                "Incidence des fractures en % (IC) (1) Sauf fractures des doigts et des orteils",
+                Lang::Fr
+            ),
+            [
+                "Incidence des fractures en % (IC)",
+                "(1) Sauf fractures des doigts et des orteils"
+            ]
+        );
+        // A reference to a table, or to a paragraph of an article, goes on.
+        assert_eq!(
+            sents(
+                "Le Tableau 3 présente les résultats de l'article 26 (2) de la loi.",
                 Lang::Fr
             )
             .len(),
