@@ -182,6 +182,9 @@ impl<'a> Gaps<'a> {
     pub fn rule(&self, i: usize) -> bool {
         let t = self.tok(i);
         let next = self.tok(i + 1);
+        if self.inside_inline_item(i) {
+            return false;
+        }
         if self.ends_terminal_run(i) {
             if self.closer_follows(i) {
                 return false;
@@ -249,6 +252,49 @@ impl<'a> Gaps<'a> {
             && self.toks[j].span.end == self.toks[j + 1].span.start
             && starts_uppercase(self.tok(j + 2))
             && (self.ends_terminal_run(j - 1) || self.tok(j - 1) == ";")
+    }
+    /// A dateline before its dash ("PARIS (AFP) - Le gouvernement …", "RABAT, 2 octobre
+    /// (Reuters) - …") is part of the story's first sentence: the sentence so far, from
+    /// token `start` to `i`, is at most nine tokens and opens with a place in capitals. No
+    /// boundary falls on either side of the dash.
+    pub(crate) fn dateline_ends(&self, start: usize, i: usize) -> bool {
+        let place = |t: &str| {
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !t.chars().any(char::is_lowercase)
+        };
+        if i - start > 8
+            || i + 2 >= self.toks.len()
+            || !matches!(self.tok(i + 1), "-" | "–" | "—")
+            || !starts_uppercase(self.tok(i + 2))
+            || !place(self.tok(start))
+        {
+            return false;
+        }
+        // The place's words, then a comma, a parenthesis or the dash ("ISBN 2840…" is none).
+        let mut k = start;
+        while k <= i && place(self.tok(k)) {
+            k += 1;
+        }
+        (k == i + 1 || matches!(self.tok(k), "," | "("))
+            && (start..=i).all(|k| !is_terminal(self.tok(k)))
+    }
+    /// Whether token `j` is an item's number inside a sentence ("1." or "2." glued to its
+    /// period, before a lowercase word): no sentence of the treebanks ends on one.
+    fn inline_item(&self, j: usize) -> bool {
+        let t = self.tok(j);
+        j + 2 < self.toks.len()
+            && (1..=2).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && self.tok(j + 1) == "."
+            && self.toks[j].span.end == self.toks[j + 1].span.start
+            && starts_lowercase_word(self.tok(j + 2))
+    }
+    /// Whether the gap after token `i` is just before or just after an item's number inside
+    /// a sentence (see [`Gaps::inline_item`]).
+    fn inside_inline_item(&self, i: usize) -> bool {
+        i >= 1 && self.inline_item(i - 1)
+            || i + 1 < self.toks.len() && !self.ends_terminal_run(i) && self.inline_item(i + 1)
     }
     /// Whether token `j` opens a note's number in parentheses before a capitalised word,
     /// after a word: "… en% (IC) (1) A l'exclusion …" starts a note there; "l'article 26
@@ -449,6 +495,11 @@ impl<'a> Gaps<'a> {
         {
             return false;
         }
+        // "… prime ; 2. l'aide continue": an item number inside a sentence, before a
+        // lowercase word, ends none, and the sentence does not end before it either.
+        if self.inside_inline_item(i) {
+            return false;
+        }
         // "M. Rack", "Dr. Jones": a personal title never ends a sentence, whatever follows.
         if contains(lexicon::PERSONAL_TITLES, t) {
             return false;
@@ -532,12 +583,16 @@ pub fn split_sentences_with(doc: &mut Doc, model: Option<&crate::sentmodel::Sent
             _ => {}
         }
         let in_parens = open_parens > 0 && !g.ends_terminal_run(i) && g.parens_close_soon(i);
+        // Gaps where no sentence ends, whatever the model says.
+        let held = tag_only
+            || in_marker
+            || in_parens
+            || g.dateline_ends(start, i)
+            || i > start && g.dateline_ends(start, i - 1);
         let boundary = i + 1 == n
             || g.hard(i)
             || marker
-            || !tag_only
-                && !in_marker
-                && !in_parens
+            || !held
                 && match model {
                     // A section title is its own sentence, and a closed quotation ends
                     // one before a capital, whatever the model says: it saw too few of
@@ -933,6 +988,49 @@ mod tests {
         assert_eq!(
             sents(
                 "Le Tableau 3 présente les résultats de l'article 26 (2) de la loi.",
+                Lang::Fr
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_dateline_stays_with_the_first_sentence() {
+        assert_eq!(
+            sents(
+                "PARIS (AFP) - Le gouvernement a annoncé mardi un plan de relance. Il sera voté en mai.",
+                Lang::Fr
+            ),
+            [
+                "PARIS (AFP) - Le gouvernement a annoncé mardi un plan de relance.",
+                "Il sera voté en mai."
+            ]
+        );
+        assert_eq!(
+            sents(
+                "NEW YORK (AP) — The United Nations said on Monday it would send aid.",
+                Lang::En
+            )
+            .len(),
+            1
+        );
+        // A reference in capitals with a number is no dateline.
+        let mut d = Doc::new(
+            "ISBN 2840985314 - Jean Martin, Les Frégates, Paris, 1999.".to_string(),
+            Some(Lang::Fr),
+            None,
+        );
+        tokenize(&mut d);
+        let g = Gaps::new(&d);
+        assert!(!g.dateline_ends(0, 1));
+    }
+
+    #[test]
+    fn an_item_number_inside_a_sentence_ends_nothing() {
+        assert_eq!(
+            sents(
+                "Selon le traité, 1. la sécurité prime ; 2. l'aide continue.",
                 Lang::Fr
             )
             .len(),
