@@ -192,7 +192,7 @@ impl<'a> Gaps<'a> {
             return can_open_sentence(next)
                 // A lone period is not an abbreviation's (those keep it): even a lowercase
                 // word after it starts a sentence, as in careless web text.
-                || (t == "." && starts_lowercase_word(next));
+                || (t == "." && starts_lowercase_word(next) && !self.acronym_period_goes_on(i));
         }
         if t.len() > 1
             && t.ends_with('.')
@@ -289,6 +289,16 @@ impl<'a> Gaps<'a> {
             && self.tok(j + 1) == "."
             && self.toks[j].span.end == self.toks[j + 1].span.start
             && starts_lowercase_word(self.tok(j + 2))
+    }
+    /// Whether token `i` is the period of a dotted acronym the tokenizer cut off ("O.N.U" +
+    /// ".") before a lowercase word: the sentence goes on ("l'O.N.U. s'est ouvert").
+    fn acronym_period_goes_on(&self, i: usize) -> bool {
+        i >= 1
+            && i + 1 < self.toks.len()
+            && self.tok(i) == "."
+            && self.toks[i - 1].span.end == self.toks[i].span.start
+            && self.tok(i - 1).contains('.')
+            && starts_lowercase_word(self.tok(i + 1))
     }
     /// Whether the gap after token `i` is just before or just after an item's number inside
     /// a sentence (see [`Gaps::inline_item`]).
@@ -498,6 +508,10 @@ impl<'a> Gaps<'a> {
         // "… prime ; 2. l'aide continue": an item number inside a sentence, before a
         // lowercase word, ends none, and the sentence does not end before it either.
         if self.inside_inline_item(i) {
+            return false;
+        }
+        // "l'O.N.U. s'est ouvert": the period of a dotted acronym, before a lowercase word.
+        if self.acronym_period_goes_on(i) {
             return false;
         }
         // "M. Rack", "Dr. Jones": a personal title never ends a sentence, whatever follows.
@@ -1024,6 +1038,20 @@ mod tests {
         tokenize(&mut d);
         let g = Gaps::new(&d);
         assert!(!g.dateline_ends(0, 1));
+    }
+
+    #[test]
+    fn a_dotted_acronyms_period_before_a_lowercase_word_ends_nothing() {
+        assert_eq!(
+            sents(
+                "Le sommet de l'O.N.U. s'est ouvert lundi. Les pays de l'U.E. ont voté.",
+                Lang::Fr
+            ),
+            [
+                "Le sommet de l'O.N.U. s'est ouvert lundi.",
+                "Les pays de l'U.E. ont voté."
+            ]
+        );
     }
 
     #[test]
