@@ -194,7 +194,38 @@ pub fn code_events(doc: &Doc, cfg: &Coder) -> Vec<EventMention> {
     peacekeepers_deploy(doc, &cfg.cameo, &mut events);
     economic_blows(doc, &cfg.cameo, &mut events);
     specific_refusals_win(&mut events);
+    for e in &mut events {
+        close_parentheses(doc, e);
+    }
     dedup_in_article(events)
+}
+
+/// An actor's span that opens a parenthesis and stops just before its ")" ("les ministres de
+/// l'OTAN (Organisation du traité de l'Atlantique Nord") takes the ")": the parse hangs the
+/// bracket on the verb, but the evidence reads better whole.
+fn close_parentheses(doc: &Doc, e: &mut EventMention) {
+    let close = |span: Span| -> Span {
+        let Some(t) = doc.text.get(span.range()) else {
+            return span;
+        };
+        let unclosed = t.matches('(').count() > t.matches(')').count();
+        if unclosed && doc.text[span.end as usize..].starts_with(')') {
+            Span::new(span.start as usize, span.end as usize + 1)
+        } else {
+            span
+        }
+    };
+    for actor in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+        let wider = close(actor.span);
+        if wider != actor.span {
+            e.evidence
+                .iter_mut()
+                .filter(|s| **s == actor.span)
+                .for_each(|s| *s = wider);
+            actor.span = wider;
+            actor.text = doc.text[wider.range()].to_string();
+        }
+    }
 }
 
 /// Conjunctions that open an adverbial clause (condition, cause, time, concession), folded.

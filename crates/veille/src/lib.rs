@@ -638,6 +638,25 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_that_opens_a_parenthesis_closes_it() {
+        let pipeline = Pipeline::new().expect("pipeline");
+        let article = Article {
+            lang: Some(Lang::Fr),
+            ..Article::new(
+                "test",
+                "Les ministres de l'OTAN (Organisation du traité de l'Atlantique Nord) se retrouvent jeudi à Bruxelles.".to_string(),
+            )
+        };
+        let doc = pipeline.process(&article);
+        let e = doc.events.first().expect("an event");
+        assert_eq!(
+            e.source.text,
+            "Les ministres de l'OTAN (Organisation du traité de l'Atlantique Nord)"
+        );
+        assert!(e.evidence.contains(&e.source.span), "{e:?}");
+    }
+
+    #[test]
     fn names_codes() {
         assert!(cameo_name("057").is_some_and(|n| n.to_lowercase().contains("agreement")));
         assert_eq!(cameo_name("999"), None);
