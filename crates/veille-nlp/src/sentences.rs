@@ -9,6 +9,11 @@
 //!
 //! Single line breaks are treated as paragraph breaks too, unless the text looks hard-wrapped
 //! (every line short, as in e-mails or the UD raw texts), where they are plain spaces.
+//!
+//! With a trained model ([`crate::sentmodel`]) the rules' verdict is one of its features, and
+//! the model decides; a few rules for what the treebanks show too rarely to learn decide alone
+//! (section titles and headings in capitals, closed quotations, list and note numbers, table
+//! captions, parentheses, datelines, words no French sentence ends on).
 
 use crate::lexicon::{self, contains};
 use veille_core::{Doc, Lang, Sentence, Span};
