@@ -121,6 +121,20 @@ fn section_title_from(g: &Gaps<'_>, i: usize) -> Option<usize> {
     })
 }
 
+/// A word in capitals of at least `min_letters` letters ("PRECAUTIONS", "D'EMPLOI",
+/// "SAINT-DENIS").
+fn capitals_word(t: &str, min_letters: usize) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= min_letters
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && !t.chars().any(char::is_lowercase)
+}
+
+/// A list item's or a note's number: one or two digits.
+fn item_number(t: &str) -> bool {
+    (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn starts_uppercase(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
 }
@@ -251,8 +265,7 @@ impl<'a> Gaps<'a> {
         let t = self.tok(j);
         j > 0
             && j + 2 < self.toks.len()
-            && (1..=2).contains(&t.len())
-            && t.bytes().all(|b| b.is_ascii_digit())
+            && item_number(t)
             && matches!(self.tok(j + 1), "." | ")")
             && self.toks[j].span.end == self.toks[j + 1].span.start
             && starts_uppercase(self.tok(j + 2))
@@ -263,11 +276,7 @@ impl<'a> Gaps<'a> {
     /// token `start` to `i`, is at most nine tokens and opens with a place in capitals. No
     /// boundary falls on either side of the dash.
     pub(crate) fn dateline_ends(&self, start: usize, i: usize) -> bool {
-        let place = |t: &str| {
-            t.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && t.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !t.chars().any(char::is_lowercase)
-        };
+        let place = |t: &str| capitals_word(t, 2);
         if i - start > 8
             || i + 2 >= self.toks.len()
             || !matches!(self.tok(i + 1), "-" | "–" | "—")
@@ -289,8 +298,7 @@ impl<'a> Gaps<'a> {
     fn inline_item(&self, j: usize) -> bool {
         let t = self.tok(j);
         j + 2 < self.toks.len()
-            && (1..=2).contains(&t.len())
-            && t.bytes().all(|b| b.is_ascii_digit())
+            && item_number(t)
             && self.tok(j + 1) == "."
             && self.toks[j].span.end == self.toks[j + 1].span.start
             && starts_lowercase_word(self.tok(j + 2))
@@ -318,10 +326,7 @@ impl<'a> Gaps<'a> {
         j > 0
             && j + 3 < self.toks.len()
             && self.tok(j) == "("
-            && {
-                let t = self.tok(j + 1);
-                (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
-            }
+            && item_number(self.tok(j + 1))
             && self.tok(j + 2) == ")"
             && {
                 let w = self.tok(j + 3);
@@ -371,13 +376,8 @@ impl<'a> Gaps<'a> {
     fn caps_heading_gap(&self, i: usize) -> bool {
         use veille_core::Upos;
         let Some(tg) = self.tagger else { return false };
-        let caps = |t: &str| {
-            t.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && t.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !t.chars().any(char::is_lowercase)
-        };
         let (t, next) = (self.tok(i), self.tok(i + 1));
-        if !caps(t) || !caps(next) {
+        if !capitals_word(t, 3) || !capitals_word(next, 3) {
             return false;
         }
         let bit = |u: Upos| 1u32 << u.index();
@@ -407,15 +407,10 @@ impl<'a> Gaps<'a> {
         let mut k = k;
         for _ in 0..12 {
             let t = self.tok(k);
-            if t.chars().any(char::is_lowercase)
-                || !t.chars().any(char::is_alphabetic)
-                || !t
-                    .chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-            {
+            if !capitals_word(t, 1) {
                 break;
             }
-            if t.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            if capitals_word(t, 3) {
                 words += 1;
                 if words == max {
                     break;
